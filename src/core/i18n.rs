@@ -1,0 +1,369 @@
+//! Every string of the interface, in English and French.
+//!
+//! Each message is a pair `(en, fr)` in one exhaustive `match`: a message without
+//! both translations, or a language without its arm, does not compile.
+
+use super::feed::{EventKind, Format, LinkKind};
+use super::validate::{ProblemKind, Target};
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Default)]
+pub enum Lang {
+    #[default]
+    En,
+    Fr,
+}
+
+impl Lang {
+    pub const ALL: [Lang; 2] = [Lang::En, Lang::Fr];
+
+    /// The BCP 47 tag, for `lang` attributes and `Intl`.
+    pub fn tag(self) -> &'static str {
+        match self {
+            Lang::En => "en",
+            Lang::Fr => "fr",
+        }
+    }
+
+    /// The locale given to `Intl`: the feed is Canadian.
+    pub fn locale(self) -> &'static str {
+        match self {
+            Lang::En => "en-CA",
+            Lang::Fr => "fr-CA",
+        }
+    }
+
+    /// The language's name in itself, as shown on the toggle.
+    pub fn endonym(self) -> &'static str {
+        match self {
+            Lang::En => "English",
+            Lang::Fr => "Français",
+        }
+    }
+
+    /// Reads `fr`, `FR`, `fr-CA`, `en_US`…; anything else is not ours.
+    pub fn from_tag(tag: &str) -> Option<Lang> {
+        let primary = tag.trim().split(['-', '_']).next()?.to_ascii_lowercase();
+        match primary.as_str() {
+            "en" => Some(Lang::En),
+            "fr" => Some(Lang::Fr),
+            _ => None,
+        }
+    }
+
+    /// Initial language: `?lang=` → saved choice → browser languages → English.
+    pub fn choose(query: Option<&str>, saved: Option<&str>, browser: &[String]) -> Lang {
+        query
+            .and_then(Lang::from_tag)
+            .or_else(|| saved.and_then(Lang::from_tag))
+            .or_else(|| browser.iter().find_map(|tag| Lang::from_tag(tag)))
+            .unwrap_or_default()
+    }
+
+    fn pick<'a>(self, en: &'a str, fr: &'a str) -> &'a str {
+        match self {
+            Lang::En => en,
+            Lang::Fr => fr,
+        }
+    }
+}
+
+/// Fixed interface strings.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Msg {
+    AppName,
+    Loading,
+    LoadFailed,
+    Retry,
+    Language,
+    Events,
+    Sessions,
+    Sponsors,
+    Topics,
+    PlaceNotStated,
+    AlsoInEdition,
+    ExactDayUnknown,
+    FeedProblems,
+    Past,
+    Upcoming,
+    Source,
+    NoEvents,
+}
+
+impl Msg {
+    pub const ALL: [Msg; 17] = [
+        Msg::AppName,
+        Msg::Loading,
+        Msg::LoadFailed,
+        Msg::Retry,
+        Msg::Language,
+        Msg::Events,
+        Msg::Sessions,
+        Msg::Sponsors,
+        Msg::Topics,
+        Msg::PlaceNotStated,
+        Msg::AlsoInEdition,
+        Msg::ExactDayUnknown,
+        Msg::FeedProblems,
+        Msg::Past,
+        Msg::Upcoming,
+        Msg::Source,
+        Msg::NoEvents,
+    ];
+
+    pub fn text(self, lang: Lang) -> &'static str {
+        let (en, fr) = match self {
+            Msg::AppName => ("Meetup Atlas", "Atlas des rencontres"),
+            Msg::Loading => ("Loading the meetups…", "Chargement des rencontres…"),
+            Msg::LoadFailed => ("The meetups could not be loaded.", "Impossible de charger les rencontres."),
+            Msg::Retry => ("Try again", "Réessayer"),
+            Msg::Language => ("Language", "Langue"),
+            Msg::Events => ("Events", "Événements"),
+            Msg::Sessions => ("Sessions", "Présentations"),
+            Msg::Sponsors => ("Sponsors", "Commanditaires"),
+            Msg::Topics => ("Topics", "Sujets"),
+            Msg::PlaceNotStated => ("Place not stated in the source", "Lieu non précisé par la source"),
+            Msg::AlsoInEdition => ("Also during this tour", "Aussi pendant cette tournée"),
+            Msg::ExactDayUnknown => ("exact day not stated", "jour exact non précisé"),
+            Msg::FeedProblems => ("Problems in the feed", "Problèmes dans le flux"),
+            Msg::Past => ("Past", "Passé"),
+            Msg::Upcoming => ("Upcoming", "À venir"),
+            Msg::Source => ("Source", "Source"),
+            Msg::NoEvents => ("No events to show.", "Aucun événement à afficher."),
+        };
+        lang.pick(en, fr)
+    }
+}
+
+pub fn format_name(format: Format, lang: Lang) -> &'static str {
+    let (en, fr) = match format {
+        Format::Talk => ("Talk", "Présentation"),
+        Format::Demo => ("Demo", "Démonstration"),
+        Format::Workshop => ("Workshop", "Atelier"),
+    };
+    lang.pick(en, fr)
+}
+
+pub fn event_kind_name(kind: EventKind, lang: Lang) -> &'static str {
+    let (en, fr) = match kind {
+        EventKind::Meetup => ("Meetup", "Rencontre"),
+        EventKind::Conference => ("Conference", "Conférence"),
+    };
+    lang.pick(en, fr)
+}
+
+pub fn link_kind_name(kind: LinkKind, lang: Lang) -> &'static str {
+    let (en, fr) = match kind {
+        LinkKind::Ebook => ("E-book", "Livre numérique"),
+        LinkKind::Group => ("Group", "Groupe"),
+        LinkKind::Website => ("Website", "Site Web"),
+        LinkKind::Slides => ("Slides", "Diapositives"),
+        LinkKind::Video => ("Video", "Vidéo"),
+    };
+    lang.pick(en, fr)
+}
+
+/// French puts a no-break space before a colon; English none.
+pub fn label(lang: Lang, label: &str) -> String {
+    match lang {
+        Lang::En => format!("{label}:"),
+        Lang::Fr => format!("{label}\u{a0}:"),
+    }
+}
+
+/// `n` things with the right plural: "1 meetup", "2 meetups"; « 0 rencontre », « 2 rencontres ».
+/// French treats 0 and 1 as singular.
+pub fn count(lang: Lang, n: usize, singular: (&str, &str), plural: (&str, &str)) -> String {
+    let one = match lang {
+        Lang::En => n == 1,
+        Lang::Fr => n <= 1,
+    };
+    let (en, fr) = if one { singular } else { plural };
+    format!("{n}\u{a0}{}", lang.pick(en, fr))
+}
+
+pub fn meetups(lang: Lang, n: usize) -> String {
+    count(lang, n, ("meetup", "rencontre"), ("meetups", "rencontres"))
+}
+
+pub fn sessions(lang: Lang, n: usize) -> String {
+    count(lang, n, ("session", "présentation"), ("sessions", "présentations"))
+}
+
+pub fn hosted_by(lang: Lang, host: &str) -> String {
+    match lang {
+        Lang::En => format!("Hosted by {host}"),
+        Lang::Fr => format!("Accueilli par {host}"),
+    }
+}
+
+pub fn join_group(lang: Lang, group: &str) -> String {
+    match lang {
+        Lang::En => format!("Join the {group} group"),
+        Lang::Fr => format!("Rejoindre le groupe {group}"),
+    }
+}
+
+pub fn repeat_of(lang: Lang, place: &str) -> String {
+    match lang {
+        Lang::En => format!("Repeat of the session given in {place}"),
+        Lang::Fr => format!("Reprise de la présentation donnée à {place}"),
+    }
+}
+
+/// An uncertain range in words; `first` and `last` come formatted from `Intl`.
+pub fn between(lang: Lang, first: &str, last: &str) -> String {
+    match lang {
+        Lang::En => format!("Between {first} and {last}"),
+        Lang::Fr => format!("Entre le {first} et le {last}"),
+    }
+}
+
+/// "From … to …" for an event over several known days.
+pub fn from_to(lang: Lang, first: &str, last: &str) -> String {
+    match lang {
+        Lang::En => format!("{first} to {last}"),
+        Lang::Fr => format!("Du {first} au {last}"),
+    }
+}
+
+pub fn problems_summary(lang: Lang, problems: usize, left_out: usize) -> String {
+    let found = count(lang, problems, ("problem found", "problème trouvé"), ("problems found", "problèmes trouvés"));
+    let left = count(lang, left_out, ("event left out", "événement écarté"), ("events left out", "événements écartés"));
+    match lang {
+        Lang::En => format!("{found} in the feed; {left}. Everything else is shown."),
+        Lang::Fr => format!("{found} dans le flux\u{a0}; {left}. Tout le reste est affiché."),
+    }
+}
+
+/// Why a whole feed could not be shown.
+pub enum LoadError {
+    Network,
+    Status(u16),
+    NotJson,
+    NotAnObject,
+    MissingVersion,
+    UnsupportedVersion(u64),
+}
+
+pub fn load_error_text(error: &LoadError, lang: Lang) -> String {
+    match (error, lang) {
+        (LoadError::Network, Lang::En) => "The network request failed. Check your connection.".into(),
+        (LoadError::Network, Lang::Fr) => "La requête réseau a échoué. Vérifiez votre connexion.".into(),
+        (LoadError::Status(code), Lang::En) => format!("The server answered with status {code}."),
+        (LoadError::Status(code), Lang::Fr) => format!("Le serveur a répondu avec le statut {code}."),
+        (LoadError::NotJson, Lang::En) => "The feed is not valid JSON.".into(),
+        (LoadError::NotJson, Lang::Fr) => "Le flux n’est pas du JSON valide.".into(),
+        (LoadError::NotAnObject, Lang::En) => "The feed is not a JSON object.".into(),
+        (LoadError::NotAnObject, Lang::Fr) => "Le flux n’est pas un objet JSON.".into(),
+        (LoadError::MissingVersion, Lang::En) => "The feed does not say which schema_version it follows.".into(),
+        (LoadError::MissingVersion, Lang::Fr) => "Le flux n’indique pas sa version de schéma (schema_version).".into(),
+        (LoadError::UnsupportedVersion(v), Lang::En) => {
+            format!("The feed uses schema version {v}; this app reads version {}.", super::feed::SCHEMA_VERSION)
+        }
+        (LoadError::UnsupportedVersion(v), Lang::Fr) => {
+            format!("Le flux suit la version {v} du schéma\u{a0}; cette application lit la version {}.", super::feed::SCHEMA_VERSION)
+        }
+    }
+}
+
+fn target_name(target: Target, lang: Lang) -> &'static str {
+    let (en, fr) = match target {
+        Target::Place => ("place", "lieu"),
+        Target::Organization => ("organization", "organisation"),
+        Target::Person => ("person", "personne"),
+        Target::Topic => ("topic", "sujet"),
+        Target::Series => ("series", "série"),
+        Target::Edition => ("edition", "édition"),
+        Target::Session => ("session", "présentation"),
+    };
+    lang.pick(en, fr)
+}
+
+pub fn problem_text(kind: &ProblemKind, lang: Lang) -> String {
+    use ProblemKind as P;
+    let (open, close) = match lang {
+        Lang::En => ("\"", "\""),
+        Lang::Fr => ("«\u{a0}", "\u{a0}»"),
+    };
+    let quoted = |s: &str| format!("{open}{s}{close}");
+    match (kind, lang) {
+        (P::Missing, Lang::En) => "required field missing".into(),
+        (P::Missing, Lang::Fr) => "champ obligatoire absent".into(),
+        (P::Malformed(detail), Lang::En) => format!("unexpected structure ({detail})"),
+        (P::Malformed(detail), Lang::Fr) => format!("structure inattendue ({detail})"),
+        (P::BadId(id), Lang::En) => format!("invalid id {} (lowercase letters, digits and hyphens)", quoted(id)),
+        (P::BadId(id), Lang::Fr) => format!("identifiant invalide {} (minuscules, chiffres et traits d’union)", quoted(id)),
+        (P::DuplicateId(id), Lang::En) => format!("duplicate id {}", quoted(id)),
+        (P::DuplicateId(id), Lang::Fr) => format!("identifiant en double {}", quoted(id)),
+        (P::Unknown(target, id), Lang::En) => format!("unknown {} {}", target_name(*target, lang), quoted(id)),
+        (P::Unknown(target, id), Lang::Fr) => format!("{} inconnu(e) {}", target_name(*target, lang), quoted(id)),
+        (P::EmptyText, Lang::En) => "empty text".into(),
+        (P::EmptyText, Lang::Fr) => "texte vide".into(),
+        (P::LatitudeOutOfRange(v), Lang::En) => format!("latitude {v} is outside −90…90"),
+        (P::LatitudeOutOfRange(v), Lang::Fr) => format!("latitude {v} hors de −90…90"),
+        (P::LongitudeOutOfRange(v), Lang::En) => format!("longitude {v} is outside −180…180"),
+        (P::LongitudeOutOfRange(v), Lang::Fr) => format!("longitude {v} hors de −180…180"),
+        (P::UnsafeLink(url), Lang::En) => format!("link {} is not http:, https: or mailto:", quoted(url)),
+        (P::UnsafeLink(url), Lang::Fr) => format!("le lien {} n’est ni http:, ni https:, ni mailto:", quoted(url)),
+        (P::BadDate(text), Lang::En) => format!("{} is not a date (YYYY-MM-DD)", quoted(text)),
+        (P::BadDate(text), Lang::Fr) => format!("{} n’est pas une date (AAAA-MM-JJ)", quoted(text)),
+        (P::BadMoment(text), Lang::En) => format!("{} is not a date-time with offset (RFC 3339)", quoted(text)),
+        (P::BadMoment(text), Lang::Fr) => format!("{} n’est pas une date et heure avec décalage (RFC 3339)", quoted(text)),
+        (P::ReversedRange, Lang::En) => "ends before it starts".into(),
+        (P::ReversedRange, Lang::Fr) => "se termine avant de commencer".into(),
+        (P::BadTimeZone(zone), Lang::En) => format!("{} is not a time zone name such as America/Toronto", quoted(zone)),
+        (P::BadTimeZone(zone), Lang::Fr) => format!("{} n’est pas un nom de fuseau horaire comme America/Toronto", quoted(zone)),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_message_exists_in_both_languages_and_differs_where_it_should() {
+        for msg in Msg::ALL {
+            for lang in Lang::ALL {
+                assert!(!msg.text(lang).trim().is_empty(), "{msg:?} {lang:?}");
+            }
+        }
+        let same: Vec<_> = Msg::ALL.iter().filter(|m| m.text(Lang::En) == m.text(Lang::Fr)).collect();
+        assert_eq!(same, [&Msg::Source], "identical in both languages");
+    }
+
+    #[test]
+    fn french_strings_use_french_punctuation_spacing() {
+        let mut texts: Vec<String> = Msg::ALL.iter().map(|m| m.text(Lang::Fr).to_owned()).collect();
+        texts.push(problems_summary(Lang::Fr, 2, 1));
+        texts.push(label(Lang::Fr, "Sujets"));
+        texts.push(load_error_text(&LoadError::UnsupportedVersion(9), Lang::Fr));
+        for text in texts {
+            for mark in [':', ';', '?', '!', '»'] {
+                for (i, _) in text.match_indices(mark) {
+                    assert!(text[..i].ends_with('\u{a0}') || text[..i].ends_with('\u{202f}'), "{text:?}");
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn plurals_follow_each_language() {
+        assert_eq!(meetups(Lang::En, 1), "1\u{a0}meetup");
+        assert_eq!(meetups(Lang::En, 0), "0\u{a0}meetups");
+        assert_eq!(meetups(Lang::Fr, 0), "0\u{a0}rencontre");
+        assert_eq!(meetups(Lang::Fr, 1), "1\u{a0}rencontre");
+        assert_eq!(meetups(Lang::Fr, 5), "5\u{a0}rencontres");
+    }
+
+    #[test]
+    fn initial_language_order() {
+        let browser = vec!["de-DE".to_owned(), "fr-CA".to_owned(), "en".to_owned()];
+        assert_eq!(Lang::choose(Some("en"), Some("fr"), &browser), Lang::En);
+        assert_eq!(Lang::choose(Some("xx"), Some("fr"), &[]), Lang::Fr);
+        assert_eq!(Lang::choose(None, None, &browser), Lang::Fr);
+        assert_eq!(Lang::choose(None, Some("garbage"), &["en-US".into()]), Lang::En);
+        assert_eq!(Lang::choose(None, None, &[]), Lang::En);
+        assert_eq!(Lang::from_tag("FR_ca"), Some(Lang::Fr));
+        assert_eq!(Lang::from_tag(""), None);
+    }
+}

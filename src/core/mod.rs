@@ -1,0 +1,11 @@
+//! The pure core: everything that can be decided without a browser.
+//! It compiles natively and is tested with plain `cargo test`.
+
+pub mod date;
+pub mod feed;
+pub mod i18n;
+pub mod query;
+pub mod validate;
+
+pub use feed::{Event, Feed, Text};
+pub use i18n::{Lang, Msg};

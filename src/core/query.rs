@@ -1,0 +1,55 @@
+//! Questions the views ask of a feed.
+
+use std::cmp::Ordering;
+
+use super::date::Day;
+use super::feed::{Edition, Event, Feed, Span};
+
+/// Where an event stands relative to today.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Timing {
+    Past,
+    Upcoming,
+    /// Today falls inside the event's days (or its uncertain range).
+    Now,
+}
+
+pub fn timing(span: Span, today: Day) -> Timing {
+    if span.last < today {
+        Timing::Past
+    } else if span.first > today {
+        Timing::Upcoming
+    } else {
+        Timing::Now
+    }
+}
+
+/// Chronological order; the source's narration order breaks ties between
+/// events whose uncertain ranges coincide.
+pub fn chronological(a: &Event, b: &Event) -> Ordering {
+    (a.span.first, a.span.last)
+        .cmp(&(b.span.first, b.span.last))
+        .then_with(|| a.sequence.unwrap_or(u32::MAX).cmp(&b.sequence.unwrap_or(u32::MAX)))
+        .then_with(|| a.id.cmp(&b.id))
+}
+
+/// The events grouped by edition, editions by their first event, each in chronological order.
+pub fn by_edition(feed: &Feed) -> Vec<(&Edition, Vec<&Event>)> {
+    let mut groups: Vec<(&Edition, Vec<&Event>)> = feed
+        .editions
+        .iter()
+        .map(|edition| {
+            let mut events: Vec<&Event> = feed.events.iter().filter(|e| e.edition == edition.id).collect();
+            events.sort_by(|a, b| chronological(a, b));
+            (edition, events)
+        })
+        .filter(|(_, events)| !events.is_empty())
+        .collect();
+    groups.sort_by_key(|(_, events)| events[0].span.first);
+    groups
+}
+
+/// Whether the first day of a range must carry its year ("May 24 – June 14, 2019").
+pub fn first_needs_year(span: Span) -> bool {
+    span.first.year != span.last.year
+}

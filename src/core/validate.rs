@@ -1,0 +1,378 @@
+//! Feed validation: finds *all* problems, each with its JSON path, and keeps
+//! only what is sound. Entries with a problem are left out; so are entries that
+//! refer to them, each with a problem of its own.
+
+use std::collections::HashSet;
+use std::fmt;
+
+use super::date::{Day, Moment};
+use super::feed::{Event, Feed, Indexed, Link, RawFeed, Session, Span, Text, When};
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct Problem {
+    /// Where, as a JSON path: `events[3].sessions[1].speakers[0]`.
+    pub path: String,
+    pub kind: ProblemKind,
+}
+
+/// What a reference points at, for "unknown …" problems.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Target {
+    Place,
+    Organization,
+    Person,
+    Topic,
+    Series,
+    Edition,
+    Session,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub enum ProblemKind {
+    Missing,
+    /// The entry does not have the expected shape (serde's own words).
+    Malformed(String),
+    BadId(String),
+    DuplicateId(String),
+    Unknown(Target, String),
+    EmptyText,
+    LatitudeOutOfRange(f64),
+    LongitudeOutOfRange(f64),
+    UnsafeLink(String),
+    BadDate(String),
+    BadMoment(String),
+    ReversedRange,
+    BadTimeZone(String),
+}
+
+impl Problem {
+    pub fn new(path: impl Into<String>, kind: ProblemKind) -> Problem {
+        Problem { path: path.into(), kind }
+    }
+}
+
+impl fmt::Display for Problem {
+    /// The English form, for the command-line checker and logs.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}: {}", self.path, super::i18n::problem_text(&self.kind, super::i18n::Lang::En))
+    }
+}
+
+/// Only web and mail links may reach a page: no `javascript:`, `data:` or relative tricks.
+pub fn is_safe_link(url: &str) -> bool {
+    let lower = url.trim_start().to_ascii_lowercase();
+    let rest = ["https://", "http://", "mailto:"].iter().find_map(|scheme| lower.strip_prefix(scheme));
+    matches!(rest, Some(rest) if !rest.is_empty()) && !url.chars().any(|c| c.is_control() || c.is_whitespace())
+}
+
+pub fn is_valid_id(id: &str) -> bool {
+    let mut bytes = id.bytes();
+    matches!(bytes.next(), Some(b) if b.is_ascii_lowercase() || b.is_ascii_digit())
+        && bytes.all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+}
+
+/// An IANA zone name such as `America/Toronto` (shape only; the browser knows the zones).
+fn is_plausible_time_zone(zone: &str) -> bool {
+    zone == "UTC"
+        || (zone.contains('/')
+            && zone.split('/').all(|part| {
+                !part.is_empty() && part.chars().all(|c| c.is_ascii_alphanumeric() || "_-+".contains(c))
+            }))
+}
+
+/// Collects the problems of one entry.
+struct Check<'a> {
+    problems: &'a mut Vec<Problem>,
+    found: usize,
+}
+
+impl<'a> Check<'a> {
+    fn new(problems: &'a mut Vec<Problem>) -> Self {
+        Check { problems, found: 0 }
+    }
+
+    fn report(&mut self, path: String, kind: ProblemKind) {
+        self.found += 1;
+        self.problems.push(Problem { path, kind });
+    }
+
+    fn ok(&self) -> bool {
+        self.found == 0
+    }
+
+    fn text(&mut self, path: String, text: &Text) {
+        if text.en.trim().is_empty() {
+            self.report(format!("{path}.en"), ProblemKind::EmptyText);
+        }
+        if text.fr.trim().is_empty() {
+            self.report(format!("{path}.fr"), ProblemKind::EmptyText);
+        }
+    }
+
+    fn name(&mut self, path: String, name: &str) {
+        if name.trim().is_empty() {
+            self.report(path, ProblemKind::EmptyText);
+        }
+    }
+
+    fn id(&mut self, path: String, id: &str, seen: &mut HashSet<String>) {
+        if !is_valid_id(id) {
+            self.report(path, ProblemKind::BadId(id.to_owned()));
+        } else if !seen.insert(id.to_owned()) {
+            self.report(path, ProblemKind::DuplicateId(id.to_owned()));
+        }
+    }
+
+    fn reference(&mut self, path: String, target: Target, id: &str, known: &HashSet<String>) {
+        if !known.contains(id) {
+            self.report(path, ProblemKind::Unknown(target, id.to_owned()));
+        }
+    }
+
+    fn link(&mut self, path: String, url: &str) {
+        if !is_safe_link(url) {
+            self.report(path, ProblemKind::UnsafeLink(url.to_owned()));
+        }
+    }
+
+    fn links(&mut self, path: &str, links: &[Link]) {
+        for (i, link) in links.iter().enumerate() {
+            self.link(format!("{path}.links[{i}].url"), &link.url);
+            self.text(format!("{path}.links[{i}].title"), &link.title);
+        }
+    }
+
+    fn day(&mut self, path: String, text: &str) -> Option<Day> {
+        let day = Day::parse(text);
+        if day.is_none() {
+            self.report(path, ProblemKind::BadDate(text.to_owned()));
+        }
+        day
+    }
+
+    fn span(&mut self, path: &str, when: &When) -> Option<Span> {
+        let (first, last, uncertain) = match when {
+            When::Datetime { start, end, time_zone } => {
+                if !is_plausible_time_zone(time_zone) {
+                    self.report(format!("{path}.time_zone"), ProblemKind::BadTimeZone(time_zone.clone()));
+                }
+                let moment = |check: &mut Self, key: &str, text: &str| {
+                    let moment = Moment::parse(text);
+                    if moment.is_none() {
+                        check.report(format!("{path}.{key}"), ProblemKind::BadMoment(text.to_owned()));
+                    }
+                    moment
+                };
+                let start = moment(self, "start", start);
+                let end = end.as_deref().map(|end| moment(self, "end", end));
+                let start = start?;
+                let end = match end {
+                    Some(end) => end?,
+                    None => start,
+                };
+                if end.epoch_seconds < start.epoch_seconds {
+                    self.report(path.to_owned(), ProblemKind::ReversedRange);
+                    return None;
+                }
+                (start.local_day, end.local_day, false)
+            }
+            When::Date { date, end_date } => {
+                let first = self.day(format!("{path}.date"), date);
+                let last = end_date.as_deref().map(|end| self.day(format!("{path}.end_date"), end));
+                let first = first?;
+                (first, last.unwrap_or(Some(first))?, false)
+            }
+            When::Between { earliest, latest, note } => {
+                self.text(format!("{path}.note"), note);
+                let first = self.day(format!("{path}.earliest"), earliest);
+                let last = self.day(format!("{path}.latest"), latest);
+                (first?, last?, true)
+            }
+        };
+        if last < first {
+            self.report(path.to_owned(), ProblemKind::ReversedRange);
+            return None;
+        }
+        Some(Span { first, last, uncertain })
+    }
+}
+
+/// Ids known to be valid, per kind, as validation proceeds.
+#[derive(Default)]
+struct Known {
+    places: HashSet<String>,
+    organizations: HashSet<String>,
+    people: HashSet<String>,
+    topics: HashSet<String>,
+    series: HashSet<String>,
+    editions: HashSet<String>,
+    /// Every session id in the file, valid or not, so `repeat_of` is judged on its own.
+    sessions: HashSet<String>,
+}
+
+/// Keeps the entries of `list` for which `check` found nothing, recording their ids in `known`.
+fn keep<T>(
+    list: &str,
+    entries: Indexed<T>,
+    problems: &mut Vec<Problem>,
+    known: &mut HashSet<String>,
+    id_of: impl Fn(&T) -> &str,
+    mut check: impl FnMut(&mut Check, &str, &T),
+) -> Vec<T> {
+    let mut seen = HashSet::new();
+    let mut kept = Vec::new();
+    for (index, entry) in entries {
+        let path = format!("{list}[{index}]");
+        let mut c = Check::new(problems);
+        c.id(format!("{path}.id"), id_of(&entry), &mut seen);
+        check(&mut c, &path, &entry);
+        if c.ok() {
+            known.insert(id_of(&entry).to_owned());
+            kept.push(entry);
+        }
+    }
+    kept
+}
+
+fn check_session(c: &mut Check, path: &str, session: &Session, known: &Known, seen_sessions: &mut HashSet<String>) {
+    c.id(format!("{path}.id"), &session.id, seen_sessions);
+    c.text(format!("{path}.title"), &session.title);
+    if let Some(summary) = &session.summary {
+        c.text(format!("{path}.summary"), summary);
+    }
+    if let Some(note) = &session.location_note {
+        c.text(format!("{path}.location_note"), note);
+    }
+    for (i, speaker) in session.speakers.iter().enumerate() {
+        c.reference(format!("{path}.speakers[{i}]"), Target::Person, speaker, &known.people);
+    }
+    for (i, topic) in session.topics.iter().enumerate() {
+        c.reference(format!("{path}.topics[{i}]"), Target::Topic, topic, &known.topics);
+    }
+    if let Some(original) = &session.repeat_of {
+        c.reference(format!("{path}.repeat_of"), Target::Session, original, &known.sessions);
+    }
+    c.links(path, &session.links);
+}
+
+pub fn validate(raw: RawFeed, problems: &mut Vec<Problem>) -> Feed {
+    let mut known = Known::default();
+    {
+        let mut c = Check::new(problems);
+        c.text("title".into(), &raw.title);
+        if let Some(description) = &raw.description {
+            c.text("description".into(), description);
+        }
+        if let Some(source) = &raw.source {
+            c.day("source.published".into(), &source.published);
+        }
+    }
+
+    let places = keep("places", raw.places, problems, &mut known.places, |e| &e.id, |c, path, place| {
+        c.text(format!("{path}.name"), &place.name);
+        if !(-90.0..=90.0).contains(&place.lat) {
+            c.report(format!("{path}.lat"), ProblemKind::LatitudeOutOfRange(place.lat));
+        }
+        if !(-180.0..=180.0).contains(&place.lon) {
+            c.report(format!("{path}.lon"), ProblemKind::LongitudeOutOfRange(place.lon));
+        }
+    });
+    let organizations = keep("organizations", raw.organizations, problems, &mut known.organizations, |e| &e.id, |c, path, org| {
+        c.name(format!("{path}.name"), &org.name);
+        if let Some(url) = &org.url {
+            c.link(format!("{path}.url"), url);
+        }
+    });
+    let topics = keep("topics", raw.topics, problems, &mut known.topics, |e| &e.id, |c, path, topic| {
+        c.text(format!("{path}.name"), &topic.name);
+    });
+    let people = keep("people", raw.people, problems, &mut known.people, |e| &e.id, |c, path, person| {
+        c.name(format!("{path}.name"), &person.name);
+        if let Some(org) = &person.organization {
+            c.reference(format!("{path}.organization"), Target::Organization, org, &known.organizations);
+        }
+        if let Some(role) = &person.role {
+            c.text(format!("{path}.role"), role);
+        }
+    });
+    let series = keep("series", raw.series, problems, &mut known.series, |e| &e.id, |c, path, series| {
+        c.text(format!("{path}.name"), &series.name);
+        c.reference(format!("{path}.place"), Target::Place, &series.place, &known.places);
+        c.link(format!("{path}.url"), &series.url);
+    });
+
+    // Every session id in the file, so `repeat_of` is judged apart from the original's own problems.
+    known.sessions = raw
+        .editions
+        .iter()
+        .flat_map(|(_, e)| &e.sessions)
+        .chain(raw.events.iter().flat_map(|(_, e)| &e.sessions))
+        .map(|s| s.id.clone())
+        .collect();
+    let mut seen_sessions = HashSet::new();
+
+    let mut edition_ids = HashSet::new();
+    let editions = keep("editions", raw.editions, problems, &mut edition_ids, |e| &e.id, |c, path, edition| {
+        c.text(format!("{path}.name"), &edition.name);
+        if let Some(summary) = &edition.summary {
+            c.text(format!("{path}.summary"), summary);
+        }
+        if let Some(org) = &edition.organizer {
+            c.reference(format!("{path}.organizer"), Target::Organization, org, &known.organizations);
+        }
+        for (j, sponsor) in edition.sponsors.iter().enumerate() {
+            c.reference(format!("{path}.sponsors[{j}]"), Target::Organization, sponsor, &known.organizations);
+        }
+        for (j, session) in edition.sessions.iter().enumerate() {
+            check_session(c, &format!("{path}.sessions[{j}]"), session, &known, &mut seen_sessions);
+        }
+    });
+
+    known.editions = edition_ids;
+
+    let mut events: Vec<Event> = Vec::new();
+    let mut spans = Vec::new();
+    let mut event_ids = HashSet::new();
+    let kept = keep("events", raw.events, problems, &mut event_ids, |e| &e.id, |c, path, event| {
+        c.text(format!("{path}.title"), &event.title);
+        if let Some(summary) = &event.summary {
+            c.text(format!("{path}.summary"), summary);
+        }
+        c.reference(format!("{path}.edition"), Target::Edition, &event.edition, &known.editions);
+        if let Some(series) = &event.series {
+            c.reference(format!("{path}.series"), Target::Series, series, &known.series);
+        }
+        if let Some(place) = &event.place {
+            c.reference(format!("{path}.place"), Target::Place, place, &known.places);
+        }
+        if let Some(host) = &event.host {
+            c.reference(format!("{path}.host"), Target::Organization, host, &known.organizations);
+        }
+        for (j, session) in event.sessions.iter().enumerate() {
+            check_session(c, &format!("{path}.sessions[{j}]"), session, &known, &mut seen_sessions);
+        }
+        c.links(path, &event.links);
+        let span = c.span(&format!("{path}.when"), &event.when);
+        // Same condition as `keep`'s, so `spans` lines up with the kept events.
+        if let (true, Some(span)) = (c.ok(), span) {
+            spans.push(span);
+        }
+    });
+    for (mut event, span) in kept.into_iter().zip(spans) {
+        event.span = span;
+        events.push(event);
+    }
+
+    Feed {
+        title: raw.title,
+        description: raw.description,
+        source: raw.source,
+        places,
+        organizations,
+        people,
+        topics,
+        series,
+        editions,
+        events,
+    }
+}
