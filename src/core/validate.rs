@@ -263,9 +263,6 @@ pub fn validate(raw: RawFeed, problems: &mut Vec<Problem>) -> Feed {
         if let Some(description) = &raw.description {
             c.text("description".into(), description);
         }
-        if let Some(source) = &raw.source {
-            c.day("source.published".into(), &source.published);
-        }
     }
 
     let places = keep("places", raw.places, problems, &mut known.places, |e| &e.id, |c, path, place| {
@@ -283,6 +280,11 @@ pub fn validate(raw: RawFeed, problems: &mut Vec<Problem>) -> Feed {
             c.link(format!("{path}.url"), url);
         }
     });
+    if let Some(source) = &raw.source {
+        let mut c = Check::new(problems);
+        c.day("source.published".into(), &source.published);
+        c.reference("source.publisher".into(), Target::Organization, &source.publisher, &known.organizations);
+    }
     let topics = keep("topics", raw.topics, problems, &mut known.topics, |e| &e.id, |c, path, topic| {
         c.text(format!("{path}.name"), &topic.name);
     });

@@ -1,0 +1,228 @@
+//! Native tests of the feed: the real seed, and broken variants of it.
+#![cfg(not(target_arch = "wasm32"))]
+
+use meetup_atlas::core::date::Day;
+use meetup_atlas::core::feed::{self, EventKind, FeedError, Format, When};
+use meetup_atlas::core::i18n::{problem_text, Lang};
+use meetup_atlas::core::query::{self, Timing};
+use serde_json::{json, Value};
+
+const SEED: &str = include_str!("../public/feed.json");
+
+fn seed() -> Value {
+    serde_json::from_str(SEED).unwrap()
+}
+
+/// Loads a modified seed and returns its problems as `path: message` lines.
+fn problems_after(edit: impl FnOnce(&mut Value)) -> (feed::Loaded, Vec<String>) {
+    let mut value = seed();
+    edit(&mut value);
+    let loaded = feed::load(&value.to_string()).expect("still a feed");
+    let lines = loaded.problems.iter().map(ToString::to_string).collect();
+    (loaded, lines)
+}
+
+#[test]
+fn seed_feed_is_clean_and_complete() {
+    let loaded = feed::load(SEED).unwrap();
+    assert!(loaded.problems.is_empty(), "{:#?}", loaded.problems);
+    let f = &loaded.feed;
+    let cities: Vec<_> = f.places.iter().map(|p| p.name.fr.as_str()).collect();
+    assert_eq!(cities, ["Montréal", "Québec", "Ottawa", "Toronto", "Kitchener-Waterloo"]);
+    let meetups: Vec<_> = f.events.iter().filter(|e| e.kind == EventKind::Meetup).collect();
+    assert_eq!(meetups.len(), 5);
+    let hosts: Vec<_> = meetups.iter().map(|e| f.organization(e.host.as_deref().unwrap()).unwrap().name.as_str()).collect();
+    assert_eq!(hosts, ["Ubisoft", "Jive Communications", "NiiR Technology", "Flybits", "Square"]);
+
+    let sessions: Vec<_> = f.events.iter().flat_map(|e| &e.sessions).chain(f.editions.iter().flat_map(|e| &e.sessions)).collect();
+    assert_eq!(sessions.len(), 11);
+    let mut speakers: Vec<_> = sessions.iter().flat_map(|s| &s.speakers).collect();
+    speakers.sort();
+    speakers.dedup();
+    assert_eq!(speakers.len(), 11);
+    for format in [Format::Talk, Format::Demo, Format::Workshop] {
+        assert!(sessions.iter().any(|s| s.format == format), "{format:?}");
+    }
+    let topic_names: Vec<_> = sessions.iter().flat_map(|s| &s.topics).map(|t| f.topic(t).unwrap().name.en.as_str()).collect();
+    for tool in ["Argo CD", "Jenkins", "Velero", "Helm", "Prometheus", "Grafana", "ELK stack", "Filebeat", "Journalbeat", "Kafka", "Elasticsearch", "Istio", "Calico", "Open Policy Agent", "Locust", "Azure DevOps"] {
+        assert!(topic_names.contains(&tool), "{tool} missing");
+    }
+    let repeat = sessions.iter().find(|s| s.repeat_of.is_some()).unwrap();
+    assert_eq!(repeat.repeat_of.as_deref(), Some("observable-kubernetes-toronto"));
+    assert_eq!(f.editions[0].sponsors.len(), 6);
+    assert_eq!(f.series.len(), 5);
+    assert!(f.series.iter().all(|s| s.url.starts_with("https://www.meetup.com/Kubernetes-")));
+    assert!(sessions.iter().flat_map(|s| &s.links).any(|l| l.url == "http://aka.ms/DockerK8s"));
+    // The recap's cities are unknown: it lives in the edition, with a note saying so.
+    assert!(f.editions[0].sessions.iter().all(|s| s.location_note.is_some()));
+    assert!(f.events.iter().any(|e| e.kind == EventKind::Conference && e.place.is_none()));
+}
+
+#[test]
+fn seed_dates_are_the_honest_range() {
+    let f = feed::load(SEED).unwrap().feed;
+    for event in &f.events {
+        assert!(matches!(event.when, When::Between { .. }), "{} invents a day", event.id);
+        assert_eq!(event.span.first, Day::parse("2019-05-24").unwrap());
+        assert_eq!(event.span.last, Day::parse("2019-06-14").unwrap());
+        assert!(event.span.uncertain);
+        assert_eq!(query::timing(event.span, Day::parse("2026-11-25").unwrap()), Timing::Past);
+    }
+    assert_eq!(query::timing(f.events[0].span, Day::parse("2019-06-01").unwrap()), Timing::Now);
+    assert_eq!(query::timing(f.events[0].span, Day::parse("2019-01-01").unwrap()), Timing::Upcoming);
+    // Narration order breaks the tie: Montréal first, Kitchener-Waterloo last among meetups.
+    let groups = query::by_edition(&f);
+    let order: Vec<_> = groups[0].1.iter().map(|e| e.id.as_str()).collect();
+    assert_eq!(order[0], "montreal-spring-2019");
+    assert_eq!(order[4], "kitchener-waterloo-spring-2019");
+}
+
+#[test]
+fn seed_french_texts_use_french_typography() {
+    fn walk(value: &Value, path: &str, bad: &mut Vec<String>) {
+        match value {
+            Value::Object(map) => {
+                for (key, child) in map {
+                    if key == "fr" {
+                        if let Value::String(text) = child {
+                            for (i, c) in text.char_indices() {
+                                let before = text[..i].chars().last();
+                                if matches!(c, ':' | ';' | '?' | '!' | '»') && before == Some(' ') {
+                                    bad.push(format!("{path}.fr: plain space before {c}: {text}"));
+                                }
+                                if c == '«' && text[i + c.len_utf8()..].starts_with(' ') {
+                                    bad.push(format!("{path}.fr: plain space after «: {text}"));
+                                }
+                            }
+                            if text.contains('\'') {
+                                bad.push(format!("{path}.fr: straight apostrophe: {text}"));
+                            }
+                        }
+                    }
+                    walk(child, &format!("{path}.{key}"), bad);
+                }
+            }
+            Value::Array(items) => {
+                for (i, item) in items.iter().enumerate() {
+                    walk(item, &format!("{path}[{i}]"), bad);
+                }
+            }
+            _ => {}
+        }
+    }
+    let mut bad = Vec::new();
+    walk(&seed(), "", &mut bad);
+    assert!(bad.is_empty(), "{bad:#?}");
+}
+
+#[test]
+fn dangling_reference_is_reported_with_its_path_and_the_event_left_out() {
+    let (loaded, lines) = problems_after(|v| v["events"][3]["sessions"][1]["speakers"][0] = json!("x"));
+    assert_eq!(lines, [r#"events[3].sessions[1].speakers[0]: unknown person "x""#]);
+    assert_eq!(loaded.feed.events.len(), 5);
+    assert!(loaded.feed.events.iter().all(|e| e.id != "toronto-spring-2019"));
+}
+
+#[test]
+fn all_problems_are_reported_at_once() {
+    let (loaded, lines) = problems_after(|v| {
+        v["events"][0]["id"] = json!("quebec-spring-2019"); // duplicate of events[1]
+        v["places"][2]["lat"] = json!(123.0);
+        v["series"][0]["url"] = json!("javascript:alert(1)");
+        v["events"][1]["title"]["fr"] = json!("  ");
+        v["events"][4]["when"]["latest"] = json!("2019-02-30");
+        v["events"][2]["links"] = json!([{"kind": "website", "url": "data:text/html,hi", "title": {"en": "a", "fr": "b"}}]);
+        v["organizations"][3]["id"] = json!("Bad Id");
+    });
+    for expected in [
+        r#"events[1].id: duplicate id "quebec-spring-2019""#,
+        "places[2].lat: latitude 123 is outside −90…90",
+        r#"series[0].url: link "javascript:alert(1)" is not http:, https: or mailto:"#,
+        "events[1].title.fr: empty text",
+        r#"events[4].when.latest: "2019-02-30" is not a date (YYYY-MM-DD)"#,
+        r#"events[2].links[0].url: link "data:text/html,hi" is not http:, https: or mailto:"#,
+        r#"organizations[3].id: invalid id "Bad Id" (lowercase letters, digits and hyphens)"#,
+    ] {
+        assert!(lines.iter().any(|l| l == expected), "missing {expected}\nin {lines:#?}");
+    }
+    // Ottawa's place is gone, so its event and series go with it, each said.
+    assert!(lines.iter().any(|l| l.starts_with("events[2].place: unknown place")));
+    assert!(loaded.feed.events.iter().all(|e| e.id != "ottawa-spring-2019"));
+    // Montréal's series is gone with its unsafe link, and so is its event.
+    assert!(lines.iter().any(|l| l == r#"events[0].series: unknown series "kubernetes-montreal""#));
+    let kept: Vec<_> = loaded.feed.events.iter().map(|e| e.id.as_str()).collect();
+    assert_eq!(kept, ["toronto-spring-2019", "cloud-native-day-2019"]);
+}
+
+#[test]
+fn a_malformed_entry_costs_only_itself() {
+    let (loaded, lines) = problems_after(|v| {
+        v["events"][1]["when"] = json!({"type": "someday"});
+        v["events"][2]["sessions"][0]["format"] = json!("keynote");
+    });
+    assert_eq!(lines.len(), 2, "{lines:#?}");
+    assert!(lines[0].starts_with("events[1]: unexpected structure"));
+    assert!(lines[1].starts_with("events[2]: unexpected structure"));
+    assert_eq!(loaded.feed.events.len(), 4);
+}
+
+#[test]
+fn reversed_ranges_and_bad_moments_are_refused() {
+    let (_, lines) = problems_after(|v| {
+        v["events"][0]["when"] = json!({"type": "between", "earliest": "2019-06-14", "latest": "2019-05-24", "note": {"en": "n", "fr": "n"}});
+        v["events"][1]["when"] = json!({"type": "datetime", "start": "2019-05-28T18:00:00", "time_zone": "America/Toronto"});
+        v["events"][2]["when"] = json!({"type": "datetime", "start": "2019-05-28T18:00:00-04:00", "end": "2019-05-28T17:00:00-04:00", "time_zone": "Nowhere"});
+        v["events"][3]["when"] = json!({"type": "date", "date": "2019-05-28", "end_date": "2019-05-27"});
+    });
+    assert_eq!(
+        lines,
+        [
+            "events[0].when: ends before it starts",
+            r#"events[1].when.start: "2019-05-28T18:00:00" is not a date-time with offset (RFC 3339)"#,
+            r#"events[2].when.time_zone: "Nowhere" is not a time zone name such as America/Toronto"#,
+            "events[2].when: ends before it starts",
+            "events[3].when: ends before it starts",
+        ]
+    );
+}
+
+#[test]
+fn exact_and_plain_dates_give_spans() {
+    let mut value = seed();
+    value["events"][0]["when"] = json!({"type": "datetime", "start": "2019-05-28T18:00:00-04:00", "end": "2019-05-28T21:00:00-04:00", "time_zone": "America/Toronto"});
+    value["events"][1]["when"] = json!({"type": "date", "date": "2019-05-30", "end_date": "2019-05-31"});
+    let f = feed::load(&value.to_string()).unwrap();
+    assert!(f.problems.is_empty(), "{:?}", f.problems);
+    let span = |id: &str| f.feed.events.iter().find(|e| e.id == id).unwrap().span;
+    assert_eq!(span("montreal-spring-2019").first, Day::parse("2019-05-28").unwrap());
+    assert!(!span("montreal-spring-2019").uncertain);
+    assert_eq!(span("quebec-spring-2019").last, Day::parse("2019-05-31").unwrap());
+}
+
+#[test]
+fn unreadable_feeds_give_one_clear_error() {
+    assert!(matches!(feed::load("<html>"), Err(FeedError::NotJson(_))));
+    assert_eq!(feed::load("[1]").unwrap_err(), FeedError::NotAnObject);
+    assert_eq!(feed::load("{}").unwrap_err(), FeedError::MissingVersion);
+    assert_eq!(feed::load(r#"{"schema_version": 2}"#).unwrap_err(), FeedError::UnsupportedVersion(2));
+    // A minimal valid feed: title only.
+    let empty = feed::load(r#"{"schema_version": 1, "title": {"en": "t", "fr": "t"}}"#).unwrap();
+    assert!(empty.problems.is_empty() && empty.feed.events.is_empty());
+}
+
+#[test]
+fn problems_read_in_french_too() {
+    let (loaded, _) = problems_after(|v| v["events"][3]["sessions"][1]["speakers"][0] = json!("x"));
+    assert_eq!(problem_text(&loaded.problems[0].kind, Lang::Fr), "personne inconnu(e) «\u{a0}x\u{a0}»");
+}
+
+#[test]
+fn only_web_and_mail_links_are_safe() {
+    use meetup_atlas::core::validate::is_safe_link;
+    for good in ["https://www.meetup.com/Kubernetes-Montreal", "http://aka.ms/DockerK8s", "mailto:hi@example.org", "HTTPS://X.ORG"] {
+        assert!(is_safe_link(good), "{good}");
+    }
+    for bad in ["javascript:alert(1)", " javascript:x", "data:text/html,x", "//evil.example", "/relative", "https://", "https://a b", "https://a\nb", "vbscript:x", "ftp://x"] {
+        assert!(!is_safe_link(bad), "{bad}");
+    }
+}
