@@ -5,7 +5,8 @@
 
 use std::process::ExitCode;
 
-use meetup_atlas::core::feed::{self, FeedError};
+use meetup_atlas::core::feed;
+use meetup_atlas::core::i18n::{load_error_text, Lang, LoadError};
 
 fn main() -> ExitCode {
     let paths: Vec<String> = std::env::args().skip(1).collect();
@@ -30,15 +31,7 @@ fn check(path: &str) -> bool {
     };
     match feed::load(&text) {
         Err(error) => {
-            let reason = match error {
-                FeedError::NotJson(detail) => format!("not JSON: {detail}"),
-                FeedError::NotAnObject => "the top level is not a JSON object".into(),
-                FeedError::MissingVersion => "no schema_version".into(),
-                FeedError::UnsupportedVersion(v) => {
-                    format!("schema_version {v} is not supported (this checker reads {})", feed::SCHEMA_VERSION)
-                }
-            };
-            eprintln!("{path}: {reason}");
+            eprintln!("{path}: {}", load_error_text(&LoadError::Feed(error), Lang::En));
             false
         }
         Ok(loaded) => {

@@ -242,12 +242,8 @@ pub enum FeedError {
 pub struct Loaded {
     pub feed: Feed,
     pub problems: Vec<Problem>,
-}
-
-impl Loaded {
-    pub fn error_count(&self) -> usize {
-        self.problems.len()
-    }
+    /// Events in the file that are not in `feed` because of their problems.
+    pub left_out_events: usize,
 }
 
 /// Parses and validates feed text.
@@ -273,8 +269,10 @@ pub fn load(text: &str) -> Result<Loaded, FeedError> {
         editions: entries(root, "editions", &mut problems),
         events: entries(root, "events", &mut problems),
     };
+    let events_in_file = root.get("events").and_then(Value::as_array).map_or(0, Vec::len);
     let feed = validate::validate(raw, &mut problems);
-    Ok(Loaded { feed, problems })
+    let left_out_events = events_in_file - feed.events.len();
+    Ok(Loaded { feed, problems, left_out_events })
 }
 
 /// Entries as parsed, each with its index in the file so problems name the right one.

@@ -3,7 +3,7 @@
 //! Each message is a pair `(en, fr)` in one exhaustive `match`: a message without
 //! both translations, or a language without its arm, does not compile.
 
-use super::feed::{EventKind, Format, LinkKind};
+use super::feed::{EventKind, FeedError, Format, LinkKind, SCHEMA_VERSION};
 use super::validate::{ProblemKind, Target};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Default)]
@@ -236,32 +236,31 @@ pub fn problems_summary(lang: Lang, problems: usize, left_out: usize) -> String 
 }
 
 /// Why a whole feed could not be shown.
+#[derive(Clone, Debug, PartialEq)]
 pub enum LoadError {
     Network,
     Status(u16),
-    NotJson,
-    NotAnObject,
-    MissingVersion,
-    UnsupportedVersion(u64),
+    Feed(FeedError),
 }
 
 pub fn load_error_text(error: &LoadError, lang: Lang) -> String {
+    use FeedError as F;
     match (error, lang) {
         (LoadError::Network, Lang::En) => "The network request failed. Check your connection.".into(),
         (LoadError::Network, Lang::Fr) => "La requête réseau a échoué. Vérifiez votre connexion.".into(),
         (LoadError::Status(code), Lang::En) => format!("The server answered with status {code}."),
         (LoadError::Status(code), Lang::Fr) => format!("Le serveur a répondu avec le statut {code}."),
-        (LoadError::NotJson, Lang::En) => "The feed is not valid JSON.".into(),
-        (LoadError::NotJson, Lang::Fr) => "Le flux n’est pas du JSON valide.".into(),
-        (LoadError::NotAnObject, Lang::En) => "The feed is not a JSON object.".into(),
-        (LoadError::NotAnObject, Lang::Fr) => "Le flux n’est pas un objet JSON.".into(),
-        (LoadError::MissingVersion, Lang::En) => "The feed does not say which schema_version it follows.".into(),
-        (LoadError::MissingVersion, Lang::Fr) => "Le flux n’indique pas sa version de schéma (schema_version).".into(),
-        (LoadError::UnsupportedVersion(v), Lang::En) => {
-            format!("The feed uses schema version {v}; this app reads version {}.", super::feed::SCHEMA_VERSION)
+        (LoadError::Feed(F::NotJson(detail)), Lang::En) => format!("The feed is not valid JSON ({detail})."),
+        (LoadError::Feed(F::NotJson(detail)), Lang::Fr) => format!("Le flux n’est pas du JSON valide ({detail})."),
+        (LoadError::Feed(F::NotAnObject), Lang::En) => "The feed is not a JSON object.".into(),
+        (LoadError::Feed(F::NotAnObject), Lang::Fr) => "Le flux n’est pas un objet JSON.".into(),
+        (LoadError::Feed(F::MissingVersion), Lang::En) => "The feed does not say which schema_version it follows.".into(),
+        (LoadError::Feed(F::MissingVersion), Lang::Fr) => "Le flux n’indique pas sa version de schéma (schema_version).".into(),
+        (LoadError::Feed(F::UnsupportedVersion(v)), Lang::En) => {
+            format!("The feed uses schema version {v}; this app reads version {SCHEMA_VERSION}.")
         }
-        (LoadError::UnsupportedVersion(v), Lang::Fr) => {
-            format!("Le flux suit la version {v} du schéma\u{a0}; cette application lit la version {}.", super::feed::SCHEMA_VERSION)
+        (LoadError::Feed(F::UnsupportedVersion(v)), Lang::Fr) => {
+            format!("Le flux suit la version {v} du schéma\u{a0}; cette application lit la version {SCHEMA_VERSION}.")
         }
     }
 }
@@ -336,7 +335,7 @@ mod tests {
         let mut texts: Vec<String> = Msg::ALL.iter().map(|m| m.text(Lang::Fr).to_owned()).collect();
         texts.push(problems_summary(Lang::Fr, 2, 1));
         texts.push(label(Lang::Fr, "Sujets"));
-        texts.push(load_error_text(&LoadError::UnsupportedVersion(9), Lang::Fr));
+        texts.push(load_error_text(&LoadError::Feed(FeedError::UnsupportedVersion(9)), Lang::Fr));
         for text in texts {
             for mark in [':', ';', '?', '!', '»'] {
                 for (i, _) in text.match_indices(mark) {

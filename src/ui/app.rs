@@ -1,0 +1,114 @@
+use std::sync::Arc;
+
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+
+use crate::core::feed::{self, Loaded};
+use crate::core::i18n::{self, Lang, LoadError, Msg};
+
+use super::intl;
+use super::lang_toggle::LangToggle;
+use super::list::EventList;
+use super::status::{LoadFailed, Loading, Problems};
+
+#[derive(Clone)]
+enum LoadState {
+    Loading,
+    Failed(LoadError),
+    Ready(Arc<Loaded>),
+}
+
+/// The whole widget: fetches the feed, then shows it.
+#[component]
+pub fn App(feed_url: String, lang: Lang) -> impl IntoView {
+    let lang = RwSignal::new(lang);
+    let state = RwSignal::new(LoadState::Loading);
+    let load = Callback::new(move |()| {
+        state.set(LoadState::Loading);
+        let url = feed_url.clone();
+        spawn_local(async move { state.set(fetch_feed(&url).await) });
+    });
+    load.run(());
+
+    let title = move || match state.get() {
+        LoadState::Ready(loaded) => loaded.feed.title.get(lang.get()).to_owned(),
+        _ => Msg::AppName.text(lang.get()).to_owned(),
+    };
+    view! {
+        <div class="meetup-atlas" lang=move || lang.get().tag()>
+            <header class="ma-header">
+                <h1 class="ma-title">{title}</h1>
+                <LangToggle lang />
+            </header>
+            {move || match state.get() {
+                LoadState::Loading => view! { <Loading lang /> }.into_any(),
+                LoadState::Failed(error) => view! { <LoadFailed lang error retry=load /> }.into_any(),
+                LoadState::Ready(loaded) => view! { <Atlas loaded lang /> }.into_any(),
+            }}
+        </div>
+    }
+}
+
+async fn fetch_feed(url: &str) -> LoadState {
+    let response = match gloo_net::http::Request::get(url).send().await {
+        Ok(response) => response,
+        Err(_) => return LoadState::Failed(LoadError::Network),
+    };
+    if !response.ok() {
+        return LoadState::Failed(LoadError::Status(response.status()));
+    }
+    let Ok(text) = response.text().await else {
+        return LoadState::Failed(LoadError::Network);
+    };
+    match feed::load(&text) {
+        Ok(loaded) => LoadState::Ready(Arc::new(loaded)),
+        Err(error) => LoadState::Failed(LoadError::Feed(error)),
+    }
+}
+
+/// A loaded feed: its summary, its problems if any, and its events.
+#[component]
+pub fn Atlas(loaded: Arc<Loaded>, lang: RwSignal<Lang>) -> impl IntoView {
+    let today = intl::today();
+    let summary = {
+        let loaded = loaded.clone();
+        move || {
+            let lang = lang.get();
+            let feed = &loaded.feed;
+            let meetups = feed.events.iter().filter(|e| e.kind == feed::EventKind::Meetup).count();
+            let sessions = feed.events.iter().map(|e| e.sessions.len()).sum::<usize>()
+                + feed.editions.iter().map(|e| e.sessions.len()).sum::<usize>();
+            let description = feed.description.as_ref().map(|d| d.get(lang).to_owned());
+            view! {
+                {description.map(|d| view! { <p class="ma-description">{d}</p> })}
+                <p class="ma-counts">{format!("{} · {}", i18n::meetups(lang, meetups), i18n::sessions(lang, sessions))}</p>
+            }
+        }
+    };
+    let source = {
+        let loaded = loaded.clone();
+        move || {
+            let lang = lang.get();
+            let feed = &loaded.feed;
+            feed.source.as_ref().map(|source| {
+                let publisher = feed.organization(&source.publisher).map(|o| o.name.clone()).unwrap_or_default();
+                let published = crate::core::date::Day::parse(&source.published)
+                    .map(|day| intl::format_day(day, lang, true))
+                    .unwrap_or_default();
+                view! {
+                    <footer class="ma-source">
+                        {i18n::label(lang, Msg::Source.text(lang))} " "
+                        <cite lang=source.language.clone()>{source.title.clone()}</cite>
+                        {format!(", {publisher}, {published}.")}
+                    </footer>
+                }
+            })
+        }
+    };
+    view! {
+        <div class="ma-summary">{summary}</div>
+        <Problems loaded=loaded.clone() lang />
+        <EventList loaded=loaded.clone() lang today />
+        {source}
+    }
+}

@@ -1,0 +1,73 @@
+//! Dates for people, through the browser's `Intl`: no locale data in the wasm.
+
+use js_sys::{Date, Object, Reflect};
+use wasm_bindgen::JsValue;
+
+use crate::core::date::{Day, Moment};
+use crate::core::feed::{Span, When};
+use crate::core::i18n::{self, Lang, Msg};
+use crate::core::query;
+
+fn options(pairs: &[(&str, &str)]) -> JsValue {
+    let object = Object::new();
+    for (key, value) in pairs {
+        let _ = Reflect::set(&object, &JsValue::from_str(key), &JsValue::from_str(value));
+    }
+    object.into()
+}
+
+fn day_to_js(day: Day) -> Date {
+    Date::new(&JsValue::from_f64(day.days_since_epoch() as f64 * 86_400_000.0))
+}
+
+/// "May 24, 2019" / « 24 mai 2019 »; the year left out when the context gives it.
+pub fn format_day(day: Day, lang: Lang, with_year: bool) -> String {
+    let mut pairs = vec![("timeZone", "UTC"), ("day", "numeric"), ("month", "long")];
+    if with_year {
+        pairs.push(("year", "numeric"));
+    }
+    day_to_js(day).to_locale_date_string(lang.locale(), &options(&pairs)).into()
+}
+
+fn format_moment(moment: Moment, time_zone: &str, lang: Lang) -> String {
+    let date = Date::new(&JsValue::from_f64(moment.epoch_seconds as f64 * 1000.0));
+    let pairs = [
+        ("timeZone", time_zone),
+        ("day", "numeric"),
+        ("month", "long"),
+        ("year", "numeric"),
+        ("hour", "numeric"),
+        ("minute", "2-digit"),
+        ("timeZoneName", "short"),
+    ];
+    date.to_locale_string(lang.locale(), &options(&pairs)).into()
+}
+
+fn range(span: Span, lang: Lang) -> (String, String) {
+    (format_day(span.first, lang, query::first_needs_year(span)), format_day(span.last, lang, true))
+}
+
+/// When an event happens, in words, saying no more than the feed knows.
+pub fn when_in_words(when: &When, span: Span, lang: Lang) -> String {
+    match when {
+        When::Between { .. } => {
+            let (first, last) = range(span, lang);
+            format!("{} ({})", i18n::between(lang, &first, &last), Msg::ExactDayUnknown.text(lang))
+        }
+        When::Date { .. } if span.first == span.last => format_day(span.first, lang, true),
+        When::Date { .. } => {
+            let (first, last) = range(span, lang);
+            i18n::from_to(lang, &first, &last)
+        }
+        When::Datetime { start, time_zone, .. } => match Moment::parse(start) {
+            Some(moment) => format_moment(moment, time_zone, lang),
+            None => format_day(span.first, lang, true),
+        },
+    }
+}
+
+/// Today in the visitor's time zone.
+pub fn today() -> Day {
+    let now = Date::new_0();
+    Day::new(now.get_full_year() as i32, now.get_month() as u8 + 1, now.get_date() as u8).unwrap_or_default()
+}

@@ -1,0 +1,32 @@
+use leptos::prelude::*;
+
+use crate::core::{Lang, Msg};
+
+use super::browser::save_lang;
+
+/// Two buttons, each labelled in its own language; the pressed one is current.
+#[component]
+pub fn LangToggle(lang: RwSignal<Lang>) -> impl IntoView {
+    let button = move |option: Lang| {
+        let choose = move |_| {
+            lang.set(option);
+            save_lang(option);
+        };
+        view! {
+            <button
+                type="button"
+                class="ma-lang-option"
+                lang=option.tag()
+                aria-pressed=move || if lang.get() == option { "true" } else { "false" }
+                on:click=choose
+            >
+                {option.endonym()}
+            </button>
+        }
+    };
+    view! {
+        <div class="ma-lang" role="group" aria-label=move || Msg::Language.text(lang.get())>
+            {Lang::ALL.map(button)}
+        </div>
+    }
+}

@@ -1,0 +1,163 @@
+//! The event list: every event by edition and date, with its sessions. It is also
+//! the text alternative of the map and the timeline.
+
+use std::sync::Arc;
+
+use leptos::prelude::*;
+
+use crate::core::date::Day;
+use crate::core::feed::{Edition, Event, Feed, Link, Loaded, Session};
+use crate::core::i18n::{self, Lang, Msg};
+use crate::core::query::{self, Timing};
+use crate::core::validate::is_safe_link;
+
+use super::intl;
+
+#[component]
+pub fn EventList(loaded: Arc<Loaded>, lang: RwSignal<Lang>, today: Day) -> impl IntoView {
+    move || {
+        let lang = lang.get();
+        let feed = &loaded.feed;
+        let groups = query::by_edition(feed);
+        if groups.is_empty() {
+            return view! { <p class="ma-empty">{Msg::NoEvents.text(lang)}</p> }.into_any();
+        }
+        groups
+            .into_iter()
+            .map(|(edition, events)| edition_section(feed, edition, &events, lang, today))
+            .collect_view()
+            .into_any()
+    }
+}
+
+fn edition_section(feed: &Feed, edition: &Edition, events: &[&Event], lang: Lang, today: Day) -> impl IntoView {
+    let heading_id = format!("ma-edition-{}", edition.id);
+    let labelled_by = heading_id.clone();
+    let sponsors: Vec<String> = edition.sponsors.iter().filter_map(|id| feed.organization(id)).map(|o| o.name.clone()).collect();
+    let tour_sessions = (!edition.sessions.is_empty()).then(|| {
+        view! {
+            <h3 class="ma-tour-title">{Msg::AlsoInEdition.text(lang)}</h3>
+            <ul class="ma-sessions">
+                {edition.sessions.iter().map(|s| session_item(feed, s, lang)).collect_view()}
+            </ul>
+        }
+    });
+    view! {
+        <section class="ma-edition" aria-labelledby=labelled_by>
+            <h2 id=heading_id>{edition.name.get(lang).to_owned()}</h2>
+            {edition.summary.as_ref().map(|s| view! { <p>{s.get(lang).to_owned()}</p> })}
+            {(!sponsors.is_empty()).then(|| view! {
+                <p class="ma-sponsors">{i18n::label(lang, Msg::Sponsors.text(lang))} " " {sponsors.join(", ")}</p>
+            })}
+            {tour_sessions}
+            <ol class="ma-events">
+                {events.iter().map(|e| event_item(feed, e, lang, today)).collect_view()}
+            </ol>
+        </section>
+    }
+}
+
+fn event_item(feed: &Feed, event: &Event, lang: Lang, today: Day) -> impl IntoView {
+    let place = event.place.as_deref().and_then(|id| feed.place(id));
+    let where_ = match place {
+        Some(place) => place.name.get(lang).to_owned(),
+        None => Msg::PlaceNotStated.text(lang).to_owned(),
+    };
+    let host = event.host.as_deref().and_then(|id| feed.organization(id)).map(|o| i18n::hosted_by(lang, &o.name));
+    let timing = match query::timing(event.span, today) {
+        Timing::Past => Some(Msg::Past.text(lang)),
+        Timing::Upcoming => Some(Msg::Upcoming.text(lang)),
+        Timing::Now => None,
+    };
+    let note = match &event.when {
+        crate::core::feed::When::Between { note, .. } => Some(note.get(lang).to_owned()),
+        _ => None,
+    };
+    let group = event.series.as_deref().and_then(|id| feed.series(id)).filter(|s| is_safe_link(&s.url));
+    let heading_id = format!("ma-event-{}", event.id);
+    let labelled_by = heading_id.clone();
+    view! {
+        <li class="ma-event" data-event=event.id.clone()>
+            <article aria-labelledby=labelled_by>
+                <h3 id=heading_id>{event.title.get(lang).to_owned()}</h3>
+                <p class="ma-meta">
+                    <span class="ma-kind">{i18n::event_kind_name(event.kind, lang)}</span>
+                    " · "
+                    <span class="ma-place">{where_}</span>
+                    {host.map(|h| view! { " · " <span class="ma-host">{h}</span> })}
+                </p>
+                <p class="ma-when">
+                    {intl::when_in_words(&event.when, event.span, lang)}
+                    {timing.map(|t| view! { " " <span class="ma-badge">{t}</span> })}
+                </p>
+                {note.map(|n| view! { <p class="ma-note">{n}</p> })}
+                {event.summary.as_ref().map(|s| view! { <p>{s.get(lang).to_owned()}</p> })}
+                {(!event.sessions.is_empty()).then(|| view! {
+                    <h4>{Msg::Sessions.text(lang)}</h4>
+                    <ul class="ma-sessions">
+                        {event.sessions.iter().map(|s| session_item(feed, s, lang)).collect_view()}
+                    </ul>
+                })}
+                {links(&event.links, lang)}
+                {group.map(|g| view! {
+                    <p><a class="ma-group" href=g.url.clone()>{i18n::join_group(lang, g.name.get(lang))}</a></p>
+                })}
+            </article>
+        </li>
+    }
+}
+
+fn session_item(feed: &Feed, session: &Session, lang: Lang) -> impl IntoView {
+    let speakers = session
+        .speakers
+        .iter()
+        .filter_map(|id| feed.person(id))
+        .map(|person| {
+            let mut about: Vec<String> = person.organization.as_deref().and_then(|id| feed.organization(id)).map(|o| o.name.clone()).into_iter().collect();
+            about.extend(person.role.as_ref().map(|r| r.get(lang).to_owned()));
+            let about = (!about.is_empty()).then(|| format!(" ({})", about.join(", ")));
+            view! { <li><span class="ma-speaker">{person.name.clone()}</span>{about}</li> }
+        })
+        .collect_view();
+    let topics: Vec<&str> = session.topics.iter().filter_map(|id| feed.topic(id)).map(|t| t.name.get(lang)).collect();
+    let repeat = session.repeat_of.as_deref().and_then(|id| original_place(feed, id)).map(|place| i18n::repeat_of(lang, &place));
+    view! {
+        <li class="ma-session">
+            <p class="ma-session-title">
+                <span class="ma-format">{i18n::format_name(session.format, lang)}</span>
+                " "
+                <strong>{session.title.get(lang).to_owned()}</strong>
+            </p>
+            <ul class="ma-speakers">{speakers}</ul>
+            {repeat.map(|r| view! { <p class="ma-note">{r}</p> })}
+            {session.location_note.as_ref().map(|n| view! { <p class="ma-note">{n.get(lang).to_owned()}</p> })}
+            {session.summary.as_ref().map(|s| view! { <p>{s.get(lang).to_owned()}</p> })}
+            {(!topics.is_empty()).then(|| view! {
+                <p class="ma-topics">{i18n::label(lang, Msg::Topics.text(lang))} " " {topics.join(", ")}</p>
+            })}
+            {links(&session.links, lang)}
+        </li>
+    }
+}
+
+/// The place name of the event where a session was first given.
+fn original_place(feed: &Feed, session_id: &str) -> Option<String> {
+    let event = feed.events.iter().find(|e| e.sessions.iter().any(|s| s.id == session_id))?;
+    Some(feed.place(event.place.as_deref()?)?.name.en.clone())
+}
+
+fn links(links: &[Link], lang: Lang) -> impl IntoView {
+    let items: Vec<_> = links
+        .iter()
+        .filter(|link| is_safe_link(&link.url))
+        .map(|link| {
+            view! {
+                <li>
+                    {i18n::label(lang, i18n::link_kind_name(link.kind, lang))} " "
+                    <a href=link.url.clone()>{link.title.get(lang).to_owned()}</a>
+                </li>
+            }
+        })
+        .collect();
+    (!items.is_empty()).then(|| view! { <ul class="ma-links">{items}</ul> })
+}

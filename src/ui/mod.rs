@@ -1,0 +1,12 @@
+//! The thin UI: Leptos components over the pure core, one file per view.
+
+mod app;
+mod browser;
+mod intl;
+mod lang_toggle;
+mod list;
+mod status;
+
+pub use app::{App, Atlas};
+pub use lang_toggle::LangToggle;
+pub use browser::start;

@@ -1,0 +1,54 @@
+//! The states around the data: loading, failure, and problems found in the feed.
+
+use std::sync::Arc;
+
+use leptos::prelude::*;
+
+use crate::core::feed::Loaded;
+use crate::core::i18n::{self, problem_text, Lang, LoadError, Msg};
+
+#[component]
+pub fn Loading(lang: RwSignal<Lang>) -> impl IntoView {
+    view! {
+        <p class="ma-status" role="status">{move || Msg::Loading.text(lang.get())}</p>
+    }
+}
+
+#[component]
+pub fn LoadFailed(lang: RwSignal<Lang>, error: LoadError, retry: Callback<()>) -> impl IntoView {
+    view! {
+        <div class="ma-error" role="alert">
+            <p><strong>{move || Msg::LoadFailed.text(lang.get())}</strong></p>
+            <p>{move || i18n::load_error_text(&error, lang.get())}</p>
+            <button type="button" class="ma-button" on:click=move |_| retry.run(())>
+                {move || Msg::Retry.text(lang.get())}
+            </button>
+        </div>
+    }
+}
+
+/// Tells what in the feed was wrong and left out; shown above the valid rest.
+#[component]
+pub fn Problems(loaded: Arc<Loaded>, lang: RwSignal<Lang>) -> impl IntoView {
+    (!loaded.problems.is_empty()).then(|| {
+        let left_out = loaded.left_out_events;
+        move || {
+            let lang = lang.get();
+            let items = loaded
+                .problems
+                .iter()
+                .map(|p| view! { <li><code>{p.path.clone()}</code>{format!(" — {}", problem_text(&p.kind, lang))}</li> })
+                .collect_view();
+            view! {
+                <details class="ma-problems">
+                    <summary>
+                        <span role="img" aria-hidden="true">"⚠ "</span>
+                        {i18n::problems_summary(lang, loaded.problems.len(), left_out)}
+                    </summary>
+                    <h2 class="ma-problems-title">{Msg::FeedProblems.text(lang)}</h2>
+                    <ul>{items}</ul>
+                </details>
+            }
+        }
+    })
+}

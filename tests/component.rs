@@ -1,0 +1,125 @@
+//! Component tests in headless Chromium (wasm-bindgen-test, see scripts/test.sh).
+#![cfg(target_arch = "wasm32")]
+
+use std::sync::Arc;
+
+use leptos::prelude::*;
+use meetup_atlas::core::feed;
+use meetup_atlas::core::Lang;
+use meetup_atlas::ui::{App, Atlas, LangToggle};
+use wasm_bindgen::JsCast;
+use wasm_bindgen_test::*;
+use web_sys::HtmlElement;
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+const SEED: &str = include_str!("../public/feed.json");
+
+fn fresh_host() -> HtmlElement {
+    let document = web_sys::window().unwrap().document().unwrap();
+    let host: HtmlElement = document.create_element("div").unwrap().dyn_into().unwrap();
+    document.body().unwrap().append_child(&host).unwrap();
+    host
+}
+
+/// Lets Leptos' scheduled effects and any pending fetch run.
+async fn settle(ms: i32) {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        web_sys::window().unwrap().set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms).unwrap();
+    });
+    wasm_bindgen_futures::JsFuture::from(promise).await.unwrap();
+}
+
+fn element(host: &HtmlElement, selector: &str) -> HtmlElement {
+    host.query_selector(selector).unwrap().unwrap_or_else(|| panic!("no {selector}")).dyn_into().unwrap()
+}
+
+fn texts(host: &HtmlElement, selector: &str) -> Vec<String> {
+    let nodes = host.query_selector_all(selector).unwrap();
+    (0..nodes.length()).map(|i| nodes.item(i).unwrap().text_content().unwrap()).collect()
+}
+
+fn mount_atlas(host: &HtmlElement, text: &str, lang: RwSignal<Lang>) {
+    let loaded = Arc::new(feed::load(text).unwrap());
+    leptos::mount::mount_to(host.clone(), move || view! { <LangToggle lang /> <Atlas loaded lang /> }).forget();
+}
+
+#[wasm_bindgen_test]
+async fn list_shows_the_feed_and_switches_language() {
+    let host = fresh_host();
+    let lang = RwSignal::new(Lang::En);
+    mount_atlas(&host, SEED, lang);
+    settle(0).await;
+
+    let places = texts(&host, ".ma-place");
+    for city in ["Montreal", "Quebec City", "Ottawa", "Toronto", "Kitchener-Waterloo"] {
+        assert!(places.iter().any(|p| p == city), "{city} in {places:?}");
+    }
+    let mut speakers = texts(&host, ".ma-speaker");
+    assert_eq!(speakers.len(), 12, "11 sessions, one given by two people");
+    speakers.sort();
+    speakers.dedup();
+    assert_eq!(speakers.len(), 11, "Artem Pogossian gave his talk twice");
+    let text = host.text_content().unwrap();
+    assert!(text.contains("Hosted by Ubisoft"), "{text}");
+    assert!(text.contains("Between May 24 and June 14, 2019"), "{text}");
+
+    let french = element(&host, "button[lang=fr]");
+    assert_eq!(french.get_attribute("aria-pressed").as_deref(), Some("false"));
+    french.click();
+    settle(0).await;
+
+    assert_eq!(lang.get_untracked(), Lang::Fr);
+    assert_eq!(french.get_attribute("aria-pressed").as_deref(), Some("true"));
+    let text = host.text_content().unwrap();
+    assert!(text.contains("Accueilli par Ubisoft"), "{text}");
+    assert!(text.contains("Entre le 24 mai et le 14 juin 2019"), "{text}");
+    assert!(texts(&host, ".ma-place").iter().any(|p| p == "Québec"));
+    assert!(texts(&host, ".ma-format").iter().any(|f| f == "Atelier"));
+    assert!(!text.contains("Hosted by"), "English left behind");
+}
+
+#[wasm_bindgen_test]
+async fn feed_text_is_never_markup() {
+    let mut value: serde_json::Value = serde_json::from_str(SEED).unwrap();
+    value["events"][0]["title"]["en"] = serde_json::json!("<img src=x onerror=\"window.pwned=1\"><script>window.pwned=2</script>");
+    let host = fresh_host();
+    mount_atlas(&host, &value.to_string(), RwSignal::new(Lang::En));
+    settle(50).await;
+    assert!(host.query_selector("img, script").unwrap().is_none());
+    assert!(host.text_content().unwrap().contains("<script>window.pwned=2</script>"));
+    let pwned = js_sys::Reflect::get(&web_sys::window().unwrap(), &"pwned".into()).unwrap();
+    assert!(pwned.is_undefined());
+}
+
+#[wasm_bindgen_test]
+async fn problems_are_told_and_the_rest_shown() {
+    let mut value: serde_json::Value = serde_json::from_str(SEED).unwrap();
+    value["events"][3]["sessions"][1]["speakers"][0] = serde_json::json!("nobody");
+    let host = fresh_host();
+    mount_atlas(&host, &value.to_string(), RwSignal::new(Lang::En));
+    settle(0).await;
+    let summary = element(&host, ".ma-problems summary").text_content().unwrap();
+    assert!(summary.contains("1\u{a0}problem found in the feed; 1\u{a0}event left out"), "{summary}");
+    assert!(host.text_content().unwrap().contains(r#"events[3].sessions[1].speakers[0] — unknown person "nobody""#));
+    assert_eq!(texts(&host, ".ma-event").len(), 5);
+}
+
+#[wasm_bindgen_test]
+async fn a_feed_that_cannot_be_fetched_offers_a_retry() {
+    let host = fresh_host();
+    let url = "/no-such-feed.json".to_owned();
+    leptos::mount::mount_to(host.clone(), move || view! { <App feed_url=url.clone() lang=Lang::Fr /> }).forget();
+    assert!(host.text_content().unwrap().contains("Chargement des rencontres"));
+    for _ in 0..50 {
+        settle(20).await;
+        if host.query_selector("[role=alert]").unwrap().is_some() {
+            break;
+        }
+    }
+    let alert = element(&host, "[role=alert]").text_content().unwrap();
+    assert!(alert.contains("Impossible de charger les rencontres."), "{alert}");
+    assert!(alert.contains("statut 404"), "{alert}");
+    assert_eq!(element(&host, "[role=alert] button").text_content().unwrap(), "Réessayer");
+    assert_eq!(element(&host, ".meetup-atlas").get_attribute("lang").as_deref(), Some("fr"));
+}
