@@ -2,6 +2,6 @@
 # Installs what is missing, then serves the app with the bundled feed on http://127.0.0.1:8080/
 set -euo pipefail
 cd "$(dirname "$0")/.."
-bash scripts/setup.sh
+bash .ci/setup.sh
 export PATH="$HOME/.cargo/bin:$PATH"
 exec trunk serve --release --address 127.0.0.1 --port 8080

@@ -1,0 +1,48 @@
+#!/usr/bin/env bash
+# Installs whatever the tests need (build tools, Chromium, chromedriver, npm packages),
+# then runs every test layer: native core tests, wasm component tests in headless
+# Chromium, the feed checker, a release build with its size table, and Playwright
+# end-to-end tests against dist/ served by a static server.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+bash .ci/setup.sh
+export PATH="$HOME/.cargo/bin:$PATH"
+
+if [ ! -x /usr/bin/chromium ] || [ ! -x /usr/bin/chromedriver ]; then
+  apt-get update
+  DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends chromium chromium-driver
+fi
+if [ ! -d tests/e2e/node_modules/@playwright/test ] || [ tests/e2e/package-lock.json -nt tests/e2e/node_modules/.package-lock.json ]; then
+  (cd tests/e2e && npm ci --no-audit --no-fund)
+fi
+
+summary=()
+count() { # layer name, log file: adds "name: N passed, M failed" from cargo's result lines
+  local passed failed
+  passed=$(grep -Eo '[0-9]+ passed' "$2" | awk '{s+=$1} END {print s+0}')
+  failed=$(grep -Eo '[0-9]+ failed' "$2" | awk '{s+=$1} END {print s+0}')
+  summary+=("$1: $passed passed, $failed failed")
+}
+logs=$(mktemp -d)
+
+echo "== 1/4 native tests of the core"
+cargo test --locked 2>&1 | tee "$logs/native"
+count native "$logs/native"
+
+echo "== 2/4 component tests in headless Chromium"
+CHROMEDRIVER=/usr/bin/chromedriver WASM_BINDGEN_TEST_WEBDRIVER_JSON="$PWD/tests/webdriver.json" \
+  cargo test --locked --target wasm32-unknown-unknown --test component 2>&1 | tee "$logs/component"
+count component "$logs/component"
+
+echo "== 3/4 feed check, release build and sizes"
+cargo run --locked --quiet --bin feed-check -- public/feed.json
+trunk build --release
+node tests/bench/size.mjs dist
+
+echo "== 4/4 end-to-end tests against dist/"
+(cd tests/e2e && npx playwright test) 2>&1 | tee "$logs/e2e"
+count e2e "$logs/e2e"
+
+echo
+printf '%s\n' "${summary[@]}"
+awk -F'[:,]' '{p+=$2; f+=$3} END {printf "total: %d passed, %d failed\n", p, f}' < <(printf '%s\n' "${summary[@]}" | sed 's/ passed//; s/ failed//')

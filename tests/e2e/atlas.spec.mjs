@@ -1,0 +1,143 @@
+import { test, expect } from "@playwright/test";
+import AxeBuilder from "@axe-core/playwright";
+import { readFileSync } from "node:fs";
+
+const seed = JSON.parse(readFileSync(new URL("../../public/feed.json", import.meta.url)));
+const speakers = seed.people.map((p) => p.name);
+const root = ".meetup-atlas";
+
+/** Every request the page makes, to check none leaves the origin. */
+function recordRequests(page) {
+  const urls = [];
+  page.on("request", (request) => urls.push(request.url()));
+  return urls;
+}
+
+async function ready(page) {
+  await expect(page.locator(".ma-event")).toHaveCount(6);
+}
+
+test("shows the five cities and all eleven speakers, with no request leaving the origin", async ({ page, baseURL }) => {
+  const requests = recordRequests(page);
+  const errors = [];
+  page.on("pageerror", (e) => errors.push(e.message));
+  page.on("console", (m) => m.type() === "error" && errors.push(m.text()));
+  await page.goto("./");
+  await ready(page);
+  await expect(page.locator(root)).toHaveAttribute("lang", "en");
+  await expect(page.locator("h1")).toHaveText("Kubernetes & Cloud Native meetups in Eastern Canada");
+  for (const city of ["Montreal", "Quebec City", "Ottawa", "Toronto", "Kitchener-Waterloo"]) {
+    await expect(page.locator(".ma-place", { hasText: city }).first()).toBeVisible();
+  }
+  const shown = await page.locator(".ma-speaker").allTextContents();
+  expect(new Set(shown)).toEqual(new Set(speakers));
+  expect(speakers).toHaveLength(11);
+  await expect(page.getByText("Between May 24 and June 14, 2019 (exact day not stated)").first()).toBeVisible();
+  await expect(page.getByRole("link", { name: "Join the Kubernetes Toronto group" })).toHaveAttribute("href", "https://www.meetup.com/Kubernetes-Toronto");
+  const origin = new URL(baseURL).origin;
+  expect(requests.filter((url) => !url.startsWith(origin))).toEqual([]);
+  expect(requests.some((url) => url.endsWith("/atlas/feed.json"))).toBe(true);
+  expect(errors).toEqual([]);
+  await page.screenshot({ path: "artifacts/list-en.png", fullPage: true });
+});
+
+test("the toggle switches the interface and the content, and the choice is kept", async ({ page }) => {
+  await page.goto("./");
+  await ready(page);
+  await page.getByRole("button", { name: "Français" }).click();
+  await expect(page.locator(root)).toHaveAttribute("lang", "fr");
+  await expect(page.getByRole("button", { name: "Français" })).toHaveAttribute("aria-pressed", "true");
+  await expect(page.locator("h1")).toHaveText("Meetups Kubernetes et Cloud Native de l’Est du Canada");
+  await expect(page.getByRole("group", { name: "Langue" })).toBeVisible();
+  await expect(page.locator(".ma-place", { hasText: "Québec" }).first()).toBeVisible();
+  await expect(page.getByText("Entre le 24 mai et le 14 juin 2019 (jour exact non précisé)").first()).toBeVisible();
+  await expect(page.locator(".ma-format", { hasText: "Atelier" })).toBeVisible();
+  await expect(page.getByText("Accueilli par Ubisoft")).toBeVisible();
+  await expect(page.locator(root)).not.toContainText("Hosted by");
+  await page.screenshot({ path: "artifacts/list-fr.png", fullPage: true });
+
+  await page.reload();
+  await ready(page);
+  await expect(page.locator(root)).toHaveAttribute("lang", "fr");
+  await page.goto("./?lang=en");
+  await ready(page);
+  await expect(page.locator(root)).toHaveAttribute("lang", "en");
+});
+
+test.describe("a French browser", () => {
+  test.use({ locale: "fr-CA" });
+  test("opens in French", async ({ page }) => {
+    await page.goto("./");
+    await ready(page);
+    await expect(page.locator(root)).toHaveAttribute("lang", "fr");
+    await expect(page.locator(".ma-counts")).toHaveText("5\u00a0rencontres · 11\u00a0présentations");
+  });
+});
+
+test("a failed feed request shows the error, and retry loads the feed", async ({ page }) => {
+  let fail = true;
+  await page.route("**/feed.json", (route) => (fail ? route.abort("connectionrefused") : route.continue()));
+  await page.goto("./");
+  const alert = page.getByRole("alert");
+  await expect(alert).toContainText("The meetups could not be loaded.");
+  await expect(alert).toContainText("The network request failed.");
+  fail = false;
+  await alert.getByRole("button", { name: "Try again" }).click();
+  await ready(page);
+  await expect(page.getByRole("alert")).toHaveCount(0);
+});
+
+test("a feed that is not JSON or of an unknown version gets one clear message", async ({ page }) => {
+  await page.route("**/feed.json", (route) => route.fulfill({ contentType: "application/json", body: "<html>oops" }));
+  await page.goto("./");
+  await expect(page.getByRole("alert")).toContainText("The feed is not valid JSON");
+  await page.unroute("**/feed.json");
+  await page.route("**/feed.json", (route) => route.fulfill({ status: 404, body: "" }));
+  await page.getByRole("button", { name: "Try again" }).click();
+  await expect(page.getByRole("alert")).toContainText("status 404");
+  await page.unroute("**/feed.json");
+  await page.route("**/feed.json", (route) => route.fulfill({ json: { ...seed, schema_version: 2 } }));
+  await page.getByRole("button", { name: "Try again" }).click();
+  await expect(page.getByRole("alert")).toContainText("schema version 2; this app reads version 1");
+});
+
+test("hostile and invalid entries: the rest is shown, nothing is executed", async ({ page }) => {
+  const feed = structuredClone(seed);
+  feed.events[0].title.en = '<img src=x onerror="window.pwned=1">Montréal';
+  feed.events[1].sessions[0].speakers = ["nobody"];
+  feed.events[2].links = [{ kind: "website", url: "javascript:window.pwned=2", title: { en: "click", fr: "clic" } }];
+  await page.route("**/feed.json", (route) => route.fulfill({ json: feed }));
+  await page.goto("./");
+  await expect(page.locator(".ma-event")).toHaveCount(4);
+  await expect(page.locator(".ma-problems summary")).toHaveText(/2\u00a0problems found in the feed; 2\u00a0events left out/);
+  await page.locator(".ma-problems summary").click();
+  await expect(page.locator(".ma-problems")).toContainText('events[1].sessions[0].speakers[0] — unknown person "nobody"');
+  await expect(page.getByText('<img src=x onerror="window.pwned=1">Montréal')).toBeVisible();
+  await expect(page.locator(`${root} img`)).toHaveCount(0);
+  await expect(page.locator('a[href^="javascript"]')).toHaveCount(0);
+  expect(await page.evaluate(() => window.pwned)).toBeUndefined();
+});
+
+for (const lang of ["en", "fr"]) {
+  test(`axe finds no accessibility violations (${lang})`, async ({ page }) => {
+    await page.goto(`./?lang=${lang}`);
+    await ready(page);
+    const results = await new AxeBuilder({ page }).analyze();
+    expect(results.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target).join(", ")})`)).toEqual([]);
+  });
+}
+
+test("axe finds no violations in the error and problem states", async ({ page }) => {
+  const feed = structuredClone(seed);
+  feed.events[1].sessions[0].speakers = ["nobody"];
+  await page.route("**/feed.json", (route) => route.fulfill({ json: feed }));
+  await page.goto("./?lang=fr");
+  await expect(page.locator(".ma-problems")).toBeVisible();
+  await page.locator(".ma-problems summary").click();
+  expect((await new AxeBuilder({ page }).analyze()).violations).toEqual([]);
+  await page.unroute("**/feed.json");
+  await page.route("**/feed.json", (route) => route.abort());
+  await page.goto("./?lang=fr");
+  await expect(page.getByRole("alert")).toBeVisible();
+  expect((await new AxeBuilder({ page }).analyze()).violations).toEqual([]);
+});
