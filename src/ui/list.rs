@@ -120,7 +120,7 @@ fn session_item(feed: &Feed, session: &Session, lang: Lang) -> impl IntoView {
         })
         .collect_view();
     let topics: Vec<&str> = session.topics.iter().filter_map(|id| feed.topic(id)).map(|t| t.name.get(lang)).collect();
-    let repeat = session.repeat_of.as_deref().and_then(|id| original_place(feed, id)).map(|place| i18n::repeat_of(lang, &place));
+    let repeat = session.repeat_of.as_deref().and_then(|id| original_place(feed, id, lang)).map(|place| i18n::repeat_of(lang, &place));
     view! {
         <li class="ma-session">
             <p class="ma-session-title">
@@ -141,9 +141,9 @@ fn session_item(feed: &Feed, session: &Session, lang: Lang) -> impl IntoView {
 }
 
 /// The place name of the event where a session was first given.
-fn original_place(feed: &Feed, session_id: &str) -> Option<String> {
+fn original_place(feed: &Feed, session_id: &str, lang: Lang) -> Option<String> {
     let event = feed.events.iter().find(|e| e.sessions.iter().any(|s| s.id == session_id))?;
-    Some(feed.place(event.place.as_deref()?)?.name.en.clone())
+    Some(feed.place(event.place.as_deref()?)?.name.get(lang).to_owned())
 }
 
 fn links(links: &[Link], lang: Lang) -> impl IntoView {
