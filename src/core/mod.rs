@@ -4,6 +4,7 @@
 pub mod date;
 pub mod feed;
 pub mod i18n;
+pub mod map;
 pub mod query;
 pub mod validate;
 

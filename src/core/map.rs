@@ -1,0 +1,338 @@
+//! Map geometry: the projection, the view (zoom and pan), fitting, and the
+//! clustering of markers. Pure arithmetic; the map view draws what it computes.
+
+use std::collections::HashMap;
+
+/// A point on the projected plane, in kilometres (y grows northwards).
+#[derive(Clone, Copy, Debug, PartialEq, Default)]
+pub struct Point {
+    pub x: f64,
+    pub y: f64,
+}
+
+/// Lambert conformal conic on a sphere (Snyder, *Map Projections — A Working Manual*, §15),
+/// the projection Canadian agencies use for maps of the country.
+#[derive(Clone, Copy, Debug)]
+pub struct Lambert {
+    n: f64,
+    f: f64,
+    rho0: f64,
+    lon0: f64,
+    radius: f64,
+}
+
+const EARTH_RADIUS_KM: f64 = 6371.0;
+
+impl Lambert {
+    /// Standard parallels `lat1`, `lat2`; origin at `lat0`, `lon0` (degrees).
+    pub fn new(lat1: f64, lat2: f64, lat0: f64, lon0: f64, radius: f64) -> Lambert {
+        let (p1, p2, p0) = (lat1.to_radians(), lat2.to_radians(), lat0.to_radians());
+        let t = |p: f64| (std::f64::consts::FRAC_PI_4 + p / 2.0).tan();
+        let n = if (lat1 - lat2).abs() < 1e-9 { p1.sin() } else { (p1.cos() / p2.cos()).ln() / (t(p2) / t(p1)).ln() };
+        let f = p1.cos() * t(p1).powf(n) / n;
+        let rho0 = radius * f / t(p0).powf(n);
+        Lambert { n, f, rho0, lon0, radius }
+    }
+
+    /// The projection of this app's region: parallels 46° and 60° N, centred on 75° W.
+    pub fn eastern_canada() -> Lambert {
+        Lambert::new(46.0, 60.0, 50.0, -75.0, EARTH_RADIUS_KM)
+    }
+
+    pub fn project(&self, lon: f64, lat: f64) -> Point {
+        let lat = lat.clamp(-89.9, 89.9).to_radians();
+        let rho = self.radius * self.f / (std::f64::consts::FRAC_PI_4 + lat / 2.0).tan().powf(self.n);
+        let theta = self.n * (lon - self.lon0).to_radians();
+        Point { x: rho * theta.sin(), y: self.rho0 - rho * theta.cos() }
+    }
+
+    pub fn unproject(&self, point: Point) -> (f64, f64) {
+        let dy = self.rho0 - point.y;
+        let rho = self.n.signum() * (point.x * point.x + dy * dy).sqrt();
+        let theta = (self.n.signum() * point.x).atan2(self.n.signum() * dy);
+        let lat = 2.0 * ((self.radius * self.f / rho).powf(1.0 / self.n)).atan() - std::f64::consts::FRAC_PI_2;
+        (self.lon0 + (theta / self.n).to_degrees(), lat.to_degrees())
+    }
+}
+
+/// An axis-aligned box on the plane.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Bounds {
+    pub min: Point,
+    pub max: Point,
+}
+
+impl Bounds {
+    pub fn around(points: impl IntoIterator<Item = Point>) -> Option<Bounds> {
+        points.into_iter().fold(None, |bounds, p| {
+            Some(match bounds {
+                None => Bounds { min: p, max: p },
+                Some(Bounds { min, max }) => Bounds {
+                    min: Point { x: min.x.min(p.x), y: min.y.min(p.y) },
+                    max: Point { x: max.x.max(p.x), y: max.y.max(p.y) },
+                },
+            })
+        })
+    }
+
+    pub fn center(&self) -> Point {
+        Point { x: (self.min.x + self.max.x) / 2.0, y: (self.min.y + self.max.y) / 2.0 }
+    }
+}
+
+/// What part of the plane the map shows: `center` in the middle of a
+/// `width`×`height` pixel viewport, at `scale` pixels per kilometre.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct View {
+    pub center: Point,
+    pub scale: f64,
+    pub width: f64,
+    pub height: f64,
+}
+
+/// Zoom limits, in pixels per kilometre: from a continent to a city.
+pub const MIN_SCALE: f64 = 0.02;
+pub const MAX_SCALE: f64 = 40.0;
+/// One zoom step of the buttons and keys.
+pub const ZOOM_STEP: f64 = 1.5;
+
+impl View {
+    /// The view that shows `bounds` whole with `padding` pixels around, never
+    /// closer than `max_scale` (one place alone should not fill the screen).
+    pub fn fit(bounds: Bounds, width: f64, height: f64, padding: f64, max_scale: f64) -> View {
+        let span_x = (bounds.max.x - bounds.min.x).max(1e-9);
+        let span_y = (bounds.max.y - bounds.min.y).max(1e-9);
+        let usable_w = (width - 2.0 * padding).max(1.0);
+        let usable_h = (height - 2.0 * padding).max(1.0);
+        let scale = (usable_w / span_x).min(usable_h / span_y).clamp(MIN_SCALE, max_scale);
+        View { center: bounds.center(), scale, width, height }
+    }
+
+    /// Plane → screen pixels (y grows downwards on screen).
+    pub fn to_screen(&self, p: Point) -> (f64, f64) {
+        ((p.x - self.center.x) * self.scale + self.width / 2.0, (self.center.y - p.y) * self.scale + self.height / 2.0)
+    }
+
+    pub fn to_plane(&self, sx: f64, sy: f64) -> Point {
+        Point { x: self.center.x + (sx - self.width / 2.0) / self.scale, y: self.center.y - (sy - self.height / 2.0) / self.scale }
+    }
+
+    /// Zooms by `factor` keeping the plane point under screen pixel (`sx`, `sy`) in place.
+    pub fn zoom_at(&self, factor: f64, sx: f64, sy: f64) -> View {
+        let anchor = self.to_plane(sx, sy);
+        let scale = (self.scale * factor).clamp(MIN_SCALE, MAX_SCALE);
+        let mut view = View { scale, ..*self };
+        let (ax, ay) = view.to_screen(anchor);
+        view.center.x += (ax - sx) / scale;
+        view.center.y -= (ay - sy) / scale;
+        view
+    }
+
+    pub fn zoom(&self, factor: f64) -> View {
+        self.zoom_at(factor, self.width / 2.0, self.height / 2.0)
+    }
+
+    /// Moves the content by (`dx`, `dy`) screen pixels, as a drag does.
+    pub fn pan(&self, dx: f64, dy: f64) -> View {
+        View { center: Point { x: self.center.x - dx / self.scale, y: self.center.y + dy / self.scale }, ..*self }
+    }
+
+    pub fn resized(&self, width: f64, height: f64) -> View {
+        View { width, height, ..*self }
+    }
+
+    /// The SVG `viewBox` that shows this view of the plane, with y flipped by the drawing.
+    pub fn view_box(&self) -> String {
+        let w = self.width / self.scale;
+        let h = self.height / self.scale;
+        format!("{:.2} {:.2} {:.2} {:.2}", self.center.x - w / 2.0, -self.center.y - h / 2.0, w, h)
+    }
+}
+
+/// A marker to draw: one place, or several that would overlap at this zoom.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Cluster {
+    /// Indexes of the places in it, the place with most events first.
+    pub members: Vec<usize>,
+    /// Where to draw it, on the plane: the weighted mean of its members.
+    pub at: Point,
+    /// Total events of its members.
+    pub weight: usize,
+}
+
+/// Groups places whose markers would be closer than `radius_px` on screen at `scale`.
+/// Heaviest places seed clusters, so a big city keeps its marker where it is;
+/// a spatial hash keeps this near-linear for thousands of places.
+pub fn cluster(points: &[Point], weights: &[usize], scale: f64, radius_px: f64) -> Vec<Cluster> {
+    let cell = radius_px / scale;
+    let mut order: Vec<usize> = (0..points.len()).collect();
+    order.sort_by(|&a, &b| weights[b].cmp(&weights[a]).then(a.cmp(&b)));
+    let key = |p: Point| ((p.x / cell).floor() as i64, (p.y / cell).floor() as i64);
+    let mut seeds: HashMap<(i64, i64), Vec<usize>> = HashMap::new();
+    let mut clusters: Vec<Cluster> = Vec::new();
+    for index in order {
+        let p = points[index];
+        let (cx, cy) = key(p);
+        let nearest = (cx - 1..=cx + 1)
+            .flat_map(|x| (cy - 1..=cy + 1).map(move |y| (x, y)))
+            .filter_map(|k| seeds.get(&k))
+            .flatten()
+            .map(|&c| (c, distance(clusters[c].seed(points), p)))
+            .filter(|&(_, d)| d < cell)
+            .min_by(|a, b| a.1.total_cmp(&b.1));
+        match nearest {
+            Some((c, _)) => {
+                clusters[c].members.push(index);
+                clusters[c].weight += weights[index];
+            }
+            None => {
+                seeds.entry((cx, cy)).or_default().push(clusters.len());
+                clusters.push(Cluster { members: vec![index], at: p, weight: weights[index] });
+            }
+        }
+    }
+    for c in &mut clusters {
+        let total: f64 = c.members.iter().map(|&i| weights[i].max(1) as f64).sum();
+        let (sx, sy) = c.members.iter().fold((0.0, 0.0), |(sx, sy), &i| {
+            let w = weights[i].max(1) as f64;
+            (sx + points[i].x * w, sy + points[i].y * w)
+        });
+        c.at = Point { x: sx / total, y: sy / total };
+    }
+    clusters
+}
+
+impl Cluster {
+    fn seed(&self, points: &[Point]) -> Point {
+        points[self.members[0]]
+    }
+}
+
+fn distance(a: Point, b: Point) -> f64 {
+    ((a.x - b.x).powi(2) + (a.y - b.y).powi(2)).sqrt()
+}
+
+/// An SVG path of rings given as flat `[lon, lat, …]` arrays in units of 1/`scale` degree,
+/// projected and written in the drawing's coordinates (kilometres, y down).
+pub fn rings_path(projection: &Lambert, rings: &[Vec<i32>], scale: f64, closed: bool) -> String {
+    let mut d = String::new();
+    for ring in rings {
+        for (i, pair) in ring.chunks_exact(2).enumerate() {
+            let p = projection.project(f64::from(pair[0]) / scale, f64::from(pair[1]) / scale);
+            d.push(if i == 0 { 'M' } else { 'L' });
+            d.push_str(&format!("{:.1} {:.1}", p.x, -p.y));
+        }
+        if closed && !ring.is_empty() {
+            d.push('Z');
+        }
+    }
+    d
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn close(a: f64, b: f64, tolerance: f64) -> bool {
+        (a - b).abs() <= tolerance
+    }
+
+    #[test]
+    fn lambert_matches_snyders_worked_example() {
+        // Snyder 1987, p. 295: R = 1, parallels 33° and 45° N, origin 23° N 96° W; 35° N 75° W.
+        let lambert = Lambert::new(33.0, 45.0, 23.0, -96.0, 1.0);
+        let p = lambert.project(-75.0, 35.0);
+        assert!(close(p.x, 0.2966785, 1e-6), "{p:?}");
+        assert!(close(p.y, 0.2462112, 1e-6), "{p:?}");
+        let (lon, lat) = lambert.unproject(p);
+        assert!(close(lon, -75.0, 1e-9) && close(lat, 35.0, 1e-9));
+    }
+
+    #[test]
+    fn eastern_canada_keeps_distances_and_north_up() {
+        let lambert = Lambert::eastern_canada();
+        let montreal = lambert.project(-73.5674, 45.5019);
+        let toronto = lambert.project(-79.3832, 43.6532);
+        // Great-circle Montréal–Toronto is about 504 km; conformal conic within 1 %.
+        let km = distance(montreal, toronto);
+        assert!((499.0..=512.0).contains(&km), "{km}");
+        // The central meridian is vertical: north is straight up on it.
+        let south = lambert.project(-75.0, 44.0);
+        let north = lambert.project(-75.0, 56.0);
+        assert!(close(south.x, 0.0, 1e-9) && close(north.x, 0.0, 1e-9) && north.y > south.y);
+        for (lon, lat) in [(-95.0, 41.0), (-53.0, 62.0), (-75.0, 50.0)] {
+            let (l, p) = lambert.unproject(lambert.project(lon, lat));
+            assert!(close(l, lon, 1e-9) && close(p, lat, 1e-9));
+        }
+    }
+
+    #[test]
+    fn fit_shows_every_point_inside_the_padding() {
+        let lambert = Lambert::eastern_canada();
+        let cities = [(-73.57, 45.50), (-71.21, 46.81), (-75.70, 45.42), (-79.38, 43.65), (-80.51, 43.46)];
+        let points: Vec<_> = cities.iter().map(|&(lon, lat)| lambert.project(lon, lat)).collect();
+        let view = View::fit(Bounds::around(points.clone()).unwrap(), 800.0, 500.0, 40.0, MAX_SCALE);
+        for p in points {
+            let (x, y) = view.to_screen(p);
+            assert!((39.9..=760.1).contains(&x) && (39.9..=460.1).contains(&y), "{x} {y}");
+        }
+        // One place alone is not zoomed to the street.
+        let one = View::fit(Bounds::around([lambert.project(-79.38, 43.65)]).unwrap(), 800.0, 500.0, 40.0, 2.0);
+        assert_eq!(one.scale, 2.0);
+    }
+
+    #[test]
+    fn zoom_keeps_the_anchor_and_pan_moves_by_pixels() {
+        let view = View { center: Point { x: 100.0, y: 50.0 }, scale: 1.0, width: 400.0, height: 300.0 };
+        let anchor = view.to_plane(300.0, 100.0);
+        let zoomed = view.zoom_at(2.0, 300.0, 100.0);
+        let (x, y) = zoomed.to_screen(anchor);
+        assert!(close(x, 300.0, 1e-9) && close(y, 100.0, 1e-9));
+        assert_eq!(view.zoom(1e9).scale, MAX_SCALE);
+        assert_eq!(view.zoom(1e-9).scale, MIN_SCALE);
+        let p = Point { x: 120.0, y: 40.0 };
+        let (x0, y0) = view.to_screen(p);
+        let (x1, y1) = view.pan(15.0, -5.0).to_screen(p);
+        assert!(close(x1 - x0, 15.0, 1e-9) && close(y1 - y0, -5.0, 1e-9));
+    }
+
+    #[test]
+    fn markers_cluster_when_close_and_split_when_zoomed_in() {
+        let lambert = Lambert::eastern_canada();
+        // Toronto and Kitchener-Waterloo are ~90 km apart; Montréal ~500 km away.
+        let points: Vec<_> = [(-79.38, 43.65), (-80.51, 43.46), (-73.57, 45.50)].iter().map(|&(a, b)| lambert.project(a, b)).collect();
+        let weights = [3, 1, 2];
+        let far = cluster(&points, &weights, 0.2, 24.0); // 0.2 px/km: 90 km = 18 px
+        assert_eq!(far.len(), 2);
+        let ontario = far.iter().find(|c| c.members.len() == 2).unwrap();
+        assert_eq!(ontario.members, [0, 1], "heaviest first");
+        assert_eq!(ontario.weight, 4);
+        assert!(ontario.at.x < points[0].x && ontario.at.x > points[1].x);
+        let near = cluster(&points, &weights, 1.0, 24.0);
+        assert_eq!(near.len(), 3);
+        assert!(near.iter().all(|c| c.members.len() == 1 && c.at == points[c.members[0]]));
+    }
+
+    #[test]
+    fn clustering_a_thousand_places_keeps_every_place_once() {
+        let points: Vec<_> = (0..1000).map(|i| Point { x: (i % 40) as f64 * 7.0, y: (i / 40) as f64 * 11.0 }).collect();
+        let weights = vec![1; 1000];
+        for scale in [0.05, 0.5, 5.0] {
+            let clusters = cluster(&points, &weights, scale, 20.0);
+            let mut seen: Vec<usize> = clusters.iter().flat_map(|c| c.members.clone()).collect();
+            seen.sort();
+            assert_eq!(seen, (0..1000).collect::<Vec<_>>());
+            assert_eq!(clusters.iter().map(|c| c.weight).sum::<usize>(), 1000);
+        }
+        assert_eq!(cluster(&points, &weights, 5.0, 20.0).len(), 1000, "7 km = 35 px apart at 5 px/km: none merge");
+    }
+
+    #[test]
+    fn rings_become_projected_svg_paths() {
+        let lambert = Lambert::eastern_canada();
+        let d = rings_path(&lambert, &[vec![-7500, 5000, -7400, 5000, -7400, 5100]], 100.0, true);
+        assert!(d.starts_with("M0.0 -0.0L") || d.starts_with("M0.0 0.0L"), "{d}");
+        assert_eq!(d.matches('L').count(), 2);
+        assert!(d.ends_with('Z'));
+    }
+}
