@@ -41,7 +41,7 @@ fn texts(host: &HtmlElement, selector: &str) -> Vec<String> {
 
 fn mount_atlas(host: &HtmlElement, text: &str, lang: RwSignal<Lang>) {
     let loaded = Arc::new(feed::load(text).unwrap());
-    leptos::mount::mount_to(host.clone(), move || view! { <LangToggle lang /> <Atlas loaded lang /> }).forget();
+    leptos::mount::mount_to(host.clone(), move || view! { <LangToggle lang /> <Atlas loaded lang basemap_url="basemap.json" /> }).forget();
 }
 
 #[wasm_bindgen_test]
@@ -109,7 +109,7 @@ async fn problems_are_told_and_the_rest_shown() {
 async fn a_feed_that_cannot_be_fetched_offers_a_retry() {
     let host = fresh_host();
     let url = "/no-such-feed.json".to_owned();
-    leptos::mount::mount_to(host.clone(), move || view! { <App feed_url=url.clone() lang=Lang::Fr /> }).forget();
+    leptos::mount::mount_to(host.clone(), move || view! { <App feed_url=url.clone() basemap_url="basemap.json" lang=Lang::Fr /> }).forget();
     assert!(host.text_content().unwrap().contains("Chargement des rencontres"));
     for _ in 0..50 {
         settle(20).await;

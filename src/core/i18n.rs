@@ -87,10 +87,23 @@ pub enum Msg {
     Upcoming,
     Source,
     NoEvents,
+    MapLabel,
+    MapControls,
+    ZoomIn,
+    ZoomOut,
+    ShowAllPlaces,
+    PanNorth,
+    PanSouth,
+    PanWest,
+    PanEast,
+    WheelHint,
+    MapKeys,
+    BasemapUnavailable,
+    ShowAllEvents,
 }
 
 impl Msg {
-    pub const ALL: [Msg; 17] = [
+    pub const ALL: [Msg; 30] = [
         Msg::AppName,
         Msg::Loading,
         Msg::LoadFailed,
@@ -108,6 +121,19 @@ impl Msg {
         Msg::Upcoming,
         Msg::Source,
         Msg::NoEvents,
+        Msg::MapLabel,
+        Msg::MapControls,
+        Msg::ZoomIn,
+        Msg::ZoomOut,
+        Msg::ShowAllPlaces,
+        Msg::PanNorth,
+        Msg::PanSouth,
+        Msg::PanWest,
+        Msg::PanEast,
+        Msg::WheelHint,
+        Msg::MapKeys,
+        Msg::BasemapUnavailable,
+        Msg::ShowAllEvents,
     ];
 
     pub fn text(self, lang: Lang) -> &'static str {
@@ -129,6 +155,25 @@ impl Msg {
             Msg::Upcoming => ("Upcoming", "À venir"),
             Msg::Source => ("Source", "Source"),
             Msg::NoEvents => ("No events to show.", "Aucun événement à afficher."),
+            Msg::MapLabel => ("Map of the meetups", "Carte des rencontres"),
+            Msg::MapControls => ("Map controls", "Commandes de la carte"),
+            Msg::ZoomIn => ("Zoom in", "Zoom avant"),
+            Msg::ZoomOut => ("Zoom out", "Zoom arrière"),
+            Msg::ShowAllPlaces => ("Show all places", "Afficher tous les lieux"),
+            Msg::PanNorth => ("Move north", "Aller vers le nord"),
+            Msg::PanSouth => ("Move south", "Aller vers le sud"),
+            Msg::PanWest => ("Move west", "Aller vers l’ouest"),
+            Msg::PanEast => ("Move east", "Aller vers l’est"),
+            Msg::WheelHint => ("Hold Ctrl while scrolling to zoom the map", "Maintenez Ctrl en faisant défiler pour zoomer"),
+            Msg::MapKeys => (
+                "Arrow keys move the map, + and − zoom, 0 shows all places, Escape clears the selection.",
+                "Les flèches déplacent la carte, + et − zooment, 0 affiche tous les lieux, Échap annule la sélection.",
+            ),
+            Msg::BasemapUnavailable => (
+                "The background map could not be loaded; the markers are still in place.",
+                "Le fond de carte n’a pas pu être chargé\u{a0}; les marqueurs restent en place.",
+            ),
+            Msg::ShowAllEvents => ("Show all events", "Afficher tous les événements"),
         };
         lang.pick(en, fr)
     }
@@ -187,6 +232,34 @@ pub fn meetups(lang: Lang, n: usize) -> String {
 
 pub fn sessions(lang: Lang, n: usize) -> String {
     count(lang, n, ("session", "présentation"), ("sessions", "présentations"))
+}
+
+/// A map marker's name: "Toronto — 1 meetup" / « Toronto — 1 rencontre »,
+/// with "past" or "upcoming" when all its events are.
+pub fn marker_label(lang: Lang, places: &[&str], events: usize, timing: Option<super::query::Timing>) -> String {
+    use super::query::Timing;
+    let names = places.join(", ");
+    let when = match (timing, lang, events > 1) {
+        (Some(Timing::Past), Lang::En, _) => ", past",
+        (Some(Timing::Upcoming), Lang::En, _) => ", upcoming",
+        (Some(Timing::Past), Lang::Fr, false) => ", passée",
+        (Some(Timing::Past), Lang::Fr, true) => ", passées",
+        (Some(Timing::Upcoming), Lang::Fr, _) => ", à venir",
+        (Some(Timing::Now) | None, _, _) => "",
+    };
+    let zoom = match (places.len() > 1, lang) {
+        (false, _) => "",
+        (true, Lang::En) => ". Zoom in to separate them",
+        (true, Lang::Fr) => ". Zoomez pour les séparer",
+    };
+    format!("{names} — {}{when}{zoom}", meetups(lang, events))
+}
+
+pub fn events_in(lang: Lang, place: &str) -> String {
+    match lang {
+        Lang::En => format!("Events in {place}"),
+        Lang::Fr => format!("Événements à {place}"),
+    }
 }
 
 pub fn hosted_by(lang: Lang, host: &str) -> String {
@@ -352,6 +425,19 @@ mod tests {
         assert_eq!(meetups(Lang::Fr, 0), "0\u{a0}rencontre");
         assert_eq!(meetups(Lang::Fr, 1), "1\u{a0}rencontre");
         assert_eq!(meetups(Lang::Fr, 5), "5\u{a0}rencontres");
+    }
+
+    #[test]
+    fn marker_names_agree_in_number_and_gender() {
+        use crate::core::query::Timing;
+        assert_eq!(marker_label(Lang::En, &["Toronto"], 1, None), "Toronto — 1\u{a0}meetup");
+        assert_eq!(marker_label(Lang::Fr, &["Toronto"], 1, None), "Toronto — 1\u{a0}rencontre");
+        assert_eq!(marker_label(Lang::Fr, &["Québec"], 1, Some(Timing::Past)), "Québec — 1\u{a0}rencontre, passée");
+        assert_eq!(marker_label(Lang::Fr, &["Québec"], 3, Some(Timing::Past)), "Québec — 3\u{a0}rencontres, passées");
+        assert_eq!(
+            marker_label(Lang::En, &["Toronto", "Kitchener-Waterloo"], 2, Some(Timing::Upcoming)),
+            "Toronto, Kitchener-Waterloo — 2\u{a0}meetups, upcoming. Zoom in to separate them"
+        );
     }
 
     #[test]

@@ -2,6 +2,7 @@
 //! It compiles natively and is tested with plain `cargo test`.
 
 pub mod date;
+pub mod basemap;
 pub mod feed;
 pub mod i18n;
 pub mod map;

@@ -5,6 +5,13 @@ use std::cmp::Ordering;
 use super::date::Day;
 use super::feed::{Edition, Event, Feed, Span};
 
+/// What the visitor picked, shared by every view.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Selection {
+    Place(String),
+    Event(String),
+}
+
 /// Where an event stands relative to today.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Timing {
@@ -52,4 +59,20 @@ pub fn by_edition(feed: &Feed) -> Vec<(&Edition, Vec<&Event>)> {
 /// Whether the first day of a range must carry its year ("May 24 – June 14, 2019").
 pub fn first_needs_year(span: Span) -> bool {
     span.first.year != span.last.year
+}
+
+/// The places that have events, with how many, in feed order.
+pub fn places_with_events(feed: &Feed) -> Vec<(&super::feed::Place, usize)> {
+    feed.places
+        .iter()
+        .map(|place| (place, feed.events.iter().filter(|e| e.place.as_deref() == Some(place.id.as_str())).count()))
+        .filter(|&(_, count)| count > 0)
+        .collect()
+}
+
+/// The one timing all `spans` share, if they agree.
+pub fn common_timing(spans: impl IntoIterator<Item = Span>, today: Day) -> Option<Timing> {
+    let mut timings = spans.into_iter().map(|span| timing(span, today));
+    let first = timings.next()?;
+    timings.all(|t| t == first).then_some(first)
 }

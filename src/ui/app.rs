@@ -5,10 +5,12 @@ use leptos::task::spawn_local;
 
 use crate::core::feed::{self, Loaded};
 use crate::core::i18n::{self, Lang, LoadError, Msg};
+use crate::core::query::Selection;
 
 use super::intl;
 use super::lang_toggle::LangToggle;
 use super::list::EventList;
+use super::map::Map;
 use super::status::{LoadFailed, Loading, Problems};
 
 #[derive(Clone)]
@@ -20,7 +22,7 @@ enum LoadState {
 
 /// The whole widget: fetches the feed, then shows it.
 #[component]
-pub fn App(feed_url: String, lang: Lang) -> impl IntoView {
+pub fn App(feed_url: String, #[prop(into)] basemap_url: String, lang: Lang) -> impl IntoView {
     let lang = RwSignal::new(lang);
     let state = RwSignal::new(LoadState::Loading);
     let load = Callback::new(move |()| {
@@ -43,7 +45,7 @@ pub fn App(feed_url: String, lang: Lang) -> impl IntoView {
             {move || match state.get() {
                 LoadState::Loading => view! { <Loading lang /> }.into_any(),
                 LoadState::Failed(error) => view! { <LoadFailed lang error retry=load /> }.into_any(),
-                LoadState::Ready(loaded) => view! { <Atlas loaded lang /> }.into_any(),
+                LoadState::Ready(loaded) => view! { <Atlas loaded lang basemap_url=basemap_url.clone() /> }.into_any(),
             }}
         </div>
     }
@@ -68,8 +70,9 @@ async fn fetch_feed(url: &str) -> LoadState {
 
 /// A loaded feed: its summary, its problems if any, and its events.
 #[component]
-pub fn Atlas(loaded: Arc<Loaded>, lang: RwSignal<Lang>) -> impl IntoView {
+pub fn Atlas(loaded: Arc<Loaded>, lang: RwSignal<Lang>, #[prop(into)] basemap_url: String) -> impl IntoView {
     let today = intl::today();
+    let selection = RwSignal::new(None::<Selection>);
     let summary = {
         let loaded = loaded.clone();
         move || {
@@ -105,10 +108,18 @@ pub fn Atlas(loaded: Arc<Loaded>, lang: RwSignal<Lang>) -> impl IntoView {
             })
         }
     };
+    let escape = move |e: leptos::ev::KeyboardEvent| {
+        if e.key() == "Escape" && selection.get_untracked().is_some() {
+            selection.set(None);
+        }
+    };
     view! {
-        <div class="ma-summary">{summary}</div>
-        <Problems loaded=loaded.clone() lang />
-        <EventList loaded=loaded.clone() lang today />
-        {source}
+        <div class="ma-atlas" on:keydown=escape>
+            <div class="ma-summary">{summary}</div>
+            <Problems loaded=loaded.clone() lang />
+            <Map loaded=loaded.clone() lang selection today basemap_url />
+            <EventList loaded=loaded.clone() lang today selection />
+            {source}
+        </div>
     }
 }

@@ -9,10 +9,12 @@ use super::app::App;
 
 const SAVED_LANG_KEY: &str = "meetup-atlas.lang";
 const DEFAULT_FEED: &str = "feed.json";
+const DEFAULT_BASEMAP: &str = "basemap.json";
 
 /// Mounts an atlas into every `[data-meetup-atlas]` element of the page.
 /// `data-feed` gives the feed URL (default `feed.json`, relative to the page),
-/// `data-lang` a language for when the visitor has not chosen one.
+/// `data-basemap` the basemap URL (default `basemap.json`), and `data-lang` a
+/// language for when the visitor has not chosen one.
 pub fn start() {
     let Some(document) = web_sys::window().and_then(|w| w.document()) else { return };
     let Ok(hosts) = document.query_selector_all("[data-meetup-atlas]") else { return };
@@ -21,10 +23,13 @@ pub fn start() {
             continue;
         };
         let feed_url = host.get_attribute("data-feed").unwrap_or_else(|| DEFAULT_FEED.to_owned());
+        let basemap_url = host.get_attribute("data-basemap").unwrap_or_else(|| DEFAULT_BASEMAP.to_owned());
         let preferred = host.get_attribute("data-lang");
         // The host keeps only the app: drop the no-script fallback.
         host.set_text_content(None);
-        leptos::mount::mount_to(host, move || view! { <App feed_url=feed_url.clone() lang=initial_lang(preferred.as_deref()) /> })
+        leptos::mount::mount_to(host, move || {
+            view! { <App feed_url=feed_url.clone() basemap_url=basemap_url.clone() lang=initial_lang(preferred.as_deref()) /> }
+        })
             .forget();
     }
 }

@@ -8,25 +8,43 @@ use leptos::prelude::*;
 use crate::core::date::Day;
 use crate::core::feed::{Edition, Event, Feed, Link, Loaded, Session};
 use crate::core::i18n::{self, Lang, Msg};
-use crate::core::query::{self, Timing};
+use crate::core::query::{self, Selection, Timing};
 use crate::core::validate::is_safe_link;
 
 use super::intl;
 
 #[component]
-pub fn EventList(loaded: Arc<Loaded>, lang: RwSignal<Lang>, today: Day) -> impl IntoView {
+pub fn EventList(loaded: Arc<Loaded>, lang: RwSignal<Lang>, today: Day, selection: RwSignal<Option<Selection>>) -> impl IntoView {
     move || {
         let lang = lang.get();
         let feed = &loaded.feed;
-        let groups = query::by_edition(feed);
+        let mut groups = query::by_edition(feed);
+        let selected_place = match selection.get() {
+            Some(Selection::Place(id)) => feed.place(&id),
+            _ => None,
+        };
+        let filter = selected_place.map(|place| {
+            for (_, events) in &mut groups {
+                events.retain(|e| e.place.as_deref() == Some(place.id.as_str()));
+            }
+            groups.retain(|(_, events)| !events.is_empty());
+            view! {
+                <div class="ma-filter" role="status">
+                    <h2 class="ma-filter-title">{i18n::events_in(lang, place.name.get(lang))}</h2>
+                    <button type="button" class="ma-button" on:click=move |_| selection.set(None)>
+                        {Msg::ShowAllEvents.text(lang)}
+                    </button>
+                </div>
+            }
+        });
         if groups.is_empty() {
             return view! { <p class="ma-empty">{Msg::NoEvents.text(lang)}</p> }.into_any();
         }
-        groups
+        let sections = groups
             .into_iter()
             .map(|(edition, events)| edition_section(feed, edition, &events, lang, today))
-            .collect_view()
-            .into_any()
+            .collect_view();
+        view! { {filter} {sections} }.into_any()
     }
 }
 

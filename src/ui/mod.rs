@@ -5,6 +5,7 @@ mod browser;
 mod intl;
 mod lang_toggle;
 mod list;
+mod map;
 mod status;
 
 pub use app::{App, Atlas};

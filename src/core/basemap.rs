@@ -1,0 +1,75 @@
+//! The offline basemap (`public/basemap.json`, see docs/basemap.md), ready to draw:
+//! rings projected once into SVG paths, so zooming only changes the `viewBox`.
+
+use serde::Deserialize;
+
+use super::feed::Text;
+use super::map::{rings_path, Lambert, Point};
+
+#[derive(Deserialize)]
+struct RawBasemap {
+    scale: f64,
+    regions: Vec<RawRegion>,
+    #[serde(default)]
+    lakes: Vec<RawLake>,
+    #[serde(default)]
+    rivers: Vec<RawRiver>,
+}
+
+#[derive(Deserialize)]
+struct RawRegion {
+    id: String,
+    country: String,
+    name: Text,
+    label: Option<[i32; 2]>,
+    polygons: Vec<Vec<Vec<i32>>>,
+}
+
+#[derive(Deserialize)]
+struct RawLake {
+    polygons: Vec<Vec<Vec<i32>>>,
+}
+
+#[derive(Deserialize)]
+struct RawRiver {
+    lines: Vec<Vec<i32>>,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct Region {
+    pub id: String,
+    pub country: String,
+    pub name: Text,
+    /// Where its name goes, on the plane, if it is big enough to be named.
+    pub label: Option<Point>,
+    pub path: String,
+}
+
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Basemap {
+    pub regions: Vec<Region>,
+    pub lakes: String,
+    pub rivers: String,
+}
+
+pub fn parse(text: &str, projection: &Lambert) -> Result<Basemap, String> {
+    let raw: RawBasemap = serde_json::from_str(text).map_err(|e| e.to_string())?;
+    if !(raw.scale > 0.0) {
+        return Err("scale must be positive".into());
+    }
+    let project = |pair: [i32; 2]| projection.project(f64::from(pair[0]) / raw.scale, f64::from(pair[1]) / raw.scale);
+    let regions = raw
+        .regions
+        .into_iter()
+        .map(|r| Region {
+            path: r.polygons.iter().map(|rings| rings_path(projection, rings, raw.scale, true)).collect(),
+            label: r.label.map(project),
+            id: r.id,
+            country: r.country,
+            name: r.name,
+        })
+        .collect();
+    let lakes = raw.lakes.iter().flat_map(|l| &l.polygons).map(|rings| rings_path(projection, rings, raw.scale, true)).collect();
+    let rivers = raw.rivers.iter().map(|r| rings_path(projection, &r.lines, raw.scale, false)).collect();
+    Ok(Basemap { regions, lakes, rivers })
+}

@@ -1,0 +1,404 @@
+//! The map: an offline basemap in SVG, one marker button per place (clustered when
+//! they would overlap), zoom and pan by wheel, drag, pinch, keys and buttons.
+
+use std::sync::Arc;
+
+use leptos::ev;
+use leptos::html;
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+use wasm_bindgen::JsCast;
+
+use crate::core::basemap::{self, Basemap};
+use crate::core::date::Day;
+use crate::core::feed::{Loaded, Text};
+use crate::core::i18n::{self, Lang, Msg};
+use crate::core::map::{cluster, Bounds, Cluster, Lambert, Point, View, ZOOM_STEP};
+use crate::core::query::{self, Selection, Timing};
+
+/// Markers closer than this on screen merge into one.
+const CLUSTER_RADIUS_PX: f64 = 30.0;
+/// Closest zoom when fitting places (px per km): a lone city still shows its region.
+const FIT_MAX_SCALE: f64 = 1.2;
+const FIT_PADDING_PX: f64 = 48.0;
+const PAN_STEP_PX: f64 = 80.0;
+
+/// A place with events, as the map needs it.
+struct MapPlace {
+    id: String,
+    name: Text,
+    at: Point,
+    events: usize,
+    timing: Option<Timing>,
+}
+
+#[derive(Clone, Copy, Default)]
+struct Pointer {
+    id: i32,
+    x: f64,
+    y: f64,
+}
+
+#[component]
+pub fn Map(
+    loaded: Arc<Loaded>,
+    lang: RwSignal<Lang>,
+    selection: RwSignal<Option<Selection>>,
+    today: Day,
+    basemap_url: String,
+) -> impl IntoView {
+    let projection = Lambert::eastern_canada();
+    let feed = &loaded.feed;
+    let places: Arc<Vec<MapPlace>> = Arc::new(
+        query::places_with_events(feed)
+            .into_iter()
+            .map(|(place, events)| MapPlace {
+                id: place.id.clone(),
+                name: place.name.clone(),
+                at: projection.project(place.lon, place.lat),
+                events,
+                timing: query::common_timing(
+                    feed.events.iter().filter(|e| e.place.as_deref() == Some(place.id.as_str())).map(|e| e.span),
+                    today,
+                ),
+            })
+            .collect(),
+    );
+    let bounds = Bounds::around(places.iter().map(|p| p.at)).unwrap_or_else(|| region_bounds(&projection));
+
+    let surface = NodeRef::<html::Div>::new();
+    let home = move |width: f64, height: f64| View::fit(bounds, width, height, FIT_PADDING_PX, FIT_MAX_SCALE);
+    let view = RwSignal::new(home(800.0, 420.0));
+    let scale = Memo::new(move |_| view.get().scale);
+    let measure = move || {
+        surface.get_untracked().map(|el| (f64::from(el.client_width()).max(1.0), f64::from(el.client_height()).max(1.0)))
+    };
+    // Fit once the surface has a size, and keep the view's centre when it changes size.
+    Effect::new(move |_| {
+        if let Some((w, h)) = surface.get().and(measure()) {
+            view.set(home(w, h));
+        }
+    });
+    let resize = window_event_listener(ev::resize, move |_| {
+        if let Some((w, h)) = measure() {
+            view.update(|v| *v = v.resized(w, h));
+        }
+    });
+    on_cleanup(move || resize.remove());
+
+    let basemap = RwSignal::new(None::<Result<Arc<Basemap>, ()>>);
+    spawn_local(async move {
+        let result = fetch_text(&basemap_url).await.and_then(|text| basemap::parse(&text, &projection).map_err(|_| ()));
+        basemap.set(Some(result.map(Arc::new)));
+    });
+
+    let clusters = {
+        let places = places.clone();
+        Memo::new(move |_| {
+            let points: Vec<Point> = places.iter().map(|p| p.at).collect();
+            let weights: Vec<usize> = places.iter().map(|p| p.events).collect();
+            cluster(&points, &weights, scale.get(), CLUSTER_RADIUS_PX)
+        })
+    };
+
+    let hint = RwSignal::new(false);
+    let hovered = RwSignal::new(None::<Vec<usize>>);
+    let pointers = StoredValue::new(Vec::<Pointer>::new());
+    let moved = StoredValue::new(false);
+
+    let local = move |x: i32, y: i32| -> (f64, f64) {
+        match surface.get_untracked() {
+            Some(el) => {
+                let rect = el.get_bounding_client_rect();
+                (f64::from(x) - rect.left(), f64::from(y) - rect.top())
+            }
+            None => (f64::from(x), f64::from(y)),
+        }
+    };
+    let on_marker = |event: &web_sys::Event| {
+        event
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+            .and_then(|el| el.closest("button").ok().flatten())
+            .is_some()
+    };
+
+    let pointer_down = move |e: ev::PointerEvent| {
+        if on_marker(&e) || e.button() != 0 {
+            return;
+        }
+        if let Some(el) = surface.get_untracked() {
+            let _ = el.set_pointer_capture(e.pointer_id());
+        }
+        let (x, y) = local(e.client_x(), e.client_y());
+        pointers.update_value(|ps| ps.push(Pointer { id: e.pointer_id(), x, y }));
+        moved.set_value(false);
+    };
+    let pointer_move = move |e: ev::PointerEvent| {
+        let (x, y) = local(e.client_x(), e.client_y());
+        let before = pointers.get_value();
+        let Some(index) = before.iter().position(|p| p.id == e.pointer_id()) else { return };
+        let mut after = before.clone();
+        after[index] = Pointer { id: e.pointer_id(), x, y };
+        match (before.as_slice(), after.as_slice()) {
+            ([a], [b]) => view.update(|v| *v = v.pan(b.x - a.x, b.y - a.y)),
+            ([a0, a1, ..], [b0, b1, ..]) => {
+                // Pinch: zoom by the change in finger distance, around their midpoint, and follow it.
+                let d0 = ((a0.x - a1.x).powi(2) + (a0.y - a1.y).powi(2)).sqrt().max(1.0);
+                let d1 = ((b0.x - b1.x).powi(2) + (b0.y - b1.y).powi(2)).sqrt().max(1.0);
+                let (mx0, my0) = ((a0.x + a1.x) / 2.0, (a0.y + a1.y) / 2.0);
+                let (mx1, my1) = ((b0.x + b1.x) / 2.0, (b0.y + b1.y) / 2.0);
+                view.update(|v| *v = v.pan(mx1 - mx0, my1 - my0).zoom_at(d1 / d0, mx1, my1));
+            }
+            _ => {}
+        }
+        moved.set_value(true);
+        pointers.set_value(after);
+    };
+    let pointer_up = move |e: ev::PointerEvent| {
+        pointers.update_value(|ps| ps.retain(|p| p.id != e.pointer_id()));
+    };
+    let wheel = move |e: ev::WheelEvent| {
+        let focused = surface.get_untracked().zip(document().active_element()).is_some_and(|(el, active)| el.contains(Some(&active)));
+        if !(e.ctrl_key() || e.meta_key() || focused) {
+            // Leave the page scrolling; say how to zoom instead.
+            hint.set(true);
+            set_timeout(move || hint.set(false), std::time::Duration::from_millis(1800));
+            return;
+        }
+        e.prevent_default();
+        let (x, y) = local(e.client_x(), e.client_y());
+        let lines = if e.delta_mode() == 1 { 16.0 } else { 1.0 };
+        view.update(|v| *v = v.zoom_at((-e.delta_y() * lines * 0.002).exp(), x, y));
+    };
+    let double_click = move |e: ev::MouseEvent| {
+        if on_marker(&e) {
+            return;
+        }
+        let (x, y) = local(e.client_x(), e.client_y());
+        view.update(|v| *v = v.zoom_at(2.0, x, y));
+    };
+    let reset = move || {
+        if let Some((w, h)) = measure() {
+            view.set(home(w, h));
+        }
+    };
+    let key = move |e: ev::KeyboardEvent| {
+        let handled = match e.key().as_str() {
+            "ArrowUp" => Some(view.get_untracked().pan(0.0, PAN_STEP_PX)),
+            "ArrowDown" => Some(view.get_untracked().pan(0.0, -PAN_STEP_PX)),
+            "ArrowLeft" => Some(view.get_untracked().pan(PAN_STEP_PX, 0.0)),
+            "ArrowRight" => Some(view.get_untracked().pan(-PAN_STEP_PX, 0.0)),
+            "+" | "=" => Some(view.get_untracked().zoom(ZOOM_STEP)),
+            "-" | "_" => Some(view.get_untracked().zoom(1.0 / ZOOM_STEP)),
+            "0" => {
+                reset();
+                None
+            }
+            _ => return,
+        };
+        e.prevent_default();
+        if let Some(next) = handled {
+            view.set(next);
+        }
+    };
+
+    let select_cluster = {
+        let places = places.clone();
+        move |c: &Cluster| {
+            if let [only] = c.members.as_slice() {
+                let id = places[*only].id.clone();
+                selection.update(|s| {
+                    *s = if *s == Some(Selection::Place(id.clone())) { None } else { Some(Selection::Place(id)) }
+                });
+            } else if let Some(b) = Bounds::around(c.members.iter().map(|&i| places[i].at)) {
+                // Zoom until the group comes apart.
+                let v = view.get_untracked();
+                let fitted = View::fit(b, v.width, v.height, FIT_PADDING_PX * 2.0, crate::core::map::MAX_SCALE);
+                view.set(View { scale: fitted.scale.max(v.scale * 2.0), ..fitted });
+            }
+        }
+    };
+
+    let marker = {
+        let places = places.clone();
+        move |c: Cluster| {
+            let members = c.members.clone();
+            let weight = c.weight;
+            let at = c.at;
+            let single = (members.len() == 1).then(|| places[members[0]].id.clone());
+            let first_timing = places[members[0]].timing;
+            let timing = members.iter().all(|&i| places[i].timing == first_timing).then_some(first_timing).flatten();
+            let label = {
+                let places = places.clone();
+                let members = members.clone();
+                move || {
+                    let lang = lang.get();
+                    let names: Vec<&str> = members.iter().map(|&i| places[i].name.get(lang)).collect();
+                    i18n::marker_label(lang, &names, weight, timing)
+                }
+            };
+            let pressed = {
+                let single = single.clone();
+                move || matches!((&single, selection.get()), (Some(id), Some(Selection::Place(sel))) if *id == sel)
+            };
+            let class = {
+                let pressed = pressed.clone();
+                let group = members.len() > 1;
+                move || {
+                    let mut class = String::from("ma-marker");
+                    if group {
+                        class.push_str(" ma-marker-group");
+                    }
+                    match timing {
+                        Some(Timing::Past) => class.push_str(" ma-marker-past"),
+                        Some(Timing::Upcoming) => class.push_str(" ma-marker-upcoming"),
+                        _ => {}
+                    }
+                    if pressed() {
+                        class.push_str(" ma-selected");
+                    }
+                    class
+                }
+            };
+            let aria_pressed = {
+                let single = single.is_some();
+                move || single.then(|| if pressed() { "true" } else { "false" })
+            };
+            let select = select_cluster.clone();
+            let clicked = c.clone();
+            let hover_on = {
+                let members = members.clone();
+                move || hovered.set(Some(members.clone()))
+            };
+            let hover_on2 = hover_on.clone();
+            let is_hovered = move || hovered.with(|h| h.as_ref() == Some(&members));
+            let x = move || format!("{:.1}px", view.with(|v| v.to_screen(at).0));
+            let y = move || format!("{:.1}px", view.with(|v| v.to_screen(at).1));
+            view! {
+                <button
+                    type="button"
+                    class=class
+                    data-place=single
+                    style:left=x
+                    style:top=y
+                    aria-label=label.clone()
+                    aria-pressed=aria_pressed
+                    on:click=move |_| select(&clicked)
+                    on:mouseenter=move |_| hover_on()
+                    on:focus=move |_| hover_on2()
+                    on:mouseleave=move |_| hovered.set(None)
+                    on:blur=move |_| hovered.set(None)
+                >
+                    <span aria-hidden="true">{weight}</span>
+                </button>
+                <Show when=is_hovered>
+                    <span class="ma-tooltip" aria-hidden="true" style:left=x style:top=y>
+                        {label.clone()}
+                    </span>
+                </Show>
+            }
+        }
+    };
+
+    let control = move |msg: Msg, symbol: &'static str, class: &'static str, action: fn(View) -> View| {
+        view! {
+            <button
+                type="button"
+                class=format!("ma-map-button {class}")
+                aria-label=move || msg.text(lang.get())
+                title=move || msg.text(lang.get())
+                on:click=move |_| view.update(|v| *v = action(*v))
+            >
+                <span aria-hidden="true">{symbol}</span>
+            </button>
+        }
+    };
+
+    view! {
+        <section class="ma-map" aria-label=move || Msg::MapLabel.text(lang.get())>
+            <div
+                class="ma-map-surface"
+                node_ref=surface
+                tabindex="0"
+                role="group"
+                aria-roledescription=move || if lang.get() == Lang::Fr { "carte" } else { "map" }
+                aria-label=move || Msg::MapLabel.text(lang.get())
+                aria-describedby="ma-map-keys"
+                on:pointerdown=pointer_down
+                on:pointermove=pointer_move
+                on:pointerup=pointer_up
+                on:pointercancel=pointer_up
+                on:wheel=wheel
+                on:dblclick=double_click
+                on:keydown=key
+            >
+                <svg class="ma-map-svg" viewBox=move || view.get().view_box() preserveAspectRatio="none" aria-hidden="true" focusable="false">
+                    {move || basemap.get().and_then(Result::ok).map(|b| draw_basemap(&b, lang, scale))}
+                </svg>
+                <div class="ma-markers">
+                    <For each=move || clusters.get() key=|c| c.members.clone() children=marker.clone() />
+                </div>
+                <p class="ma-hint" aria-live="polite">{move || hint.get().then(|| Msg::WheelHint.text(lang.get()))}</p>
+            </div>
+            <div class="ma-map-controls" role="group" aria-label=move || Msg::MapControls.text(lang.get())>
+                {control(Msg::ZoomIn, "+", "ma-zoom-in", |v| v.zoom(ZOOM_STEP))}
+                {control(Msg::ZoomOut, "−", "ma-zoom-out", |v| v.zoom(1.0 / ZOOM_STEP))}
+                <button type="button" class="ma-map-button ma-reset" aria-label=move || Msg::ShowAllPlaces.text(lang.get()) title=move || Msg::ShowAllPlaces.text(lang.get()) on:click=move |_| reset()>
+                    <span aria-hidden="true">"⤢"</span>
+                </button>
+                {control(Msg::PanNorth, "↑", "ma-pan", |v| v.pan(0.0, PAN_STEP_PX))}
+                {control(Msg::PanWest, "←", "ma-pan", |v| v.pan(PAN_STEP_PX, 0.0))}
+                {control(Msg::PanEast, "→", "ma-pan", |v| v.pan(-PAN_STEP_PX, 0.0))}
+                {control(Msg::PanSouth, "↓", "ma-pan", |v| v.pan(0.0, -PAN_STEP_PX))}
+            </div>
+            <p id="ma-map-keys" class="ma-map-keys">{move || Msg::MapKeys.text(lang.get())}</p>
+            {move || matches!(basemap.get(), Some(Err(()))).then(|| view! {
+                <p class="ma-note" role="status">{Msg::BasemapUnavailable.text(lang.get())}</p>
+            })}
+        </section>
+    }
+}
+
+/// The whole region the basemap covers, for a feed without places.
+fn region_bounds(projection: &Lambert) -> Bounds {
+    let corners = [(-96.0, 40.0), (-52.0, 40.0), (-96.0, 63.0), (-52.0, 63.0), (-74.0, 40.0), (-74.0, 63.0)];
+    Bounds::around(corners.iter().map(|&(lon, lat)| projection.project(lon, lat))).unwrap_or(Bounds {
+        min: Point::default(),
+        max: Point { x: 1.0, y: 1.0 },
+    })
+}
+
+fn draw_basemap(basemap: &Basemap, lang: RwSignal<Lang>, scale: Memo<f64>) -> impl IntoView {
+    let regions = basemap
+        .regions
+        .iter()
+        .map(|r| view! { <path class=format!("ma-region ma-region-{}", r.country.to_ascii_lowercase()) d=r.path.clone() /> })
+        .collect_view();
+    let labels = basemap
+        .regions
+        .iter()
+        .filter_map(|r| r.label.map(|at| (at, r.name.clone())))
+        .map(|(at, name)| {
+            view! {
+                <text class="ma-region-label" x=format!("{:.1}", at.x) y=format!("{:.1}", -at.y) font-size=move || format!("{:.2}", 12.0 / scale.get())>
+                    {move || name.get(lang.get()).to_owned()}
+                </text>
+            }
+        })
+        .collect_view();
+    view! {
+        {regions}
+        <path class="ma-lakes" d=basemap.lakes.clone() />
+        <path class="ma-rivers" d=basemap.rivers.clone() />
+        {labels}
+    }
+}
+
+async fn fetch_text(url: &str) -> Result<String, ()> {
+    let response = gloo_net::http::Request::get(url).send().await.map_err(|_| ())?;
+    if !response.ok() {
+        return Err(());
+    }
+    response.text().await.map_err(|_| ())
+}
