@@ -17,7 +17,7 @@ use crate::core::map::{cluster, Bounds, Cluster, Lambert, Point, View, ZOOM_STEP
 use crate::core::query::{self, Selection, Timing};
 
 /// Markers closer than this on screen merge into one.
-const CLUSTER_RADIUS_PX: f64 = 30.0;
+const CLUSTER_RADIUS_PX: f64 = 36.0;
 /// Closest zoom when fitting places (px per km): a lone city still shows its region.
 const FIT_MAX_SCALE: f64 = 1.2;
 const FIT_PADDING_PX: f64 = 48.0;

@@ -1,0 +1,156 @@
+import { test, expect } from "@playwright/test";
+
+const surface = ".ma-map-surface";
+
+async function viewBox(page) {
+  const [x, y, w, h] = (await page.locator(".ma-map-svg").getAttribute("viewBox")).split(" ").map(Number);
+  return { x, y, w, h };
+}
+
+async function ready(page) {
+  await expect(page.locator(".ma-event")).toHaveCount(6);
+  await expect(page.locator(".ma-region").first()).toBeAttached();
+}
+
+test("one marker per city, named with its count; the basemap comes from our origin", async ({ page, baseURL }) => {
+  const requests = [];
+  page.on("request", (r) => requests.push(r.url()));
+  await page.goto("./");
+  await ready(page);
+  const names = await page.locator(".ma-marker").evaluateAll((els) => els.map((e) => e.getAttribute("aria-label")));
+  expect(names.sort()).toEqual([
+    "Kitchener-Waterloo — 1\u00a0meetup, past",
+    "Montreal — 1\u00a0meetup, past",
+    "Ottawa — 1\u00a0meetup, past",
+    "Quebec City — 1\u00a0meetup, past",
+    "Toronto — 1\u00a0meetup, past",
+  ]);
+  await expect(page.getByRole("group", { name: "Map of the meetups" })).toBeVisible();
+  expect(requests.some((u) => u.endsWith("/atlas/basemap.json"))).toBe(true);
+  const origin = new URL(baseURL).origin;
+  expect(requests.filter((u) => !u.startsWith(origin))).toEqual([]);
+  // Every marker is inside the map: the feed's places are fitted on load.
+  const box = await page.locator(surface).boundingBox();
+  for (const marker of await page.locator(".ma-marker").all()) {
+    const m = await marker.boundingBox();
+    expect(m.x).toBeGreaterThanOrEqual(box.x);
+    expect(m.x + m.width).toBeLessThanOrEqual(box.x + box.width);
+    expect(m.y).toBeGreaterThanOrEqual(box.y);
+    expect(m.y + m.height).toBeLessThanOrEqual(box.y + box.height);
+  }
+  await page.locator(surface).screenshot({ path: "artifacts/map-en.png" });
+});
+
+test("clicking a marker shows that city's events; Escape clears", async ({ page }) => {
+  await page.goto("./");
+  await ready(page);
+  const toronto = page.getByRole("button", { name: /^Toronto — / });
+  await toronto.click();
+  await expect(toronto).toHaveAttribute("aria-pressed", "true");
+  await expect(page.getByRole("heading", { name: "Events in Toronto" })).toBeVisible();
+  await expect(page.locator(".ma-event")).toHaveCount(1);
+  await expect(page.locator(".ma-event .ma-place")).toHaveText("Toronto");
+  await expect(page.locator(".ma-event")).toContainText("Observable Kubernetes");
+  await page.keyboard.press("Escape");
+  await expect(page.locator(".ma-event")).toHaveCount(6);
+  await expect(toronto).toHaveAttribute("aria-pressed", "false");
+  // The button under the heading clears too.
+  await page.getByRole("button", { name: /^Montreal — / }).click();
+  await page.getByRole("button", { name: "Show all events" }).click();
+  await expect(page.locator(".ma-event")).toHaveCount(6);
+});
+
+test("keyboard only: tab to Toronto and select it with Enter", async ({ page }) => {
+  await page.goto("./");
+  await ready(page);
+  let name = "";
+  for (let i = 0; i < 40 && !name.startsWith("Toronto"); i++) {
+    await page.keyboard.press("Tab");
+    name = (await page.evaluate(() => document.activeElement?.getAttribute("aria-label"))) ?? "";
+  }
+  expect(name).toBe("Toronto — 1\u00a0meetup, past");
+  await expect(page.locator(".ma-tooltip")).toHaveText("Toronto — 1\u00a0meetup, past");
+  await page.keyboard.press("Enter");
+  await expect(page.locator(".ma-event")).toHaveCount(1);
+  await expect(page.locator(".ma-selected")).toHaveAttribute("data-place", "toronto");
+});
+
+test("zoom and pan: buttons, keys, ctrl+wheel, drag; plain wheel scrolls the page", async ({ page }) => {
+  await page.goto("./");
+  await ready(page);
+  const start = await viewBox(page);
+  await page.getByRole("button", { name: "Zoom in" }).click();
+  const zoomedIn = await viewBox(page);
+  expect(zoomedIn.w).toBeCloseTo(start.w / 1.5, 1);
+  await page.getByRole("button", { name: "Zoom out" }).click();
+  await page.getByRole("button", { name: "Zoom out" }).click();
+  expect((await viewBox(page)).w).toBeGreaterThan(start.w);
+  await page.getByRole("button", { name: "Show all places" }).click();
+  expect(await viewBox(page)).toEqual(start);
+
+  await page.getByRole("button", { name: "Move east" }).click();
+  expect((await viewBox(page)).x).toBeGreaterThan(start.x);
+  await page.getByRole("button", { name: "Show all places" }).click();
+
+  await page.locator(surface).focus();
+  await page.keyboard.press("+");
+  expect((await viewBox(page)).w).toBeLessThan(start.w);
+  await page.keyboard.press("0");
+  await page.keyboard.press("ArrowLeft");
+  expect((await viewBox(page)).x).toBeLessThan(start.x);
+  await page.keyboard.press("0");
+  expect(await viewBox(page)).toEqual(start);
+
+  // Drag pans (the content follows the pointer).
+  const box = await page.locator(surface).boundingBox();
+  await page.mouse.move(box.x + 100, box.y + 100);
+  await page.mouse.down();
+  await page.mouse.move(box.x + 200, box.y + 150, { steps: 5 });
+  await page.mouse.up();
+  const dragged = await viewBox(page);
+  expect(dragged.x).toBeLessThan(start.x);
+  expect(dragged.w).toBeCloseTo(start.w, 6);
+
+  // Plain wheel over an unfocused map leaves the zoom alone and shows the hint.
+  await page.locator("h1").click();
+  const before = await viewBox(page);
+  await page.mouse.move(box.x + 300, box.y + 200);
+  await page.mouse.wheel(0, -200);
+  await expect(page.locator(".ma-hint")).toHaveText("Hold Ctrl while scrolling to zoom the map");
+  expect((await viewBox(page)).w).toBeCloseTo(before.w, 6);
+  await page.keyboard.down("Control");
+  await page.mouse.wheel(0, -200);
+  await page.keyboard.up("Control");
+  expect((await viewBox(page)).w).toBeLessThan(before.w);
+
+  // Double-click zooms in.
+  const beforeDbl = await viewBox(page);
+  await page.mouse.dblclick(box.x + 50, box.y + 50);
+  expect((await viewBox(page)).w).toBeCloseTo(beforeDbl.w / 2, 1);
+});
+
+test.describe("on a phone", () => {
+  test.use({ viewport: { width: 360, height: 740 }, hasTouch: true });
+  test("close markers cluster and split apart when zoomed in; no horizontal scroll", async ({ page }) => {
+    await page.goto("./");
+    await ready(page);
+    const group = page.locator(".ma-marker-group").first();
+    await expect(group).toHaveAttribute("aria-label", /Toronto, Kitchener-Waterloo — 2\u00a0meetups, past\. Zoom in to separate them/);
+    await page.locator(surface).screenshot({ path: "artifacts/map-phone-clustered.png" });
+    await group.click();
+    await expect(page.getByRole("button", { name: /^Kitchener-Waterloo — 1/ })).toBeVisible();
+    await expect(page.getByRole("button", { name: /^Toronto — 1/ })).toBeVisible();
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+  });
+});
+
+test("French: place and region names and marker names follow the language", async ({ page }) => {
+  await page.goto("./?lang=fr");
+  await ready(page);
+  await expect(page.getByRole("button", { name: "Québec — 1\u00a0rencontre, passée" })).toBeVisible();
+  await expect(page.getByRole("button", { name: "Zoom avant" })).toBeVisible();
+  await expect(page.getByRole("group", { name: "Carte des rencontres" })).toBeVisible();
+  await page.getByRole("button", { name: /^Montréal — / }).click();
+  await expect(page.getByRole("heading", { name: "Événements à Montréal" })).toBeVisible();
+  await page.locator(surface).screenshot({ path: "artifacts/map-fr.png" });
+});
