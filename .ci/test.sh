@@ -19,8 +19,8 @@ fi
 summary=()
 count() { # layer name, log file: adds "name: N passed, M failed" from cargo's result lines
   local passed failed
-  passed=$(grep -Eo '[0-9]+ passed' "$2" | awk '{s+=$1} END {print s+0}')
-  failed=$(grep -Eo '[0-9]+ failed' "$2" | awk '{s+=$1} END {print s+0}')
+  passed=$(awk '{for (i = 1; i < NF; i++) if ($(i + 1) ~ /^passed/ && $i ~ /^[0-9]+$/) s += $i} END {print s + 0}' "$2")
+  failed=$(awk '{for (i = 1; i < NF; i++) if ($(i + 1) ~ /^failed/ && $i ~ /^[0-9]+$/) s += $i} END {print s + 0}' "$2")
   summary+=("$1: $passed passed, $failed failed")
 }
 logs=$(mktemp -d)
