@@ -123,3 +123,71 @@ async fn a_feed_that_cannot_be_fetched_offers_a_retry() {
     assert_eq!(element(&host, "[role=alert] button").text_content().unwrap(), "Réessayer");
     assert_eq!(element(&host, ".meetup-atlas").get_attribute("lang").as_deref(), Some("fr"));
 }
+
+/// Component tests load no stylesheet: give the map the size the CSS would.
+fn map_size_style() {
+    let document = web_sys::window().unwrap().document().unwrap();
+    let style = document.create_element("style").unwrap();
+    style.set_text_content(Some(".ma-map-surface { position: relative; width: 800px; height: 420px; } .ma-marker { position: absolute; }"));
+    document.head().unwrap().append_child(&style).unwrap();
+}
+
+#[wasm_bindgen_test]
+async fn map_markers_show_counts_and_selecting_one_filters_the_list() {
+    map_size_style();
+    let host = fresh_host();
+    let lang = RwSignal::new(Lang::En);
+    mount_atlas(&host, SEED, lang);
+    settle(50).await;
+
+    let labels: Vec<String> = {
+        let nodes = host.query_selector_all(".ma-marker").unwrap();
+        (0..nodes.length()).map(|i| nodes.item(i).unwrap().dyn_into::<web_sys::Element>().unwrap().get_attribute("aria-label").unwrap()).collect()
+    };
+    assert_eq!(labels.len(), 5, "{labels:?}");
+    assert!(labels.contains(&"Toronto — 1\u{a0}meetup, past".to_owned()), "{labels:?}");
+    assert!(texts(&host, ".ma-marker").iter().all(|t| t == "1"));
+
+    let toronto = element(&host, ".ma-marker[data-place=toronto]");
+    toronto.click();
+    settle(0).await;
+    assert_eq!(toronto.get_attribute("aria-pressed").as_deref(), Some("true"));
+    assert_eq!(texts(&host, ".ma-event").len(), 1);
+    assert_eq!(texts(&host, ".ma-filter-title"), ["Events in Toronto"]);
+
+    let escape = web_sys::KeyboardEvent::new_with_keyboard_event_init_dict("keydown", &{
+        let init = web_sys::KeyboardEventInit::new();
+        init.set_key("Escape");
+        init.set_bubbles(true);
+        init
+    })
+    .unwrap();
+    toronto.dispatch_event(&escape).unwrap();
+    settle(0).await;
+    assert_eq!(toronto.get_attribute("aria-pressed").as_deref(), Some("false"));
+    assert_eq!(texts(&host, ".ma-event").len(), 6);
+
+    // French names follow the toggle.
+    lang.set(Lang::Fr);
+    settle(0).await;
+    assert_eq!(toronto.get_attribute("aria-label").as_deref(), Some("Toronto — 1\u{a0}rencontre, passée"));
+    let montreal = element(&host, ".ma-marker[data-place=montreal]");
+    assert!(montreal.get_attribute("aria-label").unwrap().starts_with("Montréal — "));
+}
+
+#[wasm_bindgen_test]
+async fn map_without_its_basemap_still_shows_markers_and_says_so() {
+    map_size_style();
+    let host = fresh_host();
+    let loaded = Arc::new(feed::load(SEED).unwrap());
+    let lang = RwSignal::new(Lang::En);
+    leptos::mount::mount_to(host.clone(), move || view! { <Atlas loaded lang basemap_url="/missing-basemap.json" /> }).forget();
+    for _ in 0..50 {
+        settle(20).await;
+        if host.text_content().unwrap().contains("background map could not be loaded") {
+            break;
+        }
+    }
+    assert!(host.text_content().unwrap().contains("The background map could not be loaded; the markers are still in place."));
+    assert_eq!(texts(&host, ".ma-marker").len(), 5);
+}
