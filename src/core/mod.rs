@@ -7,6 +7,7 @@ pub mod feed;
 pub mod i18n;
 pub mod map;
 pub mod query;
+pub mod timeline;
 pub mod validate;
 
 pub use feed::{Event, Feed, Text};

@@ -1,0 +1,348 @@
+//! The timeline's arithmetic: the time scale, tick choice per zoom, lanes that keep
+//! events from overlapping, the event nearest today, and uncertain ranges in words.
+
+use super::date::Day;
+use super::feed::Span;
+use super::i18n::Lang;
+
+/// Days since the epoch as a continuous coordinate (a day `d` covers `d..d+1`).
+pub type DayNumber = f64;
+
+/// Which part of time the timeline shows: `start` at the left edge of a `width`-pixel strip.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct TimeScale {
+    pub start: DayNumber,
+    pub px_per_day: f64,
+    pub width: f64,
+}
+
+/// From decades to hours-per-day detail.
+pub const MIN_PX_PER_DAY: f64 = 0.02;
+pub const MAX_PX_PER_DAY: f64 = 400.0;
+
+impl TimeScale {
+    /// Centres `day` at `px_per_day`.
+    pub fn centred_on(day: DayNumber, px_per_day: f64, width: f64) -> TimeScale {
+        let px_per_day = px_per_day.clamp(MIN_PX_PER_DAY, MAX_PX_PER_DAY);
+        TimeScale { start: day - width / 2.0 / px_per_day, px_per_day, width }
+    }
+
+    pub fn x(&self, day: DayNumber) -> f64 {
+        (day - self.start) * self.px_per_day
+    }
+
+    pub fn day_at(&self, x: f64) -> DayNumber {
+        self.start + x / self.px_per_day
+    }
+
+    pub fn end(&self) -> DayNumber {
+        self.day_at(self.width)
+    }
+
+    pub fn centre(&self) -> DayNumber {
+        self.day_at(self.width / 2.0)
+    }
+
+    /// Zooms by `factor`, keeping the day under pixel `x` in place.
+    pub fn zoom_at(&self, factor: f64, x: f64) -> TimeScale {
+        let anchor = self.day_at(x);
+        let px_per_day = (self.px_per_day * factor).clamp(MIN_PX_PER_DAY, MAX_PX_PER_DAY);
+        TimeScale { start: anchor - x / px_per_day, px_per_day, width: self.width }
+    }
+
+    pub fn zoom(&self, factor: f64) -> TimeScale {
+        self.zoom_at(factor, self.width / 2.0)
+    }
+
+    /// Moves the content `dx` pixels to the right, as a drag does.
+    pub fn pan(&self, dx: f64) -> TimeScale {
+        TimeScale { start: self.start - dx / self.px_per_day, ..*self }
+    }
+
+    pub fn resized(&self, width: f64) -> TimeScale {
+        TimeScale::centred_on(self.centre(), self.px_per_day, width)
+    }
+
+    pub fn unit(&self) -> TickUnit {
+        TickUnit::for_scale(self.px_per_day)
+    }
+
+    /// Whether a span is at least partly in view.
+    pub fn shows(&self, span: Span) -> bool {
+        let first = span.first.days_since_epoch() as f64;
+        let last = span.last.days_since_epoch() as f64 + 1.0;
+        last >= self.start && first <= self.end()
+    }
+}
+
+/// The step between axis ticks, chosen so labels do not collide.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum TickUnit {
+    Year,
+    Month,
+    Week,
+    Day,
+}
+
+impl TickUnit {
+    pub fn for_scale(px_per_day: f64) -> TickUnit {
+        // A label needs about 60 px: a month ≈ 30 days, a week 7, a year 365.
+        if px_per_day >= 60.0 {
+            TickUnit::Day
+        } else if px_per_day >= 9.0 {
+            TickUnit::Week
+        } else if px_per_day >= 2.2 {
+            TickUnit::Month
+        } else {
+            TickUnit::Year
+        }
+    }
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct Tick {
+    pub day: Day,
+    /// Starts a larger unit (a new year among months, a new month among days…).
+    pub major: bool,
+    pub label: String,
+}
+
+/// Ticks from `scale.start` to its end, labelled in `lang`. Year ticks thin out
+/// to every 2, 5, 10… years when even years would collide.
+pub fn ticks(scale: &TimeScale, lang: Lang) -> Vec<Tick> {
+    let first = Day::from_days_since_epoch(scale.start.floor() as i64);
+    let last = Day::from_days_since_epoch(scale.end().ceil() as i64);
+    let mut ticks = Vec::new();
+    match scale.unit() {
+        TickUnit::Year => {
+            let px_per_year = scale.px_per_day * 365.25;
+            let step = [1, 2, 5, 10, 20, 50, 100].into_iter().find(|s| f64::from(*s) * px_per_year >= 50.0).unwrap_or(100);
+            let mut year = first.year - first.year.rem_euclid(step);
+            while year <= last.year {
+                if let Some(day) = Day::new(year, 1, 1) {
+                    ticks.push(Tick { day, major: year % (step * 5) == 0, label: year.to_string() });
+                }
+                year += step;
+            }
+        }
+        TickUnit::Month => {
+            let (mut year, mut month) = (first.year, first.month);
+            while (year, month) <= (last.year, last.month) {
+                let day = Day { year, month, day: 1 };
+                let label = if month == 1 { format!("{} {year}", month_short(month, lang)) } else { month_short(month, lang).to_owned() };
+                ticks.push(Tick { day, major: month == 1, label });
+                (year, month) = if month == 12 { (year + 1, 1) } else { (year, month + 1) };
+            }
+        }
+        TickUnit::Week | TickUnit::Day => {
+            let step = if scale.unit() == TickUnit::Week { 7 } else { 1 };
+            // Weeks start on Mondays (1970-01-01 was a Thursday).
+            let mut n = first.days_since_epoch();
+            if step == 7 {
+                n -= (n + 3).rem_euclid(7);
+            }
+            while n <= last.days_since_epoch() {
+                let day = Day::from_days_since_epoch(n);
+                ticks.push(Tick { day, major: day.day <= step as u8, label: day_month(day, lang) });
+                n += step;
+            }
+        }
+    }
+    ticks
+}
+
+pub fn month_name(month: u8, lang: Lang) -> &'static str {
+    const EN: [&str; 12] = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
+    const FR: [&str; 12] = ["janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre", "octobre", "novembre", "décembre"];
+    let index = usize::from(month.clamp(1, 12) - 1);
+    match lang {
+        Lang::En => EN[index],
+        Lang::Fr => FR[index],
+    }
+}
+
+pub fn month_short(month: u8, lang: Lang) -> &'static str {
+    const EN: [&str; 12] = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
+    const FR: [&str; 12] = ["janv.", "févr.", "mars", "avr.", "mai", "juin", "juil.", "août", "sept.", "oct.", "nov.", "déc."];
+    let index = usize::from(month.clamp(1, 12) - 1);
+    match lang {
+        Lang::En => EN[index],
+        Lang::Fr => FR[index],
+    }
+}
+
+fn day_month(day: Day, lang: Lang) -> String {
+    match lang {
+        Lang::En => format!("{} {}", month_short(day.month, lang), day.day),
+        Lang::Fr if day.day == 1 => format!("1er {}", month_short(day.month, lang)),
+        Lang::Fr => format!("{} {}", day.day, month_short(day.month, lang)),
+    }
+}
+
+/// Which third of its month a day falls in, in words.
+fn part_of_month(day: Day, lang: Lang) -> String {
+    let third = match day.day {
+        1..=10 => 0,
+        11..=20 => 1,
+        _ => 2,
+    };
+    let month = month_name(day.month, lang);
+    match (lang, third) {
+        (Lang::En, 0) => format!("early {month}"),
+        (Lang::En, 1) => format!("mid {month}"),
+        (Lang::En, _) => format!("late {month}"),
+        (Lang::Fr, 0) => format!("début {month}"),
+        (Lang::Fr, 1) => format!("mi-{month}"),
+        (Lang::Fr, _) => format!("fin {month}"),
+    }
+}
+
+/// An uncertain range said as loosely as it is known:
+/// "late May – mid June 2019" / « fin mai – mi-juin 2019 ».
+pub fn fuzzy_range(span: Span, lang: Lang) -> String {
+    let (first, last) = (part_of_month(span.first, lang), part_of_month(span.last, lang));
+    if span.first.year != span.last.year {
+        format!("{first} {} – {last} {}", span.first.year, span.last.year)
+    } else if first == last {
+        format!("{first} {}", span.first.year)
+    } else {
+        format!("{first} – {last} {}", span.last.year)
+    }
+}
+
+/// Assigns each item a lane so that no two items in a lane overlap on screen.
+/// `extents` are (start px, end px) including each item's label; items are
+/// placed in start order in the first lane free by then (greedy interval
+/// partitioning, optimal in the number of lanes).
+pub fn pack_lanes(extents: &[(f64, f64)], gap: f64) -> Vec<usize> {
+    let mut order: Vec<usize> = (0..extents.len()).collect();
+    order.sort_by(|&a, &b| extents[a].0.total_cmp(&extents[b].0).then(a.cmp(&b)));
+    let mut lane_ends: Vec<f64> = Vec::new();
+    let mut lanes = vec![0; extents.len()];
+    for i in order {
+        let (start, end) = extents[i];
+        let lane = match lane_ends.iter().position(|&e| e + gap <= start) {
+            Some(lane) => lane,
+            None => {
+                lane_ends.push(f64::NEG_INFINITY);
+                lane_ends.len() - 1
+            }
+        };
+        lane_ends[lane] = end.max(start);
+        lanes[i] = lane;
+    }
+    lanes
+}
+
+/// The event to open on: the next one to come, or else the latest past one.
+pub fn nearest_today(spans: &[Span], today: Day) -> Option<usize> {
+    let upcoming = spans.iter().enumerate().filter(|(_, s)| s.first >= today).min_by_key(|(i, s)| (s.first, *i));
+    let ongoing = || spans.iter().enumerate().filter(|(_, s)| s.first < today && s.last >= today).max_by_key(|(_, s)| s.first);
+    let past = || spans.iter().enumerate().filter(|(_, s)| s.last < today).max_by_key(|(i, s)| (s.last, std::cmp::Reverse(*i)));
+    upcoming.or_else(ongoing).or_else(past).map(|(i, _)| i)
+}
+
+/// The middle of a span, for centring the view on it.
+pub fn midpoint(span: Span) -> DayNumber {
+    (span.first.days_since_epoch() as f64 + span.last.days_since_epoch() as f64 + 1.0) / 2.0
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn day(text: &str) -> Day {
+        Day::parse(text).unwrap()
+    }
+
+    fn span(a: &str, b: &str) -> Span {
+        Span { first: day(a), last: day(b), uncertain: true }
+    }
+
+    #[test]
+    fn scale_maps_days_to_pixels_and_back() {
+        let d = day("2019-05-24").days_since_epoch() as f64;
+        let scale = TimeScale::centred_on(d, 10.0, 1000.0);
+        assert_eq!(scale.x(d), 500.0);
+        assert_eq!(scale.day_at(500.0), d);
+        let zoomed = scale.zoom_at(2.0, 200.0);
+        assert!((zoomed.x(scale.day_at(200.0)) - 200.0).abs() < 1e-9);
+        assert_eq!(scale.pan(100.0).x(d), 600.0);
+        assert_eq!(scale.zoom(1e9).px_per_day, MAX_PX_PER_DAY);
+        assert!(scale.shows(span("2019-05-24", "2019-06-14")));
+        assert!(!scale.shows(span("2018-01-01", "2018-01-02")));
+    }
+
+    #[test]
+    fn tick_unit_follows_zoom() {
+        assert_eq!(TickUnit::for_scale(0.1), TickUnit::Year);
+        assert_eq!(TickUnit::for_scale(3.0), TickUnit::Month);
+        assert_eq!(TickUnit::for_scale(12.0), TickUnit::Week);
+        assert_eq!(TickUnit::for_scale(100.0), TickUnit::Day);
+    }
+
+    #[test]
+    fn ticks_are_labelled_in_both_languages() {
+        let centre = day("2019-06-01").days_since_epoch() as f64;
+        let months = TimeScale::centred_on(centre, 3.0, 900.0); // ≈ 300 days
+        let en: Vec<String> = ticks(&months, Lang::En).into_iter().map(|t| t.label).collect();
+        let fr: Vec<String> = ticks(&months, Lang::Fr).into_iter().map(|t| t.label).collect();
+        assert!(en.contains(&"Jan 2019".to_owned()) || en.contains(&"Jan 2020".to_owned()), "{en:?}");
+        assert!(en.contains(&"May".to_owned()) && fr.contains(&"mai".to_owned()), "{fr:?}");
+        assert!(fr.contains(&"févr.".to_owned()) || fr.contains(&"août".to_owned()), "{fr:?}");
+        let days = TimeScale::centred_on(centre, 100.0, 500.0);
+        let fr_days: Vec<String> = ticks(&days, Lang::Fr).into_iter().map(|t| t.label).collect();
+        assert!(fr_days.contains(&"1er juin".to_owned()), "{fr_days:?}");
+        assert!(ticks(&days, Lang::En).iter().any(|t| t.label == "Jun 1" && t.major));
+        let weeks = TimeScale::centred_on(centre, 12.0, 600.0);
+        let mondays = ticks(&weeks, Lang::En);
+        assert!(mondays.len() >= 6);
+        // 2019-06-03 was a Monday.
+        assert!(mondays.iter().any(|t| t.day == day("2019-06-03")), "{mondays:?}");
+        let years = TimeScale::centred_on(centre, 0.05, 800.0); // 16 000 days ≈ 44 years
+        let y: Vec<_> = ticks(&years, Lang::En);
+        assert!(y.windows(2).all(|w| w[1].day.year - w[0].day.year == 5), "{y:?}");
+    }
+
+    #[test]
+    fn uncertain_ranges_in_words() {
+        let s = span("2019-05-24", "2019-06-14");
+        assert_eq!(fuzzy_range(s, Lang::En), "late May – mid June 2019");
+        assert_eq!(fuzzy_range(s, Lang::Fr), "fin mai – mi-juin 2019");
+        assert_eq!(fuzzy_range(span("2019-06-01", "2019-06-09"), Lang::Fr), "début juin 2019");
+        assert_eq!(fuzzy_range(span("2019-12-20", "2020-01-05"), Lang::En), "mid December 2019 – early January 2020");
+    }
+
+    #[test]
+    fn lanes_never_overlap_and_use_few_lanes() {
+        let extents = [(0.0, 100.0), (50.0, 120.0), (110.0, 200.0), (130.0, 140.0), (300.0, 310.0)];
+        let lanes = pack_lanes(&extents, 4.0);
+        assert_eq!(lanes, [0, 1, 0, 1, 0]);
+        // Property: on random-ish input, items sharing a lane never overlap.
+        let mut seed = 7u64;
+        let extents: Vec<(f64, f64)> = (0..2000)
+            .map(|_| {
+                seed = seed.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+                let start = (seed >> 33) as f64 % 10_000.0;
+                (start, start + 5.0 + (seed >> 50) as f64 % 200.0)
+            })
+            .collect();
+        let lanes = pack_lanes(&extents, 2.0);
+        for lane in 0..=*lanes.iter().max().unwrap() {
+            let mut items: Vec<_> = (0..extents.len()).filter(|&i| lanes[i] == lane).map(|i| extents[i]).collect();
+            items.sort_by(|a, b| a.0.total_cmp(&b.0));
+            assert!(items.windows(2).all(|w| w[0].1 + 2.0 <= w[1].0), "lane {lane} overlaps");
+        }
+    }
+
+    #[test]
+    fn opens_on_the_next_event_or_else_the_latest_past_one() {
+        let spans = [span("2019-05-24", "2019-06-14"), span("2020-03-01", "2020-03-01"), span("2021-01-10", "2021-01-10")];
+        assert_eq!(nearest_today(&spans, day("2019-01-01")), Some(0));
+        assert_eq!(nearest_today(&spans, day("2020-01-01")), Some(1));
+        assert_eq!(nearest_today(&spans, day("2026-11-25")), Some(2));
+        assert_eq!(nearest_today(&spans, day("2019-06-01")), Some(1), "upcoming beats ongoing");
+        assert_eq!(nearest_today(&spans[..1], day("2019-06-01")), Some(0), "ongoing beats nothing");
+        assert_eq!(nearest_today(&[], day("2019-06-01")), None);
+    }
+}
