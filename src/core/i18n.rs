@@ -100,10 +100,18 @@ pub enum Msg {
     MapKeys,
     BasemapUnavailable,
     ShowAllEvents,
+    Timeline,
+    TimelineControls,
+    Earlier,
+    Later,
+    GoToday,
+    Today,
+    TimelineKeys,
+    CloseDetails,
 }
 
 impl Msg {
-    pub const ALL: [Msg; 30] = [
+    pub const ALL: [Msg; 38] = [
         Msg::AppName,
         Msg::Loading,
         Msg::LoadFailed,
@@ -134,6 +142,14 @@ impl Msg {
         Msg::MapKeys,
         Msg::BasemapUnavailable,
         Msg::ShowAllEvents,
+        Msg::Timeline,
+        Msg::TimelineControls,
+        Msg::Earlier,
+        Msg::Later,
+        Msg::GoToday,
+        Msg::Today,
+        Msg::TimelineKeys,
+        Msg::CloseDetails,
     ];
 
     pub fn text(self, lang: Lang) -> &'static str {
@@ -174,6 +190,17 @@ impl Msg {
                 "Le fond de carte n’a pas pu être chargé\u{a0}; les marqueurs restent en place.",
             ),
             Msg::ShowAllEvents => ("Show all events", "Afficher tous les événements"),
+            Msg::Timeline => ("Timeline", "Frise chronologique"),
+            Msg::TimelineControls => ("Timeline controls", "Commandes de la frise"),
+            Msg::Earlier => ("Earlier", "Plus tôt"),
+            Msg::Later => ("Later", "Plus tard"),
+            Msg::GoToday => ("Go to today", "Aller à aujourd’hui"),
+            Msg::Today => ("Today", "Aujourd’hui"),
+            Msg::TimelineKeys => (
+                "← and → move between events, + and − zoom, Home and End go to the first and last event, Enter opens one.",
+                "← et → passent d’un événement à l’autre, + et − zooment, Début et Fin vont au premier et au dernier, Entrée en ouvre un.",
+            ),
+            Msg::CloseDetails => ("Close details", "Fermer les détails"),
         };
         lang.pick(en, fr)
     }
@@ -253,6 +280,14 @@ pub fn marker_label(lang: Lang, places: &[&str], events: usize, timing: Option<s
         (true, Lang::Fr) => ". Zoomez pour les séparer",
     };
     format!("{names} — {}{when}{zoom}", meetups(lang, events))
+}
+
+/// What the polite live region says when an event is selected: brief, not the whole panel.
+pub fn selected(lang: Lang, title: &str, when: &str) -> String {
+    match lang {
+        Lang::En => format!("Selected: {title}, {when}"),
+        Lang::Fr => format!("Sélection\u{a0}: {title}, {when}"),
+    }
 }
 
 pub fn events_in(lang: Lang, place: &str) -> String {

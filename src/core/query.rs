@@ -76,3 +76,11 @@ pub fn common_timing(spans: impl IntoIterator<Item = Span>, today: Day) -> Optio
     let first = timings.next()?;
     timings.all(|t| t == first).then_some(first)
 }
+
+/// The place a selection points at: the place itself, or the selected event's place.
+pub fn selected_place<'a>(feed: &'a Feed, selection: Option<&Selection>) -> Option<&'a str> {
+    match selection? {
+        Selection::Place(id) => feed.place(id).map(|p| p.id.as_str()),
+        Selection::Event(id) => feed.events.iter().find(|e| &e.id == id)?.place.as_deref(),
+    }
+}

@@ -11,6 +11,7 @@ use super::intl;
 use super::lang_toggle::LangToggle;
 use super::list::EventList;
 use super::map::Map;
+use super::timeline::{Details, Timeline};
 use super::status::{LoadFailed, Loading, Problems};
 
 #[derive(Clone)]
@@ -118,6 +119,8 @@ pub fn Atlas(loaded: Arc<Loaded>, lang: RwSignal<Lang>, #[prop(into)] basemap_ur
             <div class="ma-summary">{summary}</div>
             <Problems loaded=loaded.clone() lang />
             <Map loaded=loaded.clone() lang selection today basemap_url />
+            <Timeline loaded=loaded.clone() lang selection today />
+            <Details loaded=loaded.clone() lang selection today />
             <EventList loaded=loaded.clone() lang today selection />
             {source}
         </div>

@@ -19,6 +19,10 @@ pub fn EventList(loaded: Arc<Loaded>, lang: RwSignal<Lang>, today: Day, selectio
         let lang = lang.get();
         let feed = &loaded.feed;
         let mut groups = query::by_edition(feed);
+        let selected_event = match selection.get() {
+            Some(Selection::Event(id)) => Some(id),
+            _ => None,
+        };
         let selected_place = match selection.get() {
             Some(Selection::Place(id)) => feed.place(&id),
             _ => None,
@@ -42,13 +46,13 @@ pub fn EventList(loaded: Arc<Loaded>, lang: RwSignal<Lang>, today: Day, selectio
         }
         let sections = groups
             .into_iter()
-            .map(|(edition, events)| edition_section(feed, edition, &events, lang, today))
+            .map(|(edition, events)| edition_section(feed, edition, &events, lang, today, selected_event.as_deref()))
             .collect_view();
         view! { {filter} {sections} }.into_any()
     }
 }
 
-fn edition_section(feed: &Feed, edition: &Edition, events: &[&Event], lang: Lang, today: Day) -> impl IntoView {
+fn edition_section(feed: &Feed, edition: &Edition, events: &[&Event], lang: Lang, today: Day, selected: Option<&str>) -> impl IntoView {
     let heading_id = format!("ma-edition-{}", edition.id);
     let labelled_by = heading_id.clone();
     let sponsors: Vec<String> = edition.sponsors.iter().filter_map(|id| feed.organization(id)).map(|o| o.name.clone()).collect();
@@ -69,13 +73,20 @@ fn edition_section(feed: &Feed, edition: &Edition, events: &[&Event], lang: Lang
             })}
             {tour_sessions}
             <ol class="ma-events">
-                {events.iter().map(|e| event_item(feed, e, lang, today)).collect_view()}
+                {events
+                    .iter()
+                    .map(|e| {
+                        let class = if selected == Some(e.id.as_str()) { "ma-event ma-selected" } else { "ma-event" };
+                        view! { <li class=class data-event=e.id.clone()>{event_card(feed, e, lang, today, "ma-event-")}</li> }
+                    })
+                    .collect_view()}
             </ol>
         </section>
     }
 }
 
-fn event_item(feed: &Feed, event: &Event, lang: Lang, today: Day) -> impl IntoView {
+/// Everything about one event; `id_prefix` keeps heading ids unique where it is shown twice.
+pub fn event_card(feed: &Feed, event: &Event, lang: Lang, today: Day, id_prefix: &str) -> impl IntoView {
     let place = event.place.as_deref().and_then(|id| feed.place(id));
     let where_ = match place {
         Some(place) => place.name.get(lang).to_owned(),
@@ -92,11 +103,10 @@ fn event_item(feed: &Feed, event: &Event, lang: Lang, today: Day) -> impl IntoVi
         _ => None,
     };
     let group = event.series.as_deref().and_then(|id| feed.series(id)).filter(|s| is_safe_link(&s.url));
-    let heading_id = format!("ma-event-{}", event.id);
+    let heading_id = format!("{id_prefix}{}", event.id);
     let labelled_by = heading_id.clone();
     view! {
-        <li class="ma-event" data-event=event.id.clone()>
-            <article aria-labelledby=labelled_by>
+        <article aria-labelledby=labelled_by>
                 <h3 id=heading_id>{event.title.get(lang).to_owned()}</h3>
                 <p class="ma-meta">
                     <span class="ma-kind">{i18n::event_kind_name(event.kind, lang)}</span>
@@ -120,8 +130,7 @@ fn event_item(feed: &Feed, event: &Event, lang: Lang, today: Day) -> impl IntoVi
                 {group.map(|g| view! {
                     <p><a class="ma-group" href=g.url.clone()>{i18n::join_group(lang, g.name.get(lang))}</a></p>
                 })}
-            </article>
-        </li>
+        </article>
     }
 }
 

@@ -240,7 +240,8 @@ pub fn Map(
             };
             let pressed = {
                 let single = single.clone();
-                move || matches!((&single, selection.get()), (Some(id), Some(Selection::Place(sel))) if *id == sel)
+                let loaded = loaded.clone();
+                move || selection.with(|s| single.is_some() && single.as_deref() == query::selected_place(&loaded.feed, s.as_ref()))
             };
             let class = {
                 let pressed = pressed.clone();

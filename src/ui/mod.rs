@@ -7,6 +7,7 @@ mod lang_toggle;
 mod list;
 mod map;
 mod status;
+mod timeline;
 
 pub use app::{App, Atlas};
 pub use lang_toggle::LangToggle;

@@ -1,0 +1,402 @@
+//! The timeline: events along a zoomable, pannable time axis, in lanes that keep
+//! them apart; uncertain dates drawn as bands; only what is in view is drawn.
+
+use std::sync::Arc;
+
+use leptos::ev;
+use leptos::html;
+use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+
+use crate::core::date::Day;
+use crate::core::feed::{Event, Loaded};
+use crate::core::i18n::{self, Lang, Msg};
+use crate::core::map::ZOOM_STEP;
+use crate::core::query::{self, Selection};
+use crate::core::timeline::{self as tl, TimeScale};
+
+use super::intl;
+
+const LANE_HEIGHT_PX: f64 = 40.0;
+const AXIS_HEIGHT_PX: f64 = 34.0;
+const INITIAL_PX_PER_DAY: f64 = 6.0;
+const PAN_STEP_PX: f64 = 200.0;
+/// Estimated label width per character, for lane packing (labels must not overlap).
+const CHAR_WIDTH_PX: f64 = 7.5;
+const MIN_BAND_PX: f64 = 12.0;
+
+fn day_number(day: Day) -> f64 {
+    day.days_since_epoch() as f64
+}
+
+fn short_label(loaded: &Loaded, event: &Event, lang: Lang) -> String {
+    match event.place.as_deref().and_then(|id| loaded.feed.place(id)) {
+        Some(place) => place.name.get(lang).to_owned(),
+        None => event.title.get(lang).to_owned(),
+    }
+}
+
+/// The date of an event in words as the timeline says it: loose for uncertain ranges.
+pub fn when_short(event: &Event, lang: Lang) -> String {
+    if event.span.uncertain {
+        tl::fuzzy_range(event.span, lang)
+    } else {
+        intl::when_in_words(&event.when, event.span, lang)
+    }
+}
+
+#[component]
+pub fn Timeline(loaded: Arc<Loaded>, lang: RwSignal<Lang>, selection: RwSignal<Option<Selection>>, today: Day) -> impl IntoView {
+    // Chronological order, fixed for the feed.
+    let order: Arc<Vec<usize>> = Arc::new({
+        let events = &loaded.feed.events;
+        let mut order: Vec<usize> = (0..events.len()).collect();
+        order.sort_by(|&a, &b| query::chronological(&events[a], &events[b]));
+        order
+    });
+    let spans: Vec<_> = order.iter().map(|&i| loaded.feed.events[i].span).collect();
+    let opening = tl::nearest_today(&spans, today).unwrap_or(0);
+    let opening_day = spans.get(opening).map_or(day_number(today), |s| tl::midpoint(*s));
+
+    let strip = NodeRef::<html::Div>::new();
+    let scale = RwSignal::new(TimeScale::centred_on(opening_day, INITIAL_PX_PER_DAY, 900.0));
+    let px_per_day = Memo::new(move |_| scale.get().px_per_day);
+    // Roving focus: the one event of the strip in the tab order.
+    let current = RwSignal::new(opening);
+
+    let width = move || strip.get_untracked().map(|el| f64::from(el.client_width()).max(1.0));
+    Effect::new(move |_| {
+        if let Some(w) = strip.get().and(width()) {
+            scale.update(|s| *s = s.resized(w));
+        }
+    });
+    let resize = window_event_listener(ev::resize, move |_| {
+        if let Some(w) = width() {
+            scale.update(|s| *s = s.resized(w));
+        }
+    });
+    on_cleanup(move || resize.remove());
+
+    // Lanes depend on zoom and language (label widths), not on panning.
+    let lanes = {
+        let loaded = loaded.clone();
+        let order = order.clone();
+        Memo::new(move |_| {
+            let px = px_per_day.get();
+            let lang = lang.get();
+            let extents: Vec<(f64, f64)> = order
+                .iter()
+                .map(|&i| {
+                    let event = &loaded.feed.events[i];
+                    let start = day_number(event.span.first) * px;
+                    let band = ((day_number(event.span.last) + 1.0 - day_number(event.span.first)) * px).max(MIN_BAND_PX);
+                    let text = short_label(&loaded, event, lang).chars().count() + when_short(event, lang).chars().count();
+                    let label = text as f64 * CHAR_WIDTH_PX + 24.0;
+                    (start, start + band.max(label))
+                })
+                .collect();
+            tl::pack_lanes(&extents, 6.0)
+        })
+    };
+    let lane_count = Memo::new(move |_| lanes.with(|l| l.iter().max().map_or(1, |m| m + 1)));
+
+    // Positions (in `order`) of the events in view: the only ones drawn.
+    let visible = {
+        let spans = spans.clone();
+        Memo::new(move |_| {
+            let s = scale.get();
+            (0..spans.len()).filter(|&p| s.shows(spans[p])).collect::<Vec<usize>>()
+        })
+    };
+
+    // Keep the selected event in view and in the tab order.
+    {
+        let loaded = loaded.clone();
+        let order = order.clone();
+        let spans = spans.clone();
+        Effect::new(move |_| {
+            if let Some(Selection::Event(id)) = selection.get() {
+                if let Some(p) = order.iter().position(|&i| loaded.feed.events[i].id == id) {
+                    current.set(p);
+                    if !scale.get_untracked().shows(spans[p]) {
+                        scale.update(|s| *s = TimeScale::centred_on(tl::midpoint(spans[p]), s.px_per_day, s.width));
+                    }
+                }
+            }
+        });
+    }
+
+    let focus_current = move || {
+        request_animation_frame(move || {
+            let Some(el) = strip.get_untracked() else { return };
+            if let Ok(Some(button)) = el.query_selector(".ma-tl-event[tabindex='0']") {
+                if let Ok(button) = button.dyn_into::<web_sys::HtmlElement>() {
+                    let _ = button.focus();
+                }
+            }
+        });
+    };
+    let go_to = {
+        let spans = spans.clone();
+        move |p: usize| {
+            current.set(p);
+            let s = scale.get_untracked();
+            let span = spans[p];
+            let (x0, x1) = (s.x(day_number(span.first)), s.x(day_number(span.last) + 1.0));
+            if x0 < 0.0 || x1 > s.width {
+                scale.set(TimeScale::centred_on(tl::midpoint(span), s.px_per_day, s.width));
+            }
+            focus_current();
+        }
+    };
+    let count = spans.len();
+    let key = {
+        let go_to = go_to.clone();
+        move |e: ev::KeyboardEvent| {
+            let on_event = e.target().and_then(|t| t.dyn_into::<web_sys::Element>().ok()).is_some_and(|el| el.class_list().contains("ma-tl-event"));
+            let p = current.get_untracked();
+            match e.key().as_str() {
+                "ArrowRight" | "ArrowDown" if on_event && count > 0 => go_to((p + 1).min(count - 1)),
+                "ArrowLeft" | "ArrowUp" if on_event && count > 0 => go_to(p.saturating_sub(1)),
+                "Home" if count > 0 => go_to(0),
+                "End" if count > 0 => go_to(count - 1),
+                "ArrowRight" => scale.update(|s| *s = s.pan(-PAN_STEP_PX)),
+                "ArrowLeft" => scale.update(|s| *s = s.pan(PAN_STEP_PX)),
+                "+" | "=" => scale.update(|s| *s = s.zoom(ZOOM_STEP)),
+                "-" | "_" => scale.update(|s| *s = s.zoom(1.0 / ZOOM_STEP)),
+                _ => return,
+            }
+            e.prevent_default();
+        }
+    };
+
+    // Drag to pan; ctrl (or ⌘) + wheel to zoom, so the page still scrolls.
+    let drag_from = StoredValue::new(None::<(i32, f64)>);
+    let pointer_down = move |e: ev::PointerEvent| {
+        let on_button = e.target().and_then(|t| t.dyn_into::<web_sys::Element>().ok()).and_then(|el| el.closest("button").ok().flatten()).is_some();
+        if on_button || e.button() != 0 {
+            return;
+        }
+        if let Some(el) = strip.get_untracked() {
+            let _ = el.set_pointer_capture(e.pointer_id());
+        }
+        drag_from.set_value(Some((e.pointer_id(), f64::from(e.client_x()))));
+    };
+    let pointer_move = move |e: ev::PointerEvent| {
+        if let Some((id, x)) = drag_from.get_value() {
+            if id == e.pointer_id() {
+                let now = f64::from(e.client_x());
+                scale.update(|s| *s = s.pan(now - x));
+                drag_from.set_value(Some((id, now)));
+            }
+        }
+    };
+    let pointer_up = move |_: ev::PointerEvent| drag_from.set_value(None);
+    let wheel = move |e: ev::WheelEvent| {
+        if !(e.ctrl_key() || e.meta_key()) {
+            return;
+        }
+        e.prevent_default();
+        let left = strip.get_untracked().map_or(0.0, |el| el.get_bounding_client_rect().left());
+        let lines = if e.delta_mode() == 1 { 16.0 } else { 1.0 };
+        scale.update(|s| *s = s.zoom_at((-e.delta_y() * lines * 0.002).exp(), f64::from(e.client_x()) - left));
+    };
+
+    let item = {
+        let loaded = loaded.clone();
+        let order = order.clone();
+        move |p: usize| {
+            let loaded = loaded.clone();
+            let index = order[p];
+            let event = &loaded.feed.events[index];
+            let id = event.id.clone();
+            let span = event.span;
+            let place = event.place.clone();
+            let uncertain = span.uncertain;
+            let left = move || scale.with(|s| s.x(day_number(span.first)));
+            let band = move || scale.with(|s| ((day_number(span.last) + 1.0 - day_number(span.first)) * s.px_per_day).max(MIN_BAND_PX));
+            let top = move || AXIS_HEIGHT_PX + lanes.with(|l| l[p]) as f64 * LANE_HEIGHT_PX;
+            let selected = {
+                let id = id.clone();
+                move || selection.with(|s| matches!(s, Some(Selection::Event(e)) if *e == id))
+            };
+            let at_selected_place = move || {
+                selection.with(|s| matches!((s, &place), (Some(Selection::Place(sel)), Some(p)) if sel == p))
+            };
+            let class = {
+                let selected = selected.clone();
+                move || {
+                    let mut class = String::from("ma-tl-event");
+                    if uncertain {
+                        class.push_str(" ma-uncertain");
+                    }
+                    if selected() {
+                        class.push_str(" ma-selected");
+                    }
+                    if at_selected_place() {
+                        class.push_str(" ma-highlight");
+                    }
+                    class
+                }
+            };
+            let label = {
+                let loaded = loaded.clone();
+                move || short_label(&loaded, &loaded.feed.events[index], lang.get())
+            };
+            let when = {
+                let loaded = loaded.clone();
+                move || when_short(&loaded.feed.events[index], lang.get())
+            };
+            let name = {
+                let loaded = loaded.clone();
+                move || {
+                    let lang = lang.get();
+                    let event = &loaded.feed.events[index];
+                    format!("{}, {}", event.title.get(lang), when_short(event, lang))
+                }
+            };
+            let choose = {
+                let id = id.clone();
+                move |_| {
+                    current.set(p);
+                    let pick = Selection::Event(id.clone());
+                    selection.update(|s| *s = if s.as_ref() == Some(&pick) { None } else { Some(pick) });
+                }
+            };
+            view! {
+                <li>
+                    <button
+                        type="button"
+                        class=class
+                        data-tl-event=id
+                        tabindex=move || if current.get() == p { "0" } else { "-1" }
+                        aria-pressed=move || if selected() { "true" } else { "false" }
+                        aria-label=name
+                        style:left=move || format!("{:.1}px", left())
+                        style:top=move || format!("{:.1}px", top())
+                        on:click=choose
+                    >
+                        <span class="ma-tl-band" aria-hidden="true" style:width=move || format!("{:.1}px", band())></span>
+                        <span class="ma-tl-label" aria-hidden="true">{label}</span>
+                        <span class="ma-tl-when" aria-hidden="true">{when}</span>
+                    </button>
+                </li>
+            }
+        }
+    };
+
+    let axis = move || {
+        let s = scale.get();
+        let lang = lang.get();
+        tl::ticks(&s, lang)
+            .into_iter()
+            .map(|tick| {
+                let x = s.x(day_number(tick.day));
+                let class = if tick.major { "ma-tick ma-tick-major" } else { "ma-tick" };
+                view! { <span class=class style:left=format!("{x:.1}px")>{tick.label}</span> }
+            })
+            .collect_view()
+    };
+    let today_x = move || scale.with(|s| s.x(day_number(today) + 0.5));
+    let today_visible = move || {
+        let x = today_x();
+        (0.0..=scale.with(|s| s.width)).contains(&x)
+    };
+
+    let control = move |msg: Msg, symbol: &'static str, action: fn(TimeScale) -> TimeScale| {
+        view! {
+            <button
+                type="button"
+                class="ma-map-button"
+                aria-label=move || msg.text(lang.get())
+                title=move || msg.text(lang.get())
+                on:click=move |_| scale.update(|s| *s = action(*s))
+            >
+                <span aria-hidden="true">{symbol}</span>
+            </button>
+        }
+    };
+
+    view! {
+        <section class="ma-timeline" aria-labelledby="ma-timeline-title">
+            <h2 id="ma-timeline-title" class="ma-section-title">{move || Msg::Timeline.text(lang.get())}</h2>
+            <div
+                class="ma-timeline-strip"
+                node_ref=strip
+                style:height=move || format!("{:.0}px", AXIS_HEIGHT_PX + lane_count.get() as f64 * LANE_HEIGHT_PX + 8.0)
+                aria-describedby="ma-timeline-keys"
+                on:keydown=key
+                on:pointerdown=pointer_down
+                on:pointermove=pointer_move
+                on:pointerup=pointer_up
+                on:pointercancel=pointer_up
+                on:wheel=wheel
+            >
+                <div class="ma-axis" aria-hidden="true">{axis}</div>
+                <Show when=today_visible>
+                    <div class="ma-today" aria-hidden="true" style:left=move || format!("{:.1}px", today_x())>
+                        <span>{move || Msg::Today.text(lang.get())}</span>
+                    </div>
+                </Show>
+                <ol class="ma-tl-events" aria-label=move || Msg::Timeline.text(lang.get())>
+                    <For each=move || visible.get() key=|p| *p children=item.clone() />
+                </ol>
+            </div>
+            <div class="ma-map-controls" role="group" aria-label=move || Msg::TimelineControls.text(lang.get())>
+                {control(Msg::ZoomIn, "+", |s| s.zoom(ZOOM_STEP))}
+                {control(Msg::ZoomOut, "−", |s| s.zoom(1.0 / ZOOM_STEP))}
+                {control(Msg::Earlier, "←", |s| s.pan(PAN_STEP_PX))}
+                {control(Msg::Later, "→", |s| s.pan(-PAN_STEP_PX))}
+                <button
+                    type="button"
+                    class="ma-map-button ma-go-today"
+                    on:click=move |_| scale.update(|s| *s = TimeScale::centred_on(day_number(today) + 0.5, s.px_per_day, s.width))
+                >
+                    {move || Msg::GoToday.text(lang.get())}
+                </button>
+            </div>
+            <p id="ma-timeline-keys" class="ma-map-keys">{move || Msg::TimelineKeys.text(lang.get())}</p>
+        </section>
+    }
+}
+
+/// The selected event's details, and a brief polite announcement of the selection.
+#[component]
+pub fn Details(loaded: Arc<Loaded>, lang: RwSignal<Lang>, selection: RwSignal<Option<Selection>>, today: Day) -> impl IntoView {
+    let selected_event = {
+        let loaded = loaded.clone();
+        move || match selection.get() {
+            Some(Selection::Event(id)) => loaded.feed.events.iter().position(|e| e.id == id),
+            _ => None,
+        }
+    };
+    let announcement = {
+        let loaded = loaded.clone();
+        let selected_event = selected_event.clone();
+        move || {
+            selected_event().map(|i| {
+                let lang = lang.get();
+                let event = &loaded.feed.events[i];
+                i18n::selected(lang, event.title.get(lang), &when_short(event, lang))
+            })
+        }
+    };
+    let panel = move || {
+        selected_event().map(|i| {
+            let lang = lang.get();
+            let event = &loaded.feed.events[i];
+            view! {
+                <div class="ma-details" role="region" aria-labelledby=format!("ma-detail-{}", event.id)>
+                    <button type="button" class="ma-button ma-close" on:click=move |_| selection.set(None)>
+                        {Msg::CloseDetails.text(lang)}
+                    </button>
+                    {super::list::event_card(&loaded.feed, event, lang, today, "ma-detail-")}
+                </div>
+            }
+        })
+    };
+    view! {
+        <p class="ma-live" aria-live="polite">{announcement}</p>
+        {panel}
+    }
+}
