@@ -247,14 +247,6 @@ pub fn Timeline(loaded: Arc<Loaded>, lang: RwSignal<Lang>, selection: RwSignal<O
                 let loaded = loaded.clone();
                 move || when_short(&loaded.feed.events[index], lang.get())
             };
-            let name = {
-                let loaded = loaded.clone();
-                move || {
-                    let lang = lang.get();
-                    let event = &loaded.feed.events[index];
-                    format!("{}, {}", event.title.get(lang), when_short(event, lang))
-                }
-            };
             let choose = {
                 let id = id.clone();
                 move |_| {
@@ -271,14 +263,13 @@ pub fn Timeline(loaded: Arc<Loaded>, lang: RwSignal<Lang>, selection: RwSignal<O
                         data-tl-event=id
                         tabindex=move || if current.get() == p { "0" } else { "-1" }
                         aria-pressed=move || if selected() { "true" } else { "false" }
-                        aria-label=name
                         style:left=move || format!("{:.1}px", left())
                         style:top=move || format!("{:.1}px", top())
                         on:click=choose
                     >
                         <span class="ma-tl-band" aria-hidden="true" style:width=move || format!("{:.1}px", band())></span>
-                        <span class="ma-tl-label" aria-hidden="true">{label}</span>
-                        <span class="ma-tl-when" aria-hidden="true">{when}</span>
+                        <span class="ma-tl-label">{label} ","</span>
+                        <span class="ma-tl-when">{when}</span>
                     </button>
                 </li>
             }

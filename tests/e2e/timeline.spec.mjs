@@ -1,0 +1,109 @@
+import { test, expect } from "@playwright/test";
+import AxeBuilder from "@axe-core/playwright";
+
+const item = (page, id) => page.locator(`.ma-tl-event[data-tl-event="${id}"]`);
+
+async function ready(page) {
+  await expect(page.locator(".ma-event")).toHaveCount(6);
+  await expect(page.locator(".ma-tl-event")).toHaveCount(6);
+}
+
+test("opens on the event nearest today, words the uncertain range honestly, marks it as a band", async ({ page }) => {
+  await page.goto("./");
+  await ready(page);
+  // Today (after 2019) every event is past: the latest past one is in the tab order and in view.
+  const tabbable = page.locator(".ma-tl-event[tabindex='0']");
+  await expect(tabbable).toHaveCount(1);
+  await expect(tabbable).toHaveAccessibleName("Montreal, late May – mid June 2019");
+  await expect(page.locator(".ma-tl-event.ma-uncertain")).toHaveCount(6);
+  await expect(page.locator(".ma-axis")).toContainText("Jun");
+  await page.locator(".ma-timeline").screenshot({ path: "artifacts/timeline-en.png" });
+
+  await page.getByRole("button", { name: "Français" }).click();
+  await expect(item(page, "quebec-spring-2019")).toHaveAccessibleName("Québec, fin mai – mi-juin 2019");
+  await expect(page.locator(".ma-axis")).toContainText("juin");
+  await page.locator(".ma-timeline").screenshot({ path: "artifacts/timeline-fr.png" });
+});
+
+test("keyboard walk through events; Enter opens details, announced politely; Escape closes", async ({ page }) => {
+  await page.goto("./");
+  await ready(page);
+  await page.locator(".ma-tl-event[tabindex='0']").focus();
+  await page.keyboard.press("ArrowRight");
+  await expect(item(page, "quebec-spring-2019")).toBeFocused();
+  await page.keyboard.press("End");
+  await expect(item(page, "cloud-native-day-2019")).toBeFocused();
+  await page.keyboard.press("Home");
+  await expect(item(page, "montreal-spring-2019")).toBeFocused();
+  await page.keyboard.press("ArrowRight");
+  await page.keyboard.press("ArrowRight");
+  await page.keyboard.press("ArrowRight");
+  await expect(item(page, "toronto-spring-2019")).toBeFocused();
+  await page.keyboard.press("Enter");
+
+  const details = page.locator(".ma-details");
+  await expect(details).toBeVisible();
+  await expect(details.getByRole("heading", { level: 3 })).toHaveText("Kubernetes & Cloud Native Toronto — spring 2019");
+  await expect(details).toContainText("Observable Kubernetes");
+  await expect(details).toContainText("Hosted by Flybits");
+  await expect(details.getByRole("link", { name: "Join the Kubernetes Toronto group" })).toBeVisible();
+  await expect(page.locator(".ma-live")).toHaveText("Selected: Kubernetes & Cloud Native Toronto — spring 2019, late May – mid June 2019");
+  // Linked: the map marker and the list row light up.
+  await expect(page.locator(".ma-marker[data-place=toronto]")).toHaveAttribute("aria-pressed", "true");
+  await expect(page.locator(".ma-event.ma-selected")).toHaveAttribute("data-event", "toronto-spring-2019");
+  await expect(item(page, "toronto-spring-2019")).toHaveAttribute("aria-pressed", "true");
+
+  await page.keyboard.press("Escape");
+  await expect(details).toHaveCount(0);
+  await expect(page.locator(".ma-live")).toHaveText("");
+  await expect(page.locator(".ma-marker[data-place=toronto]")).toHaveAttribute("aria-pressed", "false");
+});
+
+test("the e-book link and the repeat are in the details", async ({ page }) => {
+  await page.goto("./");
+  await ready(page);
+  await item(page, "kitchener-waterloo-spring-2019").click();
+  const details = page.locator(".ma-details");
+  await expect(details.getByRole("link", { name: "Containerize your Apps with Docker and Kubernetes" })).toHaveAttribute("href", "http://aka.ms/DockerK8s");
+  await expect(details).toContainText("Repeat of the session given in Toronto");
+  await details.getByRole("button", { name: "Close details" }).click();
+  await expect(details).toHaveCount(0);
+});
+
+test("selecting a place on the map highlights its events on the timeline", async ({ page }) => {
+  await page.goto("./");
+  await ready(page);
+  await page.getByRole("button", { name: /^Ottawa — / }).click();
+  await expect(item(page, "ottawa-spring-2019")).toHaveClass(/ma-highlight/);
+  await expect(page.locator(".ma-tl-event.ma-highlight")).toHaveCount(1);
+});
+
+test("zoom changes the axis unit; panning moves it; only events in view are drawn", async ({ page }) => {
+  await page.goto("./");
+  await ready(page);
+  const controls = page.getByRole("group", { name: "Timeline controls" });
+  const months = await page.locator(".ma-tick").allTextContents();
+  expect(months).toContain("Jun");
+  for (let i = 0; i < 3; i++) await controls.getByRole("button", { name: "Zoom in" }).click();
+  const weeks = await page.locator(".ma-tick").allTextContents();
+  expect(weeks.some((t) => /^(May|Jun) \d+$/.test(t))).toBe(true);
+  for (let i = 0; i < 12; i++) await controls.getByRole("button", { name: "Zoom out" }).click();
+  const years = await page.locator(".ma-tick").allTextContents();
+  expect(years.every((t) => /^\d{4}$/.test(t))).toBe(true);
+  await controls.getByRole("button", { name: "Go to today" }).click();
+  await expect(page.locator(".ma-today")).toBeVisible();
+  // Zoomed in far from 2019, nothing is drawn.
+  for (let i = 0; i < 14; i++) await controls.getByRole("button", { name: "Zoom in" }).click();
+  await expect(page.locator(".ma-tl-event")).toHaveCount(0);
+});
+
+for (const lang of ["en", "fr"]) {
+  test(`axe finds no violations with the details open (${lang})`, async ({ page }) => {
+    await page.goto(`./?lang=${lang}`);
+    await ready(page);
+    await item(page, "quebec-spring-2019").click();
+    await expect(page.locator(".ma-details")).toBeVisible();
+    const results = await new AxeBuilder({ page }).analyze();
+    expect(results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target).join(", ")}`)).toEqual([]);
+  });
+}
