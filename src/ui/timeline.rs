@@ -24,6 +24,7 @@ const PAN_STEP_PX: f64 = 200.0;
 /// Estimated label width per character, for lane packing (labels must not overlap).
 const CHAR_WIDTH_PX: f64 = 7.5;
 const MIN_BAND_PX: f64 = 12.0;
+const NARROW_BELOW_PX: f64 = 560.0;
 
 fn day_number(day: Day) -> f64 {
     day.days_since_epoch() as f64
@@ -58,15 +59,17 @@ pub fn Timeline(loaded: Arc<Loaded>, lang: RwSignal<Lang>, selection: RwSignal<O
     let opening = tl::nearest_today(&spans, today).unwrap_or(0);
     let opening_day = spans.get(opening).map_or(day_number(today), |s| tl::midpoint(*s));
 
-    let strip = NodeRef::<html::Div>::new();
+    let container = NodeRef::<html::Section>::new();
     let scale = RwSignal::new(TimeScale::centred_on(opening_day, INITIAL_PX_PER_DAY, 900.0));
     let px_per_day = Memo::new(move |_| scale.get().px_per_day);
+    // Under a narrow width the timeline runs down the page instead: no sideways scroll trap on phones.
+    let narrow = Memo::new(move |_| scale.get().width < NARROW_BELOW_PX);
     // Roving focus: the one event of the strip in the tab order.
     let current = RwSignal::new(opening);
 
-    let width = move || strip.get_untracked().map(|el| f64::from(el.client_width()).max(1.0));
+    let width = move || container.get_untracked().map(|el| f64::from(el.client_width()).max(1.0));
     Effect::new(move |_| {
-        if let Some(w) = strip.get().and(width()) {
+        if let Some(w) = container.get().and(width()) {
             scale.update(|s| *s = s.resized(w));
         }
     });
@@ -128,7 +131,7 @@ pub fn Timeline(loaded: Arc<Loaded>, lang: RwSignal<Lang>, selection: RwSignal<O
 
     let focus_current = move || {
         request_animation_frame(move || {
-            let Some(el) = strip.get_untracked() else { return };
+            let Some(el) = container.get_untracked() else { return };
             if let Ok(Some(button)) = el.query_selector(".ma-tl-event[tabindex='0']") {
                 if let Ok(button) = button.dyn_into::<web_sys::HtmlElement>() {
                     let _ = button.focus();
@@ -177,7 +180,7 @@ pub fn Timeline(loaded: Arc<Loaded>, lang: RwSignal<Lang>, selection: RwSignal<O
         if on_button || e.button() != 0 {
             return;
         }
-        if let Some(el) = strip.get_untracked() {
+        if let Some(el) = container.get_untracked() {
             let _ = el.set_pointer_capture(e.pointer_id());
         }
         drag_from.set_value(Some((e.pointer_id(), f64::from(e.client_x()))));
@@ -197,7 +200,7 @@ pub fn Timeline(loaded: Arc<Loaded>, lang: RwSignal<Lang>, selection: RwSignal<O
             return;
         }
         e.prevent_default();
-        let left = strip.get_untracked().map_or(0.0, |el| el.get_bounding_client_rect().left());
+        let left = container.get_untracked().map_or(0.0, |el| el.get_bounding_client_rect().left());
         let lines = if e.delta_mode() == 1 { 16.0 } else { 1.0 };
         scale.update(|s| *s = s.zoom_at((-e.delta_y() * lines * 0.002).exp(), f64::from(e.client_x()) - left));
     };
@@ -276,6 +279,65 @@ pub fn Timeline(loaded: Arc<Loaded>, lang: RwSignal<Lang>, selection: RwSignal<O
         }
     };
 
+    let vertical_item = {
+        let loaded = loaded.clone();
+        let order = order.clone();
+        move |p: usize| {
+            let index = order[p];
+            let event = &loaded.feed.events[index];
+            let id = event.id.clone();
+            let uncertain = event.span.uncertain;
+            let data_id = id.clone();
+            let loaded = loaded.clone();
+            let text = move || {
+                let lang = lang.get();
+                let event = &loaded.feed.events[index];
+                (short_label(&loaded, event, lang), when_short(event, lang))
+            };
+            let text2 = text.clone();
+            let selected = {
+                let id = id.clone();
+                move || selection.with(|s| matches!(s, Some(Selection::Event(e)) if *e == id))
+            };
+            let class = {
+                let selected = selected.clone();
+                move || {
+                    let mut class = String::from("ma-tl-event ma-tl-vertical-event");
+                    if uncertain {
+                        class.push_str(" ma-uncertain");
+                    }
+                    if selected() {
+                        class.push_str(" ma-selected");
+                    }
+                    class
+                }
+            };
+            let choose = move |_| {
+                current.set(p);
+                let pick = Selection::Event(id.clone());
+                selection.update(|s| *s = if s.as_ref() == Some(&pick) { None } else { Some(pick) });
+            };
+            view! {
+                <li>
+                    <button
+                        type="button"
+                        class=class
+                        data-tl-event=data_id
+                        tabindex=move || if current.get() == p { "0" } else { "-1" }
+                        aria-pressed=move || if selected() { "true" } else { "false" }
+                        on:click=choose
+                    >
+                        <span class="ma-tl-dot" aria-hidden="true"></span>
+                        <span class="ma-tl-label">{move || text().0} ","</span>
+                        <span class="ma-tl-when">{move || text2().1}</span>
+                    </button>
+                </li>
+            }
+        }
+    };
+    let all_positions = move || (0..count).collect::<Vec<usize>>();
+    let vertical_key = key.clone();
+
     let axis = move || {
         let s = scale.get();
         let lang = lang.get();
@@ -309,31 +371,39 @@ pub fn Timeline(loaded: Arc<Loaded>, lang: RwSignal<Lang>, selection: RwSignal<O
     };
 
     view! {
-        <section class="ma-timeline" aria-labelledby="ma-timeline-title">
+        <section class="ma-timeline" aria-labelledby="ma-timeline-title" node_ref=container>
             <h2 id="ma-timeline-title" class="ma-section-title">{move || Msg::Timeline.text(lang.get())}</h2>
-            <div
-                class="ma-timeline-strip"
-                node_ref=strip
-                style:height=move || format!("{:.0}px", AXIS_HEIGHT_PX + lane_count.get() as f64 * LANE_HEIGHT_PX + 8.0)
-                aria-describedby="ma-timeline-keys"
-                on:keydown=key
-                on:pointerdown=pointer_down
-                on:pointermove=pointer_move
-                on:pointerup=pointer_up
-                on:pointercancel=pointer_up
-                on:wheel=wheel
+            <Show
+                when=move || !narrow.get()
+                fallback=move || view! {
+                    <ol class="ma-timeline-vertical" aria-label=move || Msg::Timeline.text(lang.get()) on:keydown=vertical_key.clone()>
+                        <For each=all_positions key=|p| *p children=vertical_item.clone() />
+                    </ol>
+                }
             >
-                <div class="ma-axis" aria-hidden="true">{axis}</div>
-                <Show when=today_visible>
-                    <div class="ma-today" aria-hidden="true" style:left=move || format!("{:.1}px", today_x())>
-                        <span>{move || Msg::Today.text(lang.get())}</span>
-                    </div>
-                </Show>
-                <ol class="ma-tl-events" aria-label=move || Msg::Timeline.text(lang.get())>
-                    <For each=move || visible.get() key=|p| *p children=item.clone() />
-                </ol>
-            </div>
-            <div class="ma-map-controls" role="group" aria-label=move || Msg::TimelineControls.text(lang.get())>
+            <div
+                    class="ma-timeline-strip"
+                    style:height=move || format!("{:.0}px", AXIS_HEIGHT_PX + lane_count.get() as f64 * LANE_HEIGHT_PX + 8.0)
+                    aria-describedby="ma-timeline-keys"
+                    on:keydown=key.clone()
+                    on:pointerdown=pointer_down
+                    on:pointermove=pointer_move
+                    on:pointerup=pointer_up
+                    on:pointercancel=pointer_up
+                    on:wheel=wheel
+                >
+                    <div class="ma-axis" aria-hidden="true">{axis}</div>
+                    <Show when=today_visible>
+                        <div class="ma-today" aria-hidden="true" style:left=move || format!("{:.1}px", today_x())>
+                            <span>{move || Msg::Today.text(lang.get())}</span>
+                        </div>
+                    </Show>
+                    <ol class="ma-tl-events" aria-label=move || Msg::Timeline.text(lang.get())>
+                        <For each=move || visible.get() key=|p| *p children=item.clone() />
+                    </ol>
+                </div>
+            </Show>
+            <div class="ma-map-controls" role="group" aria-label=move || Msg::TimelineControls.text(lang.get()) hidden=narrow>
                 {control(Msg::ZoomIn, "+", |s| s.zoom(ZOOM_STEP))}
                 {control(Msg::ZoomOut, "−", |s| s.zoom(1.0 / ZOOM_STEP))}
                 {control(Msg::Earlier, "←", |s| s.pan(PAN_STEP_PX))}

@@ -107,3 +107,19 @@ for (const lang of ["en", "fr"]) {
     expect(results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target).join(", ")}`)).toEqual([]);
   });
 }
+
+test.describe("on a phone", () => {
+  test.use({ viewport: { width: 360, height: 740 }, hasTouch: true });
+  test("the timeline runs vertically, walks with the arrows, and nothing scrolls sideways", async ({ page }) => {
+    await page.goto("./");
+    await expect(page.locator(".ma-timeline-vertical .ma-tl-event")).toHaveCount(6);
+    await expect(page.locator(".ma-timeline-strip")).toHaveCount(0);
+    await page.locator(".ma-timeline-vertical .ma-tl-event[tabindex='0']").focus();
+    await page.keyboard.press("ArrowDown");
+    await expect(item(page, "quebec-spring-2019")).toBeFocused();
+    await page.keyboard.press("Enter");
+    await expect(page.locator(".ma-details")).toContainText("Kubernetes: Crossing the Chasm");
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+    await page.locator(".ma-timeline").screenshot({ path: "artifacts/timeline-phone.png" });
+  });
+});
