@@ -114,6 +114,7 @@ test.describe("on a phone", () => {
     await page.goto("./");
     await expect(page.locator(".ma-timeline-vertical .ma-tl-event")).toHaveCount(6);
     await expect(page.locator(".ma-timeline-strip")).toHaveCount(0);
+    await expect(page.getByRole("group", { name: "Timeline controls" })).toBeHidden();
     await page.locator(".ma-timeline-vertical .ma-tl-event[tabindex='0']").focus();
     await page.keyboard.press("ArrowDown");
     await expect(item(page, "quebec-spring-2019")).toBeFocused();
