@@ -191,3 +191,51 @@ async fn map_without_its_basemap_still_shows_markers_and_says_so() {
     assert!(host.text_content().unwrap().contains("The background map could not be loaded; the markers are still in place."));
     assert_eq!(texts(&host, ".ma-marker").len(), 5);
 }
+
+fn key_down(target: &HtmlElement, key: &str) {
+    let init = web_sys::KeyboardEventInit::new();
+    init.set_key(key);
+    init.set_bubbles(true);
+    let event = web_sys::KeyboardEvent::new_with_keyboard_event_init_dict("keydown", &init).unwrap();
+    target.dispatch_event(&event).unwrap();
+}
+
+fn active_event(host: &HtmlElement) -> Option<String> {
+    let active = web_sys::window().unwrap().document().unwrap().active_element()?;
+    host.contains(Some(&active)).then(|| active.get_attribute("data-tl-event")).flatten()
+}
+
+#[wasm_bindgen_test]
+async fn timeline_keyboard_walk_and_selection_reach_the_map_and_the_details() {
+    map_size_style();
+    let host = fresh_host();
+    host.style().set_property("width", "900px").unwrap();
+    let lang = RwSignal::new(Lang::En);
+    mount_atlas(&host, SEED, lang);
+    settle(50).await;
+
+    let first = element(&host, ".ma-tl-event[tabindex='0']");
+    assert_eq!(first.get_attribute("data-tl-event").as_deref(), Some("montreal-spring-2019"));
+    first.focus().unwrap();
+    key_down(&first, "ArrowRight");
+    settle(50).await;
+    assert_eq!(active_event(&host).as_deref(), Some("quebec-spring-2019"));
+    key_down(&element(&host, ".ma-tl-event[tabindex='0']"), "End");
+    settle(50).await;
+    assert_eq!(active_event(&host).as_deref(), Some("cloud-native-day-2019"));
+    key_down(&element(&host, ".ma-tl-event[tabindex='0']"), "Home");
+    settle(50).await;
+    assert_eq!(active_event(&host).as_deref(), Some("montreal-spring-2019"));
+
+    element(&host, ".ma-tl-event[data-tl-event=ottawa-spring-2019]").click();
+    settle(0).await;
+    assert_eq!(element(&host, ".ma-marker[data-place=ottawa]").get_attribute("aria-pressed").as_deref(), Some("true"));
+    assert!(element(&host, ".ma-details").text_content().unwrap().contains("Jonathan Gold"));
+    assert_eq!(element(&host, ".ma-live").text_content().unwrap(), "Selected: Kubernetes & Cloud Native Ottawa — spring 2019, late May – mid June 2019");
+
+    // A place picked on the map lights up its events on the timeline.
+    element(&host, ".ma-marker[data-place=toronto]").click();
+    settle(0).await;
+    assert_eq!(texts(&host, ".ma-tl-event.ma-highlight .ma-tl-label"), ["Toronto,"]);
+    assert!(host.query_selector(".ma-details").unwrap().is_none());
+}
