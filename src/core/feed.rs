@@ -1,6 +1,8 @@
 //! The feed model, as published in `public/feed.json` (documented in `docs/feed.md`).
 //! Parsing is tolerant: one broken entry is reported and left out, the rest is kept.
 
+use std::collections::HashMap;
+
 use serde::Deserialize;
 use serde_json::Value;
 
@@ -205,26 +207,55 @@ pub struct Feed {
     pub series: Vec<Series>,
     pub editions: Vec<Edition>,
     pub events: Vec<Event>,
+    pub index: Index,
+}
+
+/// Positions by id, so look-ups stay constant-time with thousands of entries.
+#[derive(Clone, Debug, Default)]
+pub struct Index {
+    places: HashMap<String, usize>,
+    organizations: HashMap<String, usize>,
+    people: HashMap<String, usize>,
+    topics: HashMap<String, usize>,
+    series: HashMap<String, usize>,
+    editions: HashMap<String, usize>,
+}
+
+fn positions<T>(items: &[T], id: impl Fn(&T) -> &str) -> HashMap<String, usize> {
+    items.iter().enumerate().map(|(i, item)| (id(item).to_owned(), i)).collect()
 }
 
 impl Feed {
+    /// Builds the id index; called once the entries are final.
+    pub fn indexed(mut self) -> Feed {
+        self.index = Index {
+            places: positions(&self.places, |p| &p.id),
+            organizations: positions(&self.organizations, |o| &o.id),
+            people: positions(&self.people, |p| &p.id),
+            topics: positions(&self.topics, |t| &t.id),
+            series: positions(&self.series, |s| &s.id),
+            editions: positions(&self.editions, |e| &e.id),
+        };
+        self
+    }
+
     pub fn place(&self, id: &str) -> Option<&Place> {
-        self.places.iter().find(|p| p.id == id)
+        self.places.get(*self.index.places.get(id)?)
     }
     pub fn organization(&self, id: &str) -> Option<&Organization> {
-        self.organizations.iter().find(|o| o.id == id)
+        self.organizations.get(*self.index.organizations.get(id)?)
     }
     pub fn person(&self, id: &str) -> Option<&Person> {
-        self.people.iter().find(|p| p.id == id)
+        self.people.get(*self.index.people.get(id)?)
     }
     pub fn topic(&self, id: &str) -> Option<&Topic> {
-        self.topics.iter().find(|t| t.id == id)
+        self.topics.get(*self.index.topics.get(id)?)
     }
     pub fn series(&self, id: &str) -> Option<&Series> {
-        self.series.iter().find(|s| s.id == id)
+        self.series.get(*self.index.series.get(id)?)
     }
     pub fn edition(&self, id: &str) -> Option<&Edition> {
-        self.editions.iter().find(|e| e.id == id)
+        self.editions.get(*self.index.editions.get(id)?)
     }
 }
 

@@ -263,9 +263,21 @@ pub fn sessions(lang: Lang, n: usize) -> String {
 
 /// A map marker's name: "Toronto — 1 meetup" / « Toronto — 1 rencontre »,
 /// with "past" or "upcoming" when all its events are.
-pub fn marker_label(lang: Lang, places: &[&str], events: usize, timing: Option<super::query::Timing>) -> String {
+/// `names` are the first few of `place_count` places.
+pub fn marker_label(lang: Lang, names: &[&str], place_count: usize, events: usize, timing: Option<super::query::Timing>) -> String {
     use super::query::Timing;
-    let names = places.join(", ");
+    // A big cluster names a few places, not hundreds.
+    const NAMED: usize = 3;
+    let shown = &names[..names.len().min(NAMED)];
+    let names = if place_count > NAMED + 1 {
+        let others = place_count - NAMED;
+        match lang {
+            Lang::En => format!("{} and {others} other places", shown.join(", ")),
+            Lang::Fr => format!("{} et {others} autres lieux", shown.join(", ")),
+        }
+    } else {
+        names.join(", ")
+    };
     let when = match (timing, lang, events > 1) {
         (Some(Timing::Past), Lang::En, _) => ", past",
         (Some(Timing::Upcoming), Lang::En, _) => ", upcoming",
@@ -274,7 +286,7 @@ pub fn marker_label(lang: Lang, places: &[&str], events: usize, timing: Option<s
         (Some(Timing::Upcoming), Lang::Fr, _) => ", à venir",
         (Some(Timing::Now) | None, _, _) => "",
     };
-    let zoom = match (places.len() > 1, lang) {
+    let zoom = match (place_count > 1, lang) {
         (false, _) => "",
         (true, Lang::En) => ". Zoom in to separate them",
         (true, Lang::Fr) => ". Zoomez pour les séparer",
@@ -287,6 +299,14 @@ pub fn selected(lang: Lang, title: &str, when: &str) -> String {
     match lang {
         Lang::En => format!("Selected: {title}, {when}"),
         Lang::Fr => format!("Sélection\u{a0}: {title}, {when}"),
+    }
+}
+
+/// The list's "more" button: how many come next and how many are left.
+pub fn show_more(lang: Lang, next: usize, left: usize) -> String {
+    match lang {
+        Lang::En => format!("Show {next} more ({left} left)"),
+        Lang::Fr => format!("Afficher {next} de plus ({left} restants)"),
     }
 }
 
@@ -465,14 +485,21 @@ mod tests {
     #[test]
     fn marker_names_agree_in_number_and_gender() {
         use crate::core::query::Timing;
-        assert_eq!(marker_label(Lang::En, &["Toronto"], 1, None), "Toronto — 1\u{a0}meetup");
-        assert_eq!(marker_label(Lang::Fr, &["Toronto"], 1, None), "Toronto — 1\u{a0}rencontre");
-        assert_eq!(marker_label(Lang::Fr, &["Québec"], 1, Some(Timing::Past)), "Québec — 1\u{a0}rencontre, passée");
-        assert_eq!(marker_label(Lang::Fr, &["Québec"], 3, Some(Timing::Past)), "Québec — 3\u{a0}rencontres, passées");
+        assert_eq!(marker_label(Lang::En, &["Toronto"], 1, 1, None), "Toronto — 1\u{a0}meetup");
+        assert_eq!(marker_label(Lang::Fr, &["Toronto"], 1, 1, None), "Toronto — 1\u{a0}rencontre");
+        assert_eq!(marker_label(Lang::Fr, &["Québec"], 1, 1, Some(Timing::Past)), "Québec — 1\u{a0}rencontre, passée");
+        assert_eq!(marker_label(Lang::Fr, &["Québec"], 1, 3, Some(Timing::Past)), "Québec — 3\u{a0}rencontres, passées");
         assert_eq!(
-            marker_label(Lang::En, &["Toronto", "Kitchener-Waterloo"], 2, Some(Timing::Upcoming)),
+            marker_label(Lang::En, &["Toronto", "Kitchener-Waterloo"], 2, 2, Some(Timing::Upcoming)),
             "Toronto, Kitchener-Waterloo — 2\u{a0}meetups, upcoming. Zoom in to separate them"
         );
+    }
+
+    #[test]
+    fn big_clusters_name_a_few_places() {
+        let places = ["A", "B", "C", "D", "E"];
+        assert_eq!(marker_label(Lang::En, &places[..4], 5, 9, None), "A, B, C and 2 other places — 9\u{a0}meetups. Zoom in to separate them");
+        assert_eq!(marker_label(Lang::Fr, &places[..4], 4, 4, None), "A, B, C, D — 4\u{a0}rencontres. Zoomez pour les séparer");
     }
 
     #[test]

@@ -61,13 +61,16 @@ pub fn first_needs_year(span: Span) -> bool {
     span.first.year != span.last.year
 }
 
-/// The places that have events, with how many, in feed order.
-pub fn places_with_events(feed: &Feed) -> Vec<(&super::feed::Place, usize)> {
-    feed.places
-        .iter()
-        .map(|place| (place, feed.events.iter().filter(|e| e.place.as_deref() == Some(place.id.as_str())).count()))
-        .filter(|&(_, count)| count > 0)
-        .collect()
+/// The places that have events, in feed order, each with its events' spans.
+pub fn places_with_events(feed: &Feed) -> Vec<(&super::feed::Place, Vec<Span>)> {
+    let mut spans: Vec<Vec<Span>> = vec![Vec::new(); feed.places.len()];
+    let index: std::collections::HashMap<&str, usize> = feed.places.iter().enumerate().map(|(i, p)| (p.id.as_str(), i)).collect();
+    for event in &feed.events {
+        if let Some(&i) = event.place.as_deref().and_then(|id| index.get(id)) {
+            spans[i].push(event.span);
+        }
+    }
+    feed.places.iter().zip(spans).filter(|(_, spans)| !spans.is_empty()).collect()
 }
 
 /// The one timing all `spans` share, if they agree.

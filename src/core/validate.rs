@@ -376,5 +376,7 @@ pub fn validate(raw: RawFeed, problems: &mut Vec<Problem>) -> Feed {
         series,
         editions,
         events,
+        index: Default::default(),
     }
+    .indexed()
 }

@@ -13,8 +13,12 @@ use crate::core::validate::is_safe_link;
 
 use super::intl;
 
+const LIST_PAGE: usize = 50;
+
 #[component]
 pub fn EventList(loaded: Arc<Loaded>, lang: RwSignal<Lang>, today: Day, selection: RwSignal<Option<Selection>>) -> impl IntoView {
+    // A long feed is shown a page at a time: the DOM stays small and every view stays fast.
+    let limit = RwSignal::new(LIST_PAGE);
     move || {
         let lang = lang.get();
         let feed = &loaded.feed;
@@ -44,11 +48,26 @@ pub fn EventList(loaded: Arc<Loaded>, lang: RwSignal<Lang>, today: Day, selectio
         if groups.is_empty() {
             return view! { <p class="ma-empty">{Msg::NoEvents.text(lang)}</p> }.into_any();
         }
+        let total: usize = groups.iter().map(|(_, events)| events.len()).sum();
+        let mut budget = limit.get();
+        for (_, events) in &mut groups {
+            events.truncate(budget);
+            budget -= events.len();
+        }
+        groups.retain(|(_, events)| !events.is_empty());
+        let left = total.saturating_sub(limit.get());
+        let more = (left > 0).then(|| {
+            view! {
+                <button type="button" class="ma-button ma-more" on:click=move |_| limit.update(|l| *l += LIST_PAGE)>
+                    {i18n::show_more(lang, left.min(LIST_PAGE), left)}
+                </button>
+            }
+        });
         let sections = groups
             .into_iter()
             .map(|(edition, events)| edition_section(feed, edition, &events, lang, today, selected_event.as_deref()))
             .collect_view();
-        view! { {filter} {sections} }.into_any()
+        view! { {filter} {sections} {more} }.into_any()
     }
 }
 

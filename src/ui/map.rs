@@ -52,15 +52,12 @@ pub fn Map(
     let places: Arc<Vec<MapPlace>> = Arc::new(
         query::places_with_events(feed)
             .into_iter()
-            .map(|(place, events)| MapPlace {
+            .map(|(place, spans)| MapPlace {
                 id: place.id.clone(),
                 name: place.name.clone(),
                 at: projection.project(place.lon, place.lat),
-                events,
-                timing: query::common_timing(
-                    feed.events.iter().filter(|e| e.place.as_deref() == Some(place.id.as_str())).map(|e| e.span),
-                    today,
-                ),
+                events: spans.len(),
+                timing: query::common_timing(spans, today),
             })
             .collect(),
     );
@@ -100,6 +97,21 @@ pub fn Map(
             cluster(&points, &weights, scale.get(), CLUSTER_RADIUS_PX)
         })
     };
+
+    // Only markers on screen are drawn: a zoomed-in map of a thousand places stays light.
+    let on_screen = Memo::new(move |_| {
+        let v = view.get();
+        let margin = CLUSTER_RADIUS_PX * 2.0;
+        clusters.with(|all| {
+            all.iter()
+                .filter(|c| {
+                    let (x, y) = v.to_screen(c.at);
+                    (-margin..=v.width + margin).contains(&x) && (-margin..=v.height + margin).contains(&y)
+                })
+                .cloned()
+                .collect::<Vec<_>>()
+        })
+    });
 
     let hint = RwSignal::new(false);
     let hovered = RwSignal::new(None::<Vec<usize>>);
@@ -234,8 +246,8 @@ pub fn Map(
                 let members = members.clone();
                 move || {
                     let lang = lang.get();
-                    let names: Vec<&str> = members.iter().map(|&i| places[i].name.get(lang)).collect();
-                    i18n::marker_label(lang, &names, weight, timing)
+                    let names: Vec<&str> = members.iter().take(4).map(|&i| places[i].name.get(lang)).collect();
+                    i18n::marker_label(lang, &names, members.len(), weight, timing)
                 }
             };
             let pressed = {
@@ -338,7 +350,7 @@ pub fn Map(
                     {move || basemap.get().and_then(Result::ok).map(|b| draw_basemap(&b, lang, scale))}
                 </svg>
                 <div class="ma-markers">
-                    <For each=move || clusters.get() key=|c| c.members.clone() children=marker.clone() />
+                    <For each=move || on_screen.get() key=|c| c.members.clone() children=marker.clone() />
                 </div>
                 <p class="ma-hint" aria-live="polite">{move || hint.get().then(|| Msg::WheelHint.text(lang.get()))}</p>
             </div>

@@ -25,6 +25,7 @@ const PAN_STEP_PX: f64 = 200.0;
 const CHAR_WIDTH_PX: f64 = 7.5;
 const MIN_BAND_PX: f64 = 12.0;
 const NARROW_BELOW_PX: f64 = 560.0;
+const DATE_LABEL_CHARS: usize = 26;
 
 fn day_number(day: Day) -> f64 {
     day.days_since_epoch() as f64
@@ -93,7 +94,8 @@ pub fn Timeline(loaded: Arc<Loaded>, lang: RwSignal<Lang>, selection: RwSignal<O
                     let event = &loaded.feed.events[i];
                     let start = day_number(event.span.first) * px;
                     let band = ((day_number(event.span.last) + 1.0 - day_number(event.span.first)) * px).max(MIN_BAND_PX);
-                    let text = short_label(&loaded, event, lang).chars().count() + when_short(event, lang).chars().count();
+                    // The date's words are not measured (that would cost an Intl call per event): allow for the longest.
+                    let text = short_label(&loaded, event, lang).chars().count() + DATE_LABEL_CHARS;
                     let label = text as f64 * CHAR_WIDTH_PX + 24.0;
                     (start, start + band.max(label))
                 })

@@ -1,0 +1,104 @@
+// Draw-time benchmark: a generated feed (default 10,000 events at 1,000 places)
+// served with the built dist/, measured in headless Chromium. Prints figures; asserts nothing.
+// Usage: node tests/bench/perf.mjs [events] [places]    (run `trunk build --release` first)
+import { createRequire } from "node:module";
+import { spawn } from "node:child_process";
+import { readFileSync } from "node:fs";
+
+const require = createRequire(new URL("../e2e/package.json", import.meta.url));
+const { chromium } = require("playwright-core");
+
+const events = Number(process.argv[2] ?? 10000);
+const places = Number(process.argv[3] ?? 1000);
+const seed = JSON.parse(readFileSync(new URL("../../public/feed.json", import.meta.url)));
+
+function generate() {
+  let state = 42;
+  const random = () => ((state = (state * 1103515245 + 12345) % 2147483648) / 2147483648);
+  const feed = structuredClone(seed);
+  feed.places = Array.from({ length: places }, (_, i) => ({
+    id: `p${i}`, name: { en: `Place ${i}`, fr: `Lieu ${i}` }, region: "ON", country: "CA",
+    lat: +(42 + random() * 8).toFixed(4), lon: +(-83 + random() * 23).toFixed(4),
+  }));
+  feed.series = [];
+  const day = (n) => new Date(Date.UTC(2015, 0, 1) + n * 86400000).toISOString().slice(0, 10);
+  feed.events = Array.from({ length: events }, (_, i) => {
+    const start = Math.floor(random() * 365 * 12);
+    const when = i % 10 === 0
+      ? { type: "between", earliest: day(start), latest: day(start + 20), note: { en: "Approximate.", fr: "Approximatif." } }
+      : { type: "date", date: day(start) };
+    return {
+      id: `e${i}`, kind: "meetup", edition: "spring-2019", title: { en: `Meetup ${i}`, fr: `Rencontre ${i}` },
+      place: `p${i % places}`, host: "ubisoft", when,
+      sessions: [{ id: `s${i}`, format: "talk", title: { en: `Talk ${i}`, fr: `Présentation ${i}` }, speakers: ["ian-crosby"], topics: ["kubernetes"] }],
+    };
+  });
+  feed.editions[0].sessions = [];
+  return JSON.stringify(feed);
+}
+
+const port = 4180;
+const server = spawn("python3", ["-m", "http.server", String(port), "--bind", "127.0.0.1", "--directory", "dist"], { stdio: "ignore" });
+await new Promise((r) => setTimeout(r, 800));
+const browser = await chromium.launch({
+  executablePath: "/usr/bin/chromium",
+  args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+});
+try {
+  const body = generate();
+  const runs = [];
+  for (let run = 0; run < 3; run++) {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    await page.route("**/feed.json", (route) => route.fulfill({ contentType: "application/json", body }));
+    // Ready = the map's markers, the timeline's items and the list are in the DOM and a frame has been drawn.
+    await page.addInitScript(() => {
+      const observer = new MutationObserver(() => {
+        if (document.querySelector(".ma-marker") && document.querySelector(".ma-tl-event") && document.querySelector(".ma-event")) {
+          observer.disconnect();
+          requestAnimationFrame(() => setTimeout(() => (window.__ready = performance.now()), 0));
+        }
+      });
+      observer.observe(document, { childList: true, subtree: true });
+    });
+    await page.goto(`http://127.0.0.1:${port}/`);
+    await page.waitForFunction(() => window.__ready !== undefined, null, { timeout: 120000 });
+    const figures = await page.evaluate(async () => {
+      const frame = () => new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0)));
+      async function timeClicks(selector, n) {
+        const button = document.querySelector(selector);
+        const times = [];
+        for (let i = 0; i < n; i++) {
+          const t = performance.now();
+          button.click();
+          await frame();
+          times.push(performance.now() - t);
+        }
+        times.sort((a, b) => a - b);
+        return { median: times[Math.floor(n / 2)], max: times[n - 1] };
+      }
+      return {
+        ready: window.__ready,
+        markers: document.querySelectorAll(".ma-marker").length,
+        timelineItems: document.querySelectorAll(".ma-tl-event").length,
+        listItems: document.querySelectorAll(".ma-event").length,
+        domNodes: document.getElementsByTagName("*").length,
+        jsHeapMB: performance.memory ? performance.memory.usedJSHeapSize / 1048576 : null,
+        timelinePan: await timeClicks(".ma-timeline .ma-map-controls button:nth-child(4)", 20),
+        mapZoom: await timeClicks(".ma-map .ma-zoom-in", 6),
+      };
+    });
+    runs.push(figures);
+    await page.close();
+  }
+  const median = (xs) => xs.sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+  const r = runs[runs.length - 1];
+  console.log(`feed: ${events} events at ${places} places (${(body.length / 1048576).toFixed(1)} MB)`);
+  console.log(`ready (navigation → drawn), 3 runs: ${runs.map((x) => x.ready.toFixed(0)).join(", ")} ms; median ${median(runs.map((x) => x.ready)).toFixed(0)} ms`);
+  console.log(`drawn: ${r.markers} map markers, ${r.timelineItems} timeline items in view, ${r.listItems} list items, ${r.domNodes} DOM elements`);
+  console.log(`timeline pan (click → next frame): median ${r.timelinePan.median.toFixed(1)} ms, max ${r.timelinePan.max.toFixed(1)} ms`);
+  console.log(`map zoom (click → next frame): median ${r.mapZoom.median.toFixed(1)} ms, max ${r.mapZoom.max.toFixed(1)} ms`);
+  if (r.jsHeapMB !== null) console.log(`JS heap: ${r.jsHeapMB.toFixed(1)} MB`);
+} finally {
+  await browser.close();
+  server.kill();
+}
