@@ -141,3 +141,17 @@ test("axe finds no violations in the error and problem states", async ({ page })
   await expect(page.getByRole("alert")).toBeVisible();
   expect((await new AxeBuilder({ page }).analyze()).violations).toEqual([]);
 });
+
+test("a long feed is listed a page at a time", async ({ page }) => {
+  const feed = structuredClone(seed);
+  const template = feed.events[0];
+  feed.events = Array.from({ length: 120 }, (_, i) => ({ ...structuredClone(template), id: `event-${i}`, sessions: [] }));
+  await page.route("**/feed.json", (route) => route.fulfill({ json: feed }));
+  await page.goto("./");
+  await expect(page.locator(".ma-event")).toHaveCount(50);
+  await page.getByRole("button", { name: "Show 50 more (70 left)" }).click();
+  await expect(page.locator(".ma-event")).toHaveCount(100);
+  await page.getByRole("button", { name: "Show 20 more (20 left)" }).click();
+  await expect(page.locator(".ma-event")).toHaveCount(120);
+  await expect(page.locator(".ma-more")).toHaveCount(0);
+});
