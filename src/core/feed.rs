@@ -3,19 +3,16 @@
 
 use std::collections::HashMap;
 
-use serde::Deserialize;
-use serde_json::Value;
-
 use super::date::Day;
 use super::i18n::Lang;
+use super::json::{self, variant, FromJson, Json, Object};
 use super::validate::{self, Problem, ProblemKind};
 
 /// The one feed format version this build understands.
 pub const SCHEMA_VERSION: u64 = 1;
 
 /// A text in both languages; the feed has no monolingual prose.
-#[derive(Clone, Debug, Default, Deserialize, PartialEq)]
-#[serde(deny_unknown_fields)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct Text {
     pub en: String,
     pub fr: String,
@@ -30,7 +27,7 @@ impl Text {
     }
 }
 
-#[derive(Clone, Debug, Deserialize)]
+#[derive(Clone, Debug)]
 pub struct Source {
     pub publisher: String,
     pub title: String,
@@ -38,7 +35,7 @@ pub struct Source {
     pub published: String,
 }
 
-#[derive(Clone, Debug, Deserialize)]
+#[derive(Clone, Debug)]
 pub struct Place {
     pub id: String,
     pub name: Text,
@@ -48,31 +45,28 @@ pub struct Place {
     pub lon: f64,
 }
 
-#[derive(Clone, Debug, Deserialize)]
+#[derive(Clone, Debug)]
 pub struct Organization {
     pub id: String,
     pub name: String,
-    #[serde(default)]
     pub url: Option<String>,
 }
 
-#[derive(Clone, Debug, Deserialize)]
+#[derive(Clone, Debug)]
 pub struct Person {
     pub id: String,
     pub name: String,
-    #[serde(default)]
     pub organization: Option<String>,
-    #[serde(default)]
     pub role: Option<Text>,
 }
 
-#[derive(Clone, Debug, Deserialize)]
+#[derive(Clone, Debug)]
 pub struct Topic {
     pub id: String,
     pub name: Text,
 }
 
-#[derive(Clone, Debug, Deserialize)]
+#[derive(Clone, Debug)]
 pub struct Series {
     pub id: String,
     pub name: Text,
@@ -80,38 +74,31 @@ pub struct Series {
     pub url: String,
 }
 
-#[derive(Clone, Debug, Deserialize)]
+#[derive(Clone, Debug)]
 pub struct Edition {
     pub id: String,
     pub name: Text,
-    #[serde(default)]
     pub organizer: Option<String>,
-    #[serde(default)]
     pub summary: Option<Text>,
-    #[serde(default)]
     pub sponsors: Vec<String>,
     /// Sessions of the whole edition whose meetup the source does not name.
-    #[serde(default)]
     pub sessions: Vec<Session>,
 }
 
-#[derive(Clone, Copy, Debug, Deserialize, PartialEq, Eq, Hash)]
-#[serde(rename_all = "snake_case")]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum EventKind {
     Meetup,
     Conference,
 }
 
-#[derive(Clone, Copy, Debug, Deserialize, PartialEq, Eq, Hash)]
-#[serde(rename_all = "snake_case")]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum Format {
     Talk,
     Demo,
     Workshop,
 }
 
-#[derive(Clone, Copy, Debug, Deserialize, PartialEq, Eq, Hash)]
-#[serde(rename_all = "snake_case")]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum LinkKind {
     Ebook,
     Group,
@@ -120,41 +107,34 @@ pub enum LinkKind {
     Video,
 }
 
-#[derive(Clone, Debug, Deserialize)]
+#[derive(Clone, Debug)]
 pub struct Link {
     pub kind: LinkKind,
     pub url: String,
     pub title: Text,
 }
 
-#[derive(Clone, Debug, Deserialize)]
+#[derive(Clone, Debug)]
 pub struct Session {
     pub id: String,
     pub format: Format,
     pub title: Text,
-    #[serde(default)]
     pub speakers: Vec<String>,
-    #[serde(default)]
     pub topics: Vec<String>,
-    #[serde(default)]
     pub summary: Option<Text>,
-    #[serde(default)]
     pub repeat_of: Option<String>,
-    #[serde(default)]
     pub links: Vec<Link>,
     /// Where in the edition it was given, when the source does not name a meetup.
-    #[serde(default)]
     pub location_note: Option<Text>,
 }
 
 /// When an event happens, as precisely as the source allows, and no more.
-#[derive(Clone, Debug, Deserialize, PartialEq)]
-#[serde(tag = "type", rename_all = "snake_case")]
+#[derive(Clone, Debug, PartialEq)]
 pub enum When {
     /// An exact start (RFC 3339 with offset) in a named IANA time zone.
-    Datetime { start: String, #[serde(default)] end: Option<String>, time_zone: String },
+    Datetime { start: String, end: Option<String>, time_zone: String },
     /// A known day (or days), time not given.
-    Date { date: String, #[serde(default)] end_date: Option<String> },
+    Date { date: String, end_date: Option<String> },
     /// Some day in `earliest..=latest`; `note` says how the range is known.
     Between { earliest: String, latest: String, note: Text },
 }
@@ -168,29 +148,21 @@ pub struct Span {
     pub uncertain: bool,
 }
 
-#[derive(Clone, Debug, Deserialize)]
+#[derive(Clone, Debug)]
 pub struct Event {
     pub id: String,
     pub kind: EventKind,
     pub edition: String,
-    #[serde(default)]
     pub series: Option<String>,
     pub title: Text,
-    #[serde(default)]
     pub place: Option<String>,
-    #[serde(default)]
     pub host: Option<String>,
     pub when: When,
-    #[serde(default)]
     pub sequence: Option<u32>,
-    #[serde(default)]
     pub summary: Option<Text>,
-    #[serde(default)]
     pub sessions: Vec<Session>,
-    #[serde(default)]
     pub links: Vec<Link>,
     /// Filled in by validation from `when`.
-    #[serde(skip)]
     pub span: Span,
 }
 
@@ -279,12 +251,19 @@ pub struct Loaded {
 
 /// Parses and validates feed text.
 pub fn load(text: &str) -> Result<Loaded, FeedError> {
-    let value: Value = serde_json::from_str(text).map_err(|e| FeedError::NotJson(e.to_string()))?;
-    let root = value.as_object().ok_or(FeedError::NotAnObject)?;
-    match root.get("schema_version").map(Value::as_u64) {
-        None | Some(None) => return Err(FeedError::MissingVersion),
-        Some(Some(SCHEMA_VERSION)) => {}
-        Some(Some(other)) => return Err(FeedError::UnsupportedVersion(other)),
+    load_json(&json::parse(text).map_err(FeedError::NotJson)?)
+}
+
+/// Validates a parsed feed.
+pub fn load_json(value: &Json) -> Result<Loaded, FeedError> {
+    let Json::Object(members) = value else { return Err(FeedError::NotAnObject) };
+    let root = Object(members);
+    match root.get("schema_version") {
+        Some(Json::Number(v)) if *v == SCHEMA_VERSION as f64 => {}
+        Some(Json::Number(v)) if v.fract() == 0.0 && *v >= 0.0 && *v < u64::MAX as f64 => {
+            return Err(FeedError::UnsupportedVersion(*v as u64))
+        }
+        _ => return Err(FeedError::MissingVersion),
     }
 
     let mut problems = Vec::new();
@@ -300,7 +279,10 @@ pub fn load(text: &str) -> Result<Loaded, FeedError> {
         editions: entries(root, "editions", &mut problems),
         events: entries(root, "events", &mut problems),
     };
-    let events_in_file = root.get("events").and_then(Value::as_array).map_or(0, Vec::len);
+    let events_in_file = match root.get("events") {
+        Some(Json::Array(items)) => items.len(),
+        _ => 0,
+    };
     let feed = validate::validate(raw, &mut problems);
     let left_out_events = events_in_file - feed.events.len();
     Ok(Loaded { feed, problems, left_out_events })
@@ -323,11 +305,7 @@ pub struct RawFeed {
     pub events: Indexed<Event>,
 }
 
-fn field<T: serde::de::DeserializeOwned>(
-    root: &serde_json::Map<String, Value>,
-    key: &str,
-    problems: &mut Vec<Problem>,
-) -> Option<T> {
+fn field<T: FromJson>(root: Object, key: &str, problems: &mut Vec<Problem>) -> Option<T> {
     match root.get(key) {
         None => {
             problems.push(Problem::new(key, ProblemKind::Missing));
@@ -337,29 +315,19 @@ fn field<T: serde::de::DeserializeOwned>(
     }
 }
 
-fn optional_field<T: serde::de::DeserializeOwned>(
-    root: &serde_json::Map<String, Value>,
-    key: &str,
-    problems: &mut Vec<Problem>,
-) -> Option<T> {
+fn optional_field<T: FromJson>(root: Object, key: &str, problems: &mut Vec<Problem>) -> Option<T> {
     root.get(key).and_then(|value| parse_value(value, key, problems))
 }
 
-fn parse_value<T: serde::de::DeserializeOwned>(value: &Value, path: &str, problems: &mut Vec<Problem>) -> Option<T> {
-    T::deserialize(value)
-        .map_err(|e| problems.push(Problem::new(path, ProblemKind::Malformed(e.to_string()))))
-        .ok()
+fn parse_value<T: FromJson>(value: &Json, path: &str, problems: &mut Vec<Problem>) -> Option<T> {
+    T::from_json(value).map_err(|e| problems.push(Problem::new(path, ProblemKind::Malformed(e)))).ok()
 }
 
 /// Reads a list entry by entry so that one malformed entry costs only itself.
-fn entries<T: serde::de::DeserializeOwned>(
-    root: &serde_json::Map<String, Value>,
-    key: &str,
-    problems: &mut Vec<Problem>,
-) -> Indexed<T> {
+fn entries<T: FromJson>(root: Object, key: &str, problems: &mut Vec<Problem>) -> Indexed<T> {
     match root.get(key) {
         None => Vec::new(),
-        Some(Value::Array(items)) => items
+        Some(Json::Array(items)) => items
             .iter()
             .enumerate()
             .filter_map(|(i, item)| parse_value(item, &format!("{key}[{i}]"), problems).map(|entry| (i, entry)))
@@ -368,5 +336,156 @@ fn entries<T: serde::de::DeserializeOwned>(
             problems.push(Problem::new(key, ProblemKind::Malformed("expected a list".into())));
             Vec::new()
         }
+    }
+}
+
+// Reading each type from JSON, field by field, as the feed format (docs/feed.md) says.
+
+impl FromJson for Text {
+    fn from_json(json: &Json) -> json::Result<Self> {
+        let o = json.object("Text")?;
+        o.only(&["en", "fr"])?;
+        Ok(Text { en: o.req("en")?, fr: o.req("fr")? })
+    }
+}
+
+impl FromJson for Source {
+    fn from_json(json: &Json) -> json::Result<Self> {
+        let o = json.object("Source")?;
+        Ok(Source { publisher: o.req("publisher")?, title: o.req("title")?, language: o.req("language")?, published: o.req("published")? })
+    }
+}
+
+impl FromJson for Place {
+    fn from_json(json: &Json) -> json::Result<Self> {
+        let o = json.object("Place")?;
+        Ok(Place {
+            id: o.req("id")?,
+            name: o.req("name")?,
+            region: o.req("region")?,
+            country: o.req("country")?,
+            lat: o.req("lat")?,
+            lon: o.req("lon")?,
+        })
+    }
+}
+
+impl FromJson for Organization {
+    fn from_json(json: &Json) -> json::Result<Self> {
+        let o = json.object("Organization")?;
+        Ok(Organization { id: o.req("id")?, name: o.req("name")?, url: o.opt("url")? })
+    }
+}
+
+impl FromJson for Person {
+    fn from_json(json: &Json) -> json::Result<Self> {
+        let o = json.object("Person")?;
+        Ok(Person { id: o.req("id")?, name: o.req("name")?, organization: o.opt("organization")?, role: o.opt("role")? })
+    }
+}
+
+impl FromJson for Topic {
+    fn from_json(json: &Json) -> json::Result<Self> {
+        let o = json.object("Topic")?;
+        Ok(Topic { id: o.req("id")?, name: o.req("name")? })
+    }
+}
+
+impl FromJson for Series {
+    fn from_json(json: &Json) -> json::Result<Self> {
+        let o = json.object("Series")?;
+        Ok(Series { id: o.req("id")?, name: o.req("name")?, place: o.req("place")?, url: o.req("url")? })
+    }
+}
+
+impl FromJson for Edition {
+    fn from_json(json: &Json) -> json::Result<Self> {
+        let o = json.object("Edition")?;
+        Ok(Edition {
+            id: o.req("id")?,
+            name: o.req("name")?,
+            organizer: o.opt("organizer")?,
+            summary: o.opt("summary")?,
+            sponsors: o.list("sponsors")?,
+            sessions: o.list("sessions")?,
+        })
+    }
+}
+
+impl FromJson for EventKind {
+    fn from_json(json: &Json) -> json::Result<Self> {
+        variant(json, "EventKind", &[("meetup", EventKind::Meetup), ("conference", EventKind::Conference)])
+    }
+}
+
+impl FromJson for Format {
+    fn from_json(json: &Json) -> json::Result<Self> {
+        variant(json, "Format", &[("talk", Format::Talk), ("demo", Format::Demo), ("workshop", Format::Workshop)])
+    }
+}
+
+impl FromJson for LinkKind {
+    fn from_json(json: &Json) -> json::Result<Self> {
+        use LinkKind as K;
+        variant(json, "LinkKind", &[("ebook", K::Ebook), ("group", K::Group), ("website", K::Website), ("slides", K::Slides), ("video", K::Video)])
+    }
+}
+
+impl FromJson for Link {
+    fn from_json(json: &Json) -> json::Result<Self> {
+        let o = json.object("Link")?;
+        Ok(Link { kind: o.req("kind")?, url: o.req("url")?, title: o.req("title")? })
+    }
+}
+
+impl FromJson for Session {
+    fn from_json(json: &Json) -> json::Result<Self> {
+        let o = json.object("Session")?;
+        Ok(Session {
+            id: o.req("id")?,
+            format: o.req("format")?,
+            title: o.req("title")?,
+            speakers: o.list("speakers")?,
+            topics: o.list("topics")?,
+            summary: o.opt("summary")?,
+            repeat_of: o.opt("repeat_of")?,
+            links: o.list("links")?,
+            location_note: o.opt("location_note")?,
+        })
+    }
+}
+
+impl FromJson for When {
+    /// Tagged by its `type` member.
+    fn from_json(json: &Json) -> json::Result<Self> {
+        let o = json.object("When")?;
+        let tag: String = o.req("type")?;
+        match tag.as_str() {
+            "datetime" => Ok(When::Datetime { start: o.req("start")?, end: o.opt("end")?, time_zone: o.req("time_zone")? }),
+            "date" => Ok(When::Date { date: o.req("date")?, end_date: o.opt("end_date")? }),
+            "between" => Ok(When::Between { earliest: o.req("earliest")?, latest: o.req("latest")?, note: o.req("note")? }),
+            other => Err(json::unknown_variant(other, ["datetime", "date", "between"].into_iter())),
+        }
+    }
+}
+
+impl FromJson for Event {
+    fn from_json(json: &Json) -> json::Result<Self> {
+        let o = json.object("Event")?;
+        Ok(Event {
+            id: o.req("id")?,
+            kind: o.req("kind")?,
+            edition: o.req("edition")?,
+            series: o.opt("series")?,
+            title: o.req("title")?,
+            place: o.opt("place")?,
+            host: o.opt("host")?,
+            when: o.req("when")?,
+            sequence: o.opt("sequence")?,
+            summary: o.opt("summary")?,
+            sessions: o.list("sessions")?,
+            links: o.list("links")?,
+            span: Span::default(),
+        })
     }
 }

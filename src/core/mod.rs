@@ -5,6 +5,7 @@ pub mod date;
 pub mod basemap;
 pub mod feed;
 pub mod i18n;
+pub mod json;
 pub mod map;
 pub mod query;
 pub mod timeline;

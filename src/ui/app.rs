@@ -7,6 +7,7 @@ use crate::core::feed::{self, Loaded};
 use crate::core::i18n::{self, Lang, LoadError, Msg};
 use crate::core::query::Selection;
 
+use super::browser::{fetch_text, parse_json};
 use super::intl;
 use super::lang_toggle::LangToggle;
 use super::list::EventList;
@@ -53,19 +54,13 @@ pub fn App(feed_url: String, #[prop(into)] basemap_url: String, lang: Lang) -> i
 }
 
 async fn fetch_feed(url: &str) -> LoadState {
-    let response = match gloo_net::http::Request::get(url).send().await {
-        Ok(response) => response,
-        Err(_) => return LoadState::Failed(LoadError::Network),
-    };
-    if !response.ok() {
-        return LoadState::Failed(LoadError::Status(response.status()));
-    }
-    let Ok(text) = response.text().await else {
-        return LoadState::Failed(LoadError::Network);
-    };
-    match feed::load(&text) {
+    let loaded = fetch_text(url)
+        .await
+        .and_then(|text| parse_json(&text).map_err(|detail| LoadError::Feed(feed::FeedError::NotJson(detail))))
+        .and_then(|value| feed::load_json(&value).map_err(LoadError::Feed));
+    match loaded {
         Ok(loaded) => LoadState::Ready(Arc::new(loaded)),
-        Err(error) => LoadState::Failed(LoadError::Feed(error)),
+        Err(error) => LoadState::Failed(error),
     }
 }
 

@@ -3,6 +3,8 @@
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
+use crate::core::i18n::LoadError;
+use crate::core::json::{self, Json};
 use crate::core::Lang;
 
 use super::app::App;
@@ -59,4 +61,48 @@ pub fn save_lang(lang: Lang) {
 
 fn local_storage() -> Option<web_sys::Storage> {
     web_sys::window()?.local_storage().ok().flatten()
+}
+
+/// GETs `url` as text with the browser's `fetch`.
+pub async fn fetch_text(url: &str) -> Result<String, LoadError> {
+    use wasm_bindgen_futures::JsFuture;
+    let window = web_sys::window().ok_or(LoadError::Network)?;
+    let response: web_sys::Response = JsFuture::from(window.fetch_with_str(url)).await.map_err(|_| LoadError::Network)?.unchecked_into();
+    if !response.ok() {
+        return Err(LoadError::Status(response.status()));
+    }
+    let text = response.text().map_err(|_| LoadError::Network)?;
+    JsFuture::from(text).await.ok().and_then(|text| text.as_string()).ok_or(LoadError::Network)
+}
+
+/// Parses JSON with the browser's own `JSON.parse`: no JSON parser in the wasm.
+pub fn parse_json(text: &str) -> Result<Json, String> {
+    let value = js_sys::JSON::parse(text).map_err(|error| String::from(error.unchecked_into::<js_sys::Error>().message()))?;
+    from_js(&value, 0)
+}
+
+fn from_js(value: &wasm_bindgen::JsValue, depth: usize) -> Result<Json, String> {
+    use js_sys::{Array, Object};
+    if depth > json::MAX_DEPTH {
+        return Err("recursion limit exceeded".into());
+    }
+    Ok(if let Some(text) = value.as_string() {
+        Json::String(text)
+    } else if let Some(number) = value.as_f64() {
+        Json::Number(number)
+    } else if let Some(flag) = value.as_bool() {
+        Json::Bool(flag)
+    } else if value.is_null() {
+        Json::Null
+    } else if Array::is_array(value) {
+        let items = value.unchecked_ref::<Array>().iter().map(|item| from_js(&item, depth + 1));
+        Json::Array(items.collect::<Result<_, _>>()?)
+    } else {
+        let entries = Object::entries(value.unchecked_ref());
+        let members = entries.iter().map(|entry| {
+            let entry: Array = entry.unchecked_into();
+            Ok((entry.get(0).as_string().unwrap_or_default(), from_js(&entry.get(1), depth + 1)?))
+        });
+        Json::Object(members.collect::<Result<_, String>>()?)
+    })
 }

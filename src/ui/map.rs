@@ -16,6 +16,8 @@ use crate::core::i18n::{self, Lang, Msg};
 use crate::core::map::{cluster, Bounds, Cluster, Lambert, Point, View, ZOOM_STEP};
 use crate::core::query::{self, Selection, Timing};
 
+use super::browser::{fetch_text, parse_json};
+
 /// Markers closer than this on screen merge into one.
 const CLUSTER_RADIUS_PX: f64 = 36.0;
 /// Closest zoom when fitting places (px per km): a lone city still shows its region.
@@ -85,7 +87,12 @@ pub fn Map(
 
     let basemap = RwSignal::new(None::<Result<Arc<Basemap>, ()>>);
     spawn_local(async move {
-        let result = fetch_text(&basemap_url).await.and_then(|text| basemap::parse(&text, &projection).map_err(|_| ()));
+        let result = fetch_text(&basemap_url)
+            .await
+            .ok()
+            .and_then(|text| parse_json(&text).ok())
+            .and_then(|value| basemap::from_json(&value, &projection).ok())
+            .ok_or(());
         basemap.set(Some(result.map(Arc::new)));
     });
 
@@ -406,12 +413,4 @@ fn draw_basemap(basemap: &Basemap, lang: RwSignal<Lang>, scale: Memo<f64>) -> im
         <path class="ma-rivers" d=basemap.rivers.clone() />
         {labels}
     }
-}
-
-async fn fetch_text(url: &str) -> Result<String, ()> {
-    let response = gloo_net::http::Request::get(url).send().await.map_err(|_| ())?;
-    if !response.ok() {
-        return Err(());
-    }
-    response.text().await.map_err(|_| ())
 }
