@@ -1,6 +1,7 @@
 //! What the UI reads from and writes to the browser, apart from the DOM it draws.
 
 use leptos::prelude::*;
+use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsCast;
 
 use crate::core::i18n::LoadError;
@@ -105,4 +106,22 @@ fn from_js(value: &wasm_bindgen::JsValue, depth: usize) -> Result<Json, String> 
         });
         Json::Object(members.collect::<Result<_, String>>()?)
     })
+}
+
+/// Calls `on_size(width, height)` when `element` is first laid out and whenever its size
+/// changes (a window resize, a tab that becomes visible), without forcing a layout.
+/// Stops when the calling owner is cleaned up.
+pub fn observe_size(element: &web_sys::Element, on_size: impl Fn(f64, f64) + 'static) {
+    let callback = Closure::<dyn FnMut(js_sys::Array)>::new(move |entries: js_sys::Array| {
+        if let Some(entry) = entries.get(0).dyn_ref::<web_sys::ResizeObserverEntry>() {
+            let rect = entry.content_rect();
+            if rect.width() > 0.0 && rect.height() > 0.0 {
+                on_size(rect.width(), rect.height());
+            }
+        }
+    });
+    let Ok(observer) = web_sys::ResizeObserver::new(callback.as_ref().unchecked_ref()) else { return };
+    observer.observe(element);
+    let kept = send_wrapper::SendWrapper::new((observer, callback));
+    leptos::prelude::on_cleanup(move || kept.take().0.disconnect());
 }

@@ -1,7 +1,10 @@
 //! Dates for people, through the browser's `Intl`: no locale data in the wasm.
 
-use js_sys::{Date, Object, Reflect};
-use wasm_bindgen::JsValue;
+use std::cell::RefCell;
+use std::collections::HashMap;
+
+use js_sys::{Array, Date, Intl, Object, Reflect};
+use wasm_bindgen::{JsCast, JsValue};
 
 use crate::core::date::{Day, Moment};
 use crate::core::feed::{Span, When};
@@ -20,13 +23,25 @@ fn day_to_js(day: Day) -> Date {
     Date::new(&JsValue::from_f64(day.days_since_epoch() as f64 * 86_400_000.0))
 }
 
+thread_local! {
+    /// One `Intl.DateTimeFormat` per language and shape: making one per date is slow.
+    static DAY_FORMATS: RefCell<HashMap<(Lang, bool), Intl::DateTimeFormat>> = RefCell::new(HashMap::new());
+}
+
 /// "May 24, 2019" / « 24 mai 2019 »; the year left out when the context gives it.
 pub fn format_day(day: Day, lang: Lang, with_year: bool) -> String {
-    let mut pairs = vec![("timeZone", "UTC"), ("day", "numeric"), ("month", "long")];
-    if with_year {
-        pairs.push(("year", "numeric"));
-    }
-    day_to_js(day).to_locale_date_string(lang.locale(), &options(&pairs)).into()
+    DAY_FORMATS.with(|formats| {
+        let mut formats = formats.borrow_mut();
+        let format = formats.entry((lang, with_year)).or_insert_with(|| {
+            let mut pairs = vec![("timeZone", "UTC"), ("day", "numeric"), ("month", "long")];
+            if with_year {
+                pairs.push(("year", "numeric"));
+            }
+            let locales = Array::of1(&JsValue::from_str(lang.locale()));
+            Intl::DateTimeFormat::new(&locales, options(&pairs).unchecked_ref())
+        });
+        format.format().call1(&JsValue::NULL, &day_to_js(day)).ok().and_then(|s| s.as_string()).unwrap_or_default()
+    })
 }
 
 fn format_moment(moment: Moment, time_zone: &str, lang: Lang) -> String {

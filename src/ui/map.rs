@@ -16,7 +16,7 @@ use crate::core::i18n::{self, Lang, Msg};
 use crate::core::map::{cluster, Bounds, Cluster, Lambert, Point, View, ZOOM_STEP};
 use crate::core::query::{self, Selection, Timing};
 
-use super::browser::{fetch_text, parse_json};
+use super::browser::{fetch_text, observe_size, parse_json};
 
 /// Markers closer than this on screen merge into one.
 const CLUSTER_RADIUS_PX: f64 = 36.0;
@@ -69,21 +69,20 @@ pub fn Map(
     let home = move |width: f64, height: f64| View::fit(bounds, width, height, FIT_PADDING_PX, FIT_MAX_SCALE);
     let view = RwSignal::new(home(800.0, 420.0));
     let scale = Memo::new(move |_| view.get().scale);
-    let measure = move || {
-        surface.get_untracked().map(|el| (f64::from(el.client_width()).max(1.0), f64::from(el.client_height()).max(1.0)))
-    };
-    // Fit once the surface has a size, and keep the view's centre when it changes size.
+    // Fit once the surface has a size; afterwards keep the view's centre as it resizes.
+    let fitted = StoredValue::new(false);
     Effect::new(move |_| {
-        if let Some((w, h)) = surface.get().and(measure()) {
-            view.set(home(w, h));
+        if let Some(el) = surface.get() {
+            observe_size(&el, move |w, h| {
+                if fitted.get_value() {
+                    view.update(|v| *v = v.resized(w, h));
+                } else {
+                    fitted.set_value(true);
+                    view.set(home(w, h));
+                }
+            });
         }
     });
-    let resize = window_event_listener(ev::resize, move |_| {
-        if let Some((w, h)) = measure() {
-            view.update(|v| *v = v.resized(w, h));
-        }
-    });
-    on_cleanup(move || resize.remove());
 
     let basemap = RwSignal::new(None::<Result<Arc<Basemap>, ()>>);
     spawn_local(async move {
@@ -198,9 +197,8 @@ pub fn Map(
         view.update(|v| *v = v.zoom_at(2.0, x, y));
     };
     let reset = move || {
-        if let Some((w, h)) = measure() {
-            view.set(home(w, h));
-        }
+        let v = view.get_untracked();
+        view.set(home(v.width, v.height));
     };
     let key = move |e: ev::KeyboardEvent| {
         let handled = match e.key().as_str() {

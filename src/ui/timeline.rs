@@ -15,6 +15,7 @@ use crate::core::map::ZOOM_STEP;
 use crate::core::query::{self, Selection};
 use crate::core::timeline::{self as tl, TimeScale};
 
+use super::browser::observe_size;
 use super::intl;
 
 const LANE_HEIGHT_PX: f64 = 40.0;
@@ -68,18 +69,11 @@ pub fn Timeline(loaded: Arc<Loaded>, lang: RwSignal<Lang>, selection: RwSignal<O
     // Roving focus: the one event of the strip in the tab order.
     let current = RwSignal::new(opening);
 
-    let width = move || container.get_untracked().map(|el| f64::from(el.client_width()).max(1.0));
     Effect::new(move |_| {
-        if let Some(w) = container.get().and(width()) {
-            scale.update(|s| *s = s.resized(w));
+        if let Some(el) = container.get() {
+            observe_size(&el, move |w, _| scale.update(|s| *s = s.resized(w)));
         }
     });
-    let resize = window_event_listener(ev::resize, move |_| {
-        if let Some(w) = width() {
-            scale.update(|s| *s = s.resized(w));
-        }
-    });
-    on_cleanup(move || resize.remove());
 
     // Lanes depend on zoom and language (label widths), not on panning.
     let lanes = {

@@ -3,7 +3,9 @@
 // Usage: node tests/bench/perf.mjs [events] [places]    (run `trunk build --release` first)
 import { createRequire } from "node:module";
 import { spawn } from "node:child_process";
-import { readFileSync } from "node:fs";
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 
 const require = createRequire(new URL("../e2e/package.json", import.meta.url));
 const { chromium } = require("playwright-core");
@@ -37,19 +39,22 @@ function generate() {
   return JSON.stringify(feed);
 }
 
+// The generated feed is served as a file beside a copy of dist/, as a static host would.
+const site = mkdtempSync(join(tmpdir(), "atlas-perf-"));
+cpSync("dist", site, { recursive: true });
+const body = generate();
+writeFileSync(join(site, "feed.json"), body);
 const port = 4180;
-const server = spawn("python3", ["-m", "http.server", String(port), "--bind", "127.0.0.1", "--directory", "dist"], { stdio: "ignore" });
+const server = spawn("python3", ["-m", "http.server", String(port), "--bind", "127.0.0.1", "--directory", site], { stdio: "ignore" });
 await new Promise((r) => setTimeout(r, 800));
 const browser = await chromium.launch({
   executablePath: "/usr/bin/chromium",
   args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
 });
 try {
-  const body = generate();
   const runs = [];
   for (let run = 0; run < 3; run++) {
     const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-    await page.route("**/feed.json", (route) => route.fulfill({ contentType: "application/json", body }));
     // Ready = the map's markers, the timeline's items and the list are in the DOM and a frame has been drawn.
     await page.addInitScript(() => {
       const observer = new MutationObserver(() => {
@@ -101,4 +106,5 @@ try {
 } finally {
   await browser.close();
   server.kill();
+  rmSync(site, { recursive: true, force: true });
 }
