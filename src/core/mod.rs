@@ -4,6 +4,7 @@
 pub mod date;
 pub mod basemap;
 pub mod feed;
+pub mod gesture;
 pub mod i18n;
 pub mod json;
 pub mod map;

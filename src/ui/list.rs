@@ -74,7 +74,6 @@ pub fn EventList(loaded: Arc<Loaded>, lang: RwSignal<Lang>, today: Day, selectio
 fn edition_section(feed: &Feed, edition: &Edition, events: &[&Event], lang: Lang, today: Day, selected: Option<&str>) -> impl IntoView {
     let heading_id = format!("ma-edition-{}", edition.id);
     let labelled_by = heading_id.clone();
-    let sponsors: Vec<String> = edition.sponsors.iter().filter_map(|id| feed.organization(id)).map(|o| o.name.clone()).collect();
     let tour_sessions = (!edition.sessions.is_empty()).then(|| {
         view! {
             <h3 class="ma-tour-title">{Msg::AlsoInEdition.text(lang)}</h3>
@@ -87,9 +86,7 @@ fn edition_section(feed: &Feed, edition: &Edition, events: &[&Event], lang: Lang
         <section class="ma-edition" aria-labelledby=labelled_by>
             <h2 id=heading_id>{edition.name.get(lang).to_owned()}</h2>
             {edition.summary.as_ref().map(|s| view! { <p>{s.get(lang).to_owned()}</p> })}
-            {(!sponsors.is_empty()).then(|| view! {
-                <p class="ma-sponsors">{i18n::label(lang, Msg::Sponsors.text(lang))} " " {sponsors.join(", ")}</p>
-            })}
+            {sponsors_line(feed, edition, lang)}
             {tour_sessions}
             <ol class="ma-events">
                 {events
@@ -102,6 +99,14 @@ fn edition_section(feed: &Feed, edition: &Edition, events: &[&Event], lang: Lang
             </ol>
         </section>
     }
+}
+
+/// "Sponsors: …" of an edition, if it has any.
+pub fn sponsors_line(feed: &Feed, edition: &Edition, lang: Lang) -> Option<impl IntoView> {
+    let sponsors: Vec<&str> = edition.sponsors.iter().filter_map(|id| feed.organization(id)).map(|o| o.name.as_str()).collect();
+    (!sponsors.is_empty()).then(|| {
+        view! { <p class="ma-sponsors">{i18n::label(lang, Msg::Sponsors.text(lang))} " " {sponsors.join(", ")}</p> }
+    })
 }
 
 /// Everything about one event; `id_prefix` keeps heading ids unique where it is shown twice.

@@ -12,11 +12,13 @@ use wasm_bindgen::JsCast;
 use crate::core::basemap::{self, Basemap};
 use crate::core::date::Day;
 use crate::core::feed::{Loaded, Text};
+use crate::core::gesture::{Gesture, Pointers};
 use crate::core::i18n::{self, Lang, Msg};
 use crate::core::map::{cluster, Bounds, Cluster, Lambert, Point, View, ZOOM_STEP};
 use crate::core::query::{self, Selection, Timing};
 
 use super::browser::{fetch_text, observe_size, parse_json};
+use super::controls::icon_button;
 
 /// Markers closer than this on screen merge into one.
 const CLUSTER_RADIUS_PX: f64 = 36.0;
@@ -32,13 +34,6 @@ struct MapPlace {
     at: Point,
     events: usize,
     timing: Option<Timing>,
-}
-
-#[derive(Clone, Copy, Default)]
-struct Pointer {
-    id: i32,
-    x: f64,
-    y: f64,
 }
 
 #[component]
@@ -121,8 +116,7 @@ pub fn Map(
 
     let hint = RwSignal::new(false);
     let hovered = RwSignal::new(None::<Vec<usize>>);
-    let pointers = StoredValue::new(Vec::<Pointer>::new());
-    let moved = StoredValue::new(false);
+    let pointers = StoredValue::new(Pointers::default());
 
     let local = move |x: i32, y: i32| -> (f64, f64) {
         match surface.get_untracked() {
@@ -149,32 +143,20 @@ pub fn Map(
             let _ = el.set_pointer_capture(e.pointer_id());
         }
         let (x, y) = local(e.client_x(), e.client_y());
-        pointers.update_value(|ps| ps.push(Pointer { id: e.pointer_id(), x, y }));
-        moved.set_value(false);
+        pointers.update_value(|ps| ps.down(e.pointer_id(), x, y));
     };
     let pointer_move = move |e: ev::PointerEvent| {
         let (x, y) = local(e.client_x(), e.client_y());
-        let before = pointers.get_value();
-        let Some(index) = before.iter().position(|p| p.id == e.pointer_id()) else { return };
-        let mut after = before.clone();
-        after[index] = Pointer { id: e.pointer_id(), x, y };
-        match (before.as_slice(), after.as_slice()) {
-            ([a], [b]) => view.update(|v| *v = v.pan(b.x - a.x, b.y - a.y)),
-            ([a0, a1, ..], [b0, b1, ..]) => {
-                // Pinch: zoom by the change in finger distance, around their midpoint, and follow it.
-                let d0 = ((a0.x - a1.x).powi(2) + (a0.y - a1.y).powi(2)).sqrt().max(1.0);
-                let d1 = ((b0.x - b1.x).powi(2) + (b0.y - b1.y).powi(2)).sqrt().max(1.0);
-                let (mx0, my0) = ((a0.x + a1.x) / 2.0, (a0.y + a1.y) / 2.0);
-                let (mx1, my1) = ((b0.x + b1.x) / 2.0, (b0.y + b1.y) / 2.0);
-                view.update(|v| *v = v.pan(mx1 - mx0, my1 - my0).zoom_at(d1 / d0, mx1, my1));
-            }
-            _ => {}
+        let mut gesture = Gesture::None;
+        pointers.update_value(|ps| gesture = ps.moved(e.pointer_id(), x, y));
+        match gesture {
+            Gesture::Pan { dx, dy } => view.update(|v| *v = v.pan(dx, dy)),
+            Gesture::Pinch { dx, dy, factor, x, y } => view.update(|v| *v = v.pan(dx, dy).zoom_at(factor, x, y)),
+            Gesture::None => {}
         }
-        moved.set_value(true);
-        pointers.set_value(after);
     };
     let pointer_up = move |e: ev::PointerEvent| {
-        pointers.update_value(|ps| ps.retain(|p| p.id != e.pointer_id()));
+        pointers.update_value(|ps| ps.up(e.pointer_id()));
     };
     let wheel = move |e: ev::WheelEvent| {
         let focused = surface.get_untracked().zip(document().active_element()).is_some_and(|(el, active)| el.contains(Some(&active)));
@@ -320,17 +302,7 @@ pub fn Map(
     };
 
     let control = move |msg: Msg, symbol: &'static str, class: &'static str, action: fn(View) -> View| {
-        view! {
-            <button
-                type="button"
-                class=format!("ma-map-button {class}")
-                aria-label=move || msg.text(lang.get())
-                title=move || msg.text(lang.get())
-                on:click=move |_| view.update(|v| *v = action(*v))
-            >
-                <span aria-hidden="true">{symbol}</span>
-            </button>
-        }
+        icon_button(lang, msg, symbol, class, move || view.update(|v| *v = action(*v)))
     };
 
     view! {
@@ -362,9 +334,7 @@ pub fn Map(
             <div class="ma-map-controls" role="group" aria-label=move || Msg::MapControls.text(lang.get())>
                 {control(Msg::ZoomIn, "+", "ma-zoom-in", |v| v.zoom(ZOOM_STEP))}
                 {control(Msg::ZoomOut, "−", "ma-zoom-out", |v| v.zoom(1.0 / ZOOM_STEP))}
-                <button type="button" class="ma-map-button ma-reset" aria-label=move || Msg::ShowAllPlaces.text(lang.get()) title=move || Msg::ShowAllPlaces.text(lang.get()) on:click=move |_| reset()>
-                    <span aria-hidden="true">"⤢"</span>
-                </button>
+                {icon_button(lang, Msg::ShowAllPlaces, "⤢", "ma-reset", reset)}
                 {control(Msg::PanNorth, "↑", "ma-pan", |v| v.pan(0.0, PAN_STEP_PX))}
                 {control(Msg::PanWest, "←", "ma-pan", |v| v.pan(PAN_STEP_PX, 0.0))}
                 {control(Msg::PanEast, "→", "ma-pan", |v| v.pan(-PAN_STEP_PX, 0.0))}

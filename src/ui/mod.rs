@@ -2,6 +2,7 @@
 
 mod app;
 mod browser;
+mod controls;
 mod intl;
 mod lang_toggle;
 mod list;

@@ -10,12 +10,14 @@ use wasm_bindgen::JsCast;
 
 use crate::core::date::Day;
 use crate::core::feed::{Event, Loaded};
+use crate::core::gesture::{Gesture, Pointers};
 use crate::core::i18n::{self, Lang, Msg};
 use crate::core::map::ZOOM_STEP;
 use crate::core::query::{self, Selection};
 use crate::core::timeline::{self as tl, TimeScale};
 
 use super::browser::observe_size;
+use super::controls::icon_button;
 use super::intl;
 
 const LANE_HEIGHT_PX: f64 = 40.0;
@@ -37,6 +39,59 @@ fn short_label(loaded: &Loaded, event: &Event, lang: Lang) -> String {
         Some(place) => place.name.get(lang).to_owned(),
         None => event.title.get(lang).to_owned(),
     }
+}
+
+/// What an item of either layout knows: its event, its place in the order, and the shared state.
+#[derive(Clone)]
+struct ItemState {
+    id: String,
+    position: usize,
+    uncertain: bool,
+    place: Option<String>,
+    selection: RwSignal<Option<Selection>>,
+    current: RwSignal<usize>,
+}
+
+impl ItemState {
+    fn selected(&self) -> bool {
+        self.selection.with(|s| matches!(s, Some(Selection::Event(e)) if *e == self.id))
+    }
+
+    fn pressed(&self) -> &'static str {
+        if self.selected() { "true" } else { "false" }
+    }
+
+    /// Roving focus: only the current item is in the tab order.
+    fn tab_index(&self) -> &'static str {
+        if self.current.get() == self.position { "0" } else { "-1" }
+    }
+
+    fn class(&self, base: &str) -> String {
+        let at_selected_place = self.selection.with(|s| matches!((s, &self.place), (Some(Selection::Place(sel)), Some(p)) if sel == p));
+        let mut class = base.to_owned();
+        for (on, name) in [(self.uncertain, " ma-uncertain"), (self.selected(), " ma-selected"), (at_selected_place, " ma-highlight")] {
+            if on {
+                class.push_str(name);
+            }
+        }
+        class
+    }
+
+    /// Selects the event, or clears the selection if it was already selected.
+    fn choose(&self) {
+        self.current.set(self.position);
+        let pick = Selection::Event(self.id.clone());
+        self.selection.update(|s| *s = if s.as_ref() == Some(&pick) { None } else { Some(pick) });
+    }
+}
+
+/// The item's place (or title) and date words, following the language.
+fn item_texts(loaded: &Arc<Loaded>, index: usize, lang: RwSignal<Lang>) -> (impl Fn() -> String, impl Fn() -> String) {
+    let (a, b) = (loaded.clone(), loaded.clone());
+    (
+        move || short_label(&a, &a.feed.events[index], lang.get()),
+        move || when_short(&b.feed.events[index], lang.get()),
+    )
 }
 
 /// The date of an event in words as the timeline says it: loose for uncertain ranges.
@@ -169,8 +224,9 @@ pub fn Timeline(loaded: Arc<Loaded>, lang: RwSignal<Lang>, selection: RwSignal<O
         }
     };
 
-    // Drag to pan; ctrl (or ⌘) + wheel to zoom, so the page still scrolls.
-    let drag_from = StoredValue::new(None::<(i32, f64)>);
+    // Drag to pan, pinch to zoom; ctrl (or ⌘) + wheel to zoom, so the page still scrolls.
+    let pointers = StoredValue::new(Pointers::default());
+    let left_edge = move || container.get_untracked().map_or(0.0, |el| el.get_bounding_client_rect().left());
     let pointer_down = move |e: ev::PointerEvent| {
         let on_button = e.target().and_then(|t| t.dyn_into::<web_sys::Element>().ok()).and_then(|el| el.closest("button").ok().flatten()).is_some();
         if on_button || e.button() != 0 {
@@ -179,24 +235,29 @@ pub fn Timeline(loaded: Arc<Loaded>, lang: RwSignal<Lang>, selection: RwSignal<O
         if let Some(el) = container.get_untracked() {
             let _ = el.set_pointer_capture(e.pointer_id());
         }
-        drag_from.set_value(Some((e.pointer_id(), f64::from(e.client_x()))));
+        let x = f64::from(e.client_x()) - left_edge();
+        pointers.update_value(|ps| ps.down(e.pointer_id(), x, f64::from(e.client_y())));
     };
     let pointer_move = move |e: ev::PointerEvent| {
-        if let Some((id, x)) = drag_from.get_value() {
-            if id == e.pointer_id() {
-                let now = f64::from(e.client_x());
-                scale.update(|s| *s = s.pan(now - x));
-                drag_from.set_value(Some((id, now)));
-            }
+        if pointers.with_value(Pointers::is_empty) {
+            return;
+        }
+        let x = f64::from(e.client_x()) - left_edge();
+        let mut gesture = Gesture::None;
+        pointers.update_value(|ps| gesture = ps.moved(e.pointer_id(), x, f64::from(e.client_y())));
+        match gesture {
+            Gesture::Pan { dx, .. } => scale.update(|s| *s = s.pan(dx)),
+            Gesture::Pinch { dx, factor, x, .. } => scale.update(|s| *s = s.pan(dx).zoom_at(factor, x)),
+            Gesture::None => {}
         }
     };
-    let pointer_up = move |_: ev::PointerEvent| drag_from.set_value(None);
+    let pointer_up = move |e: ev::PointerEvent| pointers.update_value(|ps| ps.up(e.pointer_id()));
     let wheel = move |e: ev::WheelEvent| {
         if !(e.ctrl_key() || e.meta_key()) {
             return;
         }
         e.prevent_default();
-        let left = container.get_untracked().map_or(0.0, |el| el.get_bounding_client_rect().left());
+        let left = left_edge();
         let lines = if e.delta_mode() == 1 { 16.0 } else { 1.0 };
         scale.update(|s| *s = s.zoom_at((-e.delta_y() * lines * 0.002).exp(), f64::from(e.client_x()) - left));
     };
@@ -215,56 +276,19 @@ pub fn Timeline(loaded: Arc<Loaded>, lang: RwSignal<Lang>, selection: RwSignal<O
             let left = move || scale.with(|s| s.x(day_number(span.first)));
             let band = move || scale.with(|s| ((day_number(span.last) + 1.0 - day_number(span.first)) * s.px_per_day).max(MIN_BAND_PX));
             let top = move || AXIS_HEIGHT_PX + lanes.with(|l| l[p]) as f64 * LANE_HEIGHT_PX;
-            let selected = {
-                let id = id.clone();
-                move || selection.with(|s| matches!(s, Some(Selection::Event(e)) if *e == id))
-            };
-            let at_selected_place = move || {
-                selection.with(|s| matches!((s, &place), (Some(Selection::Place(sel)), Some(p)) if sel == p))
-            };
-            let class = {
-                let selected = selected.clone();
-                move || {
-                    let mut class = String::from("ma-tl-event");
-                    if uncertain {
-                        class.push_str(" ma-uncertain");
-                    }
-                    if selected() {
-                        class.push_str(" ma-selected");
-                    }
-                    if at_selected_place() {
-                        class.push_str(" ma-highlight");
-                    }
-                    class
-                }
-            };
-            let label = {
-                let loaded = loaded.clone();
-                move || short_label(&loaded, &loaded.feed.events[index], lang.get())
-            };
-            let when = {
-                let loaded = loaded.clone();
-                move || when_short(&loaded.feed.events[index], lang.get())
-            };
-            let choose = {
-                let id = id.clone();
-                move |_| {
-                    current.set(p);
-                    let pick = Selection::Event(id.clone());
-                    selection.update(|s| *s = if s.as_ref() == Some(&pick) { None } else { Some(pick) });
-                }
-            };
+            let state = ItemState { id: id.clone(), position: p, uncertain, place, selection, current };
+            let (label, when) = item_texts(&loaded, index, lang);
             view! {
                 <li>
                     <button
                         type="button"
-                        class=class
+                        class={ let s = state.clone(); move || s.class("ma-tl-event") }
                         data-tl-event=id
-                        tabindex=move || if current.get() == p { "0" } else { "-1" }
-                        aria-pressed=move || if selected() { "true" } else { "false" }
+                        tabindex={ let s = state.clone(); move || s.tab_index() }
+                        aria-pressed={ let s = state.clone(); move || s.pressed() }
                         style:left=move || format!("{:.1}px", left())
                         style:top=move || format!("{:.1}px", top())
-                        on:click=choose
+                        on:click=move |_| state.choose()
                     >
                         <span class="ma-tl-band" aria-hidden="true" style:width=move || format!("{:.1}px", band())></span>
                         <span class="ma-tl-label">{label} ","</span>
@@ -282,50 +306,21 @@ pub fn Timeline(loaded: Arc<Loaded>, lang: RwSignal<Lang>, selection: RwSignal<O
             let index = order[p];
             let event = &loaded.feed.events[index];
             let id = event.id.clone();
-            let uncertain = event.span.uncertain;
-            let data_id = id.clone();
-            let loaded = loaded.clone();
-            let text = move || {
-                let lang = lang.get();
-                let event = &loaded.feed.events[index];
-                (short_label(&loaded, event, lang), when_short(event, lang))
-            };
-            let text2 = text.clone();
-            let selected = {
-                let id = id.clone();
-                move || selection.with(|s| matches!(s, Some(Selection::Event(e)) if *e == id))
-            };
-            let class = {
-                let selected = selected.clone();
-                move || {
-                    let mut class = String::from("ma-tl-event ma-tl-vertical-event");
-                    if uncertain {
-                        class.push_str(" ma-uncertain");
-                    }
-                    if selected() {
-                        class.push_str(" ma-selected");
-                    }
-                    class
-                }
-            };
-            let choose = move |_| {
-                current.set(p);
-                let pick = Selection::Event(id.clone());
-                selection.update(|s| *s = if s.as_ref() == Some(&pick) { None } else { Some(pick) });
-            };
+            let state = ItemState { id: id.clone(), position: p, uncertain: event.span.uncertain, place: event.place.clone(), selection, current };
+            let (label, when) = item_texts(&loaded, index, lang);
             view! {
                 <li>
                     <button
                         type="button"
-                        class=class
-                        data-tl-event=data_id
-                        tabindex=move || if current.get() == p { "0" } else { "-1" }
-                        aria-pressed=move || if selected() { "true" } else { "false" }
-                        on:click=choose
+                        class={ let s = state.clone(); move || s.class("ma-tl-event ma-tl-vertical-event") }
+                        data-tl-event=id
+                        tabindex={ let s = state.clone(); move || s.tab_index() }
+                        aria-pressed={ let s = state.clone(); move || s.pressed() }
+                        on:click=move |_| state.choose()
                     >
                         <span class="ma-tl-dot" aria-hidden="true"></span>
-                        <span class="ma-tl-label">{move || text().0} ","</span>
-                        <span class="ma-tl-when">{move || text2().1}</span>
+                        <span class="ma-tl-label">{label} ","</span>
+                        <span class="ma-tl-when">{when}</span>
                     </button>
                 </li>
             }
@@ -353,17 +348,7 @@ pub fn Timeline(loaded: Arc<Loaded>, lang: RwSignal<Lang>, selection: RwSignal<O
     };
 
     let control = move |msg: Msg, symbol: &'static str, action: fn(TimeScale) -> TimeScale| {
-        view! {
-            <button
-                type="button"
-                class="ma-map-button"
-                aria-label=move || msg.text(lang.get())
-                title=move || msg.text(lang.get())
-                on:click=move |_| scale.update(|s| *s = action(*s))
-            >
-                <span aria-hidden="true">{symbol}</span>
-            </button>
-        }
+        icon_button(lang, msg, symbol, "", move || scale.update(|s| *s = action(*s)))
     };
 
     view! {
@@ -448,6 +433,7 @@ pub fn Details(loaded: Arc<Loaded>, lang: RwSignal<Lang>, selection: RwSignal<Op
                         {Msg::CloseDetails.text(lang)}
                     </button>
                     {super::list::event_card(&loaded.feed, event, lang, today, "ma-detail-")}
+                    {loaded.feed.edition(&event.edition).and_then(|edition| super::list::sponsors_line(&loaded.feed, edition, lang))}
                 </div>
             }
         })

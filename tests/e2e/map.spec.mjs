@@ -155,3 +155,26 @@ test("French: place and region names and marker names follow the language", asyn
   await expect(page.getByRole("heading", { name: "Événements à Montréal" })).toBeVisible();
   await page.locator(surface).screenshot({ path: "artifacts/map-fr.png" });
 });
+
+test("pinch zooms the map and the timeline", async ({ page }) => {
+  await page.goto("./");
+  await ready(page);
+  const pinch = (selector) =>
+    page.evaluate((selector) => {
+      const surface = document.querySelector(selector);
+      const box = surface.getBoundingClientRect();
+      const fire = (type, pointerId, x) =>
+        surface.dispatchEvent(new PointerEvent(type, { pointerId, clientX: box.left + x, clientY: box.top + 60, button: 0, bubbles: true, pointerType: "touch" }));
+      fire("pointerdown", 11, 100);
+      fire("pointerdown", 12, 200);
+      fire("pointermove", 12, 300); // 100 px apart → 200 px apart
+      fire("pointerup", 11, 100);
+      fire("pointerup", 12, 300);
+    }, selector);
+  const before = await viewBox(page);
+  await pinch(surface);
+  expect((await viewBox(page)).w).toBeCloseTo(before.w / 2, 1);
+  const ticks = await page.locator(".ma-tick").count();
+  await pinch(".ma-timeline-strip");
+  expect(await page.locator(".ma-tick").count()).not.toBe(ticks);
+});

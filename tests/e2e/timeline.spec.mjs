@@ -46,6 +46,7 @@ test("keyboard walk through events; Enter opens details, announced politely; Esc
   await expect(details.getByRole("heading", { level: 3 })).toHaveText("Kubernetes & Cloud Native Toronto — spring 2019");
   await expect(details).toContainText("Observable Kubernetes");
   await expect(details).toContainText("Hosted by Flybits");
+  await expect(details).toContainText("Sponsors: Microsoft, Rancher, Elastic, Red Hat, Tigera, Container Solutions");
   await expect(details.getByRole("link", { name: "Join the Kubernetes Toronto group" })).toBeVisible();
   await expect(page.locator(".ma-live")).toHaveText("Selected: Kubernetes & Cloud Native Toronto — spring 2019, late May – mid June 2019");
   // Linked: the map marker and the list row light up.
