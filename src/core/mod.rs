@@ -3,6 +3,7 @@
 
 pub mod date;
 pub mod basemap;
+pub mod explore;
 pub mod feed;
 pub mod gesture;
 pub mod i18n;

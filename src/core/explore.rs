@@ -1,0 +1,260 @@
+//! Finding events: accent- and case-insensitive search in both languages, and
+//! filters by city, topic, speaker, organization, format and past/upcoming.
+//! Each event's searchable text and facets are gathered once, so that answering
+//! a keystroke is a scan of prepared strings.
+
+use std::collections::BTreeSet;
+
+use super::date::Day;
+use super::feed::{Event, Feed, Format, Text};
+use super::query::{self, Timing};
+
+/// Lower case without accents, so "montreal" finds "Montréal" and "QUEBEC" finds "Québec".
+/// Returns the folded text and, for each folded byte, the byte in `text` it came from.
+pub fn fold_with_map(text: &str) -> (String, Vec<usize>) {
+    let mut folded = String::with_capacity(text.len());
+    let mut origin = Vec::with_capacity(text.len());
+    for (at, c) in text.char_indices() {
+        let mut push = |s: &str| {
+            folded.push_str(s);
+            origin.extend(std::iter::repeat_n(at, s.len()));
+        };
+        match fold_char(c) {
+            Some(base) => push(base),
+            None => {
+                for lower in c.to_lowercase() {
+                    let mut buffer = [0u8; 4];
+                    push(lower.encode_utf8(&mut buffer));
+                }
+            }
+        }
+    }
+    (folded, origin)
+}
+
+pub fn fold(text: &str) -> String {
+    fold_with_map(text).0
+}
+
+/// Accented Latin letters and typographic marks, to what one types without them.
+fn fold_char(c: char) -> Option<&'static str> {
+    Some(match c {
+        'à' | 'á' | 'â' | 'ã' | 'ä' | 'å' | 'ā' | 'À' | 'Á' | 'Â' | 'Ã' | 'Ä' | 'Å' | 'Ā' => "a",
+        'ç' | 'Ç' | 'ć' | 'č' => "c",
+        'è' | 'é' | 'ê' | 'ë' | 'ē' | 'È' | 'É' | 'Ê' | 'Ë' | 'Ē' => "e",
+        'ì' | 'í' | 'î' | 'ï' | 'ī' | 'Ì' | 'Í' | 'Î' | 'Ï' | 'Ī' => "i",
+        'ñ' | 'Ñ' => "n",
+        'ò' | 'ó' | 'ô' | 'õ' | 'ö' | 'ø' | 'ō' | 'Ò' | 'Ó' | 'Ô' | 'Õ' | 'Ö' | 'Ø' | 'Ō' => "o",
+        'ù' | 'ú' | 'û' | 'ü' | 'ū' | 'Ù' | 'Ú' | 'Û' | 'Ü' | 'Ū' => "u",
+        'ý' | 'ÿ' | 'Ý' | 'Ÿ' => "y",
+        'œ' | 'Œ' => "oe",
+        'æ' | 'Æ' => "ae",
+        'ß' => "ss",
+        '’' | '‘' | 'ʼ' => "'",
+        '\u{a0}' | '\u{202f}' => " ",
+        '–' | '—' => "-",
+        _ => return None,
+    })
+}
+
+/// The words of a query, folded; empty words dropped.
+pub fn query_words(query: &str) -> Vec<String> {
+    fold(query).split_whitespace().map(str::to_owned).collect()
+}
+
+/// `text` cut into pieces, each marked whether it matches one of `words`
+/// (for highlighting matches as text, never as HTML).
+pub fn highlight<'a>(text: &'a str, words: &[String]) -> Vec<(&'a str, bool)> {
+    let (folded, origin) = fold_with_map(text);
+    let mut marked = vec![false; text.len()];
+    for word in words.iter().filter(|w| !w.is_empty()) {
+        for (start, _) in folded.match_indices(word.as_str()) {
+            let from = origin[start];
+            let last = origin[start + word.len() - 1];
+            let to = last + text[last..].chars().next().map_or(1, char::len_utf8);
+            marked[from..to].iter_mut().for_each(|m| *m = true);
+        }
+    }
+    let mut pieces: Vec<(&str, bool)> = Vec::new();
+    let mut start = 0;
+    for (at, _) in text.char_indices().skip(1).chain([(text.len(), ' ')]) {
+        if at == text.len() || marked[at] != marked[start] {
+            pieces.push((&text[start..at], marked[start]));
+            start = at;
+        }
+    }
+    pieces
+}
+
+/// A facet an event can be filtered by.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Facet {
+    Place,
+    Topic,
+    Speaker,
+    Organization,
+    Format,
+}
+
+impl Facet {
+    pub const ALL: [Facet; 5] = [Facet::Place, Facet::Topic, Facet::Speaker, Facet::Organization, Facet::Format];
+}
+
+/// What the visitor asked for: values chosen per facet (any of them), a timing, words.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Filters {
+    pub chosen: BTreeSet<(Facet, String)>,
+    pub timing: Option<Timing>,
+    pub query: String,
+}
+
+impl Filters {
+    pub fn is_empty(&self) -> bool {
+        self.chosen.is_empty() && self.timing.is_none() && self.query.trim().is_empty()
+    }
+
+    pub fn toggle(&mut self, facet: Facet, value: &str) {
+        let key = (facet, value.to_owned());
+        if !self.chosen.remove(&key) {
+            self.chosen.insert(key);
+        }
+    }
+
+    fn chosen_in(&self, facet: Facet) -> impl Iterator<Item = &str> {
+        self.chosen.iter().filter(move |(f, _)| *f == facet).map(|(_, v)| v.as_str())
+    }
+}
+
+pub fn format_id(format: Format) -> &'static str {
+    match format {
+        Format::Talk => "talk",
+        Format::Demo => "demo",
+        Format::Workshop => "workshop",
+    }
+}
+
+/// One event's facets and folded text, gathered once per feed.
+#[derive(Clone, Debug)]
+pub struct Prepared {
+    facets: BTreeSet<(Facet, String)>,
+    text: String,
+}
+
+impl Prepared {
+    pub fn has(&self, facet: Facet, value: &str) -> bool {
+        self.facets.contains(&(facet, value.to_owned()))
+    }
+}
+
+pub fn prepare(feed: &Feed) -> Vec<Prepared> {
+    feed.events.iter().map(|event| prepare_event(feed, event)).collect()
+}
+
+fn prepare_event(feed: &Feed, event: &Event) -> Prepared {
+    let mut facets = BTreeSet::new();
+    let mut text = String::new();
+    add_text(&mut text, &event.title);
+    if let Some(summary) = &event.summary {
+        add_text(&mut text, summary);
+    }
+    if let Some(place) = event.place.as_deref().and_then(|id| feed.place(id)) {
+        facets.insert((Facet::Place, place.id.clone()));
+        add_text(&mut text, &place.name);
+    }
+    let mut organizations: Vec<&str> = event.host.iter().map(String::as_str).collect();
+    if let Some(edition) = feed.edition(&event.edition) {
+        organizations.extend(edition.sponsors.iter().map(String::as_str));
+    }
+    for session in &event.sessions {
+        facets.insert((Facet::Format, format_id(session.format).to_owned()));
+        add_text(&mut text, &session.title);
+        if let Some(summary) = &session.summary {
+            add_text(&mut text, summary);
+        }
+        for topic in session.topics.iter().filter_map(|id| feed.topic(id)) {
+            facets.insert((Facet::Topic, topic.id.clone()));
+            add_text(&mut text, &topic.name);
+        }
+        for person in session.speakers.iter().filter_map(|id| feed.person(id)) {
+            facets.insert((Facet::Speaker, person.id.clone()));
+            add(&mut text, &person.name);
+            organizations.extend(person.organization.as_deref());
+        }
+    }
+    for org in organizations.into_iter().filter_map(|id| feed.organization(id)) {
+        facets.insert((Facet::Organization, org.id.clone()));
+        add(&mut text, &org.name);
+    }
+    Prepared { facets, text }
+}
+
+fn add(text: &mut String, piece: &str) {
+    text.push_str(&fold(piece));
+    text.push('\n');
+}
+
+fn add_text(text: &mut String, both: &Text) {
+    add(text, &both.en);
+    add(text, &both.fr);
+}
+
+/// Whether an event passes: every chosen facet has one of its values, the timing
+/// agrees, and every word of the query is found.
+pub fn passes(prepared: &Prepared, span_timing: Timing, filters: &Filters, words: &[String]) -> bool {
+    Facet::ALL.iter().all(|&facet| {
+        let mut chosen = filters.chosen_in(facet).peekable();
+        chosen.peek().is_none() || chosen.any(|value| prepared.has(facet, value))
+    }) && filters.timing.is_none_or(|t| t == span_timing)
+        && words.iter().all(|word| prepared.text.contains(word.as_str()))
+}
+
+/// For each event of the feed, whether it is shown under `filters`.
+pub fn shown(feed: &Feed, prepared: &[Prepared], filters: &Filters, today: Day) -> Vec<bool> {
+    let words = query_words(&filters.query);
+    feed.events
+        .iter()
+        .zip(prepared)
+        .map(|(event, p)| passes(p, query::timing(event.span, today), filters, &words))
+        .collect()
+}
+
+/// How many shown events have each value of `facet`, most first.
+pub fn counts(prepared: &[Prepared], shown: &[bool], facet: Facet) -> Vec<(String, usize)> {
+    let mut counts: std::collections::BTreeMap<&str, usize> = std::collections::BTreeMap::new();
+    for p in prepared.iter().zip(shown).filter(|(_, s)| **s).map(|(p, _)| p) {
+        for (_, value) in p.facets.iter().filter(|(f, _)| *f == facet) {
+            *counts.entry(value).or_default() += 1;
+        }
+    }
+    let mut counts: Vec<(String, usize)> = counts.into_iter().map(|(v, n)| (v.to_owned(), n)).collect();
+    counts.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
+    counts
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn folding_drops_case_and_accents() {
+        assert_eq!(fold("Montréal"), "montreal");
+        assert_eq!(fold("QUÉBEC"), "quebec");
+        assert_eq!(fold("Île-du-Prince-Édouard"), "ile-du-prince-edouard");
+        assert_eq!(fold("cœur l’été"), "coeur l'ete");
+        let (folded, origin) = fold_with_map("Œuvre");
+        assert_eq!(folded, "oeuvre");
+        assert_eq!(&origin[..3], &[0, 0, 2]);
+    }
+
+    #[test]
+    fn highlights_map_back_to_the_original_text() {
+        let words = query_words("montreal QUEBEC");
+        assert_eq!(
+            highlight("De Montréal à Québec", &words),
+            vec![("De ", false), ("Montréal", true), (" à ", false), ("Québec", true)]
+        );
+        assert_eq!(highlight("Œuvres", &query_words("oeu")), vec![("Œu", true), ("vres", false)]);
+        assert_eq!(highlight("nothing here", &query_words("zzz")), vec![("nothing here", false)]);
+        assert_eq!(highlight("<b>x</b>", &query_words("b")), vec![("<", false), ("b", true), (">x</", false), ("b", true), (">", false)]);
+    }
+}
