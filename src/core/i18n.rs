@@ -108,10 +108,15 @@ pub enum Msg {
     Today,
     TimelineKeys,
     CloseDetails,
+    FindEvents,
+    Search,
+    When,
+    AnyTime,
+    ClearAll,
 }
 
 impl Msg {
-    pub const ALL: [Msg; 38] = [
+    pub const ALL: [Msg; 43] = [
         Msg::AppName,
         Msg::Loading,
         Msg::LoadFailed,
@@ -150,6 +155,11 @@ impl Msg {
         Msg::Today,
         Msg::TimelineKeys,
         Msg::CloseDetails,
+        Msg::FindEvents,
+        Msg::Search,
+        Msg::When,
+        Msg::AnyTime,
+        Msg::ClearAll,
     ];
 
     pub fn text(self, lang: Lang) -> &'static str {
@@ -201,6 +211,11 @@ impl Msg {
                 "← et → passent d’un événement à l’autre, + et − zooment, Début et Fin vont au premier et au dernier, Entrée en ouvre un.",
             ),
             Msg::CloseDetails => ("Close details", "Fermer les détails"),
+            Msg::FindEvents => ("Find events", "Trouver des événements"),
+            Msg::Search => ("Search", "Rechercher"),
+            Msg::When => ("When", "Quand"),
+            Msg::AnyTime => ("Any time", "Toutes les dates"),
+            Msg::ClearAll => ("Clear all", "Tout effacer"),
         };
         lang.pick(en, fr)
     }
@@ -292,6 +307,26 @@ pub fn marker_label(lang: Lang, names: &[&str], place_count: usize, events: usiz
         (true, Lang::Fr) => ". Zoomez pour les séparer",
     };
     format!("{names} — {}{when}{zoom}", meetups(lang, events))
+}
+
+pub fn facet_name(facet: super::explore::Facet, lang: Lang) -> &'static str {
+    use super::explore::Facet;
+    let (en, fr) = match facet {
+        Facet::Place => ("City", "Ville"),
+        Facet::Topic => ("Topic or tool", "Sujet ou outil"),
+        Facet::Speaker => ("Speaker", "Intervenant"),
+        Facet::Organization => ("Organization", "Organisation"),
+        Facet::Format => ("Format", "Format"),
+    };
+    lang.pick(en, fr)
+}
+
+/// "3 of 6 events" / « 3 événements sur 6 ».
+pub fn shown_of(lang: Lang, shown: usize, total: usize) -> String {
+    match lang {
+        Lang::En => format!("{shown} of {}", count(lang, total, ("event", ""), ("events", ""))),
+        Lang::Fr => format!("{} sur {total}", count(lang, shown, ("", "événement"), ("", "événements"))),
+    }
 }
 
 /// What the polite live region says when an event is selected: brief, not the whole panel.
@@ -456,6 +491,8 @@ mod tests {
         }
         let same: Vec<_> = Msg::ALL.iter().filter(|m| m.text(Lang::En) == m.text(Lang::Fr)).collect();
         assert_eq!(same, [&Msg::Source], "identical in both languages");
+        assert_eq!(shown_of(Lang::En, 3, 6), "3 of 6\u{a0}events");
+        assert_eq!(shown_of(Lang::Fr, 1, 6), "1\u{a0}événement sur 6");
     }
 
     #[test]

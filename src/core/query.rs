@@ -61,11 +61,12 @@ pub fn first_needs_year(span: Span) -> bool {
     span.first.year != span.last.year
 }
 
-/// The places that have events, in feed order, each with its events' spans.
-pub fn places_with_events(feed: &Feed) -> Vec<(&super::feed::Place, Vec<Span>)> {
+/// The places that have events (among those `keep` accepts, by index), in feed order,
+/// each with its events' spans.
+pub fn places_with_events(feed: &Feed, keep: impl Fn(usize) -> bool) -> Vec<(&super::feed::Place, Vec<Span>)> {
     let mut spans: Vec<Vec<Span>> = vec![Vec::new(); feed.places.len()];
     let index: std::collections::HashMap<&str, usize> = feed.places.iter().enumerate().map(|(i, p)| (p.id.as_str(), i)).collect();
-    for event in &feed.events {
+    for (_, event) in feed.events.iter().enumerate().filter(|(i, _)| keep(*i)) {
         if let Some(&i) = event.place.as_deref().and_then(|id| index.get(id)) {
             spans[i].push(event.span);
         }

@@ -5,9 +5,11 @@ use leptos::task::spawn_local;
 
 use crate::core::feed::{self, Loaded};
 use crate::core::i18n::{self, Lang, LoadError, Msg};
+use crate::core::explore::{self, Filters};
 use crate::core::query::Selection;
 
 use super::browser::{fetch_text, parse_json};
+use super::filters::FilterPanel;
 use super::intl;
 use super::lang_toggle::LangToggle;
 use super::list::EventList;
@@ -69,6 +71,13 @@ async fn fetch_feed(url: &str) -> LoadState {
 pub fn Atlas(loaded: Arc<Loaded>, lang: RwSignal<Lang>, #[prop(into)] basemap_url: String) -> impl IntoView {
     let today = intl::today();
     let selection = RwSignal::new(None::<Selection>);
+    let filters = RwSignal::new(Filters::default());
+    let prepared = Arc::new(explore::prepare(&loaded.feed));
+    let shown = {
+        let loaded = loaded.clone();
+        let prepared = prepared.clone();
+        Memo::new(move |_| filters.with(|f| explore::shown(&loaded.feed, &prepared, f, today)))
+    };
     let summary = {
         let loaded = loaded.clone();
         move || {
@@ -113,10 +122,11 @@ pub fn Atlas(loaded: Arc<Loaded>, lang: RwSignal<Lang>, #[prop(into)] basemap_ur
         <div class="ma-atlas" on:keydown=escape>
             <div class="ma-summary">{summary}</div>
             <Problems loaded=loaded.clone() lang />
-            <Map loaded=loaded.clone() lang selection today basemap_url />
-            <Timeline loaded=loaded.clone() lang selection today />
+            <FilterPanel loaded=loaded.clone() prepared lang filters shown />
+            <Map loaded=loaded.clone() lang selection today basemap_url shown />
+            <Timeline loaded=loaded.clone() lang selection today shown />
             <Details loaded=loaded.clone() lang selection today />
-            <EventList loaded=loaded.clone() lang today selection />
+            <EventList loaded=loaded.clone() lang today selection shown filters />
             {source}
         </div>
     }

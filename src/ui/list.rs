@@ -1,6 +1,7 @@
 //! The event list: every event by edition and date, with its sessions. It is also
 //! the text alternative of the map and the timeline.
 
+use std::collections::HashSet;
 use std::sync::Arc;
 
 use leptos::prelude::*;
@@ -8,6 +9,7 @@ use leptos::prelude::*;
 use crate::core::date::Day;
 use crate::core::feed::{Edition, Event, Feed, Link, Loaded, Session};
 use crate::core::i18n::{self, Lang, Msg};
+use crate::core::explore::{self, Filters};
 use crate::core::query::{self, Selection, Timing};
 use crate::core::validate::is_safe_link;
 
@@ -16,13 +18,28 @@ use super::intl;
 const LIST_PAGE: usize = 50;
 
 #[component]
-pub fn EventList(loaded: Arc<Loaded>, lang: RwSignal<Lang>, today: Day, selection: RwSignal<Option<Selection>>) -> impl IntoView {
+pub fn EventList(
+    loaded: Arc<Loaded>,
+    lang: RwSignal<Lang>,
+    today: Day,
+    selection: RwSignal<Option<Selection>>,
+    /// Which of the feed's events the filters let through.
+    shown: Memo<Vec<bool>>,
+    filters: RwSignal<Filters>,
+) -> impl IntoView {
     // A long feed is shown a page at a time: the DOM stays small and every view stays fast.
     let limit = RwSignal::new(LIST_PAGE);
     move || {
         let lang = lang.get();
         let feed = &loaded.feed;
         let mut groups = query::by_edition(feed);
+        let words = filters.with(|f| explore::query_words(&f.query));
+        let shown_ids: HashSet<&str> =
+            shown.with(|s| feed.events.iter().zip(s).filter(|(_, shown)| **shown).map(|(e, _)| e.id.as_str()).collect());
+        for (_, events) in &mut groups {
+            events.retain(|e| shown_ids.contains(e.id.as_str()));
+        }
+        groups.retain(|(_, events)| !events.is_empty());
         let selected_event = match selection.get() {
             Some(Selection::Event(id)) => Some(id),
             _ => None,
@@ -65,20 +82,20 @@ pub fn EventList(loaded: Arc<Loaded>, lang: RwSignal<Lang>, today: Day, selectio
         });
         let sections = groups
             .into_iter()
-            .map(|(edition, events)| edition_section(feed, edition, &events, lang, today, selected_event.as_deref()))
+            .map(|(edition, events)| edition_section(feed, edition, &events, lang, today, selected_event.as_deref(), &words))
             .collect_view();
         view! { {filter} {sections} {more} }.into_any()
     }
 }
 
-fn edition_section(feed: &Feed, edition: &Edition, events: &[&Event], lang: Lang, today: Day, selected: Option<&str>) -> impl IntoView {
+fn edition_section(feed: &Feed, edition: &Edition, events: &[&Event], lang: Lang, today: Day, selected: Option<&str>, words: &[String]) -> impl IntoView {
     let heading_id = format!("ma-edition-{}", edition.id);
     let labelled_by = heading_id.clone();
     let tour_sessions = (!edition.sessions.is_empty()).then(|| {
         view! {
             <h3 class="ma-tour-title">{Msg::AlsoInEdition.text(lang)}</h3>
             <ul class="ma-sessions">
-                {edition.sessions.iter().map(|s| session_item(feed, s, lang)).collect_view()}
+                {edition.sessions.iter().map(|s| session_item(feed, s, lang, words)).collect_view()}
             </ul>
         }
     });
@@ -93,7 +110,7 @@ fn edition_section(feed: &Feed, edition: &Edition, events: &[&Event], lang: Lang
                     .iter()
                     .map(|e| {
                         let class = if selected == Some(e.id.as_str()) { "ma-event ma-selected" } else { "ma-event" };
-                        view! { <li class=class data-event=e.id.clone()>{event_card(feed, e, lang, today, "ma-event-")}</li> }
+                        view! { <li class=class data-event=e.id.clone()>{event_card(feed, e, lang, today, "ma-event-", words)}</li> }
                     })
                     .collect_view()}
             </ol>
@@ -110,7 +127,7 @@ pub fn sponsors_line(feed: &Feed, edition: &Edition, lang: Lang) -> Option<impl 
 }
 
 /// Everything about one event; `id_prefix` keeps heading ids unique where it is shown twice.
-pub fn event_card(feed: &Feed, event: &Event, lang: Lang, today: Day, id_prefix: &str) -> impl IntoView {
+pub fn event_card(feed: &Feed, event: &Event, lang: Lang, today: Day, id_prefix: &str, words: &[String]) -> impl IntoView {
     let place = event.place.as_deref().and_then(|id| feed.place(id));
     let where_ = match place {
         Some(place) => place.name.get(lang).to_owned(),
@@ -131,7 +148,7 @@ pub fn event_card(feed: &Feed, event: &Event, lang: Lang, today: Day, id_prefix:
     let labelled_by = heading_id.clone();
     view! {
         <article aria-labelledby=labelled_by>
-                <h3 id=heading_id>{event.title.get(lang).to_owned()}</h3>
+                <h3 id=heading_id>{marked(event.title.get(lang), words)}</h3>
                 <p class="ma-meta">
                     <span class="ma-kind">{i18n::event_kind_name(event.kind, lang)}</span>
                     " · "
@@ -147,7 +164,7 @@ pub fn event_card(feed: &Feed, event: &Event, lang: Lang, today: Day, id_prefix:
                 {(!event.sessions.is_empty()).then(|| view! {
                     <h4>{Msg::Sessions.text(lang)}</h4>
                     <ul class="ma-sessions">
-                        {event.sessions.iter().map(|s| session_item(feed, s, lang)).collect_view()}
+                        {event.sessions.iter().map(|s| session_item(feed, s, lang, words)).collect_view()}
                     </ul>
                 })}
                 {links(&event.links, lang)}
@@ -158,7 +175,7 @@ pub fn event_card(feed: &Feed, event: &Event, lang: Lang, today: Day, id_prefix:
     }
 }
 
-fn session_item(feed: &Feed, session: &Session, lang: Lang) -> impl IntoView {
+fn session_item(feed: &Feed, session: &Session, lang: Lang, words: &[String]) -> impl IntoView {
     let speakers = session
         .speakers
         .iter()
@@ -167,7 +184,7 @@ fn session_item(feed: &Feed, session: &Session, lang: Lang) -> impl IntoView {
             let mut about: Vec<String> = person.organization.as_deref().and_then(|id| feed.organization(id)).map(|o| o.name.clone()).into_iter().collect();
             about.extend(person.role.as_ref().map(|r| r.get(lang).to_owned()));
             let about = (!about.is_empty()).then(|| format!(" ({})", about.join(", ")));
-            view! { <li><span class="ma-speaker">{person.name.clone()}</span>{about}</li> }
+            view! { <li><span class="ma-speaker">{marked(&person.name, words)}</span>{about}</li> }
         })
         .collect_view();
     let topics: Vec<&str> = session.topics.iter().filter_map(|id| feed.topic(id)).map(|t| t.name.get(lang)).collect();
@@ -177,7 +194,7 @@ fn session_item(feed: &Feed, session: &Session, lang: Lang) -> impl IntoView {
             <p class="ma-session-title">
                 <span class="ma-format">{i18n::format_name(session.format, lang)}</span>
                 " "
-                <strong>{session.title.get(lang).to_owned()}</strong>
+                <strong>{marked(session.title.get(lang), words)}</strong>
             </p>
             <ul class="ma-speakers">{speakers}</ul>
             {repeat.map(|r| view! { <p class="ma-note">{r}</p> })}
@@ -189,6 +206,17 @@ fn session_item(feed: &Feed, session: &Session, lang: Lang) -> impl IntoView {
             {links(&session.links, lang)}
         </li>
     }
+}
+
+/// `text` with the search words marked — as text nodes inside `<mark>`, never as HTML.
+fn marked(text: &str, words: &[String]) -> impl IntoView {
+    explore::highlight(text, words)
+        .into_iter()
+        .map(|(piece, hit)| {
+            let piece = piece.to_owned();
+            if hit { view! { <mark>{piece}</mark> }.into_any() } else { piece.into_any() }
+        })
+        .collect_view()
 }
 
 /// The place name of the event where a session was first given.

@@ -28,12 +28,48 @@ const FIT_PADDING_PX: f64 = 48.0;
 const PAN_STEP_PX: f64 = 80.0;
 
 /// A place with events, as the map needs it.
+#[derive(Clone, PartialEq)]
 struct MapPlace {
     id: String,
     name: Text,
     at: Point,
     events: usize,
     timing: Option<Timing>,
+}
+
+/// One marker as drawn: a place, or a group of places that would overlap.
+#[derive(Clone, PartialEq)]
+struct Marker {
+    /// The member places' ids: the marker's identity across zooms and filters.
+    ids: Vec<String>,
+    /// The first few members' names, for its label.
+    names: Vec<Text>,
+    points: Vec<Point>,
+    at: Point,
+    events: usize,
+    timing: Option<Timing>,
+}
+
+impl Marker {
+    fn of(cluster: &Cluster, places: &[MapPlace]) -> Marker {
+        let members: Vec<&MapPlace> = cluster.members.iter().map(|&i| &places[i]).collect();
+        let first_timing = members[0].timing;
+        Marker {
+            ids: members.iter().map(|p| p.id.clone()).collect(),
+            names: members.iter().take(4).map(|p| p.name.clone()).collect(),
+            points: members.iter().map(|p| p.at).collect(),
+            at: cluster.at,
+            events: cluster.weight,
+            timing: members.iter().all(|p| p.timing == first_timing).then_some(first_timing).flatten(),
+        }
+    }
+
+    fn single(&self) -> Option<&str> {
+        match self.ids.as_slice() {
+            [only] => Some(only),
+            _ => None,
+        }
+    }
 }
 
 #[component]
@@ -43,22 +79,29 @@ pub fn Map(
     selection: RwSignal<Option<Selection>>,
     today: Day,
     basemap_url: String,
+    /// Which of the feed's events the filters let through.
+    shown: Memo<Vec<bool>>,
 ) -> impl IntoView {
     let projection = Lambert::eastern_canada();
-    let feed = &loaded.feed;
-    let places: Arc<Vec<MapPlace>> = Arc::new(
-        query::places_with_events(feed)
-            .into_iter()
-            .map(|(place, spans)| MapPlace {
-                id: place.id.clone(),
-                name: place.name.clone(),
-                at: projection.project(place.lon, place.lat),
-                events: spans.len(),
-                timing: query::common_timing(spans, today),
-            })
-            .collect(),
-    );
-    let bounds = Bounds::around(places.iter().map(|p| p.at)).unwrap_or_else(|| region_bounds(&projection));
+    let map_places = {
+        let loaded = loaded.clone();
+        move |shown: &[bool]| -> Vec<MapPlace> {
+            query::places_with_events(&loaded.feed, |i| shown.get(i).copied().unwrap_or(true))
+                .into_iter()
+                .map(|(place, spans)| MapPlace {
+                    id: place.id.clone(),
+                    name: place.name.clone(),
+                    at: projection.project(place.lon, place.lat),
+                    events: spans.len(),
+                    timing: query::common_timing(spans, today),
+                })
+                .collect()
+        }
+    };
+    // The view fits every place of the feed on load, whatever the filters.
+    let all_places = map_places(&[]);
+    let bounds = Bounds::around(all_places.iter().map(|p| p.at)).unwrap_or_else(|| region_bounds(&projection));
+    let places = Memo::new(move |_| shown.with(|shown| map_places(shown)));
 
     let surface = NodeRef::<html::Div>::new();
     let home = move |width: f64, height: f64| View::fit(bounds, width, height, FIT_PADDING_PX, FIT_MAX_SCALE);
@@ -90,14 +133,13 @@ pub fn Map(
         basemap.set(Some(result.map(Arc::new)));
     });
 
-    let clusters = {
-        let places = places.clone();
-        Memo::new(move |_| {
+    let clusters = Memo::new(move |_| {
+        places.with(|places| {
             let points: Vec<Point> = places.iter().map(|p| p.at).collect();
             let weights: Vec<usize> = places.iter().map(|p| p.events).collect();
-            cluster(&points, &weights, scale.get(), CLUSTER_RADIUS_PX)
+            cluster(&points, &weights, scale.get(), CLUSTER_RADIUS_PX).iter().map(|c| Marker::of(c, places)).collect::<Vec<_>>()
         })
-    };
+    });
 
     // Only markers on screen are drawn: a zoomed-in map of a thousand places stays light.
     let on_screen = Memo::new(move |_| {
@@ -105,8 +147,8 @@ pub fn Map(
         let margin = CLUSTER_RADIUS_PX * 2.0;
         clusters.with(|all| {
             all.iter()
-                .filter(|c| {
-                    let (x, y) = v.to_screen(c.at);
+                .filter(|m| {
+                    let (x, y) = v.to_screen(m.at);
                     (-margin..=v.width + margin).contains(&x) && (-margin..=v.height + margin).contains(&y)
                 })
                 .cloned()
@@ -115,7 +157,7 @@ pub fn Map(
     });
 
     let hint = RwSignal::new(false);
-    let hovered = RwSignal::new(None::<Vec<usize>>);
+    let hovered = RwSignal::new(None::<Vec<String>>);
     let pointers = StoredValue::new(Pointers::default());
 
     let local = move |x: i32, y: i32| -> (f64, f64) {
@@ -202,39 +244,31 @@ pub fn Map(
         }
     };
 
-    let select_cluster = {
-        let places = places.clone();
-        move |c: &Cluster| {
-            if let [only] = c.members.as_slice() {
-                let id = places[*only].id.clone();
-                selection.update(|s| {
-                    *s = if *s == Some(Selection::Place(id.clone())) { None } else { Some(Selection::Place(id)) }
-                });
-            } else if let Some(b) = Bounds::around(c.members.iter().map(|&i| places[i].at)) {
-                // Zoom until the group comes apart.
-                let v = view.get_untracked();
-                let fitted = View::fit(b, v.width, v.height, FIT_PADDING_PX * 2.0, crate::core::map::MAX_SCALE);
-                view.set(View { scale: fitted.scale.max(v.scale * 2.0), ..fitted });
-            }
+    let select_marker = move |m: &Marker| {
+        if let Some(id) = m.single() {
+            let pick = Selection::Place(id.to_owned());
+            selection.update(|s| *s = if s.as_ref() == Some(&pick) { None } else { Some(pick) });
+        } else if let Some(b) = Bounds::around(m.points.iter().copied()) {
+            // Zoom until the group comes apart.
+            let v = view.get_untracked();
+            let fitted = View::fit(b, v.width, v.height, FIT_PADDING_PX * 2.0, crate::core::map::MAX_SCALE);
+            view.set(View { scale: fitted.scale.max(v.scale * 2.0), ..fitted });
         }
     };
 
     let marker = {
-        let places = places.clone();
-        move |c: Cluster| {
-            let members = c.members.clone();
-            let weight = c.weight;
-            let at = c.at;
-            let single = (members.len() == 1).then(|| places[members[0]].id.clone());
-            let first_timing = places[members[0]].timing;
-            let timing = members.iter().all(|&i| places[i].timing == first_timing).then_some(first_timing).flatten();
+        let loaded = loaded.clone();
+        move |m: Marker| {
+            let at = m.at;
+            let weight = m.events;
+            let timing = m.timing;
+            let single = m.single().map(str::to_owned);
             let label = {
-                let places = places.clone();
-                let members = members.clone();
+                let m = m.clone();
                 move || {
                     let lang = lang.get();
-                    let names: Vec<&str> = members.iter().take(4).map(|&i| places[i].name.get(lang)).collect();
-                    i18n::marker_label(lang, &names, members.len(), weight, timing)
+                    let names: Vec<&str> = m.names.iter().map(|n| n.get(lang)).collect();
+                    i18n::marker_label(lang, &names, m.ids.len(), m.events, m.timing)
                 }
             };
             let pressed = {
@@ -244,7 +278,7 @@ pub fn Map(
             };
             let class = {
                 let pressed = pressed.clone();
-                let group = members.len() > 1;
+                let group = single.is_none();
                 move || {
                     let mut class = String::from("ma-marker");
                     if group {
@@ -265,14 +299,14 @@ pub fn Map(
                 let single = single.is_some();
                 move || single.then(|| if pressed() { "true" } else { "false" })
             };
-            let select = select_cluster.clone();
-            let clicked = c.clone();
+            let clicked = m.clone();
             let hover_on = {
-                let members = members.clone();
-                move || hovered.set(Some(members.clone()))
+                let ids = m.ids.clone();
+                move || hovered.set(Some(ids.clone()))
             };
             let hover_on2 = hover_on.clone();
-            let is_hovered = move || hovered.with(|h| h.as_ref() == Some(&members));
+            let ids = m.ids.clone();
+            let is_hovered = move || hovered.with(|h| h.as_ref() == Some(&ids));
             let x = move || format!("{:.1}px", view.with(|v| v.to_screen(at).0));
             let y = move || format!("{:.1}px", view.with(|v| v.to_screen(at).1));
             view! {
@@ -284,7 +318,7 @@ pub fn Map(
                     style:top=y
                     aria-label=label.clone()
                     aria-pressed=aria_pressed
-                    on:click=move |_| select(&clicked)
+                    on:click=move |_| select_marker(&clicked)
                     on:mouseenter=move |_| hover_on()
                     on:focus=move |_| hover_on2()
                     on:mouseleave=move |_| hovered.set(None)
@@ -327,7 +361,7 @@ pub fn Map(
                     {move || basemap.get().and_then(Result::ok).map(|b| draw_basemap(&b, lang, scale))}
                 </svg>
                 <div class="ma-markers">
-                    <For each=move || on_screen.get() key=|c| c.members.clone() children=marker.clone() />
+                    <For each=move || on_screen.get() key=|m| (m.ids.clone(), m.events) children=marker.clone() />
                 </div>
                 <p class="ma-hint" aria-live="polite">{move || hint.get().then(|| Msg::WheelHint.text(lang.get()))}</p>
             </div>

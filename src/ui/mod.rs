@@ -3,6 +3,7 @@
 mod app;
 mod browser;
 mod controls;
+mod filters;
 mod intl;
 mod lang_toggle;
 mod list;

@@ -104,7 +104,14 @@ pub fn when_short(event: &Event, lang: Lang) -> String {
 }
 
 #[component]
-pub fn Timeline(loaded: Arc<Loaded>, lang: RwSignal<Lang>, selection: RwSignal<Option<Selection>>, today: Day) -> impl IntoView {
+pub fn Timeline(
+    loaded: Arc<Loaded>,
+    lang: RwSignal<Lang>,
+    selection: RwSignal<Option<Selection>>,
+    today: Day,
+    /// Which of the feed's events the filters let through.
+    shown: Memo<Vec<bool>>,
+) -> impl IntoView {
     // Chronological order, fixed for the feed.
     let order: Arc<Vec<usize>> = Arc::new({
         let events = &loaded.feed.events;
@@ -130,6 +137,12 @@ pub fn Timeline(loaded: Arc<Loaded>, lang: RwSignal<Lang>, selection: RwSignal<O
         }
     });
 
+    // Positions (in `order`) of the events the filters let through.
+    let shown_positions = {
+        let order = order.clone();
+        Memo::new(move |_| shown.with(|s| (0..order.len()).filter(|&p| s.get(order[p]).copied().unwrap_or(true)).collect::<Vec<usize>>()))
+    };
+
     // Lanes depend on zoom and language (label widths), not on panning.
     let lanes = {
         let loaded = loaded.clone();
@@ -137,10 +150,11 @@ pub fn Timeline(loaded: Arc<Loaded>, lang: RwSignal<Lang>, selection: RwSignal<O
         Memo::new(move |_| {
             let px = px_per_day.get();
             let lang = lang.get();
-            let extents: Vec<(f64, f64)> = order
+            let positions = shown_positions.get();
+            let extents: Vec<(f64, f64)> = positions
                 .iter()
-                .map(|&i| {
-                    let event = &loaded.feed.events[i];
+                .map(|&p| {
+                    let event = &loaded.feed.events[order[p]];
                     let start = day_number(event.span.first) * px;
                     let band = ((day_number(event.span.last) + 1.0 - day_number(event.span.first)) * px).max(MIN_BAND_PX);
                     // The date's words are not measured (that would cost an Intl call per event): allow for the longest.
@@ -149,7 +163,12 @@ pub fn Timeline(loaded: Arc<Loaded>, lang: RwSignal<Lang>, selection: RwSignal<O
                     (start, start + band.max(label))
                 })
                 .collect();
-            tl::pack_lanes(&extents, 6.0)
+            // Lanes by position; events filtered out keep lane 0 and are not drawn.
+            let mut lanes = vec![0; order.len()];
+            for (&p, lane) in positions.iter().zip(tl::pack_lanes(&extents, 6.0)) {
+                lanes[p] = lane;
+            }
+            lanes
         })
     };
     let lane_count = Memo::new(move |_| lanes.with(|l| l.iter().max().map_or(1, |m| m + 1)));
@@ -159,7 +178,7 @@ pub fn Timeline(loaded: Arc<Loaded>, lang: RwSignal<Lang>, selection: RwSignal<O
         let spans = spans.clone();
         Memo::new(move |_| {
             let s = scale.get();
-            (0..spans.len()).filter(|&p| s.shows(spans[p])).collect::<Vec<usize>>()
+            shown_positions.with(|positions| positions.iter().copied().filter(|&p| s.shows(spans[p])).collect::<Vec<usize>>())
         })
     };
 
@@ -203,21 +222,24 @@ pub fn Timeline(loaded: Arc<Loaded>, lang: RwSignal<Lang>, selection: RwSignal<O
             focus_current();
         }
     };
-    let count = spans.len();
     let key = {
         let go_to = go_to.clone();
         move |e: ev::KeyboardEvent| {
             let on_event = e.target().and_then(|t| t.dyn_into::<web_sys::Element>().ok()).is_some_and(|el| el.class_list().contains("ma-tl-event"));
             let p = current.get_untracked();
-            match e.key().as_str() {
-                "ArrowRight" | "ArrowDown" if on_event && count > 0 => go_to((p + 1).min(count - 1)),
-                "ArrowLeft" | "ArrowUp" if on_event && count > 0 => go_to(p.saturating_sub(1)),
-                "Home" if count > 0 => go_to(0),
-                "End" if count > 0 => go_to(count - 1),
-                "ArrowRight" => scale.update(|s| *s = s.pan(-PAN_STEP_PX)),
-                "ArrowLeft" => scale.update(|s| *s = s.pan(PAN_STEP_PX)),
-                "+" | "=" => scale.update(|s| *s = s.zoom(ZOOM_STEP)),
-                "-" | "_" => scale.update(|s| *s = s.zoom(1.0 / ZOOM_STEP)),
+            // Walk among the events shown, in order.
+            let positions = shown_positions.get_untracked();
+            let next = positions.iter().copied().find(|&q| q > p).or(positions.last().copied());
+            let previous = positions.iter().copied().rev().find(|&q| q < p).or(positions.first().copied());
+            match (e.key().as_str(), next, previous) {
+                ("ArrowRight" | "ArrowDown", Some(q), _) if on_event => go_to(q),
+                ("ArrowLeft" | "ArrowUp", _, Some(q)) if on_event => go_to(q),
+                ("Home", _, _) if !positions.is_empty() => go_to(positions[0]),
+                ("End", _, _) if !positions.is_empty() => go_to(positions[positions.len() - 1]),
+                ("ArrowRight", _, _) => scale.update(|s| *s = s.pan(-PAN_STEP_PX)),
+                ("ArrowLeft", _, _) => scale.update(|s| *s = s.pan(PAN_STEP_PX)),
+                ("+" | "=", _, _) => scale.update(|s| *s = s.zoom(ZOOM_STEP)),
+                ("-" | "_", _, _) => scale.update(|s| *s = s.zoom(1.0 / ZOOM_STEP)),
                 _ => return,
             }
             e.prevent_default();
@@ -326,7 +348,7 @@ pub fn Timeline(loaded: Arc<Loaded>, lang: RwSignal<Lang>, selection: RwSignal<O
             }
         }
     };
-    let all_positions = move || (0..count).collect::<Vec<usize>>();
+    let all_positions = move || shown_positions.get();
     let vertical_key = key.clone();
 
     let axis = move || {
@@ -432,7 +454,7 @@ pub fn Details(loaded: Arc<Loaded>, lang: RwSignal<Lang>, selection: RwSignal<Op
                     <button type="button" class="ma-button ma-close" on:click=move |_| selection.set(None)>
                         {Msg::CloseDetails.text(lang)}
                     </button>
-                    {super::list::event_card(&loaded.feed, event, lang, today, "ma-detail-")}
+                    {super::list::event_card(&loaded.feed, event, lang, today, "ma-detail-", &[])}
                     {loaded.feed.edition(&event.edition).and_then(|edition| super::list::sponsors_line(&loaded.feed, edition, lang))}
                 </div>
             }

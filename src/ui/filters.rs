@@ -1,0 +1,140 @@
+//! Search and filters: narrow every view at once.
+
+use std::sync::Arc;
+
+use leptos::prelude::*;
+
+use crate::core::explore::{self, Facet, Filters, Prepared};
+use crate::core::feed::{Feed, Format, Loaded};
+use crate::core::i18n::{self, Lang, Msg};
+use crate::core::query::Timing;
+
+/// The name of a facet value, in the current language.
+fn value_name(feed: &Feed, facet: Facet, id: &str, lang: Lang) -> String {
+    let name = match facet {
+        Facet::Place => feed.place(id).map(|p| p.name.get(lang).to_owned()),
+        Facet::Topic => feed.topic(id).map(|t| t.name.get(lang).to_owned()),
+        Facet::Speaker => feed.person(id).map(|p| p.name.clone()),
+        Facet::Organization => feed.organization(id).map(|o| o.name.clone()),
+        Facet::Format => [Format::Talk, Format::Demo, Format::Workshop]
+            .into_iter()
+            .find(|f| explore::format_id(*f) == id)
+            .map(|f| i18n::format_name(f, lang).to_owned()),
+    };
+    name.unwrap_or_else(|| id.to_owned())
+}
+
+#[component]
+pub fn FilterPanel(
+    loaded: Arc<Loaded>,
+    prepared: Arc<Vec<Prepared>>,
+    lang: RwSignal<Lang>,
+    filters: RwSignal<Filters>,
+    shown: Memo<Vec<bool>>,
+) -> impl IntoView {
+    let total = loaded.feed.events.len();
+    let shown_count = move || shown.with(|s| s.iter().filter(|x| **x).count());
+
+    let timing_choice = move |value: Option<Timing>, msg: fn(Lang) -> &'static str| {
+        let name = "ma-when";
+        view! {
+            <label class="ma-choice">
+                <input
+                    type="radio"
+                    name=name
+                    prop:checked=move || filters.with(|f| f.timing == value)
+                    on:change=move |_| filters.update(|f| f.timing = value)
+                />
+                {move || msg(lang.get())}
+            </label>
+        }
+    };
+
+    let facet_group = {
+        let loaded = loaded.clone();
+        let prepared = prepared.clone();
+        move |facet: Facet| {
+            let loaded = loaded.clone();
+            let prepared = prepared.clone();
+            // Every value the feed has for this facet; counts follow what is shown.
+            let everything = vec![true; prepared.len()];
+            let values: Vec<String> = explore::counts(&prepared, &everything, facet).into_iter().map(|(v, _)| v).collect();
+            let count = {
+                let prepared = prepared.clone();
+                Memo::new(move |_| shown.with(|s| explore::counts(&prepared, s, facet)))
+            };
+            let items = values
+                .into_iter()
+                .map(|value| {
+                    let loaded = loaded.clone();
+                    let key = value.clone();
+                    let checked = {
+                        let value = value.clone();
+                        move || filters.with(|f| f.chosen.contains(&(facet, value.clone())))
+                    };
+                    let label = move || {
+                        let n = count.with(|c| c.iter().find(|(v, _)| *v == key).map_or(0, |(_, n)| *n));
+                        format!("{} ({n})", value_name(&loaded.feed, facet, &key, lang.get()))
+                    };
+                    view! {
+                        <li>
+                            <label class="ma-choice">
+                                <input
+                                    type="checkbox"
+                                    prop:checked=checked
+                                    on:change=move |_| filters.update(|f| f.toggle(facet, &value))
+                                />
+                                {label}
+                            </label>
+                        </li>
+                    }
+                })
+                .collect_view();
+            let chosen = move || filters.with(|f| f.chosen.iter().filter(|(g, _)| *g == facet).count());
+            view! {
+                <details class="ma-facet" data-facet=format!("{facet:?}").to_lowercase()>
+                    <summary>
+                        {move || i18n::facet_name(facet, lang.get())}
+                        {move || (chosen() > 0).then(|| format!(" · {}", chosen()))}
+                    </summary>
+                    <ul>{items}</ul>
+                </details>
+            }
+        }
+    };
+
+    view! {
+        <section class="ma-explore" aria-labelledby="ma-explore-title">
+            <h2 id="ma-explore-title" class="ma-section-title">{move || Msg::FindEvents.text(lang.get())}</h2>
+            <div class="ma-search">
+                <label for="ma-search-input">{move || Msg::Search.text(lang.get())}</label>
+                <input
+                    id="ma-search-input"
+                    type="search"
+                    autocomplete="off"
+                    prop:value=move || filters.with(|f| f.query.clone())
+                    on:input=move |e| filters.update(|f| f.query = event_target_value(&e))
+                />
+            </div>
+            <fieldset class="ma-timing">
+                <legend>{move || Msg::When.text(lang.get())}</legend>
+                {timing_choice(None, |l| Msg::AnyTime.text(l))}
+                {timing_choice(Some(Timing::Upcoming), |l| Msg::Upcoming.text(l))}
+                {timing_choice(Some(Timing::Past), |l| Msg::Past.text(l))}
+            </fieldset>
+            <div class="ma-facets">{Facet::ALL.map(facet_group)}</div>
+            <p class="ma-result-count" role="status">
+                {move || i18n::shown_of(lang.get(), shown_count(), total)}
+                " "
+                <button
+                    type="button"
+                    class="ma-button ma-clear"
+                    hidden=move || filters.with(Filters::is_empty)
+                    on:click=move |_| filters.set(Filters::default())
+                >
+                    {move || Msg::ClearAll.text(lang.get())}
+                </button>
+            </p>
+        </section>
+    }
+}

@@ -1,0 +1,56 @@
+import { test, expect } from "@playwright/test";
+
+async function ready(page) {
+  await expect(page.locator(".ma-event")).toHaveCount(6);
+}
+
+test("search ignores accents and narrows the list, the map and the timeline at once", async ({ page }) => {
+  await page.goto("./");
+  await ready(page);
+  await page.getByRole("searchbox", { name: "Search" }).fill("montreal");
+  await expect(page.locator(".ma-event")).toHaveCount(1);
+  await expect(page.locator(".ma-event mark").first()).toHaveText("Montréal");
+  await expect(page.locator(".ma-marker")).toHaveCount(1);
+  await expect(page.locator(".ma-tl-event")).toHaveCount(1);
+  await expect(page.locator(".ma-result-count")).toContainText("1 of 6\u00a0events");
+
+  await page.getByRole("searchbox", { name: "Search" }).fill("QUEBEC gouffre");
+  await expect(page.locator(".ma-event")).toHaveCount(1);
+  await expect(page.locator(".ma-event")).toHaveAttribute("data-event", "quebec-spring-2019");
+
+  await page.getByRole("button", { name: "Clear all" }).click();
+  await ready(page);
+  await expect(page.getByRole("searchbox", { name: "Search" })).toHaveValue("");
+});
+
+test("facets show counts and combine; the map and timeline follow", async ({ page }) => {
+  await page.goto("./");
+  await ready(page);
+  await page.locator(".ma-facet[data-facet=speaker] summary").click();
+  await expect(page.getByLabel("Artem Pogossian (2)")).toBeVisible();
+  await page.getByLabel("Artem Pogossian (2)").check();
+  await expect(page.locator(".ma-event")).toHaveCount(2);
+  await expect(page.locator(".ma-tl-event")).toHaveCount(2);
+  await page.locator(".ma-facet[data-facet=place] summary").click();
+  await expect(page.getByLabel("Ottawa (0)")).toBeVisible();
+  await page.getByLabel("Toronto (1)").check();
+  await expect(page.locator(".ma-event")).toHaveCount(1);
+  await expect(page.locator(".ma-marker")).toHaveCount(1);
+  await expect(page.locator(".ma-marker")).toHaveAttribute("data-place", "toronto");
+
+  await page.getByRole("radio", { name: "Upcoming" }).check();
+  await expect(page.locator(".ma-event")).toHaveCount(0);
+  await expect(page.getByText("No events to show.")).toBeVisible();
+  await page.getByRole("button", { name: "Clear all" }).click();
+  await ready(page);
+});
+
+test("in French, search and filter names follow", async ({ page }) => {
+  await page.goto("./?lang=fr");
+  await ready(page);
+  await page.getByRole("searchbox", { name: "Rechercher" }).fill("observabilite");
+  await expect(page.locator(".ma-event")).toHaveCount(2);
+  await expect(page.locator(".ma-result-count")).toContainText("2\u00a0événements sur 6");
+  await page.locator(".ma-facet[data-facet=format] summary").click();
+  await expect(page.getByLabel("Présentation (2)")).toBeVisible();
+});
