@@ -113,10 +113,14 @@ pub enum Msg {
     When,
     AnyTime,
     ClearAll,
+    AddToCalendar,
+    DownloadCalendar,
+    CopyLink,
+    LinkCopied,
 }
 
 impl Msg {
-    pub const ALL: [Msg; 43] = [
+    pub const ALL: [Msg; 47] = [
         Msg::AppName,
         Msg::Loading,
         Msg::LoadFailed,
@@ -160,6 +164,10 @@ impl Msg {
         Msg::When,
         Msg::AnyTime,
         Msg::ClearAll,
+        Msg::AddToCalendar,
+        Msg::DownloadCalendar,
+        Msg::CopyLink,
+        Msg::LinkCopied,
     ];
 
     pub fn text(self, lang: Lang) -> &'static str {
@@ -216,6 +224,10 @@ impl Msg {
             Msg::When => ("When", "Quand"),
             Msg::AnyTime => ("Any time", "Toutes les dates"),
             Msg::ClearAll => ("Clear all", "Tout effacer"),
+            Msg::AddToCalendar => ("Add to calendar (.ics)", "Ajouter au calendrier (.ics)"),
+            Msg::DownloadCalendar => ("Download these events (.ics)", "Télécharger ces événements (.ics)"),
+            Msg::CopyLink => ("Copy link", "Copier le lien"),
+            Msg::LinkCopied => ("Link copied", "Lien copié"),
         };
         lang.pick(en, fr)
     }

@@ -7,6 +7,7 @@ pub mod explore;
 pub mod feed;
 pub mod gesture;
 pub mod i18n;
+pub mod ics;
 pub mod json;
 pub mod map;
 pub mod query;

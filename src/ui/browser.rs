@@ -125,3 +125,24 @@ pub fn observe_size(element: &web_sys::Element, on_size: impl Fn(f64, f64) + 'st
     let kept = send_wrapper::SendWrapper::new((observer, callback));
     leptos::prelude::on_cleanup(move || kept.take().0.disconnect());
 }
+
+/// Offers `text` as a file download, built in the browser.
+pub fn download(filename: &str, mime: &str, text: &str) {
+    let Some(document) = web_sys::window().and_then(|w| w.document()) else { return };
+    let parts = js_sys::Array::of1(&wasm_bindgen::JsValue::from_str(text));
+    let options = web_sys::BlobPropertyBag::new();
+    options.set_type(mime);
+    let Ok(blob) = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options) else { return };
+    let Ok(url) = web_sys::Url::create_object_url_with_blob(&blob) else { return };
+    if let Ok(anchor) = document.create_element("a").map(|a| a.unchecked_into::<web_sys::HtmlAnchorElement>()) {
+        anchor.set_href(&url);
+        anchor.set_download(filename);
+        anchor.click();
+    }
+    let _ = web_sys::Url::revoke_object_url(&url);
+}
+
+/// Seconds since the epoch, now.
+pub fn now_seconds() -> i64 {
+    (js_sys::Date::now() / 1000.0) as i64
+}

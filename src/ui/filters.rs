@@ -7,7 +7,10 @@ use leptos::prelude::*;
 use crate::core::explore::{self, Facet, Filters, Prepared};
 use crate::core::feed::{Feed, Format, Loaded};
 use crate::core::i18n::{self, Lang, Msg};
-use crate::core::query::Timing;
+use crate::core::ics;
+use crate::core::query::{self, Timing};
+
+use super::browser::{download, now_seconds};
 
 /// The name of a facet value, in the current language.
 fn value_name(feed: &Feed, facet: Facet, id: &str, lang: Lang) -> String {
@@ -103,6 +106,17 @@ pub fn FilterPanel(
         }
     };
 
+    let download_shown = {
+        let loaded = loaded.clone();
+        move |_| {
+            let lang = lang.get_untracked();
+            let feed = &loaded.feed;
+            let mut events: Vec<_> = shown.with_untracked(|s| feed.events.iter().zip(s).filter(|(_, x)| **x).map(|(e, _)| e).collect());
+            events.sort_by(|a, b| query::chronological(a, b));
+            download("meetups.ics", "text/calendar", &ics::calendar(feed, &events, lang, now_seconds()));
+        }
+    };
+
     view! {
         <section class="ma-explore" aria-labelledby="ma-explore-title">
             <h2 id="ma-explore-title" class="ma-section-title">{move || Msg::FindEvents.text(lang.get())}</h2>
@@ -133,6 +147,9 @@ pub fn FilterPanel(
                     on:click=move |_| filters.set(Filters::default())
                 >
                     {move || Msg::ClearAll.text(lang.get())}
+                </button>
+                <button type="button" class="ma-button ma-ics-all" on:click=download_shown>
+                    {move || Msg::DownloadCalendar.text(lang.get())}
                 </button>
             </p>
         </section>

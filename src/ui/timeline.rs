@@ -12,11 +12,12 @@ use crate::core::date::Day;
 use crate::core::feed::{Event, Loaded};
 use crate::core::gesture::{Gesture, Pointers};
 use crate::core::i18n::{self, Lang, Msg};
+use crate::core::ics;
 use crate::core::map::ZOOM_STEP;
 use crate::core::query::{self, Selection};
 use crate::core::timeline::{self as tl, TimeScale};
 
-use super::browser::observe_size;
+use super::browser::{download, now_seconds, observe_size};
 use super::controls::icon_button;
 use super::intl;
 
@@ -456,6 +457,18 @@ pub fn Details(loaded: Arc<Loaded>, lang: RwSignal<Lang>, selection: RwSignal<Op
                     </button>
                     {super::list::event_card(&loaded.feed, event, lang, today, "ma-detail-", &[])}
                     {loaded.feed.edition(&event.edition).and_then(|edition| super::list::sponsors_line(&loaded.feed, edition, lang))}
+                    <p>
+                        <button type="button" class="ma-button ma-ics" on:click={
+                            let loaded = loaded.clone();
+                            move |_| {
+                                let event = &loaded.feed.events[i];
+                                let text = ics::calendar(&loaded.feed, &[event], lang, now_seconds());
+                                download(&format!("{}.ics", event.id), "text/calendar", &text);
+                            }
+                        }>
+                            {Msg::AddToCalendar.text(lang)}
+                        </button>
+                    </p>
                 </div>
             }
         })

@@ -1,4 +1,6 @@
 import { test, expect } from "@playwright/test";
+import ICAL from "ical.js";
+import { readFileSync as readFile } from "node:fs";
 
 async function ready(page) {
   await expect(page.locator(".ma-event")).toHaveCount(6);
@@ -53,4 +55,34 @@ test("in French, search and filter names follow", async ({ page }) => {
   await expect(page.locator(".ma-result-count")).toContainText("2\u00a0événements sur 6");
   await page.locator(".ma-facet[data-facet=format] summary").click();
   await expect(page.getByLabel("Présentation (2)")).toBeVisible();
+});
+
+async function downloaded(page, click) {
+  const [download] = await Promise.all([page.waitForEvent("download"), click()]);
+  return { name: download.suggestedFilename(), text: readFile(await download.path(), "utf8") };
+}
+
+test("calendar files parse with a real iCalendar parser and keep uncertain dates honest", async ({ page }) => {
+  await page.goto("./");
+  await ready(page);
+  await page.locator('.ma-tl-event[data-tl-event="toronto-spring-2019"]').click();
+  const one = await downloaded(page, () => page.getByRole("button", { name: "Add to calendar (.ics)" }).click());
+  expect(one.name).toBe("toronto-spring-2019.ics");
+  const calendar = new ICAL.Component(ICAL.parse(one.text));
+  const [vevent] = calendar.getAllSubcomponents("vevent");
+  const event = new ICAL.Event(vevent);
+  expect(event.uid).toBe("toronto-spring-2019@meetup-atlas");
+  expect(event.summary).toBe("Kubernetes & Cloud Native Toronto — spring 2019");
+  expect(event.startDate.isDate).toBe(true);
+  expect(event.startDate.toString()).toBe("2019-05-24");
+  expect(event.endDate.toString()).toBe("2019-06-15");
+  expect(event.description).toContain("Exact day not stated (late May – mid June 2019)");
+  expect(event.description).toContain("Observable Kubernetes");
+  expect(event.location).toBe("Flybits, Toronto");
+  expect(vevent.getFirstPropertyValue("dtstamp")).toBeTruthy();
+
+  await page.getByRole("searchbox", { name: "Search" }).fill("pogossian");
+  const some = await downloaded(page, () => page.getByRole("button", { name: "Download these events (.ics)" }).click());
+  const uids = new ICAL.Component(ICAL.parse(some.text)).getAllSubcomponents("vevent").map((v) => v.getFirstPropertyValue("uid"));
+  expect(uids).toEqual(["toronto-spring-2019@meetup-atlas", "kitchener-waterloo-spring-2019@meetup-atlas"]);
 });

@@ -1,0 +1,139 @@
+//! iCalendar (RFC 5545) export, built in the browser from the feed: one event or
+//! the whole shown list. Uncertain dates are exported as what they are — an
+//! all-day range with the uncertainty said in the description — never as a made-up time.
+
+use super::date::{Day, Moment};
+use super::feed::{Event, Feed, When};
+use super::i18n::{self, Lang, Msg};
+use super::timeline;
+
+/// A calendar of `events`, stamped at `now` (seconds since the epoch, UTC).
+pub fn calendar(feed: &Feed, events: &[&Event], lang: Lang, now: i64) -> String {
+    let mut out = String::new();
+    for line in ["BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//meetup-atlas//meetup-atlas//EN", "CALSCALE:GREGORIAN", "METHOD:PUBLISH"] {
+        push_line(&mut out, line);
+    }
+    push_line(&mut out, &format!("X-WR-CALNAME:{}", escape(feed.title.get(lang))));
+    for event in events {
+        vevent(&mut out, feed, event, lang, now);
+    }
+    push_line(&mut out, "END:VCALENDAR");
+    out
+}
+
+fn vevent(out: &mut String, feed: &Feed, event: &Event, lang: Lang, now: i64) {
+    push_line(out, "BEGIN:VEVENT");
+    push_line(out, &format!("UID:{}@meetup-atlas", event.id));
+    push_line(out, &format!("DTSTAMP:{}", utc(now)));
+    let mut description = Vec::new();
+    match &event.when {
+        When::Datetime { start, end, .. } => {
+            // Exact times are written in UTC, which every calendar converts to its own zone.
+            if let Some(start) = Moment::parse(start) {
+                push_line(out, &format!("DTSTART:{}", utc(start.epoch_seconds)));
+            }
+            if let Some(end) = end.as_deref().and_then(Moment::parse) {
+                push_line(out, &format!("DTEND:{}", utc(end.epoch_seconds)));
+            }
+        }
+        When::Date { .. } | When::Between { .. } => {
+            push_line(out, &format!("DTSTART;VALUE=DATE:{}", date(event.span.first)));
+            // DTEND of an all-day event is the day after the last one.
+            let after = Day::from_days_since_epoch(event.span.last.days_since_epoch() + 1);
+            push_line(out, &format!("DTEND;VALUE=DATE:{}", date(after)));
+        }
+    }
+    if let When::Between { note, .. } = &event.when {
+        let range = timeline::fuzzy_range(event.span, lang);
+        description.push(format!("{} ({range}). {}", capitalized(Msg::ExactDayUnknown.text(lang)), note.get(lang)));
+    }
+    push_line(out, &format!("SUMMARY:{}", escape(event.title.get(lang))));
+    if let Some(summary) = &event.summary {
+        description.push(summary.get(lang).to_owned());
+    }
+    for session in &event.sessions {
+        let speakers: Vec<&str> = session.speakers.iter().filter_map(|id| feed.person(id)).map(|p| p.name.as_str()).collect();
+        description.push(format!("{} — {} ({})", i18n::format_name(session.format, lang), session.title.get(lang), speakers.join(", ")));
+    }
+    if !description.is_empty() {
+        push_line(out, &format!("DESCRIPTION:{}", escape(&description.join("\n"))));
+    }
+    let place = event.place.as_deref().and_then(|id| feed.place(id)).map(|p| p.name.get(lang));
+    let host = event.host.as_deref().and_then(|id| feed.organization(id)).map(|o| o.name.as_str());
+    let location: Vec<&str> = host.into_iter().chain(place).collect();
+    if !location.is_empty() {
+        push_line(out, &format!("LOCATION:{}", escape(&location.join(", "))));
+    }
+    if let Some(series) = event.series.as_deref().and_then(|id| feed.series(id)) {
+        push_line(out, &format!("URL:{}", series.url));
+    }
+    push_line(out, "END:VEVENT");
+}
+
+fn capitalized(text: &str) -> String {
+    let mut chars = text.chars();
+    chars.next().map(|c| c.to_uppercase().chain(chars).collect()).unwrap_or_default()
+}
+
+fn date(day: Day) -> String {
+    format!("{:04}{:02}{:02}", day.year, day.month, day.day)
+}
+
+fn utc(seconds: i64) -> String {
+    let day = Day::from_days_since_epoch(seconds.div_euclid(86_400));
+    let s = seconds.rem_euclid(86_400);
+    format!("{}T{:02}{:02}{:02}Z", date(day), s / 3600, s % 3600 / 60, s % 60)
+}
+
+/// TEXT escaping of RFC 5545 §3.3.11.
+pub fn escape(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '\\' => out.push_str("\\\\"),
+            ';' => out.push_str("\\;"),
+            ',' => out.push_str("\\,"),
+            '\n' => out.push_str("\\n"),
+            '\r' => {}
+            _ => out.push(c),
+        }
+    }
+    out
+}
+
+/// Appends a content line folded at 75 octets (RFC 5545 §3.1), never inside a character.
+fn push_line(out: &mut String, line: &str) {
+    let mut width = 0;
+    for c in line.chars() {
+        if width + c.len_utf8() > 75 {
+            out.push_str("\r\n ");
+            width = 1;
+        }
+        out.push(c);
+        width += c.len_utf8();
+    }
+    out.push_str("\r\n");
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn escapes_and_folds() {
+        assert_eq!(escape("a,b;c\\d\ne"), "a\\,b\\;c\\\\d\\ne");
+        let mut out = String::new();
+        push_line(&mut out, &format!("SUMMARY:{}", "é".repeat(60)));
+        for line in out.split("\r\n").filter(|l| !l.is_empty()) {
+            assert!(line.len() <= 75, "{} octets", line.len());
+        }
+        let unfolded = out.replace("\r\n ", "");
+        assert_eq!(unfolded, format!("SUMMARY:{}\r\n", "é".repeat(60)));
+    }
+
+    #[test]
+    fn timestamps_are_utc() {
+        assert_eq!(utc(0), "19700101T000000Z");
+        assert_eq!(utc(Moment::parse("2019-05-28T18:00:00-04:00").unwrap().epoch_seconds), "20190528T220000Z");
+    }
+}

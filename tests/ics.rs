@@ -1,0 +1,26 @@
+//! Calendar export of the seed feed.
+#![cfg(not(target_arch = "wasm32"))]
+
+use meetup_atlas::core::{feed, ics, Lang};
+
+const SEED: &str = include_str!("../public/feed.json");
+
+#[test]
+fn uncertain_events_are_all_day_ranges_that_say_so() {
+    let f = feed::load(SEED).unwrap().feed;
+    let events: Vec<_> = f.events.iter().collect();
+    let text = ics::calendar(&f, &events, Lang::En, 1_764_000_000);
+    assert!(text.starts_with("BEGIN:VCALENDAR\r\nVERSION:2.0\r\n"));
+    assert!(text.ends_with("END:VCALENDAR\r\n"));
+    assert_eq!(text.matches("BEGIN:VEVENT").count(), 6);
+    let unfolded = text.replace("\r\n ", "");
+    assert!(unfolded.contains("UID:toronto-spring-2019@meetup-atlas\r\n"));
+    assert!(unfolded.contains("DTSTART;VALUE=DATE:20190524\r\nDTEND;VALUE=DATE:20190615\r\n"));
+    assert!(!unfolded.contains("DTSTART:2019"), "no made-up time");
+    assert!(unfolded.contains("DESCRIPTION:Exact day not stated (late May – mid June 2019). "));
+    assert!(unfolded.contains("LOCATION:Flybits\\, Toronto\r\n"));
+    assert!(unfolded.contains("URL:https://www.meetup.com/Kubernetes-Toronto\r\n"));
+    assert!(text.lines().all(|l| l.len() <= 75), "folded at 75 octets");
+    let french = ics::calendar(&f, &events[..1], Lang::Fr, 0).replace("\r\n ", "");
+    assert!(french.contains("DESCRIPTION:Jour exact non précisé (fin mai – mi-juin 2019)"), "{french}");
+}
