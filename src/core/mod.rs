@@ -12,6 +12,7 @@ pub mod json;
 pub mod map;
 pub mod query;
 pub mod timeline;
+pub mod url_state;
 pub mod validate;
 
 pub use feed::{Event, Feed, Text};

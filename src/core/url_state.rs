@@ -1,0 +1,183 @@
+//! The view in the query string: language, selection, filters, search and map
+//! view, so that a copied link reproduces what one sees. Only the query string
+//! is used: it works on any static host and inside an iframe.
+
+use super::explore::{Facet, Filters};
+use super::i18n::Lang;
+use super::query::{Selection, Timing};
+
+/// A map view as a link carries it: centre in degrees and zoom in px per km.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct MapCentre {
+    pub lon: f64,
+    pub lat: f64,
+    pub scale: f64,
+}
+
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct UrlState {
+    pub lang: Option<Lang>,
+    pub selection: Option<Selection>,
+    pub filters: Filters,
+    pub map: Option<MapCentre>,
+}
+
+fn facet_key(facet: Facet) -> &'static str {
+    match facet {
+        Facet::Place => "city",
+        Facet::Topic => "topic",
+        Facet::Speaker => "speaker",
+        Facet::Organization => "org",
+        Facet::Format => "format",
+    }
+}
+
+impl UrlState {
+    /// `?lang=fr&q=…&city=a,b&event=…&map=lon,lat,zoom`, or "" when there is nothing to say.
+    pub fn to_query(&self) -> String {
+        let mut pairs: Vec<(&str, String)> = Vec::new();
+        if let Some(lang) = self.lang {
+            pairs.push(("lang", lang.tag().to_owned()));
+        }
+        let query = self.filters.query.trim();
+        if !query.is_empty() {
+            pairs.push(("q", query.to_owned()));
+        }
+        for facet in Facet::ALL {
+            let values: Vec<&str> = self.filters.chosen.iter().filter(|(f, _)| *f == facet).map(|(_, v)| v.as_str()).collect();
+            if !values.is_empty() {
+                pairs.push((facet_key(facet), values.join(",")));
+            }
+        }
+        match self.filters.timing {
+            Some(Timing::Past) => pairs.push(("when", "past".into())),
+            Some(Timing::Upcoming) => pairs.push(("when", "upcoming".into())),
+            _ => {}
+        }
+        match &self.selection {
+            Some(Selection::Place(id)) => pairs.push(("place", id.clone())),
+            Some(Selection::Event(id)) => pairs.push(("event", id.clone())),
+            None => {}
+        }
+        if let Some(map) = self.map {
+            pairs.push(("map", format!("{:.4},{:.4},{:.4}", map.lon, map.lat, map.scale)));
+        }
+        if pairs.is_empty() {
+            return String::new();
+        }
+        let encoded: Vec<String> = pairs.iter().map(|(k, v)| format!("{k}={}", encode(v))).collect();
+        format!("?{}", encoded.join("&"))
+    }
+
+    /// Reads a query string (with or without its `?`); what it does not understand is ignored.
+    pub fn from_query(query: &str) -> UrlState {
+        let mut state = UrlState::default();
+        for pair in query.trim_start_matches('?').split('&').filter(|p| !p.is_empty()) {
+            let (key, value) = pair.split_once('=').unwrap_or((pair, ""));
+            let value = decode(value);
+            match key {
+                "lang" => state.lang = Lang::from_tag(&value),
+                "q" => state.filters.query = value,
+                "when" if value == "past" => state.filters.timing = Some(Timing::Past),
+                "when" if value == "upcoming" => state.filters.timing = Some(Timing::Upcoming),
+                "place" if !value.is_empty() => state.selection = Some(Selection::Place(value)),
+                "event" if !value.is_empty() => state.selection = Some(Selection::Event(value)),
+                "map" => {
+                    let numbers: Vec<f64> = value.split(',').filter_map(|n| n.parse().ok()).collect();
+                    if let [lon, lat, scale] = numbers[..] {
+                        if lon.is_finite() && lat.is_finite() && scale.is_finite() && scale > 0.0 {
+                            state.map = Some(MapCentre { lon, lat, scale });
+                        }
+                    }
+                }
+                _ => {
+                    if let Some(facet) = Facet::ALL.into_iter().find(|f| facet_key(*f) == key) {
+                        for v in value.split(',').filter(|v| !v.is_empty()) {
+                            state.filters.chosen.insert((facet, v.to_owned()));
+                        }
+                    }
+                }
+            }
+        }
+        state
+    }
+}
+
+/// Percent-encodes all but the unreserved characters of RFC 3986 (and the comma, a separator here).
+pub fn encode(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for byte in text.bytes() {
+        match byte {
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' | b',' => out.push(byte as char),
+            _ => out.push_str(&format!("%{byte:02X}")),
+        }
+    }
+    out
+}
+
+/// Decodes `%XX` and `+`; malformed escapes are kept as they are.
+pub fn decode(text: &str) -> String {
+    let bytes = text.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        let escaped = (bytes[i] == b'%')
+            .then(|| bytes.get(i + 1..i + 3))
+            .flatten()
+            .filter(|hex| hex.iter().all(u8::is_ascii_hexdigit))
+            .and_then(|hex| u8::from_str_radix(std::str::from_utf8(hex).ok()?, 16).ok());
+        match (bytes[i], escaped) {
+            (_, Some(value)) => {
+                out.push(value);
+                i += 3;
+            }
+            (b'+', None) => {
+                out.push(b' ');
+                i += 1;
+            }
+            (other, None) => {
+                out.push(other);
+                i += 1;
+            }
+        }
+    }
+    String::from_utf8_lossy(&out).into_owned()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn round_trips_every_part() {
+        let mut filters = Filters { query: "Montréal & co".into(), timing: Some(Timing::Past), ..Filters::default() };
+        filters.toggle(Facet::Place, "toronto");
+        filters.toggle(Facet::Place, "ottawa");
+        filters.toggle(Facet::Speaker, "artem-pogossian");
+        let state = UrlState {
+            lang: Some(Lang::Fr),
+            selection: Some(Selection::Event("toronto-spring-2019".into())),
+            filters,
+            map: Some(MapCentre { lon: -75.5, lat: 45.25, scale: 1.5 }),
+        };
+        let query = state.to_query();
+        assert_eq!(
+            query,
+            "?lang=fr&q=Montr%C3%A9al%20%26%20co&city=ottawa,toronto&speaker=artem-pogossian&when=past&event=toronto-spring-2019&map=-75.5000,45.2500,1.5000"
+        );
+        assert_eq!(UrlState::from_query(&query), state);
+        assert_eq!(UrlState::default().to_query(), "");
+    }
+
+    #[test]
+    fn tolerates_what_it_does_not_understand() {
+        let state = UrlState::from_query("?q=a+b&lang=xx&map=1,2&unknown=3&%zz=&city=&event=");
+        assert_eq!(state.filters.query, "a b");
+        assert_eq!(state.lang, None);
+        assert_eq!(state.map, None);
+        assert!(state.filters.chosen.is_empty() && state.selection.is_none());
+        assert_eq!(decode("100%"), "100%");
+        assert_eq!(decode("%4"), "%4");
+        assert_eq!(decode("%41%zz%+f"), "A%zz% f", "a lone % stays, + is a space");
+    }
+}
