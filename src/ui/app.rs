@@ -5,10 +5,10 @@ use leptos::task::spawn_local;
 
 use crate::core::feed::{self, Loaded};
 use crate::core::i18n::{self, Lang, LoadError, Msg};
-use crate::core::explore::{self, Filters};
+use crate::core::explore;
 use crate::core::query::Selection;
 
-use super::browser::{fetch_text, parse_json};
+use super::browser::{fetch_text, parse_json, sync_url, url_state};
 use super::filters::FilterPanel;
 use super::intl;
 use super::lang_toggle::LangToggle;
@@ -70,8 +70,20 @@ async fn fetch_feed(url: &str) -> LoadState {
 #[component]
 pub fn Atlas(loaded: Arc<Loaded>, lang: RwSignal<Lang>, #[prop(into)] basemap_url: String) -> impl IntoView {
     let today = intl::today();
-    let selection = RwSignal::new(None::<Selection>);
-    let filters = RwSignal::new(Filters::default());
+    // What a link asked for; ids the feed does not have are ignored.
+    let linked = url_state();
+    let known = {
+        let loaded = loaded.clone();
+        move |selection: Option<Selection>| match &selection {
+            Some(Selection::Place(id)) if loaded.feed.place(id).is_some() => selection,
+            Some(Selection::Event(id)) if loaded.feed.events.iter().any(|e| &e.id == id) => selection,
+            _ => None,
+        }
+    };
+    let selection = RwSignal::new(known(linked.selection));
+    let filters = RwSignal::new(linked.filters);
+    let centre = RwSignal::new(linked.map);
+    sync_url(lang, selection, filters, centre, known);
     let prepared = Arc::new(explore::prepare(&loaded.feed));
     let shown = {
         let loaded = loaded.clone();
@@ -123,7 +135,7 @@ pub fn Atlas(loaded: Arc<Loaded>, lang: RwSignal<Lang>, #[prop(into)] basemap_ur
             <div class="ma-summary">{summary}</div>
             <Problems loaded=loaded.clone() lang />
             <FilterPanel loaded=loaded.clone() prepared lang filters shown />
-            <Map loaded=loaded.clone() lang selection today basemap_url shown />
+            <Map loaded=loaded.clone() lang selection today basemap_url shown centre />
             <Timeline loaded=loaded.clone() lang selection today shown />
             <Details loaded=loaded.clone() lang selection today />
             <EventList loaded=loaded.clone() lang today selection shown filters />

@@ -4,7 +4,10 @@ use leptos::prelude::*;
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsCast;
 
+use crate::core::explore::Filters;
 use crate::core::i18n::LoadError;
+use crate::core::query::Selection;
+use crate::core::url_state::{MapCentre, UrlState};
 use crate::core::json::{self, Json};
 use crate::core::Lang;
 
@@ -145,4 +148,58 @@ pub fn download(filename: &str, mime: &str, text: &str) {
 /// Seconds since the epoch, now.
 pub fn now_seconds() -> i64 {
     (js_sys::Date::now() / 1000.0) as i64
+}
+
+/// The state a link carries, from the page's query string.
+pub fn url_state() -> UrlState {
+    let search = web_sys::window().and_then(|w| w.location().search().ok()).unwrap_or_default();
+    UrlState::from_query(&search)
+}
+
+/// Keeps the query string in step with the view: discrete changes (language, selection,
+/// filters) add a history entry, typing and map moves replace the current one; back and
+/// forward bring the view back.
+pub fn sync_url(
+    lang: RwSignal<Lang>,
+    selection: RwSignal<Option<Selection>>,
+    filters: RwSignal<Filters>,
+    centre: RwSignal<Option<MapCentre>>,
+    known: impl Fn(Option<Selection>) -> Option<Selection> + Send + Sync + 'static,
+) {
+    Effect::new(move |previous: Option<String>| {
+        let state = UrlState { lang: Some(lang.get()), selection: selection.get(), filters: filters.get(), map: centre.get() };
+        let discrete = UrlState { filters: Filters { query: String::new(), ..state.filters.clone() }, map: None, ..state.clone() }.to_query();
+        let query = state.to_query();
+        if let Some(window) = web_sys::window() {
+            let location = window.location();
+            if location.search().unwrap_or_default() != query {
+                let url = format!("{}{query}{}", location.pathname().unwrap_or_default(), location.hash().unwrap_or_default());
+                if let Ok(history) = window.history() {
+                    // A new entry only for a new view, not for the first write or each keystroke.
+                    let _ = match previous.as_deref() {
+                        Some(before) if before != discrete => history.push_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&url)),
+                        _ => history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&url)),
+                    };
+                }
+            }
+        }
+        discrete
+    });
+    let popstate = window_event_listener(leptos::ev::popstate, move |_| {
+        let state = url_state();
+        if let Some(l) = state.lang {
+            lang.set(l);
+        }
+        selection.set(known(state.selection));
+        filters.set(state.filters);
+        centre.set(state.map);
+    });
+    on_cleanup(move || popstate.remove());
+}
+
+/// Copies `text` to the clipboard; false if the browser refused.
+pub async fn copy_to_clipboard(text: &str) -> bool {
+    let Some(window) = web_sys::window() else { return false };
+    let promise = window.navigator().clipboard().write_text(text);
+    wasm_bindgen_futures::JsFuture::from(promise).await.is_ok()
 }

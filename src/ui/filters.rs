@@ -10,7 +10,7 @@ use crate::core::i18n::{self, Lang, Msg};
 use crate::core::ics;
 use crate::core::query::{self, Timing};
 
-use super::browser::{download, now_seconds};
+use super::browser::{copy_to_clipboard, download, now_seconds};
 
 /// The name of a facet value, in the current language.
 fn value_name(feed: &Feed, facet: Facet, id: &str, lang: Lang) -> String {
@@ -117,6 +117,17 @@ pub fn FilterPanel(
         }
     };
 
+    let copied = RwSignal::new(false);
+    let copy_link = move |_| {
+        leptos::task::spawn_local(async move {
+            let href = window().location().href().unwrap_or_default();
+            if copy_to_clipboard(&href).await {
+                copied.set(true);
+                set_timeout(move || copied.set(false), std::time::Duration::from_secs(3));
+            }
+        });
+    };
+
     view! {
         <section class="ma-explore" aria-labelledby="ma-explore-title">
             <h2 id="ma-explore-title" class="ma-section-title">{move || Msg::FindEvents.text(lang.get())}</h2>
@@ -151,7 +162,11 @@ pub fn FilterPanel(
                 <button type="button" class="ma-button ma-ics-all" on:click=download_shown>
                     {move || Msg::DownloadCalendar.text(lang.get())}
                 </button>
+                <button type="button" class="ma-button ma-copy" on:click=copy_link>
+                    {move || Msg::CopyLink.text(lang.get())}
+                </button>
             </p>
+            <p class="ma-live ma-copied" aria-live="polite">{move || copied.get().then(|| Msg::LinkCopied.text(lang.get()))}</p>
         </section>
     }
 }

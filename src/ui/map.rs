@@ -14,7 +14,8 @@ use crate::core::date::Day;
 use crate::core::feed::{Loaded, Text};
 use crate::core::gesture::{Gesture, Pointers};
 use crate::core::i18n::{self, Lang, Msg};
-use crate::core::map::{cluster, Bounds, Cluster, Lambert, Point, View, ZOOM_STEP};
+use crate::core::map::{cluster, Bounds, Cluster, Lambert, Point, View, MAX_SCALE, MIN_SCALE, ZOOM_STEP};
+use crate::core::url_state::MapCentre;
 use crate::core::query::{self, Selection, Timing};
 
 use super::browser::{fetch_text, observe_size, parse_json};
@@ -81,6 +82,8 @@ pub fn Map(
     basemap_url: String,
     /// Which of the feed's events the filters let through.
     shown: Memo<Vec<bool>>,
+    /// The view as a link carries it; `None` is the view that fits every place.
+    centre: RwSignal<Option<MapCentre>>,
 ) -> impl IntoView {
     let projection = Lambert::eastern_canada();
     let map_places = {
@@ -109,6 +112,8 @@ pub fn Map(
     let scale = Memo::new(move |_| view.get().scale);
     // Fit once the surface has a size; afterwards keep the view's centre as it resizes.
     let fitted = StoredValue::new(false);
+    // A view from a link, as plane coordinates.
+    let from_centre = move |c: MapCentre, width: f64, height: f64| View { center: projection.project(c.lon, c.lat), scale: c.scale.clamp(MIN_SCALE, MAX_SCALE), width, height };
     Effect::new(move |_| {
         if let Some(el) = surface.get() {
             observe_size(&el, move |w, h| {
@@ -116,9 +121,42 @@ pub fn Map(
                     view.update(|v| *v = v.resized(w, h));
                 } else {
                     fitted.set_value(true);
-                    view.set(home(w, h));
+                    view.set(match centre.get_untracked() {
+                        Some(c) => from_centre(c, w, h),
+                        None => home(w, h),
+                    });
                 }
             });
+        }
+    });
+    // The view goes into the link once it is not the fitted one…
+    Effect::new(move |_| {
+        let v = view.get();
+        if !fitted.get_value() {
+            return;
+        }
+        let next = (v != home(v.width, v.height)).then(|| {
+            let (lon, lat) = projection.unproject(v.center);
+            MapCentre { lon, lat, scale: v.scale }
+        });
+        if centre.get_untracked() != next {
+            centre.set(next);
+        }
+    });
+    // …and comes back from it when the visitor walks the history.
+    Effect::new(move |_| {
+        let wanted = centre.get();
+        let v = view.get_untracked();
+        if !fitted.get_value() {
+            return;
+        }
+        let target = match wanted {
+            Some(c) => from_centre(c, v.width, v.height),
+            None => home(v.width, v.height),
+        };
+        let close = (target.center.x - v.center.x).abs() < 1e-3 && (target.center.y - v.center.y).abs() < 1e-3 && (target.scale - v.scale).abs() < 1e-9;
+        if !close {
+            view.set(target);
         }
     });
 
@@ -251,7 +289,7 @@ pub fn Map(
         } else if let Some(b) = Bounds::around(m.points.iter().copied()) {
             // Zoom until the group comes apart.
             let v = view.get_untracked();
-            let fitted = View::fit(b, v.width, v.height, FIT_PADDING_PX * 2.0, crate::core::map::MAX_SCALE);
+            let fitted = View::fit(b, v.width, v.height, FIT_PADDING_PX * 2.0, MAX_SCALE);
             view.set(View { scale: fitted.scale.max(v.scale * 2.0), ..fitted });
         }
     };

@@ -474,7 +474,7 @@ pub fn Details(loaded: Arc<Loaded>, lang: RwSignal<Lang>, selection: RwSignal<Op
         })
     };
     view! {
-        <p class="ma-live" aria-live="polite">{announcement}</p>
+        <p class="ma-live ma-announce" aria-live="polite">{announcement}</p>
         {panel}
     }
 }

@@ -86,3 +86,47 @@ test("calendar files parse with a real iCalendar parser and keep uncertain dates
   const uids = new ICAL.Component(ICAL.parse(some.text)).getAllSubcomponents("vevent").map((v) => v.getFirstPropertyValue("uid"));
   expect(uids).toEqual(["toronto-spring-2019@meetup-atlas", "kitchener-waterloo-spring-2019@meetup-atlas"]);
 });
+
+test("the view lives in the link: a deep link reopens it, back and forward walk through changes", async ({ page, context }) => {
+  await page.goto("./?lang=fr&q=kubernetes&speaker=artem-pogossian&event=toronto-spring-2019&map=-79.0000,44.0000,2.0000");
+  await expect(page.locator(".meetup-atlas")).toHaveAttribute("lang", "fr");
+  await expect(page.getByRole("searchbox", { name: "Rechercher" })).toHaveValue("kubernetes");
+  await expect(page.locator(".ma-event")).toHaveCount(2);
+  await expect(page.locator(".ma-details h3")).toHaveText("Meetup Kubernetes et Cloud Native de Toronto — printemps 2019");
+  const [x, y, w] = (await page.locator(".ma-map-svg").getAttribute("viewBox")).split(" ").map(Number);
+  const width = await page.locator(".ma-map-surface").evaluate((el) => el.clientWidth);
+  expect(w).toBeCloseTo(width / 2.0, 0);
+
+  // A discrete change adds a history entry; back brings the view back.
+  await page.getByRole("button", { name: "Fermer les détails" }).click();
+  await expect(page.locator(".ma-details")).toHaveCount(0);
+  expect(page.url()).not.toContain("event=");
+  await page.goBack();
+  await expect(page.locator(".ma-details h3")).toHaveText("Meetup Kubernetes et Cloud Native de Toronto — printemps 2019");
+  await page.goForward();
+  await expect(page.locator(".ma-details")).toHaveCount(0);
+
+  // Copy link gives the address of this very view.
+  await context.grantPermissions(["clipboard-read", "clipboard-write"]);
+  await page.getByRole("button", { name: "Copier le lien" }).click();
+  await expect(page.locator(".ma-copied")).toHaveText("Lien copié");
+  const copied = await page.evaluate(() => navigator.clipboard.readText());
+  expect(copied).toBe(page.url());
+  expect(copied).toContain("speaker=artem-pogossian");
+  const fresh = await context.newPage();
+  await fresh.goto(copied);
+  await expect(fresh.locator(".ma-event")).toHaveCount(2);
+  await expect(fresh.getByRole("searchbox", { name: "Rechercher" })).toHaveValue("kubernetes");
+});
+
+test("printing shows the list of shown events, not the controls", async ({ page }) => {
+  await page.goto("./?q=ottawa");
+  await expect(page.locator(".ma-event")).toHaveCount(1);
+  await page.emulateMedia({ media: "print" });
+  await expect(page.locator(".ma-map")).toBeHidden();
+  await expect(page.locator(".ma-timeline")).toBeHidden();
+  await expect(page.locator(".ma-explore")).toBeHidden();
+  await expect(page.locator(".ma-event")).toBeVisible();
+  const pdf = await page.pdf({ format: "A4" });
+  expect(pdf.length).toBeGreaterThan(1000);
+});

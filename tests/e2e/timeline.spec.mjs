@@ -48,7 +48,7 @@ test("keyboard walk through events; Enter opens details, announced politely; Esc
   await expect(details).toContainText("Hosted by Flybits");
   await expect(details).toContainText("Sponsors: Microsoft, Rancher, Elastic, Red Hat, Tigera, Container Solutions");
   await expect(details.getByRole("link", { name: "Join the Kubernetes Toronto group" })).toBeVisible();
-  await expect(page.locator(".ma-live")).toHaveText("Selected: Kubernetes & Cloud Native Toronto — spring 2019, late May – mid June 2019");
+  await expect(page.locator(".ma-announce")).toHaveText("Selected: Kubernetes & Cloud Native Toronto — spring 2019, late May – mid June 2019");
   // Linked: the map marker and the list row light up.
   await expect(page.locator(".ma-marker[data-place=toronto]")).toHaveAttribute("aria-pressed", "true");
   await expect(page.locator(".ma-event.ma-selected")).toHaveAttribute("data-event", "toronto-spring-2019");
@@ -56,7 +56,7 @@ test("keyboard walk through events; Enter opens details, announced politely; Esc
 
   await page.keyboard.press("Escape");
   await expect(details).toHaveCount(0);
-  await expect(page.locator(".ma-live")).toHaveText("");
+  await expect(page.locator(".ma-announce")).toHaveText("");
   await expect(page.locator(".ma-marker[data-place=toronto]")).toHaveAttribute("aria-pressed", "false");
 });
 
