@@ -83,7 +83,7 @@ pub fn parse(text: &str, projection: &Lambert) -> Result<Basemap, String> {
 /// Projects a parsed basemap.
 pub fn from_json(value: &Json, projection: &Lambert) -> Result<Basemap, String> {
     let raw = RawBasemap::from_json(value)?;
-    if !(raw.scale > 0.0) {
+    if raw.scale.is_nan() || raw.scale <= 0.0 {
         return Err("scale must be positive".into());
     }
     let project = |pair: [i32; 2]| projection.project(f64::from(pair[0]) / raw.scale, f64::from(pair[1]) / raw.scale);

@@ -88,6 +88,20 @@ try {
         listItems: document.querySelectorAll(".ma-event").length,
         domNodes: document.getElementsByTagName("*").length,
         jsHeapMB: performance.memory ? performance.memory.usedJSHeapSize / 1048576 : null,
+        search: await (async () => {
+          // One keystroke at a time into the search box: input event → next frame.
+          const input = document.querySelector("#ma-search-input");
+          const times = [];
+          for (const text of ["t", "ta", "tal", "talk", "talk 1", "talk 12", "talk 1", "talk", "tal", "ta", "t", ""]) {
+            const t = performance.now();
+            input.value = text;
+            input.dispatchEvent(new Event("input", { bubbles: true }));
+            await frame();
+            times.push(performance.now() - t);
+          }
+          times.sort((a, b) => a - b);
+          return { median: times[Math.floor(times.length / 2)], max: times[times.length - 1] };
+        })(),
         timelinePan: await timeClicks(".ma-timeline .ma-map-controls button:nth-child(4)", 20),
         mapZoom: await timeClicks(".ma-map .ma-zoom-in", 6),
       };
@@ -100,6 +114,7 @@ try {
   console.log(`feed: ${events} events at ${places} places (${(body.length / 1048576).toFixed(1)} MB)`);
   console.log(`ready (navigation → drawn), 3 runs: ${runs.map((x) => x.ready.toFixed(0)).join(", ")} ms; median ${median(runs.map((x) => x.ready)).toFixed(0)} ms`);
   console.log(`drawn: ${r.markers} map markers, ${r.timelineItems} timeline items in view, ${r.listItems} list items, ${r.domNodes} DOM elements`);
+  console.log(`search keystroke (input → next frame): median ${r.search.median.toFixed(1)} ms, max ${r.search.max.toFixed(1)} ms`);
   console.log(`timeline pan (click → next frame): median ${r.timelinePan.median.toFixed(1)} ms, max ${r.timelinePan.max.toFixed(1)} ms`);
   console.log(`map zoom (click → next frame): median ${r.mapZoom.median.toFixed(1)} ms, max ${r.mapZoom.max.toFixed(1)} ms`);
   if (r.jsHeapMB !== null) console.log(`JS heap: ${r.jsHeapMB.toFixed(1)} MB`);
