@@ -1,5 +1,6 @@
 //! Search and filters: narrow every view at once.
 
+use std::collections::HashMap;
 use std::sync::Arc;
 
 use leptos::prelude::*;
@@ -64,38 +65,50 @@ pub fn FilterPanel(
             let values: Vec<String> = explore::counts(&prepared, &everything, facet).into_iter().map(|(v, _)| v).collect();
             let count = {
                 let prepared = prepared.clone();
-                Memo::new(move |_| shown.with(|s| explore::counts(&prepared, s, facet)))
+                // Lazy like every memo: a closed facet counts nothing.
+                Memo::new(move |_| shown.with(|s| explore::counts(&prepared, s, facet)).into_iter().collect::<HashMap<String, usize>>())
             };
-            let items = values
-                .into_iter()
-                .map(|value| {
-                    let loaded = loaded.clone();
-                    let key = value.clone();
-                    let checked = {
-                        let value = value.clone();
-                        move || filters.with(|f| f.chosen.contains(&(facet, value.clone())))
-                    };
-                    let label = move || {
-                        let n = count.with(|c| c.iter().find(|(v, _)| *v == key).map_or(0, |(_, n)| *n));
-                        format!("{} ({n})", value_name(&loaded.feed, facet, &key, lang.get()))
-                    };
-                    view! {
-                        <li>
-                            <label class="ma-choice">
-                                <input
-                                    type="checkbox"
-                                    prop:checked=checked
-                                    on:change=move |_| filters.update(|f| f.toggle(facet, &value))
-                                />
-                                {label}
-                            </label>
-                        </li>
-                    }
+            let open = RwSignal::new(false);
+            let items = move || {
+                open.get().then(|| {
+                    values
+                        .iter()
+                        .map(|value| {
+                            let loaded = loaded.clone();
+                            let key = value.clone();
+                            let checked = {
+                                let value = value.clone();
+                                move || filters.with(|f| f.chosen.contains(&(facet, value.clone())))
+                            };
+                            let label = move || {
+                                let n = count.with(|c| c.get(&key).copied().unwrap_or(0));
+                                format!("{} ({n})", value_name(&loaded.feed, facet, &key, lang.get()))
+                            };
+                            let value = value.clone();
+                            view! {
+                                <li>
+                                    <label class="ma-choice">
+                                        <input
+                                            type="checkbox"
+                                            prop:checked=checked
+                                            on:change=move |_| filters.update(|f| f.toggle(facet, &value))
+                                        />
+                                        {label}
+                                    </label>
+                                </li>
+                            }
+                        })
+                        .collect_view()
                 })
-                .collect_view();
+            };
             let chosen = move || filters.with(|f| f.chosen.iter().filter(|(g, _)| *g == facet).count());
             view! {
-                <details class="ma-facet" data-facet=format!("{facet:?}").to_lowercase()>
+                <details
+                    class="ma-facet"
+                    data-facet=format!("{facet:?}").to_lowercase()
+                    // Values are drawn only while the facet is open: a feed may have thousands.
+                    on:toggle=move |e| open.set(event_target::<web_sys::HtmlDetailsElement>(&e).open())
+                >
                     <summary>
                         {move || i18n::facet_name(facet, lang.get())}
                         {move || (chosen() > 0).then(|| format!(" · {}", chosen()))}

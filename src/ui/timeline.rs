@@ -144,14 +144,24 @@ pub fn Timeline(
         Memo::new(move |_| shown.with(|s| (0..order.len()).filter(|&p| s.get(order[p]).copied().unwrap_or(true)).collect::<Vec<usize>>()))
     };
 
+    // Label lengths per position, measured once per language rather than on every keystroke.
+    let label_chars = {
+        let loaded = loaded.clone();
+        let order = order.clone();
+        Memo::new(move |_| {
+            let lang = lang.get();
+            order.iter().map(|&i| short_label(&loaded, &loaded.feed.events[i], lang).chars().count()).collect::<Vec<usize>>()
+        })
+    };
+
     // Lanes depend on zoom and language (label widths), not on panning.
     let lanes = {
         let loaded = loaded.clone();
         let order = order.clone();
         Memo::new(move |_| {
             let px = px_per_day.get();
-            let lang = lang.get();
             let positions = shown_positions.get();
+            let chars = label_chars.get();
             let extents: Vec<(f64, f64)> = positions
                 .iter()
                 .map(|&p| {
@@ -159,7 +169,7 @@ pub fn Timeline(
                     let start = day_number(event.span.first) * px;
                     let band = ((day_number(event.span.last) + 1.0 - day_number(event.span.first)) * px).max(MIN_BAND_PX);
                     // The date's words are not measured (that would cost an Intl call per event): allow for the longest.
-                    let text = short_label(&loaded, event, lang).chars().count() + DATE_LABEL_CHARS;
+                    let text = chars[p] + DATE_LABEL_CHARS;
                     let label = text as f64 * CHAR_WIDTH_PX + 24.0;
                     (start, start + band.max(label))
                 })
