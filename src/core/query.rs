@@ -42,17 +42,26 @@ pub fn chronological(a: &Event, b: &Event) -> Ordering {
 
 /// The events grouped by edition, editions by their first event, each in chronological order.
 pub fn by_edition(feed: &Feed) -> Vec<(&Edition, Vec<&Event>)> {
-    let mut groups: Vec<(&Edition, Vec<&Event>)> = feed
+    by_edition_indices(feed)
+        .into_iter()
+        .map(|(edition, events)| (&feed.editions[edition], events.into_iter().map(|i| &feed.events[i]).collect()))
+        .collect()
+}
+
+/// `by_edition` as positions in `feed.editions` and `feed.events`, for views that keep it.
+pub fn by_edition_indices(feed: &Feed) -> Vec<(usize, Vec<usize>)> {
+    let mut groups: Vec<(usize, Vec<usize>)> = feed
         .editions
         .iter()
-        .map(|edition| {
-            let mut events: Vec<&Event> = feed.events.iter().filter(|e| e.edition == edition.id).collect();
-            events.sort_by(|a, b| chronological(a, b));
-            (edition, events)
+        .enumerate()
+        .map(|(e, edition)| {
+            let mut events: Vec<usize> = (0..feed.events.len()).filter(|&i| feed.events[i].edition == edition.id).collect();
+            events.sort_by(|&a, &b| chronological(&feed.events[a], &feed.events[b]));
+            (e, events)
         })
         .filter(|(_, events)| !events.is_empty())
         .collect();
-    groups.sort_by_key(|(_, events)| events[0].span.first);
+    groups.sort_by_key(|(_, events)| feed.events[events[0]].span.first);
     groups
 }
 

@@ -1,7 +1,6 @@
 //! The event list: every event by edition and date, with its sessions. It is also
 //! the text alternative of the map and the timeline.
 
-use std::collections::HashSet;
 use std::sync::Arc;
 
 use leptos::prelude::*;
@@ -29,17 +28,22 @@ pub fn EventList(
 ) -> impl IntoView {
     // A long feed is shown a page at a time: the DOM stays small and every view stays fast.
     let limit = RwSignal::new(LIST_PAGE);
+    // The order is the feed's: sorted once, then only filtered on each change.
+    let order = query::by_edition_indices(&loaded.feed);
     move || {
         let lang = lang.get();
         let feed = &loaded.feed;
-        let mut groups = query::by_edition(feed);
         let words = filters.with(|f| explore::query_words(&f.query));
-        let shown_ids: HashSet<&str> =
-            shown.with(|s| feed.events.iter().zip(s).filter(|(_, shown)| **shown).map(|(e, _)| e.id.as_str()).collect());
-        for (_, events) in &mut groups {
-            events.retain(|e| shown_ids.contains(e.id.as_str()));
-        }
-        groups.retain(|(_, events)| !events.is_empty());
+        let mut groups: Vec<(&Edition, Vec<&Event>)> = shown.with(|shown| {
+            order
+                .iter()
+                .map(|(edition, events)| {
+                    let events = events.iter().filter(|&&i| shown.get(i).copied().unwrap_or(true)).map(|&i| &feed.events[i]).collect();
+                    (&feed.editions[*edition], events)
+                })
+                .filter(|(_, events): &(_, Vec<&Event>)| !events.is_empty())
+                .collect()
+        });
         let selected_event = match selection.get() {
             Some(Selection::Event(id)) => Some(id),
             _ => None,

@@ -294,8 +294,12 @@ pub fn Map(
         }
     };
 
-    let marker = {
+    // The selected place, found once per selection rather than once per marker.
+    let selected_place = {
         let loaded = loaded.clone();
+        Memo::new(move |_| selection.with(|s| query::selected_place(&loaded.feed, s.as_ref()).map(str::to_owned)))
+    };
+    let marker = {
         move |m: Marker| {
             let at = m.at;
             let weight = m.events;
@@ -311,8 +315,7 @@ pub fn Map(
             };
             let pressed = {
                 let single = single.clone();
-                let loaded = loaded.clone();
-                move || selection.with(|s| single.is_some() && single.as_deref() == query::selected_place(&loaded.feed, s.as_ref()))
+                move || single.is_some() && selected_place.with(|p| p.as_deref() == single.as_deref())
             };
             let class = {
                 let pressed = pressed.clone();
