@@ -6,7 +6,7 @@ use std::sync::Arc;
 use leptos::prelude::*;
 use meetup_atlas::core::feed;
 use meetup_atlas::core::Lang;
-use meetup_atlas::ui::{App, Atlas, LangToggle};
+use meetup_atlas::ui::{App, Atlas, LangToggle, Setup};
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
 use web_sys::HtmlElement;
@@ -113,7 +113,7 @@ async fn problems_are_told_and_the_rest_shown() {
 async fn a_feed_that_cannot_be_fetched_offers_a_retry() {
     let host = fresh_host();
     let url = "/no-such-feed.json".to_owned();
-    leptos::mount::mount_to(host.clone(), move || view! { <App feed_url=url.clone() basemap_url="basemap.json" lang=Lang::Fr /> }).forget();
+    leptos::mount::mount_to(host.clone(), move || view! { <App setup=Setup::page(url.clone(), Lang::Fr) /> }).forget();
     assert!(host.text_content().unwrap().contains("Chargement des rencontres"));
     for _ in 0..50 {
         settle(20).await;

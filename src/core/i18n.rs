@@ -117,10 +117,22 @@ pub enum Msg {
     DownloadCalendar,
     CopyLink,
     LinkCopied,
+    Embed,
+    EmbedTitle,
+    EmbedIntro,
+    EmbedElement,
+    EmbedFrame,
+    EmbedHugo,
+    Views,
+    MapView,
+    ListView,
+    Copy,
+    Copied,
+    Close,
 }
 
 impl Msg {
-    pub const ALL: [Msg; 47] = [
+    pub const ALL: [Msg; 59] = [
         Msg::AppName,
         Msg::Loading,
         Msg::LoadFailed,
@@ -168,6 +180,18 @@ impl Msg {
         Msg::DownloadCalendar,
         Msg::CopyLink,
         Msg::LinkCopied,
+        Msg::Embed,
+        Msg::EmbedTitle,
+        Msg::EmbedIntro,
+        Msg::EmbedElement,
+        Msg::EmbedFrame,
+        Msg::EmbedHugo,
+        Msg::Views,
+        Msg::MapView,
+        Msg::ListView,
+        Msg::Copy,
+        Msg::Copied,
+        Msg::Close,
     ];
 
     pub fn text(self, lang: Lang) -> &'static str {
@@ -228,6 +252,18 @@ impl Msg {
             Msg::DownloadCalendar => ("Download these events (.ics)", "Télécharger ces événements (.ics)"),
             Msg::CopyLink => ("Copy link", "Copier le lien"),
             Msg::LinkCopied => ("Link copied", "Lien copié"),
+            Msg::Embed => ("Embed", "Intégrer"),
+            Msg::EmbedTitle => ("Embed this atlas in your site", "Intégrer cet atlas à votre site"),
+            Msg::EmbedIntro => ("Copy one of these snippets into your page. It shows the views you choose, in the current language.", "Copiez l’un de ces extraits dans votre page. Il affiche les vues choisies, dans la langue actuelle."),
+            Msg::EmbedElement => ("Web component (one script tag)", "Composant Web (une seule balise script)"),
+            Msg::EmbedFrame => ("Iframe that sizes itself to its content", "Cadre (iframe) qui s’ajuste à son contenu"),
+            Msg::EmbedHugo => ("Hugo shortcode", "Code court Hugo"),
+            Msg::Views => ("Views", "Vues"),
+            Msg::MapView => ("Map", "Carte"),
+            Msg::ListView => ("List", "Liste"),
+            Msg::Copy => ("Copy", "Copier"),
+            Msg::Copied => ("Copied", "Copié"),
+            Msg::Close => ("Close", "Fermer"),
         };
         lang.pick(en, fr)
     }
@@ -319,6 +355,24 @@ pub fn marker_label(lang: Lang, names: &[&str], place_count: usize, events: usiz
         (true, Lang::Fr) => ". Zoomez pour les séparer",
     };
     format!("{names} — {}{when}{zoom}", meetups(lang, events))
+}
+
+/// The name of a view an embedder can choose.
+pub fn panel_name(panel: super::embed::Panel, lang: Lang) -> &'static str {
+    use super::embed::Panel;
+    match panel {
+        Panel::Map => Msg::MapView.text(lang),
+        Panel::Timeline => Msg::Timeline.text(lang),
+        Panel::List => Msg::ListView.text(lang),
+    }
+}
+
+/// "Offline — data saved on May 24, 2019, 10:00" / « Hors ligne — données enregistrées le … ».
+pub fn offline_notice(lang: Lang, saved: &str) -> String {
+    match lang {
+        Lang::En => format!("Offline — data saved on {saved}"),
+        Lang::Fr => format!("Hors ligne — données enregistrées le {saved}"),
+    }
 }
 
 pub fn facet_name(facet: super::explore::Facet, lang: Lang) -> &'static str {

@@ -2,6 +2,7 @@
 //! It compiles natively and is tested with plain `cargo test`.
 
 pub mod date;
+pub mod embed;
 pub mod basemap;
 pub mod explore;
 pub mod feed;

@@ -5,73 +5,120 @@ use leptos::task::spawn_local;
 
 use crate::core::feed::{self, Loaded};
 use crate::core::i18n::{self, Lang, LoadError, Msg};
+use crate::core::embed::{Mode, Panels};
 use crate::core::explore;
 use crate::core::query::Selection;
+use crate::core::url_state::UrlState;
 
-use super::browser::{fetch_text, parse_json, sync_url, url_state};
+use super::browser::{fetch_text_saved, parse_json, sync_url, url_state};
+use super::embed::EmbedButton;
 use super::filters::FilterPanel;
 use super::intl;
 use super::lang_toggle::LangToggle;
 use super::list::EventList;
 use super::map::Map;
 use super::timeline::{Details, Timeline};
-use super::status::{LoadFailed, Loading, Problems};
+use super::status::{LoadFailed, Loading, Problems, SavedCopy};
+
+/// Everything an atlas is told when it is mounted.
+#[derive(Clone, Debug)]
+pub struct Setup {
+    pub feed_url: String,
+    pub basemap_url: String,
+    pub lang: Lang,
+    pub panels: Panels,
+    pub mode: Mode,
+}
+
+impl Setup {
+    /// The bundled feed and basemap, every panel, as the hosted page.
+    pub fn page(feed_url: impl Into<String>, lang: Lang) -> Setup {
+        Setup { feed_url: feed_url.into(), basemap_url: "basemap.json".into(), lang, panels: Panels::ALL, mode: Mode::Page }
+    }
+}
 
 #[derive(Clone)]
 enum LoadState {
     Loading,
     Failed(LoadError),
-    Ready(Arc<Loaded>),
+    /// The feed, and when it was saved if the network failed and a saved copy was shown.
+    Ready(Arc<Loaded>, Option<f64>),
 }
 
 /// The whole widget: fetches the feed, then shows it.
 #[component]
-pub fn App(feed_url: String, #[prop(into)] basemap_url: String, lang: Lang) -> impl IntoView {
+pub fn App(setup: Setup) -> impl IntoView {
+    let Setup { feed_url, basemap_url, lang, panels, mode } = setup;
     let lang = RwSignal::new(lang);
     let state = RwSignal::new(LoadState::Loading);
-    let load = Callback::new(move |()| {
-        state.set(LoadState::Loading);
-        let url = feed_url.clone();
-        spawn_local(async move { state.set(fetch_feed(&url).await) });
-    });
+    let load = {
+        let feed_url = feed_url.clone();
+        Callback::new(move |()| {
+            state.set(LoadState::Loading);
+            let url = feed_url.clone();
+            spawn_local(async move { state.set(fetch_feed(&url).await) });
+        })
+    };
     load.run(());
 
     let title = move || match state.get() {
-        LoadState::Ready(loaded) => loaded.feed.title.get(lang.get()).to_owned(),
+        LoadState::Ready(loaded, _) => loaded.feed.title.get(lang.get()).to_owned(),
         _ => Msg::AppName.text(lang.get()).to_owned(),
     };
+    let root_class = match mode {
+        Mode::Frame => "meetup-atlas ma-compact",
+        Mode::Page | Mode::Element => "meetup-atlas",
+    };
     view! {
-        <div class="meetup-atlas" lang=move || lang.get().tag()>
+        <div class=root_class lang=move || lang.get().tag()>
             <header class="ma-header">
                 <h1 class="ma-title">{title}</h1>
-                <LangToggle lang />
+                {(mode == Mode::Page).then(|| view! { <EmbedButton lang feed_url=feed_url.clone() panels /> })}
+                <LangToggle lang remember=mode.owns_page() />
             </header>
             {move || match state.get() {
                 LoadState::Loading => view! { <Loading lang /> }.into_any(),
                 LoadState::Failed(error) => view! { <LoadFailed lang error retry=load /> }.into_any(),
-                LoadState::Ready(loaded) => view! { <Atlas loaded lang basemap_url=basemap_url.clone() /> }.into_any(),
+                LoadState::Ready(loaded, saved_at) => view! {
+                    {saved_at.map(|saved_at| view! { <SavedCopy lang saved_at /> })}
+                    <Atlas loaded lang basemap_url=basemap_url.clone() panels mode />
+                }
+                .into_any(),
             }}
         </div>
     }
 }
 
 async fn fetch_feed(url: &str) -> LoadState {
-    let loaded = fetch_text(url)
+    let mut saved_at = None;
+    let loaded = fetch_text_saved(url)
         .await
-        .and_then(|text| parse_json(&text).map_err(|detail| LoadError::Feed(feed::FeedError::NotJson(detail))))
+        .and_then(|(text, saved)| {
+            saved_at = saved;
+            parse_json(&text).map_err(|detail| LoadError::Feed(feed::FeedError::NotJson(detail)))
+        })
         .and_then(|value| feed::load_json(&value).map_err(LoadError::Feed));
     match loaded {
-        Ok(loaded) => LoadState::Ready(Arc::new(loaded)),
+        Ok(loaded) => LoadState::Ready(Arc::new(loaded), saved_at),
         Err(error) => LoadState::Failed(error),
     }
 }
 
 /// A loaded feed: its summary, its problems if any, and its events.
 #[component]
-pub fn Atlas(loaded: Arc<Loaded>, lang: RwSignal<Lang>, #[prop(into)] basemap_url: String) -> impl IntoView {
+pub fn Atlas(
+    loaded: Arc<Loaded>,
+    lang: RwSignal<Lang>,
+    #[prop(into)] basemap_url: String,
+    #[prop(optional)] panels: Option<Panels>,
+    #[prop(optional)] mode: Option<Mode>,
+) -> impl IntoView {
+    let panels = panels.unwrap_or_default();
+    let mode = mode.unwrap_or(Mode::Page);
     let today = intl::today();
-    // What a link asked for; ids the feed does not have are ignored.
-    let linked = url_state();
+    // What a link asked for; ids the feed does not have are ignored. An element on
+    // someone else's page leaves that page's address alone.
+    let linked = if mode == Mode::Element { UrlState::default() } else { url_state() };
     let known = {
         let loaded = loaded.clone();
         move |selection: Option<Selection>| match &selection {
@@ -83,7 +130,9 @@ pub fn Atlas(loaded: Arc<Loaded>, lang: RwSignal<Lang>, #[prop(into)] basemap_ur
     let selection = RwSignal::new(known(linked.selection));
     let filters = RwSignal::new(linked.filters);
     let centre = RwSignal::new(linked.map);
-    sync_url(lang, selection, filters, centre, known);
+    if mode.owns_page() {
+        sync_url(lang, selection, filters, centre, known);
+    }
     let prepared = Arc::new(explore::prepare(&loaded.feed));
     let shown = {
         let loaded = loaded.clone();
@@ -134,11 +183,11 @@ pub fn Atlas(loaded: Arc<Loaded>, lang: RwSignal<Lang>, #[prop(into)] basemap_ur
         <div class="ma-atlas" on:keydown=escape>
             <div class="ma-summary">{summary}</div>
             <Problems loaded=loaded.clone() lang />
-            <FilterPanel loaded=loaded.clone() prepared lang filters shown />
-            <Map loaded=loaded.clone() lang selection today basemap_url shown centre />
-            <Timeline loaded=loaded.clone() lang selection today shown />
+            <FilterPanel loaded=loaded.clone() prepared lang filters shown can_link=mode.owns_page() />
+            {panels.map.then(|| view! { <Map loaded=loaded.clone() lang selection today basemap_url shown centre /> })}
+            {panels.timeline.then(|| view! { <Timeline loaded=loaded.clone() lang selection today shown /> })}
             <Details loaded=loaded.clone() lang selection today />
-            <EventList loaded=loaded.clone() lang today selection shown filters />
+            {panels.list.then(|| view! { <EventList loaded=loaded.clone() lang today selection shown filters /> })}
             {source}
         </div>
     }

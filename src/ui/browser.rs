@@ -4,6 +4,7 @@ use leptos::prelude::*;
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsCast;
 
+use crate::core::embed::{Mode, Panels};
 use crate::core::explore::Filters;
 use crate::core::i18n::LoadError;
 use crate::core::query::Selection;
@@ -11,7 +12,7 @@ use crate::core::url_state::{MapCentre, UrlState};
 use crate::core::json::{self, Json};
 use crate::core::Lang;
 
-use super::app::App;
+use super::app::{App, Setup};
 
 const SAVED_LANG_KEY: &str = "meetup-atlas.lang";
 const DEFAULT_FEED: &str = "feed.json";
@@ -19,25 +20,54 @@ const DEFAULT_BASEMAP: &str = "basemap.json";
 
 /// Mounts an atlas into every `[data-meetup-atlas]` element of the page.
 /// `data-feed` gives the feed URL (default `feed.json`, relative to the page),
-/// `data-basemap` the basemap URL (default `basemap.json`), and `data-lang` a
-/// language for when the visitor has not chosen one.
+/// `data-basemap` the basemap URL (default `basemap.json`), `data-lang` a language
+/// for when the visitor has not chosen one, and `data-views` the panels to show.
+/// With `?embed=frame` the page is an iframe's content: compact and self-contained.
 pub fn start() {
-    let Some(document) = web_sys::window().and_then(|w| w.document()) else { return };
+    let Some(window) = web_sys::window() else { return };
+    let Some(document) = window.document() else { return };
     let Ok(hosts) = document.query_selector_all("[data-meetup-atlas]") else { return };
+    let query = window.location().search().unwrap_or_default();
+    let mode = Mode::from_query(&query);
+    let query_views = web_sys::UrlSearchParams::new_with_str(&query).ok().and_then(|params| params.get("views"));
     for i in 0..hosts.length() {
         let Some(host) = hosts.item(i).and_then(|node| node.dyn_into::<web_sys::HtmlElement>().ok()) else {
             continue;
         };
-        let feed_url = host.get_attribute("data-feed").unwrap_or_else(|| DEFAULT_FEED.to_owned());
-        let basemap_url = host.get_attribute("data-basemap").unwrap_or_else(|| DEFAULT_BASEMAP.to_owned());
-        let preferred = host.get_attribute("data-lang");
+        let views = host.get_attribute("data-views").or_else(|| query_views.clone());
+        let setup = Setup {
+            feed_url: host.get_attribute("data-feed").unwrap_or_else(|| DEFAULT_FEED.to_owned()),
+            basemap_url: host.get_attribute("data-basemap").unwrap_or_else(|| DEFAULT_BASEMAP.to_owned()),
+            lang: initial_lang(host.get_attribute("data-lang").as_deref()),
+            panels: views.as_deref().map(Panels::parse).unwrap_or_default(),
+            mode,
+        };
         // The host keeps only the app: drop the no-script fallback.
         host.set_text_content(None);
-        leptos::mount::mount_to(host, move || {
-            view! { <App feed_url=feed_url.clone() basemap_url=basemap_url.clone() lang=initial_lang(preferred.as_deref()) /> }
-        })
-            .forget();
+        leptos::mount::mount_to(host, move || view! { <App setup=setup.clone() /> }).forget();
     }
+}
+
+/// A mounted `<meetup-atlas>` element's atlas, for the element to take down again.
+#[wasm_bindgen::prelude::wasm_bindgen]
+pub struct MountedAtlas(Option<Box<dyn std::any::Any>>);
+
+#[wasm_bindgen::prelude::wasm_bindgen]
+impl MountedAtlas {
+    /// Removes the atlas and stops all its work (observers, listeners, effects).
+    pub fn unmount(&mut self) {
+        self.0.take();
+    }
+}
+
+/// Mounts an atlas into `target`, an element inside a `<meetup-atlas>`'s shadow root.
+/// Called by the element script (`meetup-atlas.js`) with URLs it has already made absolute.
+#[wasm_bindgen::prelude::wasm_bindgen(js_name = mountElement)]
+pub fn mount_element(target: web_sys::HtmlElement, feed_url: String, basemap_url: String, lang: Option<String>, views: Option<String>) -> MountedAtlas {
+    let lang = lang.as_deref().and_then(Lang::from_tag).unwrap_or_else(|| initial_lang(None));
+    let setup = Setup { feed_url, basemap_url, lang, panels: views.as_deref().map(Panels::parse).unwrap_or_default(), mode: Mode::Element };
+    let handle = leptos::mount::mount_to(target, move || view! { <App setup=setup.clone() /> });
+    MountedAtlas(Some(Box::new(handle)))
 }
 
 /// `?lang=` → the embedding page's `data-lang` → saved choice → browser languages → English.
@@ -69,14 +99,25 @@ fn local_storage() -> Option<web_sys::Storage> {
 
 /// GETs `url` as text with the browser's `fetch`.
 pub async fn fetch_text(url: &str) -> Result<String, LoadError> {
+    fetch_text_saved(url).await.map(|(text, _)| text)
+}
+
+/// The header our service worker (`sw.js`) adds when the network failed and it answered
+/// with its saved copy: when that copy was saved, in milliseconds since the epoch.
+const SAVED_AT_HEADER: &str = "x-meetup-atlas-saved-at";
+
+/// GETs `url` as text, and tells when it was saved if it is a saved copy.
+pub async fn fetch_text_saved(url: &str) -> Result<(String, Option<f64>), LoadError> {
     use wasm_bindgen_futures::JsFuture;
     let window = web_sys::window().ok_or(LoadError::Network)?;
     let response: web_sys::Response = JsFuture::from(window.fetch_with_str(url)).await.map_err(|_| LoadError::Network)?.unchecked_into();
     if !response.ok() {
         return Err(LoadError::Status(response.status()));
     }
+    let saved_at = response.headers().get(SAVED_AT_HEADER).ok().flatten().and_then(|value| value.parse::<f64>().ok());
     let text = response.text().map_err(|_| LoadError::Network)?;
-    JsFuture::from(text).await.ok().and_then(|text| text.as_string()).ok_or(LoadError::Network)
+    let text = JsFuture::from(text).await.ok().and_then(|text| text.as_string()).ok_or(LoadError::Network)?;
+    Ok((text, saved_at))
 }
 
 /// Parses JSON with the browser's own `JSON.parse`: no JSON parser in the wasm.
@@ -202,4 +243,15 @@ pub async fn copy_to_clipboard(text: &str) -> bool {
     let Some(window) = web_sys::window() else { return false };
     let promise = window.navigator().clipboard().write_text(text);
     wasm_bindgen_futures::JsFuture::from(promise).await.is_ok()
+}
+
+/// `url` made absolute against the page's address.
+pub fn resolve_url(url: &str) -> Option<String> {
+    let base = web_sys::window()?.document()?.base_uri().ok()??;
+    web_sys::Url::new_with_base(url, &base).ok().map(|url| url.href())
+}
+
+/// The absolute URL of the folder the page is served from, ending in `/`.
+pub fn page_folder() -> String {
+    resolve_url(".").unwrap_or_default()
 }

@@ -35,6 +35,9 @@ pub fn FilterPanel(
     lang: RwSignal<Lang>,
     filters: RwSignal<Filters>,
     shown: Memo<Vec<bool>>,
+    /// Whether the address bar holds this atlas' view, so that copying it makes a link.
+    #[prop(optional)]
+    can_link: bool,
 ) -> impl IntoView {
     let total = loaded.feed.events.len();
     let shown_count = move || shown.with(|s| s.iter().filter(|x| **x).count());
@@ -175,9 +178,11 @@ pub fn FilterPanel(
                 <button type="button" class="ma-button ma-ics-all" on:click=download_shown>
                     {move || Msg::DownloadCalendar.text(lang.get())}
                 </button>
-                <button type="button" class="ma-button ma-copy" on:click=copy_link>
-                    {move || Msg::CopyLink.text(lang.get())}
-                </button>
+                {can_link.then(|| view! {
+                    <button type="button" class="ma-button ma-copy" on:click=copy_link>
+                        {move || Msg::CopyLink.text(lang.get())}
+                    </button>
+                })}
             </p>
             <p class="ma-live ma-copied" aria-live="polite">{move || copied.get().then(|| Msg::LinkCopied.text(lang.get()))}</p>
         </section>

@@ -58,6 +58,13 @@ fn format_moment(moment: Moment, time_zone: &str, lang: Lang) -> String {
     date.to_locale_string(lang.locale(), &options(&pairs)).into()
 }
 
+/// "May 24, 2019 at 10:00 AM" / « 24 mai 2019 à 10:00 », in the visitor's time zone;
+/// `epoch_ms` as JavaScript counts time.
+pub fn format_instant(epoch_ms: f64, lang: Lang) -> String {
+    let date = Date::new(&JsValue::from_f64(epoch_ms));
+    date.to_locale_string(lang.locale(), &options(&[("dateStyle", "long"), ("timeStyle", "short")])).into()
+}
+
 fn range(span: Span, lang: Lang) -> (String, String) {
     (format_day(span.first, lang, query::first_needs_year(span)), format_day(span.last, lang, true))
 }

@@ -5,12 +5,15 @@ use crate::core::{Lang, Msg};
 use super::browser::save_lang;
 
 /// Two buttons, each labelled in its own language; the pressed one is current.
+/// With `remember`, the choice is kept for the next visit.
 #[component]
-pub fn LangToggle(lang: RwSignal<Lang>) -> impl IntoView {
+pub fn LangToggle(lang: RwSignal<Lang>, #[prop(optional)] remember: bool) -> impl IntoView {
     let button = move |option: Lang| {
         let choose = move |_| {
             lang.set(option);
-            save_lang(option);
+            if remember {
+                save_lang(option);
+            }
         };
         view! {
             <button

@@ -239,7 +239,8 @@ pub fn Map(
         pointers.update_value(|ps| ps.up(e.pointer_id()));
     };
     let wheel = move |e: ev::WheelEvent| {
-        let focused = surface.get_untracked().zip(document().active_element()).is_some_and(|(el, active)| el.contains(Some(&active)));
+        // `:focus-within` rather than `document.activeElement`, which is the host inside a shadow root.
+        let focused = surface.get_untracked().is_some_and(|el| el.matches(":focus-within").unwrap_or(false));
         if !(e.ctrl_key() || e.meta_key() || focused) {
             // Leave the page scrolling; say how to zoom instead.
             hint.set(true);

@@ -3,6 +3,7 @@
 mod app;
 mod browser;
 mod controls;
+mod embed;
 mod filters;
 mod intl;
 mod lang_toggle;
@@ -11,6 +12,6 @@ mod map;
 mod status;
 mod timeline;
 
-pub use app::{App, Atlas};
+pub use app::{App, Atlas, Setup};
 pub use lang_toggle::LangToggle;
-pub use browser::start;
+pub use browser::{mount_element, start, MountedAtlas};

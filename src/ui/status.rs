@@ -27,6 +27,16 @@ pub fn LoadFailed(lang: RwSignal<Lang>, error: LoadError, retry: Callback<()>) -
     }
 }
 
+/// Says that the network failed and the events shown are the copy saved for offline use.
+#[component]
+pub fn SavedCopy(lang: RwSignal<Lang>, saved_at: f64) -> impl IntoView {
+    view! {
+        <p class="ma-offline" role="status">
+            {move || i18n::offline_notice(lang.get(), &super::intl::format_instant(saved_at, lang.get()))}
+        </p>
+    }
+}
+
 /// Tells what in the feed was wrong and left out; shown above the valid rest.
 #[component]
 pub fn Problems(loaded: Arc<Loaded>, lang: RwSignal<Lang>) -> impl IntoView {

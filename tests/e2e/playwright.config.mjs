@@ -1,9 +1,9 @@
-// End-to-end tests against the built dist/, served by a real static server
-// under a sub-path (/atlas/) to prove the relative URLs.
+// End-to-end tests against the built dist/, served by nginx with the documented
+// configuration (docs/nginx/meetup-atlas.conf) under a sub-path (/atlas/) to prove the
+// relative URLs. A second origin (port 4174) plays "someone else's site" for embedding.
 import { defineConfig } from "@playwright/test";
 
 const port = 4173;
-const site = "../../target/e2e-site";
 
 export default defineConfig({
   testDir: ".",
@@ -32,11 +32,11 @@ export default defineConfig({
     },
   },
   webServer: {
-    command: `rm -rf ${site} && mkdir -p ${site} && cp -r ../../dist ${site}/atlas && exec python3 -m http.server ${port} --bind 127.0.0.1 --directory ${site}`,
+    command: "bash serve.sh",
     url: `http://127.0.0.1:${port}/atlas/`,
     reuseExistingServer: false,
     timeout: 30_000,
     stdout: "ignore",
-    stderr: "ignore",
+    stderr: "pipe",
   },
 });

@@ -1,0 +1,51 @@
+// Trunk post-build hook (see Trunk.toml): makes the built page run under a strict
+// Content-Security-Policy and writes the two scripts that need the hashed file names.
+//  - Trunk's inline start-up script becomes one external script, meetup-atlas.js, which
+//    is also the script other sites load to get <meetup-atlas>.
+//  - sw.js gets the list of files to keep for offline use and a version that changes
+//    with any of them.
+// Usage: node src/js/finish-dist.mjs [dir]   (dir defaults to $TRUNK_STAGING_DIR)
+import { createHash } from "node:crypto";
+import { readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+
+const dir = process.argv[2] ?? process.env.TRUNK_STAGING_DIR;
+if (!dir) throw new Error("no directory: pass one or run as a trunk hook");
+const sources = dirname(fileURLToPath(import.meta.url));
+const files = readdirSync(dir);
+
+function one(pattern) {
+  const found = files.filter((name) => pattern.test(name));
+  if (found.length !== 1) throw new Error(`expected one file like ${pattern} in ${dir}, found ${found.join(", ") || "none"}`);
+  return found[0];
+}
+const glue = one(/^meetup-atlas-[0-9a-f]+\.js$/);
+const wasm = one(/^meetup-atlas-[0-9a-f]+_bg\.wasm$/);
+const widgetCss = one(/^atlas-[0-9a-f]+\.css$/);
+const pageCss = files.filter((name) => /^page-[0-9a-f]+\.css$/.test(name));
+
+const indexPath = join(dir, "index.html");
+let index = readFileSync(indexPath, "utf8");
+const startup = /<script type="module">\s*import init, \* as bindings from[\s\S]*?<\/script>/;
+if (!startup.test(index)) throw new Error("trunk's start-up script was not found in index.html");
+index = index.replace(startup, '<script type="module" src="./meetup-atlas.js"></script>');
+// Chromium ignores integrity on a fetch preload and warns about it in the console.
+index = index.replace(/(<link rel="preload"[^>]*?) integrity="[^"]*"([^>]*as="fetch")/g, "$1$2");
+const inline = index.match(/<script(?![^>]*\ssrc=)[^>]*>/g);
+if (inline) throw new Error(`inline script left in index.html (a strict CSP would block it): ${inline.join(" ")}`);
+writeFileSync(indexPath, index);
+
+const fill = (template, values) =>
+  Object.entries(values).reduce((text, [key, value]) => text.replaceAll(key, value), readFileSync(join(sources, template), "utf8"));
+
+writeFileSync(join(dir, "meetup-atlas.js"), fill("meetup-atlas.js", { __GLUE__: glue, __WASM__: wasm, __CSS__: widgetCss }));
+
+const shell = ["./", "meetup-atlas.js", glue, wasm, widgetCss, ...pageCss, "favicon.svg", "manifest.webmanifest", "basemap.json", "feed.json"];
+const version = createHash("sha256");
+for (const path of shell) version.update(readFileSync(join(dir, path === "./" ? "index.html" : path)));
+writeFileSync(
+  join(dir, "sw.js"),
+  fill("sw.js", { __VERSION__: version.digest("hex").slice(0, 16), __SHELL__: JSON.stringify(shell) }),
+);
+console.log(`finish-dist: meetup-atlas.js and sw.js written for ${glue}, ${wasm}`);

@@ -1,0 +1,126 @@
+//! "Embed": a dialog on the hosted page with the snippets that put this atlas on
+//! another site, for the current language and the views chosen in it.
+
+use leptos::html::Dialog;
+use leptos::prelude::*;
+
+use crate::core::embed::{EmbedChoice, Panel, Panels};
+use crate::core::i18n::{self, Lang, Msg};
+
+use super::browser::{copy_to_clipboard, page_folder, resolve_url};
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Snippet {
+    Element,
+    Frame,
+    Hugo,
+}
+
+impl Snippet {
+    const ALL: [Snippet; 3] = [Snippet::Element, Snippet::Frame, Snippet::Hugo];
+
+    fn title(self, lang: Lang) -> &'static str {
+        match self {
+            Snippet::Element => Msg::EmbedElement.text(lang),
+            Snippet::Frame => Msg::EmbedFrame.text(lang),
+            Snippet::Hugo => Msg::EmbedHugo.text(lang),
+        }
+    }
+
+    fn class(self) -> &'static str {
+        match self {
+            Snippet::Element => "ma-snippet ma-snippet-element",
+            Snippet::Frame => "ma-snippet ma-snippet-frame",
+            Snippet::Hugo => "ma-snippet ma-snippet-hugo",
+        }
+    }
+}
+
+/// The "Embed" button and its dialog. `feed_url` is the page's feed, as the page names it.
+#[component]
+pub fn EmbedButton(lang: RwSignal<Lang>, feed_url: String, panels: Panels) -> impl IntoView {
+    let dialog = NodeRef::<Dialog>::new();
+    let chosen = RwSignal::new(panels);
+    let copied = RwSignal::new(None::<Snippet>);
+    let base = page_folder();
+    // The bundled feed is the element's default; any other is written out.
+    let feed = resolve_url(&feed_url).filter(|url| *url != format!("{base}feed.json"));
+    let choice = Memo::new(move |_| EmbedChoice { base: base.clone(), lang: lang.get(), panels: chosen.get(), feed: feed.clone() });
+    let text = move |snippet: Snippet| {
+        let choice = choice.get();
+        match snippet {
+            Snippet::Element => choice.element(),
+            Snippet::Frame => choice.frame(Msg::AppName.text(choice.lang)),
+            Snippet::Hugo => choice.hugo(),
+        }
+    };
+
+    let panel_choice = move |panel: Panel| {
+        let checked = move || chosen.get().shows(panel);
+        // The last view cannot be unticked: an atlas shows at least one.
+        let last = move || checked() && chosen.get().with(panel, false).is_empty();
+        view! {
+            <label class="ma-check">
+                <input
+                    type="checkbox"
+                    prop:checked=checked
+                    disabled=last
+                    on:change=move |e| chosen.update(|p| *p = p.with(panel, event_target_checked(&e)))
+                />
+                {move || i18n::panel_name(panel, lang.get())}
+            </label>
+        }
+    };
+    let snippet_block = move |snippet: Snippet| {
+        let copy = move |_| {
+            let value = text(snippet);
+            leptos::task::spawn_local(async move {
+                if copy_to_clipboard(&value).await {
+                    copied.set(Some(snippet));
+                    set_timeout(move || copied.set(None), std::time::Duration::from_secs(3));
+                }
+            });
+        };
+        view! {
+            <div class=snippet.class()>
+                <h3>{move || snippet.title(lang.get())}</h3>
+                <pre><code>{move || text(snippet)}</code></pre>
+                <button type="button" class="ma-button" on:click=copy>
+                    {move || {
+                        let lang = lang.get();
+                        if copied.get() == Some(snippet) { Msg::Copied.text(lang) } else { Msg::Copy.text(lang) }
+                    }}
+                </button>
+            </div>
+        }
+    };
+
+    let open = move |_| {
+        if let Some(dialog) = dialog.get() {
+            let _ = dialog.show_modal();
+        }
+    };
+    let close = move |_| {
+        if let Some(dialog) = dialog.get() {
+            dialog.close();
+        }
+    };
+    view! {
+        <button type="button" class="ma-button ma-embed-open" aria-haspopup="dialog" on:click=open>
+            {move || Msg::Embed.text(lang.get())}
+        </button>
+        <dialog class="ma-embed" node_ref=dialog aria-labelledby="ma-embed-title">
+            <h2 id="ma-embed-title">{move || Msg::EmbedTitle.text(lang.get())}</h2>
+            <p>{move || Msg::EmbedIntro.text(lang.get())}</p>
+            <fieldset class="ma-embed-views">
+                <legend>{move || Msg::Views.text(lang.get())}</legend>
+                {Panel::ALL.map(panel_choice)}
+            </fieldset>
+            {Snippet::ALL.map(snippet_block)}
+            <p class="ma-live" aria-live="polite">{move || copied.get().map(|_| Msg::Copied.text(lang.get()))}</p>
+            <button type="button" class="ma-button ma-embed-close" on:click=close>
+                {move || Msg::Close.text(lang.get())}
+            </button>
+        </dialog>
+    }
+}

@@ -1,0 +1,53 @@
+#!/usr/bin/env bash
+# The end-to-end tests' two origins, both nginx:
+#   http://127.0.0.1:4173  the atlas: dist/ under /atlas/, served with docs/nginx/meetup-atlas.conf
+#                          (only its `listen` and `root` lines changed)
+#   http://127.0.0.1:4174  "someone else's site": the Hugo site of tests/hugo-site under /blog/
+#                          and the host pages the tests write under /hosts/
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+repo=$PWD
+site=$repo/target/e2e-site
+run=$repo/target/e2e-nginx
+rm -rf "$site" "$run"
+mkdir -p "$site/atlas-origin" "$site/other-origin/hosts" "$run"
+# Debian's modules-enabled/*.conf name their modules relative to the prefix.
+ln -s /usr/lib/nginx/modules "$run/modules"
+cp -r dist "$site/atlas-origin/atlas"
+hugo --quiet --source tests/hugo-site --destination "$site/other-origin/blog" --baseURL http://127.0.0.1:4174/blog/
+
+sed -e "s|^\( *\)listen .*# yours$|\1listen 127.0.0.1:4173;|" \
+    -e "s|^\( *\)root .*# yours.*$|\1root $site/atlas-origin;|" \
+    docs/nginx/meetup-atlas.conf > "$run/meetup-atlas.conf"
+grep -q "listen 127.0.0.1:4173;" "$run/meetup-atlas.conf" && grep -q "root $site/atlas-origin;" "$run/meetup-atlas.conf" \
+  || { echo "docs/nginx/meetup-atlas.conf: the listen/root lines marked 'yours' were not found" >&2; exit 1; }
+
+# Workers run as whoever runs the tests (root in CI) so they can read the checkout.
+user_line=""
+[ "$(id -u)" = 0 ] && user_line="user root root;"
+cat > "$run/nginx.conf" <<CONF
+$user_line
+worker_processes 1;
+daemon off;
+pid $run/nginx.pid;
+error_log stderr warn;
+include /etc/nginx/modules-enabled/*.conf;
+events { worker_connections 256; }
+http {
+    include /etc/nginx/mime.types;
+    default_type application/octet-stream;
+    access_log off;
+    client_body_temp_path $run/body;
+    proxy_temp_path $run/proxy;
+    fastcgi_temp_path $run/fastcgi;
+    uwsgi_temp_path $run/uwsgi;
+    scgi_temp_path $run/scgi;
+    include $run/meetup-atlas.conf;
+    server {
+        listen 127.0.0.1:4174;
+        root $site/other-origin;
+        add_header Cache-Control no-store;
+    }
+}
+CONF
+exec nginx -p "$run" -c "$run/nginx.conf"
