@@ -14,6 +14,8 @@ mkdir -p "$site/atlas-origin" "$site/other-origin/hosts" "$run"
 # Debian's modules-enabled/*.conf name their modules relative to the prefix.
 ln -s /usr/lib/nginx/modules "$run/modules"
 cp -r dist "$site/atlas-origin/atlas"
+# Browsers ask every site for one.
+: > "$site/other-origin/favicon.ico"
 hugo --quiet --source tests/hugo-site --destination "$site/other-origin/blog" --baseURL http://127.0.0.1:4174/blog/
 
 sed -e "s|^\( *\)listen .*# yours$|\1listen 127.0.0.1:4173;|" \
