@@ -1,16 +1,20 @@
 #!/usr/bin/env bash
-# Installs whatever the tests need (build tools, Chromium, chromedriver, npm packages),
-# then runs every test layer: native core tests, wasm component tests in headless
-# Chromium, the feed checker, a release build with its size table, and Playwright
-# end-to-end tests against dist/ served by a static server.
+# Installs whatever the tests need (build tools, Chromium, chromedriver, nginx, hugo,
+# npm packages), then runs every test layer: native core tests, wasm component tests in
+# headless Chromium, the feed checker, a release build with its size table, and
+# Playwright end-to-end tests against dist/ served by nginx with the documented config.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash .ci/setup.sh
 export PATH="$HOME/.cargo/bin:$PATH"
 
-if [ ! -x /usr/bin/chromium ] || [ ! -x /usr/bin/chromedriver ]; then
+# Chromium for the browser tests; nginx (with Debian's brotli module) serves dist/ with
+# docs/nginx/meetup-atlas.conf; hugo builds the test site that uses the shortcode.
+if [ ! -x /usr/bin/chromium ] || [ ! -x /usr/bin/chromedriver ] || [ ! -x /usr/sbin/nginx ] || [ ! -x /usr/bin/hugo ] \
+  || [ ! -e /usr/lib/nginx/modules/ngx_http_brotli_filter_module.so ]; then
   apt-get update
-  DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends chromium chromium-driver
+  DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends \
+    chromium chromium-driver nginx libnginx-mod-http-brotli-filter hugo
 fi
 if [ ! -d tests/e2e/node_modules/@playwright/test ] || [ tests/e2e/package-lock.json -nt tests/e2e/node_modules/.package-lock.json ]; then
   (cd tests/e2e && npm ci --no-audit --no-fund)
