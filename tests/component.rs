@@ -6,7 +6,7 @@ use std::sync::Arc;
 use leptos::prelude::*;
 use meetup_atlas::core::feed;
 use meetup_atlas::core::Lang;
-use meetup_atlas::ui::{App, Atlas, LangToggle, Setup};
+use meetup_atlas::ui::{mount_element, App, Atlas, LangToggle, Setup};
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
 use web_sys::HtmlElement;
@@ -242,4 +242,51 @@ async fn timeline_keyboard_walk_and_selection_reach_the_map_and_the_details() {
     settle(0).await;
     assert_eq!(texts(&host, ".ma-tl-event.ma-highlight .ma-tl-label"), ["Toronto,"]);
     assert!(host.query_selector(".ma-details").unwrap().is_none());
+}
+
+/// A URL the browser can fetch `text` from, with no server.
+fn blob_url(text: &str) -> String {
+    let parts = js_sys::Array::of1(&wasm_bindgen::JsValue::from_str(text));
+    let blob = web_sys::Blob::new_with_str_sequence(&parts).unwrap();
+    web_sys::Url::create_object_url_with_blob(&blob).unwrap()
+}
+
+#[wasm_bindgen_test]
+async fn an_element_atlas_stays_in_its_shadow_root_and_leaves_the_page_alone() {
+    let host = fresh_host();
+    web_sys::window().unwrap().local_storage().unwrap().unwrap().remove_item("meetup-atlas.lang").unwrap();
+    let shadow = host.attach_shadow(&web_sys::ShadowRootInit::new(web_sys::ShadowRootMode::Open)).unwrap();
+    let document = web_sys::window().unwrap().document().unwrap();
+    let target: HtmlElement = document.create_element("div").unwrap().dyn_into().unwrap();
+    shadow.append_child(&target).unwrap();
+    let mut mounted = mount_element(target.clone(), blob_url(SEED), "basemap.json".into(), Some("fr".into()), Some("list".into()));
+    for _ in 0..50 {
+        settle(20).await;
+        if target.query_selector(".ma-event").unwrap().is_some() {
+            break;
+        }
+    }
+    assert_eq!(texts(&target, ".ma-event").len(), 6);
+    assert_eq!(element(&target, ".meetup-atlas").get_attribute("lang").as_deref(), Some("fr"));
+    // Only the list; nothing that belongs to the hosted page (its address, "Embed").
+    for absent in [".ma-map", ".ma-timeline", ".ma-copy", ".ma-embed-open"] {
+        assert!(target.query_selector(absent).unwrap().is_none(), "{absent}");
+    }
+    assert!(document.query_selector(".meetup-atlas").unwrap().is_none(), "nothing drawn outside the shadow root");
+
+    let search: web_sys::HtmlInputElement = element(&target, "input[type=search]").dyn_into().unwrap();
+    search.set_value("ottawa");
+    search.dispatch_event(&web_sys::Event::new("input").unwrap()).unwrap();
+    settle(0).await;
+    assert_eq!(texts(&target, ".ma-event").len(), 1);
+    element(&target, ".ma-lang-option[lang=en]").click();
+    settle(0).await;
+    assert_eq!(element(&target, ".meetup-atlas").get_attribute("lang").as_deref(), Some("en"));
+    let window = web_sys::window().unwrap();
+    assert_eq!(window.location().search().unwrap(), "", "the page's address is left alone");
+    assert_eq!(window.local_storage().unwrap().unwrap().get_item("meetup-atlas.lang").unwrap(), None, "no language saved for the page");
+
+    mounted.unmount();
+    settle(0).await;
+    assert!(target.query_selector(".meetup-atlas").unwrap().is_none(), "unmounted");
 }
