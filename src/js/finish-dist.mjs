@@ -27,11 +27,14 @@ const pageCss = files.filter((name) => /^page-[0-9a-f]+\.css$/.test(name));
 
 const indexPath = join(dir, "index.html");
 let index = readFileSync(indexPath, "utf8");
-const startup = /<script type="module">\s*import init, \* as bindings from[\s\S]*?<\/script>/;
-if (!startup.test(index)) throw new Error("trunk's start-up script was not found in index.html");
+// Minified or not: <script type="module"> or <script type=module>.
+const startup = /<script type="?module"?>\s*import init, \* as bindings from[\s\S]*?<\/script>/;
+if (!startup.test(index)) throw new Error(`trunk's start-up script was not found in index.html: ${index.match(/<script[\s\S]{0,200}/g)}`);
 index = index.replace(startup, '<script type="module" src="./meetup-atlas.js"></script>');
 // Chromium ignores integrity on a fetch preload and warns about it in the console.
-index = index.replace(/(<link rel="preload"[^>]*?) integrity="[^"]*"([^>]*as="fetch")/g, "$1$2");
+index = index.replace(/<link\b[^>]*>/g, (link) =>
+  /\srel="?preload\b/.test(link) && /\sas="?fetch\b/.test(link) ? link.replace(/\sintegrity=("[^"]*"|\S+?(?=[\s>]))/, "") : link,
+);
 const inline = index.match(/<script(?![^>]*\ssrc=)[^>]*>/g);
 if (inline) throw new Error(`inline script left in index.html (a strict CSP would block it): ${inline.join(" ")}`);
 writeFileSync(indexPath, index);

@@ -52,4 +52,4 @@ http {
     }
 }
 CONF
-exec nginx -p "$run" -c "$run/nginx.conf"
+exec nginx -e stderr -p "$run" -c "$run/nginx.conf"
