@@ -88,12 +88,19 @@ test("the Hugo shortcode's element renders and works under the host page's hosti
 
 test("two elements on one page keep their own language, filters and selection", async ({ page }) => {
   const errors = recordErrors(page);
-  await page.goto(hostPage("two.html", `${script}<meetup-atlas lang="en" views="list"></meetup-atlas><meetup-atlas lang="fr" views="list,map"></meetup-atlas>`));
+  await page.emulateMedia({ colorScheme: "dark" });
+  await page.goto(hostPage("two.html", `${script}<meetup-atlas lang="en" views="list"></meetup-atlas><meetup-atlas lang="fr" views="list,map" theme="auto"></meetup-atlas>`));
   const [first, second] = [page.locator('meetup-atlas[lang="en"]'), page.locator('meetup-atlas[lang="fr"]')];
   await expect(first.locator(".ma-event")).toHaveCount(6);
   await expect(second.locator(".ma-event")).toHaveCount(6);
   await expect(first.locator("h1")).toHaveText("Kubernetes & Cloud Native meetups in Eastern Canada");
   await expect(second.locator("h1")).toHaveText("Meetups Kubernetes et Cloud Native de l’Est du Canada");
+  // theme="auto" follows the visitor's dark system; no theme stays light.
+  const background = (atlas) => atlas.locator(".meetup-atlas").evaluate((el) => getComputedStyle(el).backgroundColor);
+  expect(await background(second)).toBe("rgb(20, 24, 29)");
+  expect(await background(first)).toBe("rgb(255, 255, 255)");
+  await page.emulateMedia({ colorScheme: "light" });
+  await expect.poll(() => background(second)).toBe("rgb(255, 255, 255)");
 
   await first.getByRole("searchbox", { name: "Search" }).fill("ottawa");
   await expect(first.locator(".ma-event")).toHaveCount(1);
