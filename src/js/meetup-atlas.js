@@ -35,6 +35,17 @@ const FAILED = {
   en: "Meetup Atlas could not start on this page (it needs WebAssembly).",
   fr: "L’Atlas des rencontres n’a pas pu démarrer dans cette page (il lui faut WebAssembly).",
 };
+const failedText = (lang) => (lang?.toLowerCase().startsWith("fr") ? FAILED.fr : FAILED.en);
+
+// Where the wasm cannot run (an old browser, a page's CSP), say so instead of a blank space.
+started.catch(() => {
+  for (const host of document.querySelectorAll("[data-meetup-atlas]")) {
+    const message = document.createElement("p");
+    message.setAttribute("role", "alert");
+    message.textContent = failedText(host.dataset.lang ?? document.documentElement.lang);
+    host.replaceChildren(message);
+  }
+});
 
 /** <meetup-atlas feed lang views height theme basemap>: an atlas in its own shadow root. */
 class MeetupAtlasElement extends HTMLElement {
@@ -93,7 +104,7 @@ class MeetupAtlasElement extends HTMLElement {
     this.#size();
     const lang = this.getAttribute("lang") || undefined;
     if (failed) {
-      box.textContent = lang?.toLowerCase().startsWith("fr") ? FAILED.fr : FAILED.en;
+      box.textContent = failedText(lang);
       return;
     }
     // Drawn once the styles are in, so the page never sees the atlas unstyled.

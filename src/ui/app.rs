@@ -90,13 +90,12 @@ pub fn App(setup: Setup) -> impl IntoView {
 }
 
 async fn fetch_feed(url: &str) -> LoadState {
-    let mut saved_at = None;
-    let loaded = fetch_text_saved(url)
-        .await
-        .and_then(|(text, saved)| {
-            saved_at = saved;
-            parse_json(&text).map_err(|detail| LoadError::Feed(feed::FeedError::NotJson(detail)))
-        })
+    let (text, saved_at) = match fetch_text_saved(url).await {
+        Ok(fetched) => fetched,
+        Err(error) => return LoadState::Failed(error),
+    };
+    let loaded = parse_json(&text)
+        .map_err(|detail| LoadError::Feed(feed::FeedError::NotJson(detail)))
         .and_then(|value| feed::load_json(&value).map_err(LoadError::Feed));
     match loaded {
         Ok(loaded) => LoadState::Ready(Arc::new(loaded), saved_at),
@@ -110,11 +109,9 @@ pub fn Atlas(
     loaded: Arc<Loaded>,
     lang: RwSignal<Lang>,
     #[prop(into)] basemap_url: String,
-    #[prop(optional)] panels: Option<Panels>,
-    #[prop(optional)] mode: Option<Mode>,
+    #[prop(optional)] panels: Panels,
+    #[prop(default = Mode::Page)] mode: Mode,
 ) -> impl IntoView {
-    let panels = panels.unwrap_or_default();
-    let mode = mode.unwrap_or(Mode::Page);
     let today = intl::today();
     // What a link asked for; ids the feed does not have are ignored. An element on
     // someone else's page leaves that page's address alone.

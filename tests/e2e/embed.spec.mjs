@@ -205,3 +205,11 @@ test("the iframe snippet sizes the frame to its content, and only messages from 
   expect(await frameHeight()).toBe(settled);
   expect(errors).toEqual([]);
 });
+
+test("where the WebAssembly cannot run, the hosted page and an element say so in their language", async ({ page }) => {
+  await page.route("**/*_bg.wasm", (route) => route.abort());
+  await page.goto("./");
+  await expect(page.getByRole("alert")).toHaveText("Meetup Atlas could not start on this page (it needs WebAssembly).");
+  await page.goto(hostPage("no-wasm.html", `${script}<meetup-atlas lang="fr"></meetup-atlas>`));
+  await expect(page.locator("meetup-atlas .ma-box")).toHaveText("L’Atlas des rencontres n’a pas pu démarrer dans cette page (il lui faut WebAssembly).");
+});
