@@ -15,25 +15,34 @@ pub fn fold_with_map(text: &str) -> (String, Vec<usize>) {
     let mut folded = String::with_capacity(text.len());
     let mut origin = Vec::with_capacity(text.len());
     for (at, c) in text.char_indices() {
-        let mut push = |s: &str| {
-            folded.push_str(s);
-            origin.extend(std::iter::repeat_n(at, s.len()));
-        };
-        match fold_char(c) {
-            Some(base) => push(base),
-            None => {
-                for lower in c.to_lowercase() {
-                    let mut buffer = [0u8; 4];
-                    push(lower.encode_utf8(&mut buffer));
-                }
-            }
-        }
+        fold_into(c, &mut folded);
+        origin.resize(folded.len(), at);
     }
     (folded, origin)
 }
 
+/// `fold_with_map` without the map: what every event's text goes through once.
 pub fn fold(text: &str) -> String {
-    fold_with_map(text).0
+    let mut folded = String::with_capacity(text.len());
+    add_folded(&mut folded, text);
+    folded
+}
+
+fn add_folded(folded: &mut String, text: &str) {
+    for c in text.chars() {
+        fold_into(c, folded);
+    }
+}
+
+fn fold_into(c: char, folded: &mut String) {
+    if c.is_ascii() {
+        // Most text is ASCII: no table to look in.
+        folded.push(c.to_ascii_lowercase());
+    } else if let Some(base) = fold_char(c) {
+        folded.push_str(base);
+    } else {
+        folded.extend(c.to_lowercase());
+    }
 }
 
 /// Accented Latin letters and typographic marks, to what one types without them.
@@ -189,7 +198,7 @@ fn prepare_event(feed: &Feed, event: &Event) -> Prepared {
 }
 
 fn add(text: &mut String, piece: &str) {
-    text.push_str(&fold(piece));
+    add_folded(text, piece);
     text.push('\n');
 }
 

@@ -10,7 +10,7 @@ use crate::core::explore;
 use crate::core::query::Selection;
 use crate::core::url_state::UrlState;
 
-use super::browser::{fetch_text_saved, parse_json, sync_url, url_state};
+use super::browser::{fetch_text_saved, sync_url, url_state};
 use super::embed::EmbedButton;
 use super::filters::FilterPanel;
 use super::intl;
@@ -94,7 +94,7 @@ async fn fetch_feed(url: &str) -> LoadState {
         Ok(fetched) => fetched,
         Err(error) => return LoadState::Failed(error),
     };
-    let loaded = parse_json(&text)
+    let loaded = crate::core::json::parse(&text)
         .map_err(|detail| LoadError::Feed(feed::FeedError::NotJson(detail)))
         .and_then(|value| feed::load_json(&value).map_err(LoadError::Feed));
     match loaded {

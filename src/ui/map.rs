@@ -18,7 +18,7 @@ use crate::core::map::{cluster, Bounds, Cluster, Lambert, Point, View, MAX_SCALE
 use crate::core::url_state::MapCentre;
 use crate::core::query::{self, Selection, Timing};
 
-use super::browser::{fetch_text, observe_size, parse_json};
+use super::browser::{fetch_text, observe_size};
 use super::controls::icon_button;
 
 /// Markers closer than this on screen merge into one.
@@ -165,7 +165,7 @@ pub fn Map(
         let result = fetch_text(&basemap_url)
             .await
             .ok()
-            .and_then(|text| parse_json(&text).ok())
+            .and_then(|text| crate::core::json::parse(&text).ok())
             .and_then(|value| basemap::from_json(&value, &projection).ok())
             .ok_or(());
         basemap.set(Some(result.map(Arc::new)));
