@@ -91,31 +91,33 @@ impl<'a> Check<'a> {
         Check { problems, found: 0 }
     }
 
-    fn report(&mut self, path: String, kind: ProblemKind) {
+    /// `path` is made only when there is a problem: most checks find none, and making
+    /// every path took longer than the rest of loading a large feed.
+    fn report(&mut self, path: impl FnOnce() -> String, kind: ProblemKind) {
         self.found += 1;
-        self.problems.push(Problem { path, kind });
+        self.problems.push(Problem { path: path(), kind });
     }
 
     fn ok(&self) -> bool {
         self.found == 0
     }
 
-    fn text(&mut self, path: String, text: &Text) {
+    fn text(&mut self, path: impl Fn() -> String, text: &Text) {
         if text.en.trim().is_empty() {
-            self.report(format!("{path}.en"), ProblemKind::EmptyText);
+            self.report(|| format!("{}.en", path()), ProblemKind::EmptyText);
         }
         if text.fr.trim().is_empty() {
-            self.report(format!("{path}.fr"), ProblemKind::EmptyText);
+            self.report(|| format!("{}.fr", path()), ProblemKind::EmptyText);
         }
     }
 
-    fn name(&mut self, path: String, name: &str) {
+    fn name(&mut self, path: impl FnOnce() -> String, name: &str) {
         if name.trim().is_empty() {
             self.report(path, ProblemKind::EmptyText);
         }
     }
 
-    fn id(&mut self, path: String, id: &str, seen: &mut HashSet<String>) {
+    fn id(&mut self, path: impl FnOnce() -> String, id: &str, seen: &mut HashSet<String>) {
         if !is_valid_id(id) {
             self.report(path, ProblemKind::BadId(id.to_owned()));
         } else if !seen.insert(id.to_owned()) {
@@ -123,13 +125,13 @@ impl<'a> Check<'a> {
         }
     }
 
-    fn reference(&mut self, path: String, target: Target, id: &str, known: &HashSet<String>) {
+    fn reference(&mut self, path: impl FnOnce() -> String, target: Target, id: &str, known: &HashSet<String>) {
         if !known.contains(id) {
             self.report(path, ProblemKind::Unknown(target, id.to_owned()));
         }
     }
 
-    fn link(&mut self, path: String, url: &str) {
+    fn link(&mut self, path: impl FnOnce() -> String, url: &str) {
         if !is_safe_link(url) {
             self.report(path, ProblemKind::UnsafeLink(url.to_owned()));
         }
@@ -137,12 +139,12 @@ impl<'a> Check<'a> {
 
     fn links(&mut self, path: &str, links: &[Link]) {
         for (i, link) in links.iter().enumerate() {
-            self.link(format!("{path}.links[{i}].url"), &link.url);
-            self.text(format!("{path}.links[{i}].title"), &link.title);
+            self.link(|| format!("{path}.links[{i}].url"), &link.url);
+            self.text(|| format!("{path}.links[{i}].title"), &link.title);
         }
     }
 
-    fn day(&mut self, path: String, text: &str) -> Option<Day> {
+    fn day(&mut self, path: impl FnOnce() -> String, text: &str) -> Option<Day> {
         let day = Day::parse(text);
         if day.is_none() {
             self.report(path, ProblemKind::BadDate(text.to_owned()));
@@ -154,12 +156,12 @@ impl<'a> Check<'a> {
         let (first, last, uncertain) = match when {
             When::Datetime { start, end, time_zone } => {
                 if !is_plausible_time_zone(time_zone) {
-                    self.report(format!("{path}.time_zone"), ProblemKind::BadTimeZone(time_zone.clone()));
+                    self.report(|| format!("{path}.time_zone"), ProblemKind::BadTimeZone(time_zone.clone()));
                 }
                 let moment = |check: &mut Self, key: &str, text: &str| {
                     let moment = Moment::parse(text);
                     if moment.is_none() {
-                        check.report(format!("{path}.{key}"), ProblemKind::BadMoment(text.to_owned()));
+                        check.report(|| format!("{path}.{key}"), ProblemKind::BadMoment(text.to_owned()));
                     }
                     moment
                 };
@@ -171,26 +173,26 @@ impl<'a> Check<'a> {
                     None => start,
                 };
                 if end.epoch_seconds < start.epoch_seconds {
-                    self.report(path.to_owned(), ProblemKind::ReversedRange);
+                    self.report(|| path.to_owned(), ProblemKind::ReversedRange);
                     return None;
                 }
                 (start.local_day, end.local_day, false)
             }
             When::Date { date, end_date } => {
-                let first = self.day(format!("{path}.date"), date);
-                let last = end_date.as_deref().map(|end| self.day(format!("{path}.end_date"), end));
+                let first = self.day(|| format!("{path}.date"), date);
+                let last = end_date.as_deref().map(|end| self.day(|| format!("{path}.end_date"), end));
                 let first = first?;
                 (first, last.unwrap_or(Some(first))?, false)
             }
             When::Between { earliest, latest, note } => {
-                self.text(format!("{path}.note"), note);
-                let first = self.day(format!("{path}.earliest"), earliest);
-                let last = self.day(format!("{path}.latest"), latest);
+                self.text(|| format!("{path}.note"), note);
+                let first = self.day(|| format!("{path}.earliest"), earliest);
+                let last = self.day(|| format!("{path}.latest"), latest);
                 (first?, last?, true)
             }
         };
         if last < first {
-            self.report(path.to_owned(), ProblemKind::ReversedRange);
+            self.report(|| path.to_owned(), ProblemKind::ReversedRange);
             return None;
         }
         Some(Span { first, last, uncertain })
@@ -224,7 +226,7 @@ fn keep<T>(
     for (index, entry) in entries {
         let path = format!("{list}[{index}]");
         let mut c = Check::new(problems);
-        c.id(format!("{path}.id"), id_of(&entry), &mut seen);
+        c.id(|| format!("{path}.id"), id_of(&entry), &mut seen);
         check(&mut c, &path, &entry);
         if c.ok() {
             known.insert(id_of(&entry).to_owned());
@@ -235,22 +237,22 @@ fn keep<T>(
 }
 
 fn check_session(c: &mut Check, path: &str, session: &Session, known: &Known, seen_sessions: &mut HashSet<String>) {
-    c.id(format!("{path}.id"), &session.id, seen_sessions);
-    c.text(format!("{path}.title"), &session.title);
+    c.id(|| format!("{path}.id"), &session.id, seen_sessions);
+    c.text(|| format!("{path}.title"), &session.title);
     if let Some(summary) = &session.summary {
-        c.text(format!("{path}.summary"), summary);
+        c.text(|| format!("{path}.summary"), summary);
     }
     if let Some(note) = &session.location_note {
-        c.text(format!("{path}.location_note"), note);
+        c.text(|| format!("{path}.location_note"), note);
     }
     for (i, speaker) in session.speakers.iter().enumerate() {
-        c.reference(format!("{path}.speakers[{i}]"), Target::Person, speaker, &known.people);
+        c.reference(|| format!("{path}.speakers[{i}]"), Target::Person, speaker, &known.people);
     }
     for (i, topic) in session.topics.iter().enumerate() {
-        c.reference(format!("{path}.topics[{i}]"), Target::Topic, topic, &known.topics);
+        c.reference(|| format!("{path}.topics[{i}]"), Target::Topic, topic, &known.topics);
     }
     if let Some(original) = &session.repeat_of {
-        c.reference(format!("{path}.repeat_of"), Target::Session, original, &known.sessions);
+        c.reference(|| format!("{path}.repeat_of"), Target::Session, original, &known.sessions);
     }
     c.links(path, &session.links);
 }
@@ -259,48 +261,48 @@ pub fn validate(raw: RawFeed, problems: &mut Vec<Problem>) -> Feed {
     let mut known = Known::default();
     {
         let mut c = Check::new(problems);
-        c.text("title".into(), &raw.title);
+        c.text(|| "title".into(), &raw.title);
         if let Some(description) = &raw.description {
-            c.text("description".into(), description);
+            c.text(|| "description".into(), description);
         }
     }
 
     let places = keep("places", raw.places, problems, &mut known.places, |e| &e.id, |c, path, place| {
-        c.text(format!("{path}.name"), &place.name);
+        c.text(|| format!("{path}.name"), &place.name);
         if !(-90.0..=90.0).contains(&place.lat) {
-            c.report(format!("{path}.lat"), ProblemKind::LatitudeOutOfRange(place.lat));
+            c.report(|| format!("{path}.lat"), ProblemKind::LatitudeOutOfRange(place.lat));
         }
         if !(-180.0..=180.0).contains(&place.lon) {
-            c.report(format!("{path}.lon"), ProblemKind::LongitudeOutOfRange(place.lon));
+            c.report(|| format!("{path}.lon"), ProblemKind::LongitudeOutOfRange(place.lon));
         }
     });
     let organizations = keep("organizations", raw.organizations, problems, &mut known.organizations, |e| &e.id, |c, path, org| {
-        c.name(format!("{path}.name"), &org.name);
+        c.name(|| format!("{path}.name"), &org.name);
         if let Some(url) = &org.url {
-            c.link(format!("{path}.url"), url);
+            c.link(|| format!("{path}.url"), url);
         }
     });
     if let Some(source) = &raw.source {
         let mut c = Check::new(problems);
-        c.day("source.published".into(), &source.published);
-        c.reference("source.publisher".into(), Target::Organization, &source.publisher, &known.organizations);
+        c.day(|| "source.published".into(), &source.published);
+        c.reference(|| "source.publisher".into(), Target::Organization, &source.publisher, &known.organizations);
     }
     let topics = keep("topics", raw.topics, problems, &mut known.topics, |e| &e.id, |c, path, topic| {
-        c.text(format!("{path}.name"), &topic.name);
+        c.text(|| format!("{path}.name"), &topic.name);
     });
     let people = keep("people", raw.people, problems, &mut known.people, |e| &e.id, |c, path, person| {
-        c.name(format!("{path}.name"), &person.name);
+        c.name(|| format!("{path}.name"), &person.name);
         if let Some(org) = &person.organization {
-            c.reference(format!("{path}.organization"), Target::Organization, org, &known.organizations);
+            c.reference(|| format!("{path}.organization"), Target::Organization, org, &known.organizations);
         }
         if let Some(role) = &person.role {
-            c.text(format!("{path}.role"), role);
+            c.text(|| format!("{path}.role"), role);
         }
     });
     let series = keep("series", raw.series, problems, &mut known.series, |e| &e.id, |c, path, series| {
-        c.text(format!("{path}.name"), &series.name);
-        c.reference(format!("{path}.place"), Target::Place, &series.place, &known.places);
-        c.link(format!("{path}.url"), &series.url);
+        c.text(|| format!("{path}.name"), &series.name);
+        c.reference(|| format!("{path}.place"), Target::Place, &series.place, &known.places);
+        c.link(|| format!("{path}.url"), &series.url);
     });
 
     // Every session id in the file, so `repeat_of` is judged apart from the original's own problems.
@@ -315,15 +317,15 @@ pub fn validate(raw: RawFeed, problems: &mut Vec<Problem>) -> Feed {
 
     let mut edition_ids = HashSet::new();
     let editions = keep("editions", raw.editions, problems, &mut edition_ids, |e| &e.id, |c, path, edition| {
-        c.text(format!("{path}.name"), &edition.name);
+        c.text(|| format!("{path}.name"), &edition.name);
         if let Some(summary) = &edition.summary {
-            c.text(format!("{path}.summary"), summary);
+            c.text(|| format!("{path}.summary"), summary);
         }
         if let Some(org) = &edition.organizer {
-            c.reference(format!("{path}.organizer"), Target::Organization, org, &known.organizations);
+            c.reference(|| format!("{path}.organizer"), Target::Organization, org, &known.organizations);
         }
         for (j, sponsor) in edition.sponsors.iter().enumerate() {
-            c.reference(format!("{path}.sponsors[{j}]"), Target::Organization, sponsor, &known.organizations);
+            c.reference(|| format!("{path}.sponsors[{j}]"), Target::Organization, sponsor, &known.organizations);
         }
         for (j, session) in edition.sessions.iter().enumerate() {
             check_session(c, &format!("{path}.sessions[{j}]"), session, &known, &mut seen_sessions);
@@ -336,19 +338,19 @@ pub fn validate(raw: RawFeed, problems: &mut Vec<Problem>) -> Feed {
     let mut spans = Vec::new();
     let mut event_ids = HashSet::new();
     let kept = keep("events", raw.events, problems, &mut event_ids, |e| &e.id, |c, path, event| {
-        c.text(format!("{path}.title"), &event.title);
+        c.text(|| format!("{path}.title"), &event.title);
         if let Some(summary) = &event.summary {
-            c.text(format!("{path}.summary"), summary);
+            c.text(|| format!("{path}.summary"), summary);
         }
-        c.reference(format!("{path}.edition"), Target::Edition, &event.edition, &known.editions);
+        c.reference(|| format!("{path}.edition"), Target::Edition, &event.edition, &known.editions);
         if let Some(series) = &event.series {
-            c.reference(format!("{path}.series"), Target::Series, series, &known.series);
+            c.reference(|| format!("{path}.series"), Target::Series, series, &known.series);
         }
         if let Some(place) = &event.place {
-            c.reference(format!("{path}.place"), Target::Place, place, &known.places);
+            c.reference(|| format!("{path}.place"), Target::Place, place, &known.places);
         }
         if let Some(host) = &event.host {
-            c.reference(format!("{path}.host"), Target::Organization, host, &known.organizations);
+            c.reference(|| format!("{path}.host"), Target::Organization, host, &known.organizations);
         }
         for (j, session) in event.sessions.iter().enumerate() {
             check_session(c, &format!("{path}.sessions[{j}]"), session, &known, &mut seen_sessions);
