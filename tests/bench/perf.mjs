@@ -1,6 +1,6 @@
 // Draw-time benchmark: a generated feed (default 10,000 events at 1,000 places)
 // served with the built dist/, measured in headless Chromium. Prints figures; asserts nothing.
-// Usage: node tests/bench/perf.mjs [events] [places]    (run `trunk build --release` first)
+// Usage: [RUNS=3] node tests/bench/perf.mjs [events] [places]    (run `trunk build --release` first)
 import { createRequire } from "node:module";
 import { spawn } from "node:child_process";
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
@@ -12,6 +12,7 @@ const { chromium } = require("playwright-core");
 
 const events = Number(process.argv[2] ?? 10000);
 const places = Number(process.argv[3] ?? 1000);
+const runCount = Number(process.env.RUNS ?? 3);
 const seed = JSON.parse(readFileSync(new URL("../../public/feed.json", import.meta.url)));
 
 function generate() {
@@ -53,7 +54,7 @@ const browser = await chromium.launch({
 });
 try {
   const runs = [];
-  for (let run = 0; run < 3; run++) {
+  for (let run = 0; run < runCount; run++) {
     const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
     // Ready = the map's markers, the timeline's items and the list are in the DOM and a frame has been drawn.
     await page.addInitScript(() => {
@@ -112,7 +113,7 @@ try {
   const median = (xs) => xs.sort((a, b) => a - b)[Math.floor(xs.length / 2)];
   const r = runs[runs.length - 1];
   console.log(`feed: ${events} events at ${places} places (${(body.length / 1048576).toFixed(1)} MB)`);
-  console.log(`ready (navigation → drawn), 3 runs: ${runs.map((x) => x.ready.toFixed(0)).join(", ")} ms; median ${median(runs.map((x) => x.ready)).toFixed(0)} ms`);
+  console.log(`ready (navigation → drawn), ${runCount} runs: ${runs.map((x) => x.ready.toFixed(0)).join(", ")} ms; median ${median(runs.map((x) => x.ready)).toFixed(0)} ms`);
   console.log(`drawn: ${r.markers} map markers, ${r.timelineItems} timeline items in view, ${r.listItems} list items, ${r.domNodes} DOM elements`);
   console.log(`search keystroke (input → next frame): median ${r.search.median.toFixed(1)} ms, max ${r.search.max.toFixed(1)} ms`);
   console.log(`timeline pan (click → next frame): median ${r.timelinePan.median.toFixed(1)} ms, max ${r.timelinePan.max.toFixed(1)} ms`);

@@ -30,6 +30,19 @@ for (let i = 0; i < profile.samples.length; i++) {
   const key = `${n.callFrame.functionName || "(anon)"} ${n.callFrame.url.split("/").pop()}`;
   self.set(key, (self.get(key) ?? 0) + (dt[i] ?? 0) / 1000);
 }
+const parent = new Map();
+for (const n of profile.nodes) for (const c of n.children ?? []) parent.set(c, n.id);
+const inclusive = new Map();
+for (let i = 0; i < profile.samples.length; i++) {
+  const seen = new Set();
+  for (let id = profile.samples[i]; id !== undefined; id = parent.get(id)) {
+    const name = byId.get(id).callFrame.functionName;
+    if (!seen.has(name)) { seen.add(name); inclusive.set(name, (inclusive.get(name) ?? 0) + (dt[i] ?? 0) / 1000); }
+  }
+}
+if (process.env.INCLUSIVE) {
+  for (const [k, v] of [...inclusive].filter(([k]) => k.includes(process.env.INCLUSIVE)).sort((a, b) => b[1] - a[1]).slice(0, 40)) console.log(v.toFixed(1).padStart(8), k.slice(0, 140));
+}
 const rows = [...self].sort((a, b) => b[1] - a[1]).slice(0, Number(process.env.TOP ?? 40));
 for (const [k, v] of rows) console.log(v.toFixed(1).padStart(8), k.slice(0, 150));
 await browser.close();

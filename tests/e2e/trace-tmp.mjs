@@ -1,0 +1,31 @@
+import { chromium } from "@playwright/test";
+import { spawn } from "node:child_process";
+import { cpSync, mkdtempSync, readFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+const [dir, feedFile] = process.argv.slice(2);
+const site = mkdtempSync(join(tmpdir(), "prof-"));
+cpSync(dir, site, { recursive: true });
+if (feedFile) cpSync(feedFile, join(site, "feed.json"));
+const server = spawn("python3", ["-m", "http.server", "4181", "--bind", "127.0.0.1", "--directory", site], { stdio: "ignore" });
+await new Promise((r) => setTimeout(r, 800));
+const browser = await chromium.launch({ executablePath: "/usr/bin/chromium", args: ["--headless", "--no-sandbox", "--disable-gpu"] });
+const page = await browser.newPage({ viewport: { width: 1280, height: 900 }, serviceWorkers: "block" });
+await browser.startTracing(page, { path: "/tmp/trace.json", categories: ["devtools.timeline", "v8", "v8.wasm", "blink", "disabled-by-default-devtools.timeline"] });
+await page.goto("http://127.0.0.1:4181/");
+await page.waitForSelector(".ma-event");
+await page.waitForTimeout(800);
+await browser.stopTracing();
+await browser.close();
+server.kill();
+const trace = JSON.parse(readFileSync("/tmp/trace.json", "utf8"));
+const events = trace.traceEvents ?? trace;
+const main = new Map();
+for (const e of events) if (e.name === "thread_name" && e.args?.name === "CrRendererMain") main.set(e.pid, e.tid);
+const totals = new Map();
+for (const e of events) {
+  if (e.ph !== "X" || main.get(e.pid) !== e.tid || !e.dur) continue;
+  totals.set(e.name, (totals.get(e.name) ?? 0) + e.dur / 1000);
+}
+for (const [k, v] of [...totals].sort((a, b) => b[1] - a[1]).slice(0, 30)) console.log(v.toFixed(1).padStart(8), k);
+const nav = events.find((e) => e.name === "navigationStart");
