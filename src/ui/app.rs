@@ -127,9 +127,7 @@ pub fn Atlas(
     let selection = RwSignal::new(known(linked.selection));
     let filters = RwSignal::new(linked.filters);
     let centre = RwSignal::new(linked.map);
-    if mode.owns_page() {
-        sync_url(lang, selection, filters, centre, known);
-    }
+    let flush_url = mode.owns_page().then(|| sync_url(lang, selection, filters, centre, known));
     let prepared = Arc::new(explore::prepare(&loaded.feed));
     let shown = {
         let loaded = loaded.clone();
@@ -180,7 +178,7 @@ pub fn Atlas(
         <div class="ma-atlas" on:keydown=escape>
             <div class="ma-summary">{summary}</div>
             <Problems loaded=loaded.clone() lang />
-            <FilterPanel loaded=loaded.clone() prepared lang filters shown can_link=mode.owns_page() />
+            <FilterPanel loaded=loaded.clone() prepared lang filters shown flush_url />
             {panels.map.then(|| view! { <Map loaded=loaded.clone() lang selection today basemap_url shown centre /> })}
             {panels.timeline.then(|| view! { <Timeline loaded=loaded.clone() lang selection today shown /> })}
             <Details loaded=loaded.clone() lang selection today />

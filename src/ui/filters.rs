@@ -35,9 +35,10 @@ pub fn FilterPanel(
     lang: RwSignal<Lang>,
     filters: RwSignal<Filters>,
     shown: Memo<Vec<bool>>,
-    /// Whether the address bar holds this atlas' view, so that copying it makes a link.
-    #[prop(optional)]
-    can_link: bool,
+    /// Where the address bar holds this atlas' view (the hosted page): writes a change
+    /// still waiting to be written, so that copying the address makes the right link.
+    #[prop(optional_no_strip)]
+    flush_url: Option<Callback<()>>,
 ) -> impl IntoView {
     let total = loaded.feed.events.len();
     let shown_count = move || shown.with(|s| s.iter().filter(|x| **x).count());
@@ -135,6 +136,9 @@ pub fn FilterPanel(
 
     let copied = RwSignal::new(false);
     let copy_link = move |_| {
+        if let Some(flush) = flush_url {
+            flush.run(());
+        }
         leptos::task::spawn_local(async move {
             let href = window().location().href().unwrap_or_default();
             if copy_to_clipboard(&href).await {
@@ -178,7 +182,7 @@ pub fn FilterPanel(
                 <button type="button" class="ma-button ma-ics-all" on:click=download_shown>
                     {move || Msg::DownloadCalendar.text(lang.get())}
                 </button>
-                {can_link.then(|| view! {
+                {flush_url.is_some().then(|| view! {
                     <button type="button" class="ma-button ma-copy" on:click=copy_link>
                         {move || Msg::CopyLink.text(lang.get())}
                     </button>

@@ -106,13 +106,22 @@ test("the view lives in the link: a deep link reopens it, back and forward walk 
   await page.goForward();
   await expect(page.locator(".ma-details")).toHaveCount(0);
 
-  // Copy link gives the address of this very view.
+  // Typing writes the address once it pauses, not on each keystroke, and replaces the entry.
+  const entries = await page.evaluate(() => history.length);
+  await page.getByRole("searchbox", { name: "Rechercher" }).fill("kubernetes toronto");
+  expect(page.url()).toContain("q=kubernetes&");
+  await expect(page).toHaveURL(/q=kubernetes(\+|%20)toronto/);
+  expect(await page.evaluate(() => history.length)).toBe(entries);
+
+  // Copy link gives the address of this very view, even right after typing.
   await context.grantPermissions(["clipboard-read", "clipboard-write"]);
+  await page.getByRole("searchbox", { name: "Rechercher" }).fill("kubernetes");
   await page.getByRole("button", { name: "Copier le lien" }).click();
   await expect(page.locator(".ma-copied")).toHaveText("Lien copié");
   const copied = await page.evaluate(() => navigator.clipboard.readText());
   expect(copied).toBe(page.url());
   expect(copied).toContain("speaker=artem-pogossian");
+  expect(copied).toContain("q=kubernetes&");
   const fresh = await context.newPage();
   await fresh.goto(copied);
   await expect(fresh.locator(".ma-event")).toHaveCount(2);
