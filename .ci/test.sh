@@ -8,13 +8,14 @@ cd "$(dirname "$0")/.."
 bash .ci/setup.sh
 export PATH="$HOME/.cargo/bin:$PATH"
 
-# Chromium for the browser tests; nginx (with Debian's brotli module) serves dist/ with
+# Chromium for the browser tests; nginx (with Debian's brotli modules) serves dist/ with
 # docs/nginx/meetup-atlas.conf; hugo builds the test site that uses the shortcode.
 if [ ! -x /usr/bin/chromium ] || [ ! -x /usr/bin/chromedriver ] || [ ! -x /usr/sbin/nginx ] || [ ! -x /usr/bin/hugo ] \
-  || [ ! -e /usr/lib/nginx/modules/ngx_http_brotli_filter_module.so ]; then
+  || [ ! -e /usr/lib/nginx/modules/ngx_http_brotli_filter_module.so ] \
+  || [ ! -e /usr/lib/nginx/modules/ngx_http_brotli_static_module.so ]; then
   apt-get update
   DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends \
-    chromium chromium-driver nginx libnginx-mod-http-brotli-filter hugo
+    chromium chromium-driver nginx libnginx-mod-http-brotli-filter libnginx-mod-http-brotli-static hugo
 fi
 if [ ! -d tests/e2e/node_modules/@playwright/test ] || [ tests/e2e/package-lock.json -nt tests/e2e/node_modules/.package-lock.json ]; then
   (cd tests/e2e && npm ci --no-audit --no-fund)

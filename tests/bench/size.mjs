@@ -10,7 +10,8 @@ function* files(dir) {
   for (const name of readdirSync(dir).sort()) {
     const path = join(dir, name);
     if (statSync(path).isDirectory()) yield* files(path);
-    else yield path;
+    // The build's precompressed copies are the same files for the server: not counted.
+    else if (!/\.(br|gz)$/.test(name)) yield path;
   }
 }
 

@@ -2,7 +2,7 @@
 // versions replacing old caches, and the strict Content-Security-Policy of
 // docs/nginx/meetup-atlas.conf.
 import { test, expect } from "@playwright/test";
-import { cpSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { cpSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 
 test.use({ serviceWorkers: "allow" });
 
@@ -61,6 +61,8 @@ test("a new version is picked up on the next visit and the old caches are remove
   writeFileSync(index, readFileSync(index, "utf8").replace("<title>", "<title>Version 2 — "));
   const sw = new URL("sw.js", copy);
   writeFileSync(sw, readFileSync(sw, "utf8").replace(/const VERSION = "[0-9a-f]+";/, 'const VERSION = "version-2";'));
+  // Their precompressed copies would be stale: gone, as a build would replace them.
+  for (const file of ["index.html.br", "index.html.gz", "sw.js.br", "sw.js.gz"]) rmSync(new URL(file, copy));
 
   // This visit is still served from the cache, and finds the new worker.
   await page.goto(scope);
@@ -118,6 +120,9 @@ test("under the strict CSP: no inline script, zero console errors, nothing from 
   const wasm = requests.find((url) => url.endsWith("_bg.wasm"));
   const wasmHeaders = (await page.request.get(wasm, { headers: { "accept-encoding": "br" } })).headers();
   expect(wasmHeaders).toMatchObject({ "content-type": "application/wasm", "cache-control": "public, max-age=31536000, immutable", "content-encoding": "br" });
+  // The build's brotli-11 copy, sent as it is.
+  const precompressed = statSync(new URL(`atlas/${wasm.split("/").pop()}.br`, atlasRoot)).size;
+  expect(Number(wasmHeaders["content-length"])).toBe(precompressed);
 
   const origin = new URL(baseURL).origin;
   expect(requests.filter((url) => !url.startsWith(origin))).toEqual([]);
