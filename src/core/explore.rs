@@ -235,9 +235,8 @@ pub fn counts(prepared: &[Prepared], shown: &[bool], facet: Facet) -> Vec<(Strin
             *counts.entry(value).or_default() += 1;
         }
     }
-    let mut counts: Vec<(String, usize)> = counts.into_iter().map(|(v, n)| (v.to_owned(), n)).collect();
-    counts.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
-    counts
+    let counts: Vec<(String, usize)> = counts.into_iter().map(|(v, n)| (v.to_owned(), n)).collect();
+    super::order::sorted(counts, &|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)))
 }
 
 #[cfg(test)]

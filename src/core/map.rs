@@ -165,8 +165,7 @@ pub struct Cluster {
 /// a spatial hash keeps this near-linear for thousands of places.
 pub fn cluster(points: &[Point], weights: &[usize], scale: f64, radius_px: f64) -> Vec<Cluster> {
     let cell = radius_px / scale;
-    let mut order: Vec<usize> = (0..points.len()).collect();
-    order.sort_by(|&a, &b| weights[b].cmp(&weights[a]).then(a.cmp(&b)));
+    let order = super::order::sorted_positions(points.len(), &|a, b| weights[b].cmp(&weights[a]).then(a.cmp(&b)));
     let key = |p: Point| ((p.x / cell).floor() as i64, (p.y / cell).floor() as i64);
     let mut seeds: HashMap<(i64, i64), Vec<usize>> = HashMap::new();
     let mut clusters: Vec<Cluster> = Vec::new();

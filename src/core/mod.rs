@@ -11,6 +11,7 @@ pub mod i18n;
 pub mod ics;
 pub mod json;
 pub mod map;
+pub mod order;
 pub mod query;
 pub mod timeline;
 pub mod url_state;

@@ -4,6 +4,7 @@ use std::cmp::Ordering;
 
 use super::date::Day;
 use super::feed::{Edition, Event, Feed, Span};
+use super::order;
 
 /// What the visitor picked, shared by every view.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -50,19 +51,18 @@ pub fn by_edition(feed: &Feed) -> Vec<(&Edition, Vec<&Event>)> {
 
 /// `by_edition` as positions in `feed.editions` and `feed.events`, for views that keep it.
 pub fn by_edition_indices(feed: &Feed) -> Vec<(usize, Vec<usize>)> {
-    let mut groups: Vec<(usize, Vec<usize>)> = feed
+    let groups: Vec<(usize, Vec<usize>)> = feed
         .editions
         .iter()
         .enumerate()
         .map(|(e, edition)| {
             let mut events: Vec<usize> = (0..feed.events.len()).filter(|&i| feed.events[i].edition == edition.id).collect();
-            events.sort_by(|&a, &b| chronological(&feed.events[a], &feed.events[b]));
+            order::sort_positions(&mut events, &|a, b| chronological(&feed.events[a], &feed.events[b]));
             (e, events)
         })
         .filter(|(_, events)| !events.is_empty())
         .collect();
-    groups.sort_by_key(|(_, events)| feed.events[events[0]].span.first);
-    groups
+    order::sorted(groups, &|(_, a), (_, b)| feed.events[a[0]].span.first.cmp(&feed.events[b[0]].span.first))
 }
 
 /// Whether the first day of a range must carry its year ("May 24 – June 14, 2019").

@@ -215,8 +215,7 @@ pub fn fuzzy_range(span: Span, lang: Lang) -> String {
 /// placed in start order in the first lane free by then (greedy interval
 /// partitioning, optimal in the number of lanes).
 pub fn pack_lanes(extents: &[(f64, f64)], gap: f64) -> Vec<usize> {
-    let mut order: Vec<usize> = (0..extents.len()).collect();
-    order.sort_by(|&a, &b| extents[a].0.total_cmp(&extents[b].0).then(a.cmp(&b)));
+    let order = super::order::sorted_positions(extents.len(), &|a, b| extents[a].0.total_cmp(&extents[b].0).then(a.cmp(&b)));
     let mut lane_ends: Vec<f64> = Vec::new();
     let mut lanes = vec![0; extents.len()];
     for i in order {

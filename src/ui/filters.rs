@@ -128,8 +128,8 @@ pub fn FilterPanel(
         move |_| {
             let lang = lang.get_untracked();
             let feed = &loaded.feed;
-            let mut events: Vec<_> = shown.with_untracked(|s| feed.events.iter().zip(s).filter(|(_, x)| **x).map(|(e, _)| e).collect());
-            events.sort_by(|a, b| query::chronological(a, b));
+            let events: Vec<_> = shown.with_untracked(|s| feed.events.iter().zip(s).filter(|(_, x)| **x).map(|(e, _)| e).collect());
+            let events = crate::core::order::sorted(events, &|a, b| query::chronological(a, b));
             download("meetups.ics", "text/calendar", &ics::calendar(feed, &events, lang, now_seconds()));
         }
     };

@@ -116,9 +116,7 @@ pub fn Timeline(
     // Chronological order, fixed for the feed.
     let order: Arc<Vec<usize>> = Arc::new({
         let events = &loaded.feed.events;
-        let mut order: Vec<usize> = (0..events.len()).collect();
-        order.sort_by(|&a, &b| query::chronological(&events[a], &events[b]));
-        order
+        crate::core::order::sorted_positions(events.len(), &|a, b| query::chronological(&events[a], &events[b]))
     });
     let spans: Vec<_> = order.iter().map(|&i| loaded.feed.events[i].span).collect();
     let opening = tl::nearest_today(&spans, today).unwrap_or(0);
