@@ -357,6 +357,11 @@ pub fn marker_label(lang: Lang, names: &[&str], place_count: usize, events: usiz
     format!("{names} — {}{when}{zoom}", meetups(lang, events))
 }
 
+/// A number as French writes it: « 91,5 ».
+fn decimal_fr(value: f64) -> String {
+    value.to_string().replace('.', ",")
+}
+
 /// The name of a view an embedder can choose.
 pub fn panel_name(panel: super::embed::Panel, lang: Lang) -> &'static str {
     use super::embed::Panel;
@@ -528,9 +533,9 @@ pub fn problem_text(kind: &ProblemKind, lang: Lang) -> String {
         (P::EmptyText, Lang::En) => "empty text".into(),
         (P::EmptyText, Lang::Fr) => "texte vide".into(),
         (P::LatitudeOutOfRange(v), Lang::En) => format!("latitude {v} is outside −90…90"),
-        (P::LatitudeOutOfRange(v), Lang::Fr) => format!("latitude {v} hors de −90…90"),
+        (P::LatitudeOutOfRange(v), Lang::Fr) => format!("latitude {} hors de −90…90", decimal_fr(*v)),
         (P::LongitudeOutOfRange(v), Lang::En) => format!("longitude {v} is outside −180…180"),
-        (P::LongitudeOutOfRange(v), Lang::Fr) => format!("longitude {v} hors de −180…180"),
+        (P::LongitudeOutOfRange(v), Lang::Fr) => format!("longitude {} hors de −180…180", decimal_fr(*v)),
         (P::UnsafeLink(url), Lang::En) => format!("link {} is not http:, https: or mailto:", quoted(url)),
         (P::UnsafeLink(url), Lang::Fr) => format!("le lien {} n’est ni http:, ni https:, ni mailto:", quoted(url)),
         (P::BadDate(text), Lang::En) => format!("{} is not a date (YYYY-MM-DD)", quoted(text)),
@@ -559,6 +564,13 @@ mod tests {
         assert_eq!(same, [&Msg::Source], "identical in both languages");
         assert_eq!(shown_of(Lang::En, 3, 6), "3 of 6\u{a0}events");
         assert_eq!(shown_of(Lang::Fr, 1, 6), "1\u{a0}événement sur 6");
+    }
+
+    #[test]
+    fn numbers_in_messages_use_each_language_decimal_mark() {
+        use crate::core::validate::ProblemKind;
+        assert_eq!(problem_text(&ProblemKind::LatitudeOutOfRange(91.5), Lang::En), "latitude 91.5 is outside −90…90");
+        assert_eq!(problem_text(&ProblemKind::LongitudeOutOfRange(-181.25), Lang::Fr), "longitude -181,25 hors de −180…180");
     }
 
     #[test]
