@@ -169,6 +169,15 @@ pub fn Atlas(
             })
         }
     };
+    // The filters, the map, the timeline and the list are drawn a task later each, in
+    // page order: one long task at start-up becomes five shorter ones, and a phone
+    // answers input in between.
+    let stage = RwSignal::new(0u8);
+    for next in 1..=4 {
+        set_timeout(move || stage.set(next), std::time::Duration::ZERO);
+    }
+    let drawn_from = move |at: u8| Memo::new(move |_| stage.get() >= at);
+    let (filters_drawn, map_drawn, timeline_drawn, list_drawn) = (drawn_from(1), drawn_from(2), drawn_from(3), drawn_from(4));
     let escape = move |e: leptos::ev::KeyboardEvent| {
         if e.key() == "Escape" && selection.get_untracked().is_some() {
             selection.set(None);
@@ -178,12 +187,25 @@ pub fn Atlas(
         <div class="ma-atlas" on:keydown=escape>
             <div class="ma-summary">{summary}</div>
             <Problems loaded=loaded.clone() lang />
-            <FilterPanel loaded=loaded.clone() prepared lang filters shown flush_url />
-            {panels.map.then(|| view! { <Map loaded=loaded.clone() lang selection today basemap_url shown centre /> })}
-            {panels.timeline.then(|| view! { <Timeline loaded=loaded.clone() lang selection today shown /> })}
+            {
+                let loaded = loaded.clone();
+                move || filters_drawn.get().then(|| view! { <FilterPanel loaded=loaded.clone() prepared=prepared.clone() lang filters shown flush_url /> })
+            }
+            {panels.map.then(|| {
+                let loaded = loaded.clone();
+                move || map_drawn.get().then(|| view! { <Map loaded=loaded.clone() lang selection today basemap_url=basemap_url.clone() shown centre /> })
+            })}
+            {panels.timeline.then(|| {
+                let loaded = loaded.clone();
+                move || timeline_drawn.get().then(|| view! { <Timeline loaded=loaded.clone() lang selection today shown /> })
+            })}
             <Details loaded=loaded.clone() lang selection today />
-            {panels.list.then(|| view! { <EventList loaded=loaded.clone() lang today selection shown filters /> })}
-            {source}
+            {panels.list.then(|| {
+                let loaded = loaded.clone();
+                move || list_drawn.get().then(|| view! { <EventList loaded=loaded.clone() lang today selection shown filters /> })
+            })}
+            // Last, so that nothing drawn before it moves down as the rest comes in.
+            {move || list_drawn.get().then(source.clone())}
         </div>
     }
 }
