@@ -175,7 +175,7 @@ pub fn Atlas(
     let stage = RwSignal::new(0u8);
     for next in 1..=4 {
         // try_set: the atlas may be gone (an element removed at once) when the timer fires.
-        set_timeout(move || drop(stage.try_set(next)), std::time::Duration::ZERO);
+        set_timeout(move || { stage.try_set(next); }, std::time::Duration::ZERO);
     }
     let drawn_from = move |at: u8| Memo::new(move |_| stage.get() >= at);
     let (filters_drawn, map_drawn, timeline_drawn, list_drawn) = (drawn_from(1), drawn_from(2), drawn_from(3), drawn_from(4));
