@@ -6,7 +6,7 @@
 use std::collections::BTreeSet;
 
 use super::date::Day;
-use super::feed::{Event, Feed, Format, Text};
+use super::feed::{Event, Feed, Text};
 use super::query::{self, Timing};
 
 /// Lower case without accents, so "montreal" finds "Montréal" and "QUEBEC" finds "Québec".
@@ -134,14 +134,6 @@ impl Filters {
     }
 }
 
-pub fn format_id(format: Format) -> &'static str {
-    match format {
-        Format::Talk => "talk",
-        Format::Demo => "demo",
-        Format::Workshop => "workshop",
-    }
-}
-
 /// One event's facets and folded text, gathered once per feed.
 #[derive(Clone, Debug)]
 pub struct Prepared {
@@ -175,7 +167,7 @@ fn prepare_event(feed: &Feed, event: &Event) -> Prepared {
         organizations.extend(edition.sponsors.iter().map(String::as_str));
     }
     for session in &event.sessions {
-        facets.insert((Facet::Format, format_id(session.format).to_owned()));
+        facets.insert((Facet::Format, session.format.id().to_owned()));
         add_text(&mut text, &session.title);
         if let Some(summary) = &session.summary {
             add_text(&mut text, summary);

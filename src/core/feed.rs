@@ -98,6 +98,19 @@ pub enum Format {
     Workshop,
 }
 
+impl Format {
+    pub const ALL: [Format; 3] = [Format::Talk, Format::Demo, Format::Workshop];
+
+    /// Its spelling in the feed, which is also its id as a filter value.
+    pub fn id(self) -> &'static str {
+        match self {
+            Format::Talk => "talk",
+            Format::Demo => "demo",
+            Format::Workshop => "workshop",
+        }
+    }
+}
+
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum LinkKind {
     Ebook,
@@ -420,7 +433,7 @@ impl FromJson for EventKind {
 
 impl FromJson for Format {
     fn from_json(json: &Json) -> json::Result<Self> {
-        variant(json, "Format", &[("talk", Format::Talk), ("demo", Format::Demo), ("workshop", Format::Workshop)])
+        variant(json, "Format", &Format::ALL.map(|format| (format.id(), format)))
     }
 }
 

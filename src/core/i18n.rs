@@ -88,6 +88,7 @@ pub enum Msg {
     Source,
     NoEvents,
     MapLabel,
+    MapRole,
     MapControls,
     ZoomIn,
     ZoomOut,
@@ -132,7 +133,7 @@ pub enum Msg {
 }
 
 impl Msg {
-    pub const ALL: [Msg; 59] = [
+    pub const ALL: [Msg; 60] = [
         Msg::AppName,
         Msg::Loading,
         Msg::LoadFailed,
@@ -151,6 +152,7 @@ impl Msg {
         Msg::Source,
         Msg::NoEvents,
         Msg::MapLabel,
+        Msg::MapRole,
         Msg::MapControls,
         Msg::ZoomIn,
         Msg::ZoomOut,
@@ -214,6 +216,7 @@ impl Msg {
             Msg::Source => ("Source", "Source"),
             Msg::NoEvents => ("No events to show.", "Aucun événement à afficher."),
             Msg::MapLabel => ("Map of the meetups", "Carte des rencontres"),
+            Msg::MapRole => ("map", "carte"),
             Msg::MapControls => ("Map controls", "Commandes de la carte"),
             Msg::ZoomIn => ("Zoom in", "Zoom avant"),
             Msg::ZoomOut => ("Zoom out", "Zoom arrière"),

@@ -154,20 +154,21 @@ pub fn ticks(scale: &TimeScale, lang: Lang) -> Vec<Tick> {
 pub fn month_name(month: u8, lang: Lang) -> &'static str {
     const EN: [&str; 12] = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
     const FR: [&str; 12] = ["janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre", "octobre", "novembre", "décembre"];
-    let index = usize::from(month.clamp(1, 12) - 1);
-    match lang {
-        Lang::En => EN[index],
-        Lang::Fr => FR[index],
-    }
+    month_from(&EN, &FR, month, lang)
 }
 
 pub fn month_short(month: u8, lang: Lang) -> &'static str {
     const EN: [&str; 12] = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
     const FR: [&str; 12] = ["janv.", "févr.", "mars", "avr.", "mai", "juin", "juil.", "août", "sept.", "oct.", "nov.", "déc."];
+    month_from(&EN, &FR, month, lang)
+}
+
+/// Month `month` (1–12, clamped) of the table of `lang`.
+fn month_from(en: &[&'static str; 12], fr: &[&'static str; 12], month: u8, lang: Lang) -> &'static str {
     let index = usize::from(month.clamp(1, 12) - 1);
     match lang {
-        Lang::En => EN[index],
-        Lang::Fr => FR[index],
+        Lang::En => en[index],
+        Lang::Fr => fr[index],
     }
 }
 

@@ -1,6 +1,7 @@
 //! Small pieces shared by the views.
 
 use leptos::prelude::*;
+use wasm_bindgen::JsCast;
 
 use crate::core::{Lang, Msg};
 
@@ -17,4 +18,19 @@ pub fn icon_button(lang: RwSignal<Lang>, msg: Msg, symbol: &'static str, class: 
             <span aria-hidden="true">{symbol}</span>
         </button>
     }
+}
+
+/// Whether a press began on a button (a marker, an event): those are clicks, not drags.
+pub fn on_button(event: &web_sys::Event) -> bool {
+    event
+        .target()
+        .and_then(|target| target.dyn_into::<web_sys::Element>().ok())
+        .and_then(|element| element.closest("button").ok().flatten())
+        .is_some()
+}
+
+/// The zoom factor a wheel turn asks for; a line counts as 16 pixels.
+pub fn wheel_zoom(event: &web_sys::WheelEvent) -> f64 {
+    let lines = if event.delta_mode() == 1 { 16.0 } else { 1.0 };
+    (-event.delta_y() * lines * 0.002).exp()
 }

@@ -20,9 +20,9 @@ fn value_name(feed: &Feed, facet: Facet, id: &str, lang: Lang) -> String {
         Facet::Topic => feed.topic(id).map(|t| t.name.get(lang).to_owned()),
         Facet::Speaker => feed.person(id).map(|p| p.name.clone()),
         Facet::Organization => feed.organization(id).map(|o| o.name.clone()),
-        Facet::Format => [Format::Talk, Format::Demo, Format::Workshop]
+        Facet::Format => Format::ALL
             .into_iter()
-            .find(|f| explore::format_id(*f) == id)
+            .find(|f| f.id() == id)
             .map(|f| i18n::format_name(f, lang).to_owned()),
     };
     name.unwrap_or_else(|| id.to_owned())

@@ -7,7 +7,6 @@ use leptos::ev;
 use leptos::html;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
-use wasm_bindgen::JsCast;
 
 use crate::core::basemap::{self, Basemap};
 use crate::core::date::Day;
@@ -19,7 +18,7 @@ use crate::core::url_state::MapCentre;
 use crate::core::query::{self, Selection, Timing};
 
 use super::browser::{fetch_text, observe_size};
-use super::controls::icon_button;
+use super::controls::{icon_button, on_button, wheel_zoom};
 
 /// Markers closer than this on screen merge into one.
 const CLUSTER_RADIUS_PX: f64 = 36.0;
@@ -102,8 +101,8 @@ pub fn Map(
         }
     };
     // The view fits every place of the feed on load, whatever the filters.
-    let all_places = map_places(&[]);
-    let bounds = Bounds::around(all_places.iter().map(|p| p.at)).unwrap_or_else(|| region_bounds(&projection));
+    let every_place = query::places_with_events(&loaded.feed, |_| true).into_iter().map(|(place, _)| projection.project(place.lon, place.lat));
+    let bounds = Bounds::around(every_place).unwrap_or_else(|| region_bounds(&projection));
     let places = Memo::new(move |_| shown.with(|shown| map_places(shown)));
 
     let surface = NodeRef::<html::Div>::new();
@@ -207,16 +206,8 @@ pub fn Map(
             None => (f64::from(x), f64::from(y)),
         }
     };
-    let on_marker = |event: &web_sys::Event| {
-        event
-            .target()
-            .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
-            .and_then(|el| el.closest("button").ok().flatten())
-            .is_some()
-    };
-
     let pointer_down = move |e: ev::PointerEvent| {
-        if on_marker(&e) || e.button() != 0 {
+        if on_button(&e) || e.button() != 0 {
             return;
         }
         if let Some(el) = surface.get_untracked() {
@@ -249,11 +240,10 @@ pub fn Map(
         }
         e.prevent_default();
         let (x, y) = local(e.client_x(), e.client_y());
-        let lines = if e.delta_mode() == 1 { 16.0 } else { 1.0 };
-        view.update(|v| *v = v.zoom_at((-e.delta_y() * lines * 0.002).exp(), x, y));
+        view.update(|v| *v = v.zoom_at(wheel_zoom(&e), x, y));
     };
     let double_click = move |e: ev::MouseEvent| {
-        if on_marker(&e) {
+        if on_button(&e) {
             return;
         }
         let (x, y) = local(e.client_x(), e.client_y());
@@ -388,7 +378,7 @@ pub fn Map(
                 node_ref=surface
                 tabindex="0"
                 role="group"
-                aria-roledescription=move || if lang.get() == Lang::Fr { "carte" } else { "map" }
+                aria-roledescription=move || Msg::MapRole.text(lang.get())
                 aria-label=move || Msg::MapLabel.text(lang.get())
                 aria-describedby="ma-map-keys"
                 on:pointerdown=pointer_down

@@ -9,7 +9,7 @@ use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
 use crate::core::date::Day;
-use crate::core::feed::{Event, Loaded};
+use crate::core::feed::{Event, Loaded, Span};
 use crate::core::gesture::{Gesture, Pointers};
 use crate::core::i18n::{self, Lang, Msg};
 use crate::core::ics;
@@ -18,7 +18,7 @@ use crate::core::query::{self, Selection};
 use crate::core::timeline::{self as tl, TimeScale};
 
 use super::browser::{download, now_seconds, observe_size};
-use super::controls::icon_button;
+use super::controls::{icon_button, on_button, wheel_zoom};
 use super::intl;
 
 const LANE_HEIGHT_PX: f64 = 40.0;
@@ -33,6 +33,11 @@ const DATE_LABEL_CHARS: usize = 26;
 
 fn day_number(day: Day) -> f64 {
     day.days_since_epoch() as f64
+}
+
+/// How wide an event's band is drawn: its days, or enough to see and press.
+fn band_px(span: Span, px_per_day: f64) -> f64 {
+    ((day_number(span.last) + 1.0 - day_number(span.first)) * px_per_day).max(MIN_BAND_PX)
 }
 
 fn short_label(loaded: &Loaded, event: &Event, lang: Lang) -> String {
@@ -165,7 +170,7 @@ pub fn Timeline(
                 .map(|&p| {
                     let event = &loaded.feed.events[order[p]];
                     let start = day_number(event.span.first) * px;
-                    let band = ((day_number(event.span.last) + 1.0 - day_number(event.span.first)) * px).max(MIN_BAND_PX);
+                    let band = band_px(event.span, px);
                     // The date's words are not measured (that would cost an Intl call per event): allow for the longest.
                     let text = chars[p] + DATE_LABEL_CHARS;
                     let label = text as f64 * CHAR_WIDTH_PX + 24.0;
@@ -259,8 +264,7 @@ pub fn Timeline(
     let pointers = StoredValue::new(Pointers::default());
     let left_edge = move || container.get_untracked().map_or(0.0, |el| el.get_bounding_client_rect().left());
     let pointer_down = move |e: ev::PointerEvent| {
-        let on_button = e.target().and_then(|t| t.dyn_into::<web_sys::Element>().ok()).and_then(|el| el.closest("button").ok().flatten()).is_some();
-        if on_button || e.button() != 0 {
+        if on_button(&e) || e.button() != 0 {
             return;
         }
         if let Some(el) = container.get_untracked() {
@@ -289,8 +293,7 @@ pub fn Timeline(
         }
         e.prevent_default();
         let left = left_edge();
-        let lines = if e.delta_mode() == 1 { 16.0 } else { 1.0 };
-        scale.update(|s| *s = s.zoom_at((-e.delta_y() * lines * 0.002).exp(), f64::from(e.client_x()) - left));
+        scale.update(|s| *s = s.zoom_at(wheel_zoom(&e), f64::from(e.client_x()) - left));
     };
 
     let item = {
@@ -305,7 +308,7 @@ pub fn Timeline(
             let place = event.place.clone();
             let uncertain = span.uncertain;
             let left = move || scale.with(|s| s.x(day_number(span.first)));
-            let band = move || scale.with(|s| ((day_number(span.last) + 1.0 - day_number(span.first)) * s.px_per_day).max(MIN_BAND_PX));
+            let band = move || scale.with(|s| band_px(span, s.px_per_day));
             let top = move || AXIS_HEIGHT_PX + lanes.with(|l| l[p]) as f64 * LANE_HEIGHT_PX;
             let state = ItemState { id: id.clone(), position: p, uncertain, place, selection, current };
             let (label, when) = item_texts(&loaded, index, lang);
@@ -436,18 +439,18 @@ pub fn Timeline(
 /// The selected event's details, and a brief polite announcement of the selection.
 #[component]
 pub fn Details(loaded: Arc<Loaded>, lang: RwSignal<Lang>, selection: RwSignal<Option<Selection>>, today: Day) -> impl IntoView {
+    // Found once per selection, for both the announcement and the panel.
     let selected_event = {
         let loaded = loaded.clone();
-        move || match selection.get() {
+        Memo::new(move |_| match selection.get() {
             Some(Selection::Event(id)) => loaded.feed.events.iter().position(|e| e.id == id),
             _ => None,
-        }
+        })
     };
     let announcement = {
         let loaded = loaded.clone();
-        let selected_event = selected_event.clone();
         move || {
-            selected_event().map(|i| {
+            selected_event.get().map(|i| {
                 let lang = lang.get();
                 let event = &loaded.feed.events[i];
                 i18n::selected(lang, event.title.get(lang), &when_short(event, lang))
@@ -455,7 +458,7 @@ pub fn Details(loaded: Arc<Loaded>, lang: RwSignal<Lang>, selection: RwSignal<Op
         }
     };
     let panel = move || {
-        selected_event().map(|i| {
+        selected_event.get().map(|i| {
             let lang = lang.get();
             let event = &loaded.feed.events[i];
             view! {
