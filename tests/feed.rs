@@ -3,7 +3,7 @@
 
 use meetup_atlas::core::date::Day;
 use meetup_atlas::core::feed::{self, EventKind, FeedError, Format, When};
-use meetup_atlas::core::i18n::{problem_text, Lang};
+use meetup_atlas::core::i18n::{self, problem_text, Lang};
 use meetup_atlas::core::query::{self, Timing};
 use serde_json::{json, Value};
 
@@ -32,7 +32,7 @@ fn seed_feed_is_clean_and_complete() {
     let meetups: Vec<_> = f.events.iter().filter(|e| e.kind == EventKind::Meetup).collect();
     assert_eq!(meetups.len(), 5);
     let hosts: Vec<_> = meetups.iter().map(|e| f.organization(e.host.as_deref().unwrap()).unwrap().name.as_str()).collect();
-    assert_eq!(hosts, ["Ubisoft", "Jive Communications", "NiiR Technology", "Flybits", "Square"]);
+    assert_eq!(hosts, ["Ubisoft", "Jive", "NiiR Technology", "Flybits", "Square"]);
 
     let sessions: Vec<_> = f.events.iter().flat_map(|e| &e.sessions).chain(f.editions.iter().flat_map(|e| &e.sessions)).collect();
     assert_eq!(sessions.len(), 11);
@@ -56,6 +56,44 @@ fn seed_feed_is_clean_and_complete() {
     // The recap's cities are unknown: it lives in the edition, with a note saying so.
     assert!(f.editions[0].sessions.iter().all(|s| s.location_note.is_some()));
     assert!(f.events.iter().any(|e| e.kind == EventKind::Conference && e.place.is_none()));
+}
+
+/// The seed says only what its source post says (issue: feed wording).
+#[test]
+fn seed_wording_follows_the_post() {
+    let f = feed::load(SEED).unwrap().feed;
+    let sessions: Vec<_> = f.events.iter().flat_map(|e| &e.sessions).chain(f.editions.iter().flat_map(|e| &e.sessions)).collect();
+    let session = |id: &str| *sessions.iter().find(|s| s.id == id).unwrap_or_else(|| panic!("{id}"));
+
+    // Sessions the post names only by subject are flagged; the five it titles are not.
+    let mut described: Vec<_> = sessions.iter().filter(|s| s.descriptive_title).map(|s| s.id.as_str()).collect();
+    described.sort_unstable();
+    assert_eq!(described, ["advanced-development-istio", "distributed-logging-jive", "gitops-argo-cd", "kubecon-barcelona-recap", "mediagrif-aws-modernization"]);
+    assert_eq!(i18n::session_title(session("observable-kubernetes-toronto"), Lang::En), "\u{201c}Observable Kubernetes\u{201d}");
+    assert_eq!(i18n::session_title(session("observable-kubernetes-toronto"), Lang::Fr), "«\u{a0}Kubernetes observable\u{a0}»");
+    assert_eq!(i18n::session_title(session("gitops-argo-cd"), Lang::En), "GitOps with Argo CD, from pull request to cluster");
+
+    // Every organization is someone's employer, a host, a sponsor, an organizer or the publisher.
+    let mut used: Vec<&str> = f.people.iter().filter_map(|p| p.organization.as_deref()).collect();
+    used.extend(f.events.iter().filter_map(|e| e.host.as_deref()));
+    used.extend(f.editions.iter().flat_map(|e| e.sponsors.iter().map(String::as_str).chain(e.organizer.as_deref())));
+    used.extend(f.source.iter().map(|s| s.publisher.as_str()));
+    for org in &f.organizations {
+        assert!(used.contains(&org.id.as_str()), "organization {} is referenced by nothing", org.id);
+    }
+    assert_eq!(f.organization("jive").unwrap().name, "Jive");
+    assert!(session("distributed-logging-jive").topics.iter().any(|t| t == "logging"));
+
+    // One French term for machine learning, the post's.
+    let ml = session("ml-deployments-aks");
+    assert_eq!(f.topic("machine-learning").unwrap().name.fr, "Apprentissage machine");
+    assert!(ml.summary.as_ref().unwrap().fr.contains("apprentissage machine"));
+    assert!(!SEED.contains("apprentissage automatique") && !SEED.contains("Apprentissage automatique"));
+    // "Québec City" in English prose, always with its accent; the place's own English name may drop it.
+    let prose = SEED.replace("\"en\": \"Quebec City\"", "");
+    assert!(!prose.contains("Quebec City"));
+    assert!(f.events.iter().any(|e| e.title.en == "Kubernetes & Cloud Native Québec City — spring 2019"));
+    assert!(SEED.contains("5\u{a0}millions"));
 }
 
 #[test]

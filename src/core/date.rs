@@ -94,6 +94,11 @@ pub struct Moment {
 
 impl Moment {
     pub fn parse(text: &str) -> Option<Moment> {
+        // RFC 3339 is ASCII; refusing anything else first makes every byte offset below
+        // a character boundary ("2019-05-28Té12345" or an en dash used to panic here).
+        if !text.is_ascii() {
+            return None;
+        }
         let (date, rest) = text.split_once('T')?;
         let local_day = Day::parse(date)?;
         // The offset is `Z` or `±HH:MM` at the end.
@@ -164,7 +169,7 @@ mod tests {
         assert_eq!(m.local_day, Day::parse("2019-05-28").unwrap());
         assert_eq!(m.epoch_seconds, Moment::parse("2019-05-28T22:00:00Z").unwrap().epoch_seconds);
         assert!(Moment::parse("2019-05-28T18:00:00.250+02:00").is_some());
-        for bad in ["2019-05-28T18:00:00", "2019-05-28 18:00:00Z", "2019-05-28T25:00:00Z", "2019-05-28T18:00Z", "2019-02-30T10:00:00Z", "2019-05-28T18:00:00+0400"] {
+        for bad in ["2019-05-28Té12345", "2019-05-28T18:00–21:00", "2019-05-28T18:00:00−04:00", "2019-05-28T18:00:00", "2019-05-28 18:00:00Z", "2019-05-28T25:00:00Z", "2019-05-28T18:00Z", "2019-02-30T10:00:00Z", "2019-05-28T18:00:00+0400"] {
             assert_eq!(Moment::parse(bad), None, "{bad}");
         }
     }

@@ -132,6 +132,8 @@ pub struct Session {
     pub id: String,
     pub format: Format,
     pub title: Text,
+    /// The source names the session only by its subject: `title` describes it, it is not its title.
+    pub descriptive_title: bool,
     pub speakers: Vec<String>,
     pub topics: Vec<String>,
     pub summary: Option<Text>,
@@ -458,6 +460,7 @@ impl FromJson for Session {
             id: o.req("id")?,
             format: o.req("format")?,
             title: o.req("title")?,
+            descriptive_title: o.opt("descriptive_title")?.unwrap_or(false),
             speakers: o.list("speakers")?,
             topics: o.list("topics")?,
             summary: o.opt("summary")?,

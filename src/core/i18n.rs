@@ -272,6 +272,22 @@ impl Msg {
     }
 }
 
+/// The marks around a session's own title: “Observable Kubernetes” / « Kubernetes observable ».
+/// A descriptive title (the source names only the subject) gets none: it is not a quotation.
+pub fn title_quotes(lang: Lang, descriptive: bool) -> (&'static str, &'static str) {
+    match (descriptive, lang) {
+        (true, _) => ("", ""),
+        (false, Lang::En) => ("\u{201c}", "\u{201d}"),
+        (false, Lang::Fr) => ("«\u{a0}", "\u{a0}»"),
+    }
+}
+
+/// A session's title as a reader sees it, quoted unless it is descriptive.
+pub fn session_title(session: &super::feed::Session, lang: Lang) -> String {
+    let (open, close) = title_quotes(lang, session.descriptive_title);
+    format!("{open}{}{close}", session.title.get(lang))
+}
+
 pub fn format_name(format: Format, lang: Lang) -> &'static str {
     let (en, fr) = match format {
         Format::Talk => ("Talk", "Présentation"),

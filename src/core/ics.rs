@@ -53,7 +53,7 @@ fn vevent(out: &mut String, feed: &Feed, event: &Event, lang: Lang, now: i64) {
     }
     for session in &event.sessions {
         let speakers: Vec<&str> = session.speakers.iter().filter_map(|id| feed.person(id)).map(|p| p.name.as_str()).collect();
-        description.push(format!("{} — {} ({})", i18n::format_name(session.format, lang), session.title.get(lang), speakers.join(", ")));
+        description.push(format!("{} — {} ({})", i18n::format_name(session.format, lang), i18n::session_title(session, lang), speakers.join(", ")));
     }
     if !description.is_empty() {
         push_line(out, &format!("DESCRIPTION:{}", escape(&description.join("\n"))));

@@ -303,6 +303,15 @@ impl FromJson for String {
     }
 }
 
+impl FromJson for bool {
+    fn from_json(json: &Json) -> Result<Self> {
+        match json {
+            Json::Bool(value) => Ok(*value),
+            other => Err(other.invalid("a boolean")),
+        }
+    }
+}
+
 impl FromJson for f64 {
     fn from_json(json: &Json) -> Result<Self> {
         match json {

@@ -198,7 +198,12 @@ fn session_item(feed: &Feed, session: &Session, lang: Lang, words: &[String]) ->
             <p class="ma-session-title">
                 <span class="ma-format">{i18n::format_name(session.format, lang)}</span>
                 " "
-                <strong>{marked(session.title.get(lang), words)}</strong>
+                {if session.descriptive_title {
+                    view! { <span class="ma-session-subject">{marked(session.title.get(lang), words)}</span> }.into_any()
+                } else {
+                    let (open, close) = i18n::title_quotes(lang, false);
+                    view! { <strong>{open}{marked(session.title.get(lang), words)}{close}</strong> }.into_any()
+                }}
             </p>
             <ul class="ma-speakers">{speakers}</ul>
             {repeat.map(|r| view! { <p class="ma-note">{r}</p> })}

@@ -34,6 +34,10 @@ test("shows the five cities and all eleven speakers, with no request leaving the
   expect(speakers).toHaveLength(11);
   await expect(page.getByText("Between May 24 and June 14, 2019 (exact day not stated)").first()).toBeVisible();
   await expect(page.getByRole("link", { name: "Join the Kubernetes Toronto group" })).toHaveAttribute("href", "https://www.meetup.com/Kubernetes-Toronto");
+  // The source's own titles are quoted; a title written for the feed (descriptive_title) is not.
+  await expect(page.locator(".ma-session-title strong", { hasText: "Observable Kubernetes" }).first()).toHaveText("\u201cObservable Kubernetes\u201d");
+  await expect(page.locator(".ma-session-subject", { hasText: "GitOps with Argo CD" })).toHaveText("GitOps with Argo CD, from pull request to cluster");
+  await expect(page.locator(".ma-session-subject")).toHaveCount(5);
   const origin = new URL(baseURL).origin;
   expect(requests.filter((url) => !url.startsWith(origin))).toEqual([]);
   expect(requests.some((url) => url.endsWith("/atlas/feed.json"))).toBe(true);
@@ -52,6 +56,7 @@ test("the toggle switches the interface and the content, and the choice is kept"
   await expect(page.locator(".ma-place", { hasText: "Québec" }).first()).toBeVisible();
   await expect(page.getByText("Entre le 24 mai et le 14 juin 2019 (jour exact non précisé)").first()).toBeVisible();
   await expect(page.locator(".ma-format", { hasText: "Atelier" })).toBeVisible();
+  await expect(page.locator(".ma-session-title strong", { hasText: "Kubernetes observable" }).first()).toHaveText("«\u00a0Kubernetes observable\u00a0»");
   await expect(page.getByText("Accueilli par Ubisoft")).toBeVisible();
   await expect(page.locator(root)).not.toContainText("Hosted by");
   await page.screenshot({ path: "artifacts/list-fr.png", fullPage: true });
