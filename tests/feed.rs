@@ -175,10 +175,10 @@ fn all_problems_are_reported_at_once() {
     for expected in [
         r#"events[1].id: duplicate id "quebec-spring-2019""#,
         "places[2].lat: latitude 123 is outside −90…90",
-        r#"series[0].url: link "javascript:alert(1)" is not http:, https: or mailto:"#,
+        r#"series[0].url: link "javascript:alert(1)" is not http:, https: or a plain mailto: address"#,
         "events[1].title.fr: empty text",
         r#"events[4].when.latest: "2019-02-30" is not a date (YYYY-MM-DD)"#,
-        r#"events[2].links[0].url: link "data:text/html,hi" is not http:, https: or mailto:"#,
+        r#"events[2].links[0].url: link "data:text/html,hi" is not http:, https: or a plain mailto: address"#,
         r#"organizations[3].id: invalid id "Bad Id" (lowercase letters, digits and hyphens)"#,
     ] {
         assert!(lines.iter().any(|l| l == expected), "missing {expected}\nin {lines:#?}");
@@ -260,7 +260,7 @@ fn only_web_and_mail_links_are_safe() {
     for good in ["https://www.meetup.com/Kubernetes-Montreal", "http://aka.ms/DockerK8s", "mailto:hi@example.org", "HTTPS://X.ORG"] {
         assert!(is_safe_link(good), "{good}");
     }
-    for bad in ["javascript:alert(1)", " javascript:x", "data:text/html,x", "//evil.example", "/relative", "https://", "https://a b", "https://a\nb", "vbscript:x", "ftp://x"] {
+    for bad in ["javascript:alert(1)", " javascript:x", "data:text/html,x", "//evil.example", "/relative", "https://", "https://a b", "https://a\nb", "vbscript:x", "ftp://x", "mailto:hi@example.org?bcc=all@example.org", "MAILTO:a@b.org?body=hello", "mailto:a@b.org?cc=x@y.org", "mailto:"] {
         assert!(!is_safe_link(bad), "{bad}");
     }
 }

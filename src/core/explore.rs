@@ -74,6 +74,9 @@ pub fn query_words(query: &str) -> Vec<String> {
 /// `text` cut into pieces, each marked whether it matches one of `words`
 /// (for highlighting matches as text, never as HTML).
 pub fn highlight<'a>(text: &'a str, words: &[String]) -> Vec<(&'a str, bool)> {
+    if text.is_empty() {
+        return Vec::new();
+    }
     let (folded, origin) = fold_with_map(text);
     let mut marked = vec![false; text.len()];
     for word in words.iter().filter(|w| !w.is_empty()) {

@@ -59,10 +59,13 @@ impl fmt::Display for Problem {
 }
 
 /// Only web and mail links may reach a page: no `javascript:`, `data:` or relative tricks.
+/// A `mailto:` link is an address alone: headers (`?cc=`, `bcc=`, `body=`…) could make a
+/// visitor's mail client copy others in or send words the visitor did not write.
 pub fn is_safe_link(url: &str) -> bool {
     let lower = url.trim_start().to_ascii_lowercase();
-    let rest = ["https://", "http://", "mailto:"].iter().find_map(|scheme| lower.strip_prefix(scheme));
-    matches!(rest, Some(rest) if !rest.is_empty()) && !url.chars().any(|c| c.is_control() || c.is_whitespace())
+    let rest = ["https://", "http://"].iter().find_map(|scheme| lower.strip_prefix(scheme));
+    let address = lower.strip_prefix("mailto:").filter(|address| !address.contains('?'));
+    matches!(rest.or(address), Some(rest) if !rest.is_empty()) && !url.chars().any(|c| c.is_control() || c.is_whitespace())
 }
 
 pub fn is_valid_id(id: &str) -> bool {
