@@ -244,6 +244,53 @@ async fn timeline_keyboard_walk_and_selection_reach_the_map_and_the_details() {
     assert!(host.query_selector(".ma-details").unwrap().is_none());
 }
 
+/// A season of events sharing one range: six lanes are drawn, the rest stacked as "+N",
+/// and the stack lists its events, each of which opens its details.
+#[wasm_bindgen_test]
+async fn overlapping_events_beyond_six_lanes_are_stacked_and_listed() {
+    map_size_style();
+    let host = fresh_host();
+    host.style().set_property("width", "900px").unwrap();
+    let mut feed: serde_json::Value = serde_json::from_str(SEED).unwrap();
+    let toronto = feed["events"][3].clone();
+    feed["events"] = (0..40)
+        .map(|i| {
+            let mut event = toronto.clone();
+            event["id"] = format!("toronto-{i}").into();
+            event["sessions"] = serde_json::json!([]);
+            event
+        })
+        .collect();
+    let lang = RwSignal::new(Lang::En);
+    mount_atlas(&host, &feed.to_string(), lang);
+    settle(50).await;
+
+    assert_eq!(texts(&host, ".ma-tl-event").len(), 6, "one lane each, six lanes drawn");
+    let more = element(&host, ".ma-tl-more");
+    assert_eq!(more.text_content().unwrap(), "+34");
+    assert_eq!(more.get_attribute("aria-label").as_deref(), Some("34\u{a0}more events here"));
+    let strip = element(&host, ".ma-timeline-strip");
+    assert!(strip.offset_height() < 400, "the strip stays short: {}px", strip.offset_height());
+
+    more.click();
+    settle(50).await;
+    assert_eq!(more.get_attribute("aria-expanded").as_deref(), Some("true"));
+    let listed = host.query_selector_all(".ma-tl-stack-event").unwrap();
+    assert_eq!(listed.length(), 34);
+    let active = web_sys::window().unwrap().document().unwrap().active_element().unwrap();
+    assert_eq!(active.id(), "ma-tl-stack-title", "focus goes to the list it opened");
+    let first: HtmlElement = listed.item(0).unwrap().dyn_into().unwrap();
+    first.click();
+    settle(0).await;
+    assert_eq!(first.get_attribute("aria-pressed").as_deref(), Some("true"));
+    assert!(element(&host, ".ma-details").text_content().unwrap().contains("Flybits"));
+    assert_eq!(more.class_name().contains("ma-selected"), true, "the stack holding the selection says so");
+
+    lang.set(Lang::Fr);
+    settle(0).await;
+    assert_eq!(element(&host, "#ma-tl-stack-title").text_content().unwrap(), "34\u{a0}événements de plus ici");
+}
+
 /// A URL the browser can fetch `text` from, with no server.
 fn blob_url(text: &str) -> String {
     let parts = js_sys::Array::of1(&wasm_bindgen::JsValue::from_str(text));

@@ -249,6 +249,8 @@ impl Feed {
 /// Why a feed could not be read at all (as opposed to entries left out).
 #[derive(Clone, Debug, PartialEq)]
 pub enum FeedError {
+    /// Bigger than `MAX_FEED_BYTES` (the size in bytes).
+    TooLarge(usize),
     NotJson(String),
     NotAnObject,
     MissingVersion,
@@ -266,8 +268,15 @@ pub struct Loaded {
 
 /// Parses and validates feed text.
 pub fn load(text: &str) -> Result<Loaded, FeedError> {
+    if text.len() > MAX_FEED_BYTES {
+        return Err(FeedError::TooLarge(text.len()));
+    }
     load_json(&json::parse(text).map_err(FeedError::NotJson)?)
 }
+
+/// The largest feed read: 50 MB, some 150,000 events. Past that, a browser (and a host
+/// page embedding the atlas) would stall for long seconds or run out of memory.
+pub const MAX_FEED_BYTES: usize = 50 * 1024 * 1024;
 
 /// Validates a parsed feed.
 pub fn load_json(value: &Json) -> Result<Loaded, FeedError> {

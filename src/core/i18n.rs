@@ -72,6 +72,7 @@ impl Lang {
 pub enum Msg {
     AppName,
     Loading,
+    StillLoading,
     LoadFailed,
     Retry,
     Language,
@@ -133,9 +134,10 @@ pub enum Msg {
 }
 
 impl Msg {
-    pub const ALL: [Msg; 60] = [
+    pub const ALL: [Msg; 61] = [
         Msg::AppName,
         Msg::Loading,
+        Msg::StillLoading,
         Msg::LoadFailed,
         Msg::Retry,
         Msg::Language,
@@ -200,6 +202,7 @@ impl Msg {
         let (en, fr) = match self {
             Msg::AppName => ("Meetup Atlas", "Atlas des rencontres"),
             Msg::Loading => ("Loading the meetups…", "Chargement des rencontres…"),
+            Msg::StillLoading => ("Still loading: the server is slow to answer.", "Chargement toujours en cours\u{a0}: le serveur tarde à répondre."),
             Msg::LoadFailed => ("The meetups could not be loaded.", "Impossible de charger les rencontres."),
             Msg::Retry => ("Try again", "Réessayer"),
             Msg::Language => ("Language", "Langue"),
@@ -427,6 +430,22 @@ pub fn selected(lang: Lang, title: &str, when: &str) -> String {
     }
 }
 
+/// The timeline's stack of events that do not fit its lanes: "12 more events here".
+pub fn more_here(lang: Lang, n: usize) -> String {
+    match lang {
+        Lang::En => format!("{} here", count(lang, n, ("more event", ""), ("more events", ""))),
+        Lang::Fr => format!("{} de plus ici", count(lang, n, ("", "événement"), ("", "événements"))),
+    }
+}
+
+/// Under a stack's first events: how many it holds beyond them, and how to reach them.
+pub fn more_to_narrow(lang: Lang, n: usize) -> String {
+    match lang {
+        Lang::En => format!("And {n} more: narrow them down with the search or the filters."),
+        Lang::Fr => format!("Et {n} de plus\u{a0}: affinez avec la recherche ou les filtres."),
+    }
+}
+
 /// The list's "more" button: how many come next and how many are left.
 pub fn show_more(lang: Lang, next: usize, left: usize) -> String {
     match lang {
@@ -491,7 +510,12 @@ pub fn problems_summary(lang: Lang, problems: usize, left_out: usize) -> String 
 /// Why a whole feed could not be shown.
 #[derive(Clone, Debug, PartialEq)]
 pub enum LoadError {
-    Network,
+    /// The browser says it has no network.
+    Offline,
+    /// The request failed: a server down or refusing, or (for another site's feed) no CORS headers.
+    Unreachable { other_origin: bool },
+    /// No answer within this many seconds.
+    Timeout(u32),
     Status(u16),
     Feed(FeedError),
 }
@@ -499,8 +523,24 @@ pub enum LoadError {
 pub fn load_error_text(error: &LoadError, lang: Lang) -> String {
     use FeedError as F;
     match (error, lang) {
-        (LoadError::Network, Lang::En) => "The network request failed. Check your connection.".into(),
-        (LoadError::Network, Lang::Fr) => "La requête réseau a échoué. Vérifiez votre connexion.".into(),
+        (LoadError::Offline, Lang::En) => "This device is offline and has no saved copy of the events. Check the connection.".into(),
+        (LoadError::Offline, Lang::Fr) => "Cet appareil est hors ligne et n’a pas de copie enregistrée des événements. Vérifiez la connexion.".into(),
+        (LoadError::Unreachable { other_origin: false }, Lang::En) => "The feed’s server could not be reached.".into(),
+        (LoadError::Unreachable { other_origin: false }, Lang::Fr) => "Le serveur du flux est injoignable.".into(),
+        (LoadError::Unreachable { other_origin: true }, Lang::En) => {
+            "The feed’s server could not be reached, or it does not let this page read the feed (a feed on another site must allow it with CORS headers).".into()
+        }
+        (LoadError::Unreachable { other_origin: true }, Lang::Fr) => {
+            "Le serveur du flux est injoignable, ou il ne permet pas à cette page de lire le flux (un flux hébergé sur un autre site doit l’autoriser par des en-têtes CORS).".into()
+        }
+        (LoadError::Timeout(seconds), Lang::En) => format!("The server did not answer within {seconds} seconds."),
+        (LoadError::Timeout(seconds), Lang::Fr) => format!("Le serveur n’a pas répondu en {seconds}\u{a0}secondes."),
+        (LoadError::Feed(F::TooLarge(bytes)), Lang::En) => {
+            format!("The feed is {} MB; feeds over {} MB are not read, so that the page stays usable.", megabytes(*bytes, lang), super::feed::MAX_FEED_BYTES >> 20)
+        }
+        (LoadError::Feed(F::TooLarge(bytes)), Lang::Fr) => {
+            format!("Le flux pèse {}\u{a0}Mo\u{a0}; au-delà de {}\u{a0}Mo, il n’est pas lu, pour que la page reste utilisable.", megabytes(*bytes, lang), super::feed::MAX_FEED_BYTES >> 20)
+        }
         (LoadError::Status(code), Lang::En) => format!("The server answered with status {code}."),
         (LoadError::Status(code), Lang::Fr) => format!("Le serveur a répondu avec le statut {code}."),
         (LoadError::Feed(F::NotJson(detail)), Lang::En) => format!("The feed is not valid JSON ({detail})."),
@@ -515,6 +555,15 @@ pub fn load_error_text(error: &LoadError, lang: Lang) -> String {
         (LoadError::Feed(F::UnsupportedVersion(v)), Lang::Fr) => {
             format!("Le flux suit la version {v} du schéma\u{a0}; cette application lit la version {SCHEMA_VERSION}.")
         }
+    }
+}
+
+/// Bytes as megabytes with one decimal, in the language's way of writing decimals.
+fn megabytes(bytes: usize, lang: Lang) -> String {
+    let value = format!("{:.1}", bytes as f64 / 1_048_576.0);
+    match lang {
+        Lang::En => value,
+        Lang::Fr => value.replace('.', ","),
     }
 }
 

@@ -19,6 +19,9 @@ pub enum Json {
 /// How deep arrays and objects may nest, as in serde_json: deeper is refused, not a stack overflow.
 pub const MAX_DEPTH: usize = 128;
 
+/// Objects this large find repeated keys through a hash index instead of a scan.
+const INDEX_FROM_MEMBERS: usize = 32;
+
 /// Parses JSON text; the error says what was wrong and where ("… at line 3 column 7").
 pub fn parse(text: &str) -> Result<Json, String> {
     let mut parser = Parser { bytes: text.as_bytes(), at: 0 };
@@ -112,6 +115,9 @@ impl Parser<'_> {
     /// After `{`.
     fn object(&mut self, depth: usize) -> Result<Json, String> {
         let mut members: Vec<(String, Json)> = Vec::new();
+        // Repeated keys are found by a scan while objects are small, and through an index
+        // once they are not: a 200,000-key object must not cost 200,000² comparisons.
+        let mut index: Option<std::collections::HashMap<String, usize>> = None;
         self.skip_space();
         if self.peek() == Some(b'}') {
             self.at += 1;
@@ -131,9 +137,21 @@ impl Parser<'_> {
             }
             self.at += 1;
             let value = self.value(depth + 1)?;
-            match members.iter_mut().find(|(k, _)| *k == key) {
-                Some(member) => member.1 = value,
-                None => members.push((key, value)),
+            if index.is_none() && members.len() >= INDEX_FROM_MEMBERS {
+                index = Some(members.iter().enumerate().map(|(i, (k, _))| (k.clone(), i)).collect());
+            }
+            let repeated = match &index {
+                Some(index) => index.get(&key).copied(),
+                None => members.iter().position(|(k, _)| *k == key),
+            };
+            match repeated {
+                Some(at) => members[at].1 = value,
+                None => {
+                    if let Some(index) = &mut index {
+                        index.insert(key.clone(), members.len());
+                    }
+                    members.push((key, value));
+                }
             }
             self.skip_space();
             match self.peek() {

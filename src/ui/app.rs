@@ -10,7 +10,7 @@ use crate::core::explore;
 use crate::core::query::Selection;
 use crate::core::url_state::UrlState;
 
-use super::browser::{fetch_text_saved, sync_url, url_state};
+use super::browser::{fetch_text_saved, sync_url, url_state, Abort};
 use super::embed::EmbedButton;
 use super::filters::FilterPanel;
 use super::intl;
@@ -51,12 +51,36 @@ pub fn App(setup: Setup) -> impl IntoView {
     let Setup { feed_url, basemap_url, lang, panels, mode } = setup;
     let lang = RwSignal::new(lang);
     let state = RwSignal::new(LoadState::Loading);
+    // Set while a load has gone unanswered for `SLOW_AFTER`.
+    let slow = RwSignal::new(false);
+    // The request under way: aborted by a retry, or when the atlas is removed.
+    let request = StoredValue::new(None::<Abort>);
+    on_cleanup(move || {
+        if let Some(abort) = request.try_get_value().flatten() {
+            abort.abort();
+        }
+    });
     let load = {
         let feed_url = feed_url.clone();
         Callback::new(move |()| {
+            let abort = Abort::new();
+            if let Some(previous) = request.get_value().replace(abort.clone()) {
+                previous.abort();
+            }
+            request.set_value(Some(abort.clone()));
             state.set(LoadState::Loading);
+            slow.set(false);
             let url = feed_url.clone();
-            spawn_local(async move { state.set(fetch_feed(&url).await) });
+            let still_this_load = { let abort = abort.clone(); move || request.try_with_value(|r| r.as_ref().is_some_and(|r| r.same(&abort))).unwrap_or(false) };
+            let check = still_this_load.clone();
+            set_timeout(move || if check() && matches!(state.get_untracked(), LoadState::Loading) { slow.set(true) }, SLOW_AFTER);
+            spawn_local(async move {
+                let outcome = fetch_feed(&url, &abort).await;
+                // A newer load (a retry) or a removed atlas owns the state now.
+                if still_this_load() {
+                    state.try_set(outcome);
+                }
+            });
         })
     };
     load.run(());
@@ -77,7 +101,7 @@ pub fn App(setup: Setup) -> impl IntoView {
                 <LangToggle lang remember=mode.owns_page() />
             </header>
             {move || match state.get() {
-                LoadState::Loading => view! { <Loading lang /> }.into_any(),
+                LoadState::Loading => view! { <Loading lang slow /> }.into_any(),
                 LoadState::Failed(error) => view! { <LoadFailed lang error retry=load /> }.into_any(),
                 LoadState::Ready(loaded, saved_at) => view! {
                     {saved_at.map(|saved_at| view! { <SavedCopy lang saved_at /> })}
@@ -89,14 +113,15 @@ pub fn App(setup: Setup) -> impl IntoView {
     }
 }
 
-async fn fetch_feed(url: &str) -> LoadState {
-    let (text, saved_at) = match fetch_text_saved(url).await {
+/// When the loading message adds that the server is slow.
+const SLOW_AFTER: std::time::Duration = std::time::Duration::from_secs(5);
+
+async fn fetch_feed(url: &str, abort: &Abort) -> LoadState {
+    let (text, saved_at) = match fetch_text_saved(url, abort).await {
         Ok(fetched) => fetched,
         Err(error) => return LoadState::Failed(error),
     };
-    let loaded = crate::core::json::parse(&text)
-        .map_err(|detail| LoadError::Feed(feed::FeedError::NotJson(detail)))
-        .and_then(|value| feed::load_json(&value).map_err(LoadError::Feed));
+    let loaded = feed::load(&text).map_err(LoadError::Feed);
     match loaded {
         Ok(loaded) => LoadState::Ready(Arc::new(loaded), saved_at),
         Err(error) => LoadState::Failed(error),

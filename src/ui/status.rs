@@ -8,9 +8,14 @@ use crate::core::feed::Loaded;
 use crate::core::i18n::{self, problem_text, Lang, LoadError, Msg};
 
 #[component]
-pub fn Loading(lang: RwSignal<Lang>) -> impl IntoView {
+pub fn Loading(lang: RwSignal<Lang>, slow: RwSignal<bool>) -> impl IntoView {
     view! {
-        <p class="ma-status" role="status">{move || Msg::Loading.text(lang.get())}</p>
+        <div class="ma-status" role="status">
+            <p>{move || Msg::Loading.text(lang.get())}</p>
+            <Show when=move || slow.get()>
+                <p class="ma-note">{move || Msg::StillLoading.text(lang.get())}</p>
+            </Show>
+        </div>
     }
 }
 

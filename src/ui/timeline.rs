@@ -30,6 +30,31 @@ const CHAR_WIDTH_PX: f64 = 7.5;
 const MIN_BAND_PX: f64 = 12.0;
 const NARROW_BELOW_PX: f64 = 560.0;
 const DATE_LABEL_CHARS: usize = 26;
+/// Lanes drawn before the rest is stacked as "+N": a season of thousands of events
+/// sharing one range would otherwise be thousands of lanes tall and as many buttons.
+const MAX_LANES: usize = 6;
+/// The stretch of the strip whose overflow goes into one stack (wider than a stack's button).
+const STACK_BIN_PX: f64 = 64.0;
+/// How many of a stack's events its list shows; the rest are reached by search and filters.
+const STACK_LIST_LIMIT: usize = 50;
+/// The narrow (vertical) timeline draws this many events at a time.
+const VERTICAL_PAGE: usize = 100;
+
+/// Lanes by position (events filtered out keep lane 0 and are not drawn), and the stacks
+/// of the events beyond `MAX_LANES`, each with the positions it holds.
+#[derive(Clone, Debug, PartialEq, Default)]
+struct Layout {
+    lanes: Vec<usize>,
+    lanes_drawn: usize,
+    stacks: Vec<Stack>,
+}
+
+/// A "+N" stack: where it starts (absolute px at the current zoom) and its events' positions.
+#[derive(Clone, Debug, PartialEq)]
+struct Stack {
+    start: f64,
+    positions: Arc<Vec<usize>>,
+}
 
 fn day_number(day: Day) -> f64 {
     day.days_since_epoch() as f64
@@ -98,6 +123,19 @@ fn item_texts(loaded: &Arc<Loaded>, index: usize, lang: RwSignal<Lang>) -> (impl
         move || short_label(&a, &a.feed.events[index], lang.get()),
         move || when_short(&b.feed.events[index], lang.get()),
     )
+}
+
+/// Focuses the element of the timeline that `selector` finds, once it is drawn.
+fn focus_in(container: NodeRef<html::Section>, selector: &str) {
+    let selector = selector.to_owned();
+    request_animation_frame(move || {
+        let Some(el) = container.get_untracked() else { return };
+        if let Ok(Some(target)) = el.query_selector(&selector) {
+            if let Ok(target) = target.dyn_into::<web_sys::HtmlElement>() {
+                let _ = target.focus();
+            }
+        }
+    });
 }
 
 /// The date of an event in words as the timeline says it: loose for uncertain ranges.
@@ -177,24 +215,40 @@ pub fn Timeline(
                     (start, start + band.max(label))
                 })
                 .collect();
-            // Lanes by position; events filtered out keep lane 0 and are not drawn.
+            let packed = tl::pack_lanes(&extents, 6.0);
             let mut lanes = vec![0; order.len()];
-            for (&p, lane) in positions.iter().zip(tl::pack_lanes(&extents, 6.0)) {
+            for (&p, &lane) in positions.iter().zip(&packed) {
                 lanes[p] = lane;
             }
-            lanes
+            let stacks = tl::stacks(&extents, &packed, MAX_LANES, STACK_BIN_PX)
+                .into_iter()
+                .map(|stack| Stack { start: stack.start, positions: Arc::new(stack.items.into_iter().map(|i| positions[i]).collect()) })
+                .collect();
+            let lanes_drawn = packed.iter().max().map_or(1, |m| (m + 1).min(MAX_LANES));
+            Layout { lanes, lanes_drawn, stacks }
         })
     };
-    let lane_count = Memo::new(move |_| lanes.with(|l| l.iter().max().map_or(1, |m| m + 1)));
+    let rows = Memo::new(move |_| lanes.with(|l| l.lanes_drawn + usize::from(!l.stacks.is_empty())));
+    let in_lanes = move |p: usize| lanes.with(|l| l.lanes[p] < MAX_LANES);
 
-    // Positions (in `order`) of the events in view: the only ones drawn.
+    // Positions (in `order`) of the events in view and in a lane: the only ones drawn.
     let visible = {
         let spans = spans.clone();
         Memo::new(move |_| {
             let s = scale.get();
-            shown_positions.with(|positions| positions.iter().copied().filter(|&p| s.shows(spans[p])).collect::<Vec<usize>>())
+            shown_positions.with(|positions| positions.iter().copied().filter(|&p| in_lanes(p) && s.shows(spans[p])).collect::<Vec<usize>>())
         })
     };
+    // The stacks in view.
+    let visible_stacks = Memo::new(move |_| {
+        let s = scale.get();
+        let offset = s.start * s.px_per_day;
+        lanes.with(|l| l.stacks.iter().filter(|k| (-STACK_BIN_PX..=s.width).contains(&(k.start - offset))).cloned().collect::<Vec<Stack>>())
+    });
+    // The stack whose events are listed under the strip, if one was pressed.
+    let open_stack = RwSignal::new(None::<Stack>);
+    // The narrow layout's page of events.
+    let vertical_limit = RwSignal::new(VERTICAL_PAGE);
 
     // Keep the selected event in view and in the tab order.
     {
@@ -204,7 +258,10 @@ pub fn Timeline(
         Effect::new(move |_| {
             if let Some(Selection::Event(id)) = selection.get() {
                 if let Some(p) = order.iter().position(|&i| loaded.feed.events[i].id == id) {
-                    current.set(p);
+                    // A stacked event has no button of its own: the tab stop stays where it is.
+                    if lanes.with_untracked(|l| l.lanes[p] < MAX_LANES) || narrow.get_untracked() {
+                        current.set(p);
+                    }
                     if !scale.get_untracked().shows(spans[p]) {
                         scale.update(|s| *s = TimeScale::centred_on(tl::midpoint(spans[p]), s.px_per_day, s.width));
                     }
@@ -213,20 +270,14 @@ pub fn Timeline(
         });
     }
 
-    let focus_current = move || {
-        request_animation_frame(move || {
-            let Some(el) = container.get_untracked() else { return };
-            if let Ok(Some(button)) = el.query_selector(".ma-tl-event[tabindex='0']") {
-                if let Ok(button) = button.dyn_into::<web_sys::HtmlElement>() {
-                    let _ = button.focus();
-                }
-            }
-        });
-    };
+    let focus_current = move || focus_in(container, ".ma-tl-event[tabindex='0']");
     let go_to = {
         let spans = spans.clone();
         move |p: usize| {
             current.set(p);
+            // On narrow screens, draw as far as the event walked to.
+            let rank = shown_positions.with_untracked(|all| all.partition_point(|&q| q < p));
+            vertical_limit.update(|limit| *limit = (*limit).max(rank + 1));
             let s = scale.get_untracked();
             let span = spans[p];
             let (x0, x1) = (s.x(day_number(span.first)), s.x(day_number(span.last) + 1.0));
@@ -241,8 +292,9 @@ pub fn Timeline(
         move |e: ev::KeyboardEvent| {
             let on_event = e.target().and_then(|t| t.dyn_into::<web_sys::Element>().ok()).is_some_and(|el| el.class_list().contains("ma-tl-event"));
             let p = current.get_untracked();
-            // Walk among the events shown, in order.
-            let positions = shown_positions.get_untracked();
+            // Walk among the events drawn (all shown ones on narrow screens), in order.
+            let wide = !narrow.get_untracked();
+            let positions: Vec<usize> = shown_positions.with_untracked(|all| all.iter().copied().filter(|&p| !wide || lanes.with_untracked(|l| l.lanes[p] < MAX_LANES)).collect());
             let next = positions.iter().copied().find(|&q| q > p).or(positions.last().copied());
             let previous = positions.iter().copied().rev().find(|&q| q < p).or(positions.first().copied());
             match (e.key().as_str(), next, previous) {
@@ -309,7 +361,7 @@ pub fn Timeline(
             let uncertain = span.uncertain;
             let left = move || scale.with(|s| s.x(day_number(span.first)));
             let band = move || scale.with(|s| band_px(span, s.px_per_day));
-            let top = move || AXIS_HEIGHT_PX + lanes.with(|l| l[p]) as f64 * LANE_HEIGHT_PX;
+            let top = move || AXIS_HEIGHT_PX + lanes.with(|l| l.lanes[p]) as f64 * LANE_HEIGHT_PX;
             let state = ItemState { id: id.clone(), position: p, uncertain, place, selection, current };
             let (label, when) = item_texts(&loaded, index, lang);
             view! {
@@ -360,8 +412,85 @@ pub fn Timeline(
             }
         }
     };
-    let all_positions = move || shown_positions.get();
+    let vertical_positions = move || shown_positions.with(|all| all.iter().take(vertical_limit.get()).copied().collect::<Vec<usize>>());
+    let vertical_left = move || shown_positions.with(|all| all.len()).saturating_sub(vertical_limit.get());
     let vertical_key = key.clone();
+
+    let stack_button = {
+        let loaded = loaded.clone();
+        let order = order.clone();
+        move |stack: Stack| {
+            let loaded = loaded.clone();
+            let order = order.clone();
+            let n = stack.positions.len();
+            let start = stack.start;
+            let left = move || scale.with(|s| start - s.start * s.px_per_day);
+            let holds_selected = {
+                let positions = stack.positions.clone();
+                move || selection.with(|s| matches!(s, Some(Selection::Event(id)) if positions.iter().any(|&p| loaded.feed.events[order[p]].id == *id)))
+            };
+            view! {
+                <li>
+                    <button
+                        type="button"
+                        class="ma-tl-more"
+                        class:ma-selected=holds_selected
+                        data-stack=format!("{start:.0}")
+                        style:left=move || format!("{:.1}px", left())
+                        style:top=format!("{:.1}px", AXIS_HEIGHT_PX + MAX_LANES as f64 * LANE_HEIGHT_PX)
+                        aria-label=move || i18n::more_here(lang.get(), n)
+                        aria-expanded=move || if open_stack.with(|o| o.as_ref().is_some_and(|o| o.start == start)) { "true" } else { "false" }
+                        on:click=move |_| {
+                            let same = open_stack.with_untracked(|o| o.as_ref().is_some_and(|o| o.start == start));
+                            open_stack.set(if same { None } else { Some(stack.clone()) });
+                        }
+                    >
+                        {format!("+{n}")}
+                    </button>
+                </li>
+            }
+        }
+    };
+    let stack_list = {
+        let loaded = loaded.clone();
+        let order = order.clone();
+        move || {
+            open_stack.get().map(|stack| {
+                let lang = lang.get();
+                let n = stack.positions.len();
+                let close = move |_| {
+                    open_stack.set(None);
+                    focus_in(container, &format!(".ma-tl-more[data-stack='{:.0}']", stack.start));
+                };
+                let items = stack.positions.iter().take(STACK_LIST_LIMIT).map(|&p| {
+                    let event = &loaded.feed.events[order[p]];
+                    let pick = Selection::Event(event.id.clone());
+                    let chosen = { let pick = pick.clone(); move || selection.with(|s| s.as_ref() == Some(&pick)) };
+                    view! {
+                        <li>
+                            <button type="button" class="ma-button ma-tl-stack-event" aria-pressed=move || if chosen() { "true" } else { "false" } on:click=move |_| selection.set(Some(pick.clone()))>
+                                {short_label(&loaded, event, lang)} ", " {when_short(event, lang)}
+                            </button>
+                        </li>
+                    }
+                }).collect_view();
+                view! {
+                    <div class="ma-tl-stack" role="region" aria-labelledby="ma-tl-stack-title">
+                        <h3 id="ma-tl-stack-title" tabindex="-1">{i18n::more_here(lang, n)}</h3>
+                        <ul>{items}</ul>
+                        {(n > STACK_LIST_LIMIT).then(|| view! { <p class="ma-note">{i18n::more_to_narrow(lang, n - STACK_LIST_LIMIT)}</p> })}
+                        <button type="button" class="ma-button" on:click=close>{Msg::Close.text(lang)}</button>
+                    </div>
+                }
+            })
+        }
+    };
+    // Opening a stack's list takes focus to its heading, as a disclosure's content would.
+    Effect::new(move |_| {
+        if open_stack.with(Option::is_some) {
+            focus_in(container, "#ma-tl-stack-title");
+        }
+    });
 
     let axis = move || {
         let s = scale.get();
@@ -392,13 +521,18 @@ pub fn Timeline(
                 when=move || !narrow.get()
                 fallback=move || view! {
                     <ol class="ma-timeline-vertical" aria-label=move || Msg::Timeline.text(lang.get()) on:keydown=vertical_key.clone()>
-                        <For each=all_positions key=|p| *p children=vertical_item.clone() />
+                        <For each=vertical_positions key=|p| *p children=vertical_item.clone() />
                     </ol>
+                    <Show when=move || vertical_left() != 0>
+                        <button type="button" class="ma-button ma-more" on:click=move |_| vertical_limit.update(|l| *l += VERTICAL_PAGE)>
+                            {move || i18n::show_more(lang.get(), vertical_left().min(VERTICAL_PAGE), vertical_left())}
+                        </button>
+                    </Show>
                 }
             >
             <div
                     class="ma-timeline-strip"
-                    style:height=move || format!("{:.0}px", AXIS_HEIGHT_PX + lane_count.get() as f64 * LANE_HEIGHT_PX + 8.0)
+                    style:height=move || format!("{:.0}px", AXIS_HEIGHT_PX + rows.get() as f64 * LANE_HEIGHT_PX + 8.0)
                     aria-describedby="ma-timeline-keys"
                     on:keydown=key.clone()
                     on:pointerdown=pointer_down
@@ -415,8 +549,10 @@ pub fn Timeline(
                     </Show>
                     <ol class="ma-tl-events" aria-label=move || Msg::Timeline.text(lang.get())>
                         <For each=move || visible.get() key=|p| *p children=item.clone() />
+                        <For each=move || visible_stacks.get() key=|s| (s.start as i64, s.positions.len()) children=stack_button.clone() />
                     </ol>
                 </div>
+                {stack_list.clone()}
             </Show>
             <div class="ma-map-controls" role="group" aria-label=move || Msg::TimelineControls.text(lang.get()) hidden=narrow>
                 {control(Msg::ZoomIn, "+", |s| s.zoom(ZOOM_STEP))}

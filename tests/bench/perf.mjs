@@ -1,6 +1,9 @@
 // Draw-time benchmark: a generated feed (default 10,000 events at 1,000 places)
 // served with the built dist/, measured in headless Chromium. Prints figures; asserts nothing.
-// Usage: [RUNS=3] node tests/bench/perf.mjs [events] [places]    (run `trunk build --release` first)
+// Usage: [RUNS=3] [SHAPE=spread|overlapping] node tests/bench/perf.mjs [events] [places]
+//        (run `trunk build --release` first)
+// SHAPE=overlapping is a season like our own: the seed's events cloned, so they share the
+// same uncertain ranges, days and places, each with the seed's sessions.
 import { createRequire } from "node:module";
 import { spawn } from "node:child_process";
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
@@ -13,9 +16,26 @@ const { chromium } = require("playwright-core");
 const events = Number(process.argv[2] ?? 10000);
 const places = Number(process.argv[3] ?? 1000);
 const runCount = Number(process.env.RUNS ?? 3);
+const shape = process.env.SHAPE ?? "spread";
 const seed = JSON.parse(readFileSync(new URL("../../public/feed.json", import.meta.url)));
 
+function overlapping() {
+  const feed = structuredClone(seed);
+  const originals = seed.events;
+  feed.events = Array.from({ length: events }, (_, i) => {
+    const original = originals[i % originals.length];
+    const copy = Math.floor(i / originals.length);
+    return {
+      ...structuredClone(original),
+      id: `${original.id}-${copy}`,
+      sessions: original.sessions.map((s) => ({ ...structuredClone(s), id: `${s.id}-${copy}`, repeat_of: undefined })),
+    };
+  });
+  return JSON.stringify(feed);
+}
+
 function generate() {
+  if (shape === "overlapping") return overlapping();
   let state = 42;
   const random = () => ((state = (state * 1103515245 + 12345) % 2147483648) / 2147483648);
   const feed = structuredClone(seed);
@@ -112,7 +132,8 @@ try {
   }
   const median = (xs) => xs.sort((a, b) => a - b)[Math.floor(xs.length / 2)];
   const r = runs[runs.length - 1];
-  console.log(`feed: ${events} events at ${places} places (${(body.length / 1048576).toFixed(1)} MB)`);
+  const where = shape === "overlapping" ? `the seed's ${seed.places.length} places, its ranges and sessions (overlapping)` : `${places} places`;
+  console.log(`feed: ${events} events at ${where} (${(body.length / 1048576).toFixed(1)} MB)`);
   console.log(`ready (navigation → drawn), ${runCount} runs: ${runs.map((x) => x.ready.toFixed(0)).join(", ")} ms; median ${median(runs.map((x) => x.ready)).toFixed(0)} ms`);
   console.log(`drawn: ${r.markers} map markers, ${r.timelineItems} timeline items in view, ${r.listItems} list items, ${r.domNodes} DOM elements`);
   console.log(`search keystroke (input → next frame): median ${r.search.median.toFixed(1)} ms, max ${r.search.max.toFixed(1)} ms`);

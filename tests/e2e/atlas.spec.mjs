@@ -85,7 +85,7 @@ test("a failed feed request shows the error, and retry loads the feed", async ({
   await page.goto("./");
   const alert = page.getByRole("alert");
   await expect(alert).toContainText("The meetups could not be loaded.");
-  await expect(alert).toContainText("The network request failed.");
+  await expect(alert).toContainText("The feed’s server could not be reached.");
   fail = false;
   await alert.getByRole("button", { name: "Try again" }).click();
   await ready(page);
