@@ -1,0 +1,77 @@
+// Network faults a community's host can throw at the atlas: a slow server, one that never
+// answers, no network at all, another site's feed without CORS headers, a feed too big
+// to read. Each gets a clear message in the visitor's language, and a retry where one helps.
+import { test, expect } from "@playwright/test";
+import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
+
+const seed = readFileSync(new URL("../../public/feed.json", import.meta.url), "utf8");
+
+async function ready(page) {
+  await expect(page.locator(".ma-event")).toHaveCount(6);
+}
+
+test("a slow feed server gets a 'still loading' line after 5 s, then the events", async ({ page }) => {
+  await page.route("**/feed.json", async (route) => {
+    await new Promise((resolve) => setTimeout(resolve, 7000));
+    await route.fulfill({ contentType: "application/json", body: seed });
+  });
+  await page.goto("./?lang=fr");
+  const status = page.getByRole("status");
+  await expect(status).toContainText("Chargement des rencontres…");
+  await expect(status).not.toContainText("tarde à répondre");
+  await expect(status).toContainText("Chargement toujours en cours\u00a0: le serveur tarde à répondre.", { timeout: 6500 });
+  await ready(page);
+  await expect(page.getByRole("status").filter({ hasText: "tarde" })).toHaveCount(0);
+});
+
+test("a feed server that never answers is given up after 20 s, with a retry that works", async ({ page }) => {
+  test.setTimeout(60_000);
+  let answer = false;
+  await page.route("**/feed.json", (route) => (answer ? route.fulfill({ contentType: "application/json", body: seed }) : undefined));
+  const started = Date.now();
+  await page.goto("./");
+  const alert = page.getByRole("alert");
+  await expect(alert).toContainText("The server did not answer within 20 seconds.", { timeout: 25_000 });
+  expect(Date.now() - started).toBeGreaterThan(19_000);
+  answer = true;
+  await alert.getByRole("button", { name: "Try again" }).click();
+  await ready(page);
+});
+
+test("with no network, the visitor is told the device is offline", async ({ page, context }) => {
+  await page.route("**/feed.json", async (route) => {
+    await context.setOffline(true);
+    await route.abort("internetdisconnected");
+  });
+  await page.goto("./");
+  await expect(page.getByRole("alert")).toContainText("This device is offline and has no saved copy of the events.");
+  await context.setOffline(false);
+});
+
+test("another site's feed without CORS headers is named as the likely cause", async ({ page }) => {
+  // The host page and its element live on 127.0.0.1:4174; the feed on localhost:4174,
+  // a third origin for the browser, which sends no Access-Control-Allow-Origin.
+  const hosts = new URL("../../target/e2e-site/other-origin/hosts/", import.meta.url);
+  mkdirSync(hosts, { recursive: true });
+  writeFileSync(new URL("cors-feed.json", hosts), seed);
+  writeFileSync(
+    new URL("cors.html", hosts),
+    `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>cors</title></head><body>
+<meetup-atlas feed="http://localhost:4174/hosts/cors-feed.json" lang="fr"></meetup-atlas>
+<script type="module" src="http://127.0.0.1:4173/atlas/meetup-atlas.js"></script></body></html>`,
+  );
+  await page.goto("http://127.0.0.1:4174/hosts/cors.html");
+  const alert = page.locator("meetup-atlas").getByRole("alert");
+  await expect(alert).toContainText("Impossible de charger les rencontres.");
+  await expect(alert).toContainText("en-têtes CORS");
+  await expect(alert.getByRole("button", { name: "Réessayer" })).toBeVisible();
+  const box = await page.locator("meetup-atlas").boundingBox();
+  expect(box.height).toBeGreaterThan(50);
+});
+
+test("a feed over 50 MB is refused with its size, not read", async ({ page }) => {
+  const body = " ".repeat(51 * 1024 * 1024);
+  await page.route("**/feed.json", (route) => route.fulfill({ contentType: "application/json", body }));
+  await page.goto("./");
+  await expect(page.getByRole("alert")).toContainText("The feed is 51.0 MB; feeds over 50 MB are not read, so that the page stays usable.");
+});
