@@ -96,6 +96,20 @@ fn seed_wording_follows_the_post() {
     assert!(SEED.contains("5\u{a0}millions"));
 }
 
+/// The schema check of `feed-check`: silent on the seed, and it names misspelled fields.
+#[test]
+fn the_schema_accepts_the_seed_and_names_misspellings() {
+    use meetup_atlas::core::{json, schema, validate::ProblemKind};
+    let schema_json = json::parse(include_str!("../public/feed.schema.json")).unwrap();
+    assert_eq!(schema::check(&schema_json, &json::parse(SEED).unwrap()), []);
+    let mut broken = seed();
+    broken["events"][0]["sumary"] = broken["events"][0]["summary"].take();
+    let problems = schema::check(&schema_json, &json::parse(&broken.to_string()).unwrap());
+    let lines: Vec<String> = problems.iter().map(ToString::to_string).collect();
+    assert!(lines.contains(&"events[0].sumary: unknown field `sumary`, did you mean `summary`?".to_owned()), "{lines:?}");
+    assert!(problems.iter().any(|p| p.kind == ProblemKind::UnknownField { field: "sumary".into(), suggestion: Some("summary".into()) } && p.kind.is_warning()));
+}
+
 #[test]
 fn seed_dates_are_the_honest_range() {
     let f = feed::load(SEED).unwrap().feed;

@@ -1,5 +1,7 @@
 //! Checks a feed before it is published: prints every problem with its JSON path
-//! and exits non-zero if there is any.
+//! and exits non-zero if there is any. It applies both the app's validation and the
+//! feed's JSON Schema (`public/feed.schema.json`, built in), so it reports what an
+//! editor validating with the schema reports, and more: unknown references, dates.
 //!
 //! Usage: cargo run --bin feed-check -- public/feed.json [more.json …]
 
@@ -7,6 +9,11 @@ use std::process::ExitCode;
 
 use meetup_atlas::core::feed;
 use meetup_atlas::core::i18n::{load_error_text, Lang, LoadError};
+use meetup_atlas::core::json;
+use meetup_atlas::core::schema;
+use meetup_atlas::core::validate::Problem;
+
+const SCHEMA: &str = include_str!("../../public/feed.schema.json");
 
 fn main() -> ExitCode {
     let paths: Vec<String> = std::env::args().skip(1).collect();
@@ -14,43 +21,60 @@ fn main() -> ExitCode {
         eprintln!("usage: feed-check FEED.json [FEED.json …]");
         return ExitCode::from(2);
     }
+    let schema = json::parse(SCHEMA).expect("the built-in schema is JSON");
     let mut failed = false;
     for path in &paths {
-        failed |= !check(path);
+        failed |= !check(path, &schema);
     }
     if failed { ExitCode::FAILURE } else { ExitCode::SUCCESS }
 }
 
-fn check(path: &str) -> bool {
-    let text = match std::fs::read_to_string(path) {
-        Ok(text) => text,
+fn check(path: &str, schema: &json::Json) -> bool {
+    let text = match std::fs::read(path) {
+        // Not UTF-8 is read as the browser would, with replacement characters.
+        Ok(bytes) => String::from_utf8_lossy(&bytes).into_owned(),
         Err(error) => {
             eprintln!("{path}: cannot read: {error}");
             return false;
         }
     };
-    match feed::load(&text) {
+    let loaded = feed::parse(&text).and_then(|value| feed::load_json(&value).map(|loaded| (value, loaded)));
+    let (value, loaded) = match loaded {
+        Ok(both) => both,
         Err(error) => {
             eprintln!("{path}: {}", load_error_text(&LoadError::Feed(error), Lang::En));
-            false
+            return false;
         }
-        Ok(loaded) => {
-            for problem in &loaded.problems {
-                eprintln!("{path}: {problem}");
-            }
-            let f = &loaded.feed;
-            let sessions: usize = f.events.iter().map(|e| e.sessions.len()).sum::<usize>()
-                + f.editions.iter().map(|e| e.sessions.len()).sum::<usize>();
-            println!(
-                "{path}: {} problem(s); {} events, {} sessions, {} places, {} people, {} organizations kept",
-                loaded.problems.len(),
-                f.events.len(),
-                sessions,
-                f.places.len(),
-                f.people.len(),
-                f.organizations.len()
-            );
-            loaded.problems.is_empty()
+    };
+    let problems = merged(loaded.problems.clone(), schema::check(schema, &value));
+    for problem in &problems {
+        let warning = if problem.kind.is_warning() { "warning: " } else { "" };
+        eprintln!("{path}: {warning}{problem}");
+    }
+    let warnings = problems.iter().filter(|p| p.kind.is_warning()).count();
+    let f = &loaded.feed;
+    let sessions: usize = f.events.iter().map(|e| e.sessions.len()).sum::<usize>() + f.editions.iter().map(|e| e.sessions.len()).sum::<usize>();
+    println!(
+        "{path}: {} problem(s), {warnings} warning(s); {} events, {} sessions, {} places, {} people, {} organizations kept",
+        problems.len() - warnings,
+        f.events.len(),
+        sessions,
+        f.places.len(),
+        f.people.len(),
+        f.organizations.len()
+    );
+    problems.is_empty()
+}
+
+/// The app's problems, then the schema's where the app said nothing at that path or above it.
+fn merged(mut problems: Vec<Problem>, from_schema: Vec<Problem>) -> Vec<Problem> {
+    let covered = |known: &[Problem], path: &str| {
+        known.iter().any(|p| path == p.path || path.strip_prefix(p.path.as_str()).is_some_and(|rest| rest.starts_with(['.', '['])))
+    };
+    for problem in from_schema {
+        if !covered(&problems, &problem.path) {
+            problems.push(problem);
         }
     }
+    problems
 }

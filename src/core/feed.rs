@@ -268,10 +268,16 @@ pub struct Loaded {
 
 /// Parses and validates feed text.
 pub fn load(text: &str) -> Result<Loaded, FeedError> {
+    load_json(&parse(text)?)
+}
+
+/// The feed's JSON: refused past `MAX_FEED_BYTES`; a leading byte order mark is skipped,
+/// as browsers do, in the app and the checker alike.
+pub fn parse(text: &str) -> Result<Json, FeedError> {
     if text.len() > MAX_FEED_BYTES {
         return Err(FeedError::TooLarge(text.len()));
     }
-    load_json(&json::parse(text).map_err(FeedError::NotJson)?)
+    json::parse(text.strip_prefix('\u{feff}').unwrap_or(text)).map_err(FeedError::NotJson)
 }
 
 /// The largest feed read: 50 MB, some 150,000 events. Past that, a browser (and a host

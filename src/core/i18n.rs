@@ -614,6 +614,10 @@ pub fn problem_text(kind: &ProblemKind, lang: Lang) -> String {
         (P::ReversedRange, Lang::Fr) => "se termine avant de commencer".into(),
         (P::BadTimeZone(zone), Lang::En) => format!("{} is not a time zone name such as America/Toronto", quoted(zone)),
         (P::BadTimeZone(zone), Lang::Fr) => format!("{} n’est pas un nom de fuseau horaire comme America/Toronto", quoted(zone)),
+        (P::UnknownField { field, suggestion: None }, Lang::En) => format!("unknown field `{field}`"),
+        (P::UnknownField { field, suggestion: None }, Lang::Fr) => format!("champ inconnu `{field}`"),
+        (P::UnknownField { field, suggestion: Some(known) }, Lang::En) => format!("unknown field `{field}`, did you mean `{known}`?"),
+        (P::UnknownField { field, suggestion: Some(known) }, Lang::Fr) => format!("champ inconnu `{field}`, vouliez-vous dire `{known}`\u{a0}?"),
     }
 }
 

@@ -13,6 +13,7 @@ pub mod json;
 pub mod map;
 pub mod order;
 pub mod query;
+pub mod schema;
 pub mod timeline;
 pub mod url_state;
 pub mod validate;

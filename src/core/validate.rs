@@ -43,6 +43,16 @@ pub enum ProblemKind {
     BadMoment(String),
     ReversedRange,
     BadTimeZone(String),
+    /// A field the format does not have (reported by the schema check of `feed-check`);
+    /// `suggestion` is the known field it is probably a misspelling of.
+    UnknownField { field: String, suggestion: Option<String> },
+}
+
+impl ProblemKind {
+    /// A warning leaves nothing out: the rest of the entry is still read.
+    pub fn is_warning(&self) -> bool {
+        matches!(self, ProblemKind::UnknownField { .. })
+    }
 }
 
 impl Problem {

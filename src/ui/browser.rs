@@ -188,7 +188,7 @@ async fn fetch_bytes(url: &str, abort: &Abort) -> Result<(String, Option<f64>), 
         return Err(too_large(length));
     }
     // The bytes, copied into the wasm at once: much faster than a JavaScript string
-    // for a feed of megabytes. Decoded as `text()` would: UTF-8, without a BOM.
+    // for a feed of megabytes. Decoded as `text()` would: UTF-8.
     let buffer = response.array_buffer().map_err(|_| unreachable(url))?;
     let buffer = JsFuture::from(buffer).await.map_err(|_| unreachable(url))?;
     let buffer = js_sys::Uint8Array::new(&buffer);
@@ -196,11 +196,8 @@ async fn fetch_bytes(url: &str, abort: &Abort) -> Result<(String, Option<f64>), 
         return Err(too_large(buffer.length() as usize));
     }
     let bytes = buffer.to_vec();
+    // A byte order mark is skipped by `feed::parse`, as the checker does too.
     let text = String::from_utf8(bytes).unwrap_or_else(|invalid| String::from_utf8_lossy(invalid.as_bytes()).into_owned());
-    let text = match text.strip_prefix('\u{feff}') {
-        Some(rest) => rest.to_owned(),
-        None => text,
-    };
     Ok((text, saved_at))
 }
 

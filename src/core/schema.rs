@@ -1,0 +1,224 @@
+//! The feed's JSON Schema (`public/feed.schema.json`) applied to a feed, so that
+//! `feed-check` reports what editors validating with the schema report: unknown and
+//! misspelled fields, missing required fields, wrong types and values. One truth for
+//! the format: the checker reads the very schema it is published with.
+//!
+//! It knows the keywords that schema uses: `$ref` (to `#/$defs/…`), `oneOf` (chosen by
+//! a `type` const, as `When` does), `type`, `const`, `enum`, `properties`, `required`,
+//! `additionalProperties: false`, `items`, `minItems`, `uniqueItems`, `minLength`,
+//! `minimum` and `maximum`. `pattern` and `format` are left to the validation of the
+//! loaded feed, which checks ids, dates and links by meaning rather than by shape.
+
+use super::json::Json;
+use super::validate::{Problem, ProblemKind};
+
+/// Every problem the schema finds in `feed`, each with its JSON path.
+pub fn check(schema: &Json, feed: &Json) -> Vec<Problem> {
+    let mut problems = Vec::new();
+    Walk { root: schema, problems: &mut problems }.node(schema, feed, "");
+    problems
+}
+
+struct Walk<'a, 'p> {
+    root: &'a Json,
+    problems: &'p mut Vec<Problem>,
+}
+
+fn member<'a>(json: &'a Json, key: &str) -> Option<&'a Json> {
+    match json {
+        Json::Object(members) => members.iter().rev().find(|(k, _)| k == key).map(|(_, v)| v),
+        _ => None,
+    }
+}
+
+fn child(path: &str, key: &str) -> String {
+    if path.is_empty() { key.to_owned() } else { format!("{path}.{key}") }
+}
+
+fn type_name(value: &Json) -> &'static str {
+    match value {
+        Json::Null => "null",
+        Json::Bool(_) => "boolean",
+        Json::Number(_) => "number",
+        Json::String(_) => "string",
+        Json::Array(_) => "array",
+        Json::Object(_) => "object",
+    }
+}
+
+fn has_type(value: &Json, wanted: &str) -> bool {
+    match (wanted, value) {
+        ("integer", Json::Number(n)) => n.fract() == 0.0,
+        (wanted, value) => wanted == type_name(value) || (wanted == "number" && matches!(value, Json::Number(_))),
+    }
+}
+
+fn text_of(value: &Json) -> String {
+    match value {
+        Json::String(s) => format!("\"{s}\""),
+        Json::Number(n) => n.to_string(),
+        Json::Bool(b) => b.to_string(),
+        other => type_name(other).to_owned(),
+    }
+}
+
+impl<'a> Walk<'a, '_> {
+    fn report(&mut self, path: &str, kind: ProblemKind) {
+        self.problems.push(Problem::new(path, kind));
+    }
+
+    /// `#/$defs/Name` in the schema.
+    fn resolve(&self, reference: &str) -> Option<&'a Json> {
+        let name = reference.strip_prefix("#/$defs/")?;
+        member(member(self.root, "$defs")?, name)
+    }
+
+    fn node(&mut self, schema: &'a Json, value: &Json, path: &str) {
+        if let Some(Json::String(reference)) = member(schema, "$ref") {
+            if let Some(target) = self.resolve(reference) {
+                self.node(target, value, path);
+            }
+        }
+        if let Some(Json::Array(branches)) = member(schema, "oneOf") {
+            self.one_of(branches, value, path);
+        }
+        if let Some(Json::String(wanted)) = member(schema, "type") {
+            if !has_type(value, wanted) {
+                self.report(path, ProblemKind::Malformed(format!("expected {wanted}, found {}", type_name(value))));
+                return;
+            }
+        }
+        if let Some(expected) = member(schema, "const") {
+            if expected != value {
+                self.report(path, ProblemKind::Malformed(format!("expected {}, found {}", text_of(expected), text_of(value))));
+            }
+        }
+        if let Some(Json::Array(allowed)) = member(schema, "enum") {
+            if !allowed.contains(value) {
+                let names: Vec<String> = allowed.iter().map(text_of).collect();
+                self.report(path, ProblemKind::Malformed(format!("{} is not one of {}", text_of(value), names.join(", "))));
+            }
+        }
+        match value {
+            Json::Object(members) => self.object(schema, members, path),
+            Json::Array(items) => self.array(schema, items, path),
+            Json::String(text) => {
+                if matches!(member(schema, "minLength"), Some(Json::Number(n)) if (text.chars().count() as f64) < *n) {
+                    self.report(path, ProblemKind::EmptyText);
+                }
+            }
+            Json::Number(n) => {
+                let below = matches!(member(schema, "minimum"), Some(Json::Number(min)) if n < min);
+                let above = matches!(member(schema, "maximum"), Some(Json::Number(max)) if n > max);
+                if below || above {
+                    let bound = |key| member(schema, key).map_or("…".to_owned(), text_of);
+                    self.report(path, ProblemKind::Malformed(format!("{n} is outside {}…{}", bound("minimum"), bound("maximum"))));
+                }
+            }
+            _ => {}
+        }
+    }
+
+    /// The branch whose `type` const the value names; if none, say which types there are.
+    fn one_of(&mut self, branches: &'a [Json], value: &Json, path: &str) {
+        let resolved: Vec<&'a Json> = branches
+            .iter()
+            .filter_map(|b| match member(b, "$ref") {
+                Some(Json::String(r)) => self.resolve(r),
+                _ => Some(b),
+            })
+            .collect();
+        let tag = |branch: &'a Json| member(member(branch, "properties")?, "type").and_then(|t| member(t, "const"));
+        let given = member(value, "type");
+        match resolved.iter().copied().find(|b| given.is_some() && tag(b) == given) {
+            Some(branch) => self.node(branch, value, path),
+            None => {
+                let names: Vec<String> = resolved.iter().filter_map(|b| tag(b)).map(text_of).collect();
+                let at = if given.is_some() { child(path, "type") } else { path.to_owned() };
+                let found = given.map_or("nothing".to_owned(), text_of);
+                self.report(&at, ProblemKind::Malformed(format!("type must be one of {}, found {found}", names.join(", "))));
+            }
+        }
+    }
+
+    fn object(&mut self, schema: &'a Json, members: &[(String, Json)], path: &str) {
+        let properties = member(schema, "properties");
+        if let Some(Json::Array(required)) = member(schema, "required") {
+            for name in required.iter().filter_map(|r| if let Json::String(s) = r { Some(s) } else { None }) {
+                if !members.iter().any(|(k, _)| k == name) {
+                    self.report(&child(path, name), ProblemKind::Missing);
+                }
+            }
+        }
+        let closed = matches!(member(schema, "additionalProperties"), Some(Json::Bool(false)));
+        let known: Vec<&str> = match properties {
+            Some(Json::Object(props)) => props.iter().map(|(k, _)| k.as_str()).collect(),
+            _ => Vec::new(),
+        };
+        for (key, value) in members {
+            match properties.and_then(|p| member(p, key)) {
+                Some(sub) => self.node(sub, value, &child(path, key)),
+                None if closed => {
+                    let suggestion = closest(key, &known).map(str::to_owned);
+                    self.report(&child(path, key), ProblemKind::UnknownField { field: key.clone(), suggestion });
+                }
+                None => {}
+            }
+        }
+    }
+
+    fn array(&mut self, schema: &'a Json, items: &[Json], path: &str) {
+        if matches!(member(schema, "minItems"), Some(Json::Number(n)) if (items.len() as f64) < *n) {
+            self.report(path, ProblemKind::Malformed(format!("expected at least {} item(s)", text_of(member(schema, "minItems").unwrap_or(&Json::Null)))));
+        }
+        // Repeats are looked for in the short lists that ask for it (speakers, topics).
+        if matches!(member(schema, "uniqueItems"), Some(Json::Bool(true))) && items.len() <= 1000 {
+            for (i, item) in items.iter().enumerate() {
+                if items[..i].contains(item) {
+                    self.report(path, ProblemKind::Malformed(format!("{} is repeated (item {i})", text_of(item))));
+                }
+            }
+        }
+        if let Some(item_schema) = member(schema, "items") {
+            for (i, item) in items.iter().enumerate() {
+                self.node(item_schema, item, &format!("{path}[{i}]"));
+            }
+        }
+    }
+}
+
+/// The known name a misspelled one was probably meant to be: within two edits, and
+/// closer than a third of its length.
+fn closest<'k>(name: &str, known: &[&'k str]) -> Option<&'k str> {
+    let limit = (name.chars().count() / 3).clamp(1, 2);
+    known.iter().map(|k| (edit_distance(name, k), *k)).filter(|(d, _)| *d <= limit).min_by_key(|(d, _)| *d).map(|(_, k)| k)
+}
+
+/// Levenshtein distance over characters.
+fn edit_distance(a: &str, b: &str) -> usize {
+    let b: Vec<char> = b.chars().collect();
+    let mut row: Vec<usize> = (0..=b.len()).collect();
+    for (i, ca) in a.chars().enumerate() {
+        let mut previous = row[0];
+        row[0] = i + 1;
+        for (j, cb) in b.iter().enumerate() {
+            let substitution = previous + usize::from(ca != *cb);
+            previous = row[j + 1];
+            row[j + 1] = substitution.min(row[j] + 1).min(row[j + 1] + 1);
+        }
+    }
+    row[b.len()]
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn misspellings_find_their_field() {
+        assert_eq!(edit_distance("sumary", "summary"), 1);
+        assert_eq!(closest("sumary", &["summary", "sessions", "title"]), Some("summary"));
+        assert_eq!(closest("foo", &["summary", "title"]), None);
+        assert_eq!(closest("titel", &["title", "when"]), Some("title"));
+    }
+}
