@@ -109,6 +109,33 @@ async fn problems_are_told_and_the_rest_shown() {
     assert_eq!(texts(&host, ".ma-event").len(), 5);
 }
 
+/// Thousands of broken events: the first 50 problems are listed, the rest counted by kind.
+#[wasm_bindgen_test]
+async fn many_problems_are_listed_fifty_at_most_and_counted_by_kind() {
+    let mut value: serde_json::Value = serde_json::from_str(SEED).unwrap();
+    let broken: Vec<serde_json::Value> = (0..3000)
+        .map(|i| {
+            let mut event = value["events"][0].clone();
+            event["id"] = format!("broken-{i}").into();
+            event["sessions"] = serde_json::json!([]);
+            event["place"] = if i % 3 == 0 { "atlantis".into() } else { "montreal".into() };
+            if i % 3 != 0 {
+                event["when"] = serde_json::json!({"type": "date", "date": "2019-02-30"});
+            }
+            event
+        })
+        .collect();
+    value["events"].as_array_mut().unwrap().extend(broken);
+    let host = fresh_host();
+    mount_atlas(&host, &value.to_string(), RwSignal::new(Lang::En));
+    settle(0).await;
+    assert_eq!(host.query_selector_all(".ma-problems li").unwrap().length(), 50);
+    let kinds = element(&host, ".ma-problem-kinds").text_content().unwrap();
+    assert_eq!(kinds, "By kind: invalid date (2000), unknown reference (1000).");
+    assert!(host.text_content().unwrap().contains("And 2950\u{a0}more problems, not listed here."));
+    assert_eq!(texts(&host, ".ma-event").len(), 6, "the valid events are all shown");
+}
+
 #[wasm_bindgen_test]
 async fn a_feed_that_cannot_be_fetched_offers_a_retry() {
     let host = fresh_host();

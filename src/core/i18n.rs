@@ -507,6 +507,50 @@ pub fn problems_summary(lang: Lang, problems: usize, left_out: usize) -> String 
     }
 }
 
+/// What a kind of problem is called in a count: "unknown reference".
+fn problem_kind_name(kind: &ProblemKind, lang: Lang) -> &'static str {
+    use ProblemKind as P;
+    let (en, fr) = match kind {
+        P::Missing => ("missing field", "champ absent"),
+        P::Malformed(_) => ("unexpected structure", "structure inattendue"),
+        P::BadId(_) => ("invalid id", "identifiant invalide"),
+        P::DuplicateId(_) => ("duplicate id", "identifiant en double"),
+        P::Unknown(..) => ("unknown reference", "référence inconnue"),
+        P::EmptyText => ("empty text", "texte vide"),
+        P::LatitudeOutOfRange(_) | P::LongitudeOutOfRange(_) => ("coordinates out of range", "coordonnées hors limites"),
+        P::UnsafeLink(_) => ("refused link", "lien refusé"),
+        P::BadDate(_) => ("invalid date", "date invalide"),
+        P::BadMoment(_) => ("invalid date-time", "date et heure invalides"),
+        P::ReversedRange => ("reversed range", "période inversée"),
+        P::BadTimeZone(_) => ("invalid time zone", "fuseau horaire invalide"),
+        P::UnknownField { .. } => ("unknown field", "champ inconnu"),
+    };
+    lang.pick(en, fr)
+}
+
+/// "By kind: unknown reference (12), invalid date (3)." — most frequent first.
+pub fn problems_by_kind(lang: Lang, problems: &[super::validate::Problem]) -> String {
+    let mut counts: Vec<(&'static str, usize)> = Vec::new();
+    for problem in problems {
+        let name = problem_kind_name(&problem.kind, lang);
+        match counts.iter_mut().find(|(n, _)| *n == name) {
+            Some((_, count)) => *count += 1,
+            None => counts.push((name, 1)),
+        }
+    }
+    counts.sort_by(|a, b| b.1.cmp(&a.1));
+    let parts: Vec<String> = counts.iter().map(|(name, n)| format!("{name} ({n})")).collect();
+    format!("{} {}.", label(lang, lang.pick("By kind", "Par type")), parts.join(", "))
+}
+
+/// Under the first problems listed: how many more there are.
+pub fn problems_not_listed(lang: Lang, n: usize) -> String {
+    match lang {
+        Lang::En => format!("And {}, not listed here.", count(lang, n, ("more problem", ""), ("more problems", ""))),
+        Lang::Fr => format!("Et {}, non listés ici.", count(lang, n, ("", "autre problème"), ("", "autres problèmes"))),
+    }
+}
+
 /// Why a whole feed could not be shown.
 #[derive(Clone, Debug, PartialEq)]
 pub enum LoadError {

@@ -42,6 +42,9 @@ pub fn SavedCopy(lang: RwSignal<Lang>, saved_at: f64) -> impl IntoView {
     }
 }
 
+/// How many problems are listed one by one.
+const PROBLEMS_LISTED: usize = 50;
+
 /// Tells what in the feed was wrong and left out; shown above the valid rest.
 #[component]
 pub fn Problems(loaded: Arc<Loaded>, lang: RwSignal<Lang>) -> impl IntoView {
@@ -49,11 +52,15 @@ pub fn Problems(loaded: Arc<Loaded>, lang: RwSignal<Lang>) -> impl IntoView {
         let left_out = loaded.left_out_events;
         move || {
             let lang = lang.get();
+            // The first problems, and how many of each kind in all: a feed of 200,000
+            // broken events must not become 200,000 list items.
             let items = loaded
                 .problems
                 .iter()
+                .take(PROBLEMS_LISTED)
                 .map(|p| view! { <li><code>{p.path.clone()}</code>{format!(" — {}", problem_text(&p.kind, lang))}</li> })
                 .collect_view();
+            let more = loaded.problems.len().saturating_sub(PROBLEMS_LISTED);
             view! {
                 <details class="ma-problems">
                     <summary>
@@ -61,7 +68,9 @@ pub fn Problems(loaded: Arc<Loaded>, lang: RwSignal<Lang>) -> impl IntoView {
                         {i18n::problems_summary(lang, loaded.problems.len(), left_out)}
                     </summary>
                     <h2 class="ma-problems-title">{Msg::FeedProblems.text(lang)}</h2>
+                    <p class="ma-problem-kinds">{i18n::problems_by_kind(lang, &loaded.problems)}</p>
                     <ul>{items}</ul>
+                    {(more > 0).then(|| view! { <p class="ma-note">{i18n::problems_not_listed(lang, more)}</p> })}
                 </details>
             }
         }
