@@ -364,3 +364,29 @@ async fn an_element_atlas_stays_in_its_shadow_root_and_leaves_the_page_alone() {
     settle(0).await;
     assert!(target.query_selector(".meetup-atlas").unwrap().is_none(), "unmounted");
 }
+
+/// The crash boundary's notice, as the panic hook draws it: in the atlas' language, with
+/// a Reload button that has focus; an atlas taken down before is left alone.
+#[wasm_bindgen_test]
+async fn a_panic_leaves_a_notice_with_reload_in_each_atlas_of_the_instance() {
+    let (shown, removed) = (fresh_host(), fresh_host());
+    let mut gone = mount_element(removed.clone(), blob_url(SEED), "basemap.json".into(), Some("en".into()), Some("list".into()));
+    let _kept = mount_element(shown.clone(), blob_url(SEED), "basemap.json".into(), Some("fr".into()), Some("list".into()));
+    for _ in 0..50 {
+        settle(20).await;
+        if shown.query_selector(".ma-event").unwrap().is_some() {
+            break;
+        }
+    }
+    gone.unmount();
+    removed.set_inner_html("<p>host content</p>");
+
+    meetup_atlas::ui::crash::show_notice();
+    let alert = element(&shown, "[role=alert]");
+    assert_eq!(alert.text_content().unwrap(), "Un problème est survenu et l’atlas s’est arrêté.Rechargez-le pour le relancer.Recharger");
+    assert!(shown.query_selector(".ma-event").unwrap().is_none(), "the stopped atlas is gone");
+    let button = element(&shown, "[data-ma-reload]");
+    let active = web_sys::window().unwrap().document().unwrap().active_element().unwrap();
+    assert_eq!(active, button.into());
+    assert_eq!(removed.text_content().unwrap(), "host content", "an unmounted atlas' host is not touched");
+}

@@ -74,6 +74,9 @@ pub enum Msg {
     Loading,
     StillLoading,
     LoadFailed,
+    Crashed,
+    CrashedHint,
+    Reload,
     Retry,
     Language,
     Events,
@@ -134,10 +137,13 @@ pub enum Msg {
 }
 
 impl Msg {
-    pub const ALL: [Msg; 61] = [
+    pub const ALL: [Msg; 64] = [
         Msg::AppName,
         Msg::Loading,
         Msg::StillLoading,
+        Msg::Crashed,
+        Msg::CrashedHint,
+        Msg::Reload,
         Msg::LoadFailed,
         Msg::Retry,
         Msg::Language,
@@ -204,6 +210,9 @@ impl Msg {
             Msg::Loading => ("Loading the meetups…", "Chargement des rencontres…"),
             Msg::StillLoading => ("Still loading: the server is slow to answer.", "Chargement toujours en cours\u{a0}: le serveur tarde à répondre."),
             Msg::LoadFailed => ("The meetups could not be loaded.", "Impossible de charger les rencontres."),
+            Msg::Crashed => ("Something went wrong and the atlas stopped.", "Un problème est survenu et l’atlas s’est arrêté."),
+            Msg::CrashedHint => ("Reload it to start it again.", "Rechargez-le pour le relancer."),
+            Msg::Reload => ("Reload", "Recharger"),
             Msg::Retry => ("Try again", "Réessayer"),
             Msg::Language => ("Language", "Langue"),
             Msg::Events => ("Events", "Événements"),
@@ -394,11 +403,44 @@ pub fn panel_name(panel: super::embed::Panel, lang: Lang) -> &'static str {
     }
 }
 
-/// "Offline — data saved on May 24, 2019, 10:00" / « Hors ligne — données enregistrées le … ».
-pub fn offline_notice(lang: Lang, saved: &str) -> String {
+/// Why the service worker answered with its saved copy of the feed (its header
+/// `x-meetup-atlas-saved-because`: `offline`, `timeout`, `status 500`, `not-a-feed`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum SavedBecause {
+    Offline,
+    Timeout,
+    Status(u16),
+    NotAFeed,
+}
+
+impl SavedBecause {
+    /// An unknown or missing reason reads as offline, what the saved copy is for.
+    pub fn parse(header: Option<&str>) -> SavedBecause {
+        match header.map(str::trim) {
+            Some("timeout") => SavedBecause::Timeout,
+            Some("not-a-feed") => SavedBecause::NotAFeed,
+            Some(other) => other.strip_prefix("status ").and_then(|code| code.parse().ok()).map_or(SavedBecause::Offline, SavedBecause::Status),
+            None => SavedBecause::Offline,
+        }
+    }
+}
+
+/// "Offline — data saved on May 24, 2019, 10:00" / « Hors ligne — données enregistrées le … »,
+/// or what else kept the fresh data away.
+pub fn offline_notice(lang: Lang, saved: &str, because: SavedBecause) -> String {
+    let why = match (because, lang) {
+        (SavedBecause::Offline, Lang::En) => "Offline".to_owned(),
+        (SavedBecause::Offline, Lang::Fr) => "Hors ligne".to_owned(),
+        (SavedBecause::Timeout, Lang::En) => "The server is not answering".to_owned(),
+        (SavedBecause::Timeout, Lang::Fr) => "Le serveur ne répond pas".to_owned(),
+        (SavedBecause::Status(code), Lang::En) => format!("The server answered with status {code}"),
+        (SavedBecause::Status(code), Lang::Fr) => format!("Le serveur a répondu avec le statut {code}"),
+        (SavedBecause::NotAFeed, Lang::En) => "The server did not send the feed".to_owned(),
+        (SavedBecause::NotAFeed, Lang::Fr) => "Le serveur n’a pas envoyé le flux".to_owned(),
+    };
     match lang {
-        Lang::En => format!("Offline — data saved on {saved}"),
-        Lang::Fr => format!("Hors ligne — données enregistrées le {saved}"),
+        Lang::En => format!("{why} — data saved on {saved}"),
+        Lang::Fr => format!("{why} — données enregistrées le {saved}"),
     }
 }
 
@@ -668,6 +710,17 @@ pub fn problem_text(kind: &ProblemKind, lang: Lang) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn saved_copy_notices_say_why() {
+        assert_eq!(SavedBecause::parse(Some("status 503")), SavedBecause::Status(503));
+        assert_eq!(SavedBecause::parse(Some("timeout")), SavedBecause::Timeout);
+        assert_eq!(SavedBecause::parse(Some("status x")), SavedBecause::Offline);
+        assert_eq!(SavedBecause::parse(None), SavedBecause::Offline);
+        assert_eq!(offline_notice(Lang::En, "June 1", SavedBecause::Offline), "Offline — data saved on June 1");
+        assert_eq!(offline_notice(Lang::Fr, "1er juin", SavedBecause::Status(500)), "Le serveur a répondu avec le statut 500 — données enregistrées le 1er juin");
+        assert_eq!(offline_notice(Lang::En, "June 1", SavedBecause::NotAFeed), "The server did not send the feed — data saved on June 1");
+    }
 
     #[test]
     fn every_message_exists_in_both_languages_and_differs_where_it_should() {

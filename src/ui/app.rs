@@ -10,7 +10,7 @@ use crate::core::explore;
 use crate::core::query::Selection;
 use crate::core::url_state::UrlState;
 
-use super::browser::{fetch_text_saved, sync_url, url_state, Abort};
+use super::browser::{fetch_text_saved, sync_url, url_state, Abort, Saved};
 use super::embed::EmbedButton;
 use super::filters::FilterPanel;
 use super::intl;
@@ -41,8 +41,8 @@ impl Setup {
 enum LoadState {
     Loading,
     Failed(LoadError),
-    /// The feed, and when it was saved if the network failed and a saved copy was shown.
-    Ready(Arc<Loaded>, Option<f64>),
+    /// The feed, and when and why it was saved if the network failed and a saved copy was shown.
+    Ready(Arc<Loaded>, Option<Saved>),
 }
 
 /// The whole widget: fetches the feed, then shows it.
@@ -103,8 +103,8 @@ pub fn App(setup: Setup) -> impl IntoView {
             {move || match state.get() {
                 LoadState::Loading => view! { <Loading lang slow /> }.into_any(),
                 LoadState::Failed(error) => view! { <LoadFailed lang error retry=load /> }.into_any(),
-                LoadState::Ready(loaded, saved_at) => view! {
-                    {saved_at.map(|saved_at| view! { <SavedCopy lang saved_at /> })}
+                LoadState::Ready(loaded, saved) => view! {
+                    {saved.map(|saved| view! { <SavedCopy lang saved /> })}
                     <Atlas loaded lang basemap_url=basemap_url.clone() panels mode />
                 }
                 .into_any(),
@@ -117,13 +117,13 @@ pub fn App(setup: Setup) -> impl IntoView {
 const SLOW_AFTER: std::time::Duration = std::time::Duration::from_secs(5);
 
 async fn fetch_feed(url: &str, abort: &Abort) -> LoadState {
-    let (text, saved_at) = match fetch_text_saved(url, abort).await {
+    let (text, saved) = match fetch_text_saved(url, abort).await {
         Ok(fetched) => fetched,
         Err(error) => return LoadState::Failed(error),
     };
     let loaded = feed::load(&text).map_err(LoadError::Feed);
     match loaded {
-        Ok(loaded) => LoadState::Ready(Arc::new(loaded), saved_at),
+        Ok(loaded) => LoadState::Ready(Arc::new(loaded), saved),
         Err(error) => LoadState::Failed(error),
     }
 }

@@ -6,7 +6,7 @@ use wasm_bindgen::JsCast;
 
 use crate::core::embed::{Mode, Panels};
 use crate::core::explore::Filters;
-use crate::core::i18n::LoadError;
+use crate::core::i18n::{LoadError, SavedBecause};
 use crate::core::query::Selection;
 use crate::core::url_state::{MapCentre, UrlState};
 use crate::core::Lang;
@@ -16,6 +16,8 @@ use super::app::{App, Setup};
 const SAVED_LANG_KEY: &str = "meetup-atlas.lang";
 const DEFAULT_FEED: &str = "feed.json";
 const DEFAULT_BASEMAP: &str = "basemap.json";
+/// Marks a `[data-meetup-atlas]` host that has its atlas.
+const MOUNTED: &str = "data-meetup-atlas-mounted";
 
 /// Mounts an atlas into every `[data-meetup-atlas]` element of the page.
 /// `data-feed` gives the feed URL (default `feed.json`, relative to the page),
@@ -23,6 +25,7 @@ const DEFAULT_BASEMAP: &str = "basemap.json";
 /// for when the visitor has not chosen one, and `data-views` the panels to show.
 /// With `?embed=frame` the page is an iframe's content: compact and self-contained.
 pub fn start() {
+    super::crash::install();
     let Some(window) = web_sys::window() else { return };
     let Some(document) = window.document() else { return };
     let Ok(hosts) = document.query_selector_all("[data-meetup-atlas]") else { return };
@@ -33,6 +36,13 @@ pub fn start() {
         let Some(host) = hosts.item(i).and_then(|node| node.dyn_into::<web_sys::HtmlElement>().ok()) else {
             continue;
         };
+        // Each `<meetup-atlas>` element starts an instance of its own: the page's hosts
+        // are the first instance's alone.
+        if host.has_attribute(MOUNTED) {
+            continue;
+        }
+        let _ = host.set_attribute(MOUNTED, "");
+        super::crash::watch(&host);
         let views = host.get_attribute("data-views").or_else(|| query_views.clone());
         let setup = Setup {
             feed_url: host.get_attribute("data-feed").unwrap_or_else(|| DEFAULT_FEED.to_owned()),
@@ -49,13 +59,14 @@ pub fn start() {
 
 /// A mounted `<meetup-atlas>` element's atlas, for the element to take down again.
 #[wasm_bindgen::prelude::wasm_bindgen]
-pub struct MountedAtlas(Option<Box<dyn std::any::Any>>);
+pub struct MountedAtlas(Option<Box<dyn std::any::Any>>, web_sys::HtmlElement);
 
 #[wasm_bindgen::prelude::wasm_bindgen]
 impl MountedAtlas {
     /// Removes the atlas and stops all its work (observers, listeners, effects).
     pub fn unmount(&mut self) {
         self.0.take();
+        super::crash::forget(&self.1);
     }
 }
 
@@ -65,8 +76,9 @@ impl MountedAtlas {
 pub fn mount_element(target: web_sys::HtmlElement, feed_url: String, basemap_url: String, lang: Option<String>, views: Option<String>) -> MountedAtlas {
     let lang = lang.as_deref().and_then(Lang::from_tag).unwrap_or_else(|| initial_lang(None));
     let setup = Setup { feed_url, basemap_url, lang, panels: views.as_deref().map(Panels::parse).unwrap_or_default(), mode: Mode::Element };
-    let handle = leptos::mount::mount_to(target, move || view! { <App setup=setup.clone() /> });
-    MountedAtlas(Some(Box::new(handle)))
+    super::crash::watch(&target);
+    let handle = leptos::mount::mount_to(target.clone(), move || view! { <App setup=setup.clone() /> });
+    MountedAtlas(Some(Box::new(handle)), target)
 }
 
 /// `?lang=` → the embedding page's `data-lang` → saved choice → browser languages → English.
@@ -148,10 +160,19 @@ fn unreachable(url: &str) -> LoadError {
 /// The header our service worker (`sw.js`) adds when the network failed and it answered
 /// with its saved copy: when that copy was saved, in milliseconds since the epoch.
 const SAVED_AT_HEADER: &str = "x-meetup-atlas-saved-at";
+/// And why it did: `offline`, `timeout`, `status 500`, `not-a-feed`.
+const SAVED_BECAUSE_HEADER: &str = "x-meetup-atlas-saved-because";
+
+/// A saved copy: when it was saved (ms since the epoch) and why it was shown.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Saved {
+    pub at: f64,
+    pub because: SavedBecause,
+}
 
 /// GETs `url` as text, and tells when it was saved if it is a saved copy. Gives up after
 /// `FETCH_TIMEOUT_SECONDS`, or when `abort` is called.
-pub async fn fetch_text_saved(url: &str, abort: &Abort) -> Result<(String, Option<f64>), LoadError> {
+pub async fn fetch_text_saved(url: &str, abort: &Abort) -> Result<(String, Option<Saved>), LoadError> {
     let timed_out = std::rc::Rc::new(std::cell::Cell::new(false));
     let timer = {
         let (timed_out, abort) = (timed_out.clone(), abort.clone());
@@ -168,7 +189,7 @@ pub async fn fetch_text_saved(url: &str, abort: &Abort) -> Result<(String, Optio
     }
 }
 
-async fn fetch_bytes(url: &str, abort: &Abort) -> Result<(String, Option<f64>), LoadError> {
+async fn fetch_bytes(url: &str, abort: &Abort) -> Result<(String, Option<Saved>), LoadError> {
     use crate::core::feed::{FeedError, MAX_FEED_BYTES};
     use wasm_bindgen_futures::JsFuture;
     let window = web_sys::window().ok_or(LoadError::Unreachable { other_origin: false })?;
@@ -180,7 +201,9 @@ async fn fetch_bytes(url: &str, abort: &Abort) -> Result<(String, Option<f64>), 
         return Err(LoadError::Status(response.status()));
     }
     let header = |name: &str| response.headers().get(name).ok().flatten();
-    let saved_at = header(SAVED_AT_HEADER).and_then(|value| value.parse::<f64>().ok());
+    let saved = header(SAVED_AT_HEADER)
+        .and_then(|value| value.parse::<f64>().ok())
+        .map(|at| Saved { at, because: SavedBecause::parse(header(SAVED_BECAUSE_HEADER).as_deref()) });
     // Refused before reading when the server says it is too big; checked again after.
     let too_large = |bytes: usize| LoadError::Feed(FeedError::TooLarge(bytes));
     if let Some(length) = header("content-length").and_then(|value| value.parse::<usize>().ok()).filter(|&n| n > MAX_FEED_BYTES) {
@@ -198,7 +221,7 @@ async fn fetch_bytes(url: &str, abort: &Abort) -> Result<(String, Option<f64>), 
     let bytes = buffer.to_vec();
     // A byte order mark is skipped by `feed::parse`, as the checker does too.
     let text = String::from_utf8(bytes).unwrap_or_else(|invalid| String::from_utf8_lossy(invalid.as_bytes()).into_owned());
-    Ok((text, saved_at))
+    Ok((text, saved))
 }
 
 /// Calls `on_size(width, height)` when `element` is first laid out and whenever its size

@@ -3,6 +3,7 @@
 mod app;
 mod browser;
 mod controls;
+pub mod crash;
 mod embed;
 mod filters;
 mod intl;

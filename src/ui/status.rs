@@ -34,10 +34,10 @@ pub fn LoadFailed(lang: RwSignal<Lang>, error: LoadError, retry: Callback<()>) -
 
 /// Says that the network failed and the events shown are the copy saved for offline use.
 #[component]
-pub fn SavedCopy(lang: RwSignal<Lang>, saved_at: f64) -> impl IntoView {
+pub fn SavedCopy(lang: RwSignal<Lang>, saved: super::browser::Saved) -> impl IntoView {
     view! {
         <p class="ma-offline" role="status">
-            {move || i18n::offline_notice(lang.get(), &super::intl::format_instant(saved_at, lang.get()))}
+            {move || i18n::offline_notice(lang.get(), &super::intl::format_instant(saved.at, lang.get()), saved.because)}
         </p>
     }
 }
