@@ -2,11 +2,34 @@
 // (elements marked data-meetup-atlas) and defines <meetup-atlas> for other sites.
 // Source: src/js/meetup-atlas.js; the build (src/js/finish-dist.mjs) fills in the
 // hashed file names, so this file itself is served with no-cache.
-import init, { mountElement } from "./__GLUE__";
+import init from "./__GLUE__";
 
 const here = (path) => new URL(path, import.meta.url).href;
-const started = init({ module_or_path: here("__WASM__") });
+const GLUE = here("__GLUE__");
+// Compiled once; the page's hosts share the first instance, each element gets its own
+// (see instance() below), so an element that crashes leaves the others working.
+const compiled = compile(here("__WASM__"));
+const started = init({ module_or_path: compiled });
 const STYLESHEET = here("__CSS__");
+
+async function compile(url) {
+  try {
+    return await WebAssembly.compileStreaming(fetch(url));
+  } catch {
+    // A server that does not say application/wasm: compile from the bytes instead.
+    const response = await fetch(url);
+    if (!response.ok) throw new Error(`${url}: ${response.status}`);
+    return WebAssembly.compile(await response.arrayBuffer());
+  }
+}
+
+let instances = 0;
+/** A fresh instance of the wasm, with its own memory and its own Leptos runtime. */
+async function instance() {
+  const glue = await import(`${GLUE}?instance=${++instances}`);
+  await glue.default({ module_or_path: await compiled });
+  return glue;
+}
 
 // The hosted page works offline; an element on someone else's page leaves their site alone.
 if (document.querySelector("[data-meetup-atlas][data-offline]") && "serviceWorker" in navigator) {
@@ -37,6 +60,48 @@ const FAILED = {
 };
 const failedText = (lang) => (lang?.toLowerCase().startsWith("fr") ? FAILED.fr : FAILED.en);
 
+const CRASHED = {
+  en: ["Something went wrong and the atlas stopped.", "Reload it to start it again.", "Reload"],
+  fr: ["Un problème est survenu et l’atlas s’est arrêté.", "Rechargez-le pour le relancer.", "Recharger"],
+};
+
+/** The notice the wasm's panic hook draws (src/ui/crash.rs), for traps it cannot see. */
+function crashNotice(host) {
+  if (host.querySelector(".ma-crashed")) return;
+  const lang = host.querySelector(".meetup-atlas")?.getAttribute("lang") === "fr" ? "fr" : "en";
+  const [title, hint, action] = CRASHED[lang];
+  const root = document.createElement("div");
+  root.className = "meetup-atlas";
+  root.lang = lang;
+  const alert = root.appendChild(document.createElement("div"));
+  alert.className = "ma-error ma-crashed";
+  alert.setAttribute("role", "alert");
+  alert.appendChild(document.createElement("p")).appendChild(document.createElement("strong")).textContent = title;
+  alert.appendChild(document.createElement("p")).textContent = hint;
+  const button = alert.appendChild(document.createElement("button"));
+  button.type = "button";
+  button.className = "ma-button";
+  button.dataset.maReload = "";
+  button.textContent = action;
+  host.replaceChildren(root);
+}
+
+// A trap that is not a panic (out of memory, a stack overflow) runs no hook: which
+// instance it was cannot be told, so every atlas of the page says so.
+const onTrap = (error) => {
+  if (!(error instanceof WebAssembly.RuntimeError)) return;
+  for (const host of document.querySelectorAll("[data-meetup-atlas-mounted]")) crashNotice(host);
+  for (const element of document.querySelectorAll("meetup-atlas")) element.crashed();
+};
+addEventListener("error", (event) => onTrap(event.error));
+addEventListener("unhandledrejection", (event) => onTrap(event.reason));
+
+// The crash notice's button: the hosted page starts again by reloading.
+document.addEventListener("click", (event) => {
+  const button = event.target.closest?.("[data-meetup-atlas] [data-ma-reload]");
+  if (button) location.reload();
+});
+
 // Where the wasm cannot run (an old browser, a page's CSP), say so instead of a blank space.
 started.catch(() => {
   for (const host of document.querySelectorAll("[data-meetup-atlas]")) {
@@ -51,11 +116,17 @@ started.catch(() => {
 class MeetupAtlasElement extends HTMLElement {
   static observedAttributes = ["feed", "basemap", "lang", "views", "height"];
   #mounted = null;
+  #glue = null;
   #box = null;
   #generation = 0;
 
   connectedCallback() {
     this.#render();
+  }
+
+  /** Shows the crash notice (for a trap that ran no panic hook). */
+  crashed() {
+    if (this.#box) crashNotice(this.#box);
   }
 
   disconnectedCallback() {
@@ -69,7 +140,11 @@ class MeetupAtlasElement extends HTMLElement {
   }
 
   #unmount() {
-    this.#mounted?.unmount();
+    try {
+      this.#mounted?.unmount();
+    } catch {
+      // A crashed instance: nothing of it to take down.
+    }
     this.#mounted = null;
   }
 
@@ -82,7 +157,7 @@ class MeetupAtlasElement extends HTMLElement {
 
   async #render() {
     const generation = ++this.#generation;
-    const root = this.shadowRoot ?? this.attachShadow({ mode: "open" });
+    const root = this.shadowRoot ?? this.#attach();
     const stylesheet = document.createElement("link");
     stylesheet.rel = "stylesheet";
     stylesheet.href = STYLESHEET;
@@ -92,8 +167,12 @@ class MeetupAtlasElement extends HTMLElement {
     const box = document.createElement("div");
     box.className = "ma-box";
     let failed = false;
+    let glue;
     try {
       await started;
+      // One instance per element, kept across redraws; a crash alone asks for a new one.
+      this.#glue ??= instance();
+      glue = await this.#glue;
     } catch {
       failed = true;
     }
@@ -114,7 +193,21 @@ class MeetupAtlasElement extends HTMLElement {
       const value = this.getAttribute(name);
       return value ? new URL(value, document.baseURI).href : here(fallback);
     };
-    this.#mounted = mountElement(box, url("feed", "feed.json"), url("basemap", "basemap.json"), lang, this.getAttribute("views") || undefined);
+    this.#mounted = glue.mountElement(box, url("feed", "feed.json"), url("basemap", "basemap.json"), lang, this.getAttribute("views") || undefined);
+  }
+
+  #attach() {
+    const root = this.attachShadow({ mode: "open" });
+    // The crash notice's button: this element starts again in a fresh instance (the
+    // crashed one is left alone; its memory goes with it).
+    root.addEventListener("click", (event) => {
+      if (event.target.closest?.("[data-ma-reload]")) {
+        this.#mounted = null;
+        this.#glue = null;
+        this.#render();
+      }
+    });
+    return root;
   }
 }
 

@@ -1,8 +1,12 @@
 // meetup-atlas service worker: the app works offline from static hosting.
 // Source: src/js/sw.js; the build (src/js/finish-dist.mjs) fills in VERSION and SHELL.
-//  - The app shell and the basemap: cache-first, saved at install.
-//  - Feeds (every other .json here): network-first; the saved copy when the network
-//    fails, marked with the time it was saved so the page can say so.
+//  - The app shell: cache-first, saved at install.
+//  - The basemap: stale-while-revalidate: the saved copy at once, refreshed behind it.
+//  - Feeds (every other .json here): network-first, for NETWORK_WAIT_MS. The saved copy
+//    when the network fails, is too slow, answers an error status or something that is
+//    not a feed; marked with when it was saved and why it was used, so the page can say so.
+//  - Only what parses as a feed (or a basemap) is saved: a captive portal or a proxy's
+//    error page answered with 200 must never replace a good copy.
 //  - A new build is a new VERSION: it is installed in the background, takes over at
 //    once, and removes the caches of older versions; the next visit runs it.
 const VERSION = "__VERSION__";
@@ -14,20 +18,31 @@ const PREFIX = `meetup-atlas ${SCOPE} `;
 const SHELL_CACHE = `${PREFIX}shell ${VERSION}`;
 const DATA_CACHE = `${PREFIX}data`;
 const SAVED_AT = "x-meetup-atlas-saved-at";
+// Why the saved copy was used: "offline", "timeout", "status <code>" or "not-a-feed".
+const SAVED_BECAUSE = "x-meetup-atlas-saved-because";
+// Long enough for a big feed on a slow link, well before the page gives up (20 s).
+const NETWORK_WAIT_MS = 8000;
 const shellUrls = new Set(SHELL.map((path) => new URL(path, SCOPE).href));
 const PAGE = new URL("./", SCOPE).href;
+const BASEMAP = new URL("basemap.json", SCOPE).href;
 
 self.addEventListener("install", (event) => {
   event.waitUntil(
     (async () => {
       const shell = await caches.open(SHELL_CACHE);
-      await shell.addAll([...shellUrls].filter((url) => !isData(new URL(url))));
+      await shell.addAll([...shellUrls].filter((url) => !isData(new URL(url)) && url !== BASEMAP));
+      if (shellUrls.has(BASEMAP)) {
+        const response = await fetch(BASEMAP, { cache: "no-cache" });
+        const body = await jsonBody(response, isBasemap);
+        if (body) await shell.put(BASEMAP, copy(response, body));
+      }
       // The feed of this build, so that even a first visit can be read offline later.
       const data = await caches.open(DATA_CACHE);
       for (const url of shellUrls) {
         if (isData(new URL(url)) && !(await data.match(url))) {
           const response = await fetch(url, { cache: "no-cache" });
-          if (response.ok) await data.put(url, await stamped(response));
+          const body = await feedBody(response);
+          if (body) await data.put(url, copy(response, body, { [SAVED_AT]: String(Date.now()) }));
         }
       }
       await self.skipWaiting();
@@ -53,8 +68,10 @@ self.addEventListener("fetch", (event) => {
   if (request.mode === "navigate") {
     const path = url.origin + url.pathname;
     if (path === PAGE || path === `${PAGE}index.html`) event.respondWith(page(request));
-  } else if (isData(url)) event.respondWith(networkFirst(request));
-  else if (shellUrls.has(url.href)) event.respondWith(cacheFirst(request));
+  } else if (isData(url)) event.respondWith(networkFirst(event));
+  else if (url.href === BASEMAP) event.respondWith(staleWhileRevalidate(event));
+  // The script's copies of the wasm glue (`?instance=2`, one per element) are the same file.
+  else if (shellUrls.has(url.origin + url.pathname)) event.respondWith(cacheFirst(request));
 });
 
 function isData(url) {
@@ -67,27 +84,103 @@ async function page(request) {
 }
 
 async function cacheFirst(request) {
-  const cached = await caches.match(request, { cacheName: SHELL_CACHE });
+  const cached = await caches.match(request, { cacheName: SHELL_CACHE, ignoreSearch: true });
   return cached ?? fetch(request);
 }
 
-async function networkFirst(request) {
-  const data = await caches.open(DATA_CACHE);
-  let response;
-  try {
-    response = await fetch(request);
-  } catch (offline) {
-    const saved = await data.match(request, { ignoreVary: true });
-    if (saved) return saved;
-    throw offline;
-  }
-  if (response.ok) await data.put(request, await stamped(response.clone()));
-  return response;
+async function staleWhileRevalidate(event) {
+  const request = event.request;
+  // Started at once: it refreshes the saved copy even when that copy answers.
+  const network = (async () => {
+    const response = await fetch(request);
+    const body = await jsonBody(response, isBasemap).catch(() => null);
+    if (body) await caches.open(SHELL_CACHE).then((shell) => shell.put(request, copy(response, body))).catch(() => {});
+    return response;
+  })();
+  const cached = await caches.match(request, { cacheName: SHELL_CACHE, ignoreVary: true });
+  if (!cached) return network;
+  event.waitUntil(network.catch(() => {}));
+  return cached;
 }
 
-/** A copy of `response` that says when it was saved. */
-async function stamped(response) {
+async function networkFirst(event) {
+  const request = event.request;
+  // What the network said, once its body is known to be a feed (then saved) or not.
+  // Kept running past the timeout, so that a slow answer still refreshes the saved copy.
+  const network = (async () => {
+    let response, body;
+    try {
+      response = await fetch(request);
+      body = await feedBody(response);
+    } catch (error) {
+      return { error, because: "offline" };
+    }
+    if (!body) return { response, because: response.ok ? "not-a-feed" : `status ${response.status}` };
+    const saved = copy(response, body, { [SAVED_AT]: String(Date.now()) });
+    // A full disk must not cost the visitor the fresh answer.
+    await caches.open(DATA_CACHE).then((data) => data.put(request, saved)).catch(() => {});
+    return { response };
+  })();
+  event.waitUntil(network);
+  const saved = await caches.match(request, { cacheName: DATA_CACHE, ignoreVary: true });
+  let timer;
+  const timeout = new Promise((resolve) => (timer = setTimeout(resolve, NETWORK_WAIT_MS, { because: "timeout" })));
+  let outcome = await Promise.race([network, timeout]);
+  clearTimeout(timer);
+  if (outcome.because && saved) return savedBecause(saved, outcome.because);
+  // No saved copy: wait for the network however long it takes (the page has its own
+  // timeout), and pass on whatever it answered: an error status, a page that is not a feed.
+  if (outcome.because === "timeout") outcome = await network;
+  if (outcome.error) throw outcome.error;
+  return outcome.response;
+}
+
+function isObject(json) {
+  return typeof json === "object" && json !== null && !Array.isArray(json);
+}
+
+// `schema_version` and `events` as docs/feed.md has them; a feed without `events` is
+// still saved, as the app reads it as one with none.
+function isFeed(json) {
+  return isObject(json) && typeof json.schema_version === "number" && (!("events" in json) || Array.isArray(json.events));
+}
+
+function isBasemap(json) {
+  return isObject(json) && Array.isArray(json.regions);
+}
+
+/** The body of a feed: `response`'s when it is 2xx, JSON by its Content-Type and parses as a feed; else null. */
+function feedBody(response) {
+  const type = response.headers.get("content-type") ?? "";
+  if (!/^application\/([\w.-]+\+)?json\s*(;|$)/i.test(type)) return null;
+  return jsonBody(response, isFeed);
+}
+
+/** `response`'s body when it is 2xx and its JSON passes `valid`, else null. Reads a clone. */
+async function jsonBody(response, valid) {
+  if (!response.ok) return null;
+  const bytes = await response.clone().arrayBuffer();
+  try {
+    // Decoded as the page does: UTF-8, a BOM dropped.
+    return valid(JSON.parse(new TextDecoder().decode(bytes))) ? bytes : null;
+  } catch {
+    return null;
+  }
+}
+
+/** A copy of `response` with `body` (already read) and extra headers, to save. */
+function copy(response, body, extra = {}) {
   const headers = new Headers(response.headers);
-  headers.set(SAVED_AT, String(Date.now()));
-  return new Response(await response.blob(), { status: response.status, statusText: response.statusText, headers });
+  // The body is stored decoded: the network's encoding and length no longer describe it.
+  headers.delete("content-encoding");
+  headers.delete("content-length");
+  for (const [name, value] of Object.entries(extra)) headers.set(name, value);
+  return new Response(body, { status: response.status, statusText: response.statusText, headers });
+}
+
+/** The saved copy, saying why it answered instead of the network. */
+function savedBecause(saved, because) {
+  const headers = new Headers(saved.headers);
+  headers.set(SAVED_BECAUSE, because);
+  return new Response(saved.body, { status: saved.status, statusText: saved.statusText, headers });
 }

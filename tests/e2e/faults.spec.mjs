@@ -39,12 +39,19 @@ test("a feed server that never answers is given up after 20 s, with a retry that
 });
 
 test("with no network, the visitor is told the device is offline", async ({ page, context }) => {
+  // The app is loaded first (a 503 for the feed), then the network goes as Try again is pressed.
+  let offline = false;
   await page.route("**/feed.json", async (route) => {
+    if (!offline) return route.fulfill({ status: 503, body: "" });
     await context.setOffline(true);
     await route.abort("internetdisconnected");
   });
   await page.goto("./");
-  await expect(page.getByRole("alert")).toContainText("This device is offline and has no saved copy of the events.");
+  const alert = page.getByRole("alert");
+  await expect(alert).toContainText("The server answered with status 503.");
+  offline = true;
+  await alert.getByRole("button", { name: "Try again" }).click();
+  await expect(alert).toContainText("This device is offline and has no saved copy of the events.");
   await context.setOffline(false);
 });
 
@@ -74,4 +81,51 @@ test("a feed over 50 MB is refused with its size, not read", async ({ page }) =>
   await page.route("**/feed.json", (route) => route.fulfill({ contentType: "application/json", body }));
   await page.goto("./");
   await expect(page.getByRole("alert")).toContainText("The feed is 51.0 MB; feeds over 50 MB are not read, so that the page stays usable.");
+});
+
+/** Throws in the page what a wasm trap throws, from outside the wasm (no panic hook runs). */
+const trap = (page) =>
+  page.evaluate(() => setTimeout(() => { throw new WebAssembly.RuntimeError("unreachable"); }, 0));
+
+test("a wasm trap leaves a clear notice and a Reload that brings the atlas back", async ({ page }) => {
+  const errors = [];
+  page.on("pageerror", (e) => errors.push(e.message));
+  await page.goto("./?lang=fr");
+  await ready(page);
+  await trap(page);
+  const alert = page.getByRole("alert");
+  await expect(alert).toContainText("Un problème est survenu et l’atlas s’est arrêté.");
+  await expect(page.locator(".ma-event")).toHaveCount(0);
+  await alert.getByRole("button", { name: "Recharger" }).click();
+  await ready(page);
+  await expect(page.getByRole("alert")).toHaveCount(0);
+  expect(errors).toEqual(["unreachable"]);
+});
+
+test("each element runs in its own instance, and one that stopped restarts alone", async ({ page }) => {
+  const hosts = new URL("../../target/e2e-site/other-origin/hosts/", import.meta.url);
+  mkdirSync(hosts, { recursive: true });
+  writeFileSync(
+    new URL("two-instances.html", hosts),
+    `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>two</title></head><body>
+<meetup-atlas id="a" lang="en" views="list"></meetup-atlas>
+<meetup-atlas id="b" lang="fr" views="list"></meetup-atlas>
+<script type="module" src="http://127.0.0.1:4173/atlas/meetup-atlas.js"></script></body></html>`,
+  );
+  await page.goto("http://127.0.0.1:4174/hosts/two-instances.html");
+  const [a, b] = [page.locator("#a"), page.locator("#b")];
+  await expect(a.locator(".ma-event")).toHaveCount(6);
+  await expect(b.locator(".ma-event")).toHaveCount(6);
+  const glue = await page.evaluate(() => performance.getEntriesByType("resource").map((r) => r.name).filter((n) => /instance=\d+$/.test(n)));
+  expect(new Set(glue.map((n) => n.match(/instance=(\d+)$/)[1]))).toEqual(new Set(["1", "2"]));
+
+  // A stopped element shows its notice; the other keeps working; Reload restarts it alone.
+  await page.locator("#a").evaluate((element) => element.crashed());
+  await expect(a.getByRole("alert")).toContainText("Something went wrong and the atlas stopped.");
+  await b.getByRole("searchbox").fill("ottawa");
+  await expect(b.locator(".ma-event")).toHaveCount(1);
+  await a.getByRole("button", { name: "Reload" }).click();
+  await expect(a.locator(".ma-event")).toHaveCount(6);
+  await expect(b.locator(".ma-event")).toHaveCount(1, { timeout: 1000 });
+  expect(page.url()).toBe("http://127.0.0.1:4174/hosts/two-instances.html");
 });

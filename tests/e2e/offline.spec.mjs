@@ -1,8 +1,9 @@
-// Offline use and production hosting: the service worker, the saved-data notice, new
-// versions replacing old caches, and the strict Content-Security-Policy of
-// docs/nginx/meetup-atlas.conf.
+// Offline use and production hosting: the service worker, the saved-data notice, a
+// faulty server not spoiling the saved copies, new versions replacing old caches, and
+// the strict Content-Security-Policy of docs/nginx/meetup-atlas.conf.
+// page.route cannot see what the service worker fetches; context.route can (Chromium).
 import { test, expect } from "@playwright/test";
-import { cpSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { cpSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
 
 test.use({ serviceWorkers: "allow" });
 
@@ -19,6 +20,29 @@ async function controlled(page) {
 
 const cacheNames = (page) => page.evaluate(() => caches.keys());
 
+const FEED = "**/atlas/feed.json";
+const BASEMAP = "**/atlas/basemap.json";
+const SAVED_BECAUSE = "x-meetup-atlas-saved-because";
+const basemap = JSON.parse(readFileSync(new URL("../../public/basemap.json", import.meta.url), "utf8"));
+const seed = readFileSync(new URL("../../public/feed.json", import.meta.url), "utf8");
+
+/** The page's next answer for the feed (from the service worker once it controls the page). */
+const feedAnswer = (page) => page.waitForResponse((response) => response.url().endsWith("/atlas/feed.json"));
+
+/** A first visit, after which the service worker controls the page and has the feed saved. */
+async function visited(page) {
+  await page.goto("./");
+  await ready(page);
+  await controlled(page);
+}
+
+/** The events of the saved copy, with the notice (its wording says why, when not offline). */
+async function savedCopyShown(page, { offline = false } = {}) {
+  await ready(page);
+  await expect(page.locator(".ma-offline")).toBeVisible();
+  if (offline) await expect(page.locator(".ma-offline")).toHaveText(/^Offline — data saved on /);
+}
+
 test("offline, a reload shows the saved data with a notice in either language", async ({ page, context }) => {
   const errors = [];
   page.on("pageerror", (e) => errors.push(e.message));
@@ -28,9 +52,11 @@ test("offline, a reload shows the saved data with a notice in either language", 
   await expect(page.locator(".ma-offline")).toHaveCount(0);
 
   await context.setOffline(true);
+  const answer = feedAnswer(page);
   await page.reload();
   await ready(page);
   await expect(page.locator(".ma-offline")).toHaveText(/^Offline — data saved on \w+ \d{1,2}, \d{4}/);
+  expect((await answer).headers()[SAVED_BECAUSE]).toBe("offline");
   await expect(page.locator(".ma-marker")).toHaveCount(5);
   await page.getByRole("button", { name: "Français" }).click();
   await expect(page.locator(".ma-offline")).toHaveText(/^Hors ligne — données enregistrées le \d{1,2} \S+ \d{4}/);
@@ -127,4 +153,149 @@ test("under the strict CSP: no inline script, zero console errors, nothing from 
   const origin = new URL(baseURL).origin;
   expect(requests.filter((url) => !url.startsWith(origin))).toEqual([]);
   expect(errors).toEqual([]);
+});
+
+test("with a saved feed, a server error (500) or a missing feed (404) shows the saved copy and the notice", async ({ page, context }) => {
+  await visited(page);
+  await context.route(FEED, (route) => route.fulfill({ status: 500, contentType: "text/html", body: "<h1>500 Internal Server Error</h1>" }));
+  let answer = feedAnswer(page);
+  await page.reload();
+  await savedCopyShown(page);
+  expect((await answer).headers()[SAVED_BECAUSE]).toBe("status 500");
+  await context.unroute(FEED);
+
+  // nginx's own 404: the feed (and its precompressed copies) gone from the server.
+  const served = ["feed.json", "feed.json.br", "feed.json.gz"].map((name) => [new URL(`atlas/${name}`, atlasRoot), new URL(`atlas/${name}.away`, atlasRoot)]);
+  for (const [file, away] of served) renameSync(file, away);
+  try {
+    answer = feedAnswer(page);
+    await page.reload();
+    await savedCopyShown(page);
+    expect((await answer).headers()[SAVED_BECAUSE]).toBe("status 404");
+  } finally {
+    for (const [file, away] of served) renameSync(away, file);
+  }
+
+  // The server fixed: the network's feed again, and no notice.
+  await page.reload();
+  await ready(page);
+  await expect(page.locator(".ma-offline")).toHaveCount(0);
+});
+
+test("with a saved feed, a server that never answers gives way to the saved copy after 8 s", async ({ page, context }) => {
+  await visited(page);
+  const stalled = [];
+  await context.route(FEED, (route) => void stalled.push(route));
+  const answer = feedAnswer(page);
+  const started = Date.now();
+  await page.reload();
+  await expect(page.locator(".ma-event")).toHaveCount(6, { timeout: 15_000 });
+  expect(Date.now() - started).toBeGreaterThan(7_900);
+  await savedCopyShown(page);
+  expect((await answer).headers()[SAVED_BECAUSE]).toBe("timeout");
+  expect(stalled.length).toBeGreaterThan(0);
+  for (const route of stalled) await route.abort().catch(() => {});
+});
+
+test("a 200 that is not a feed (a captive portal's page) is answered with the saved copy and never saved", async ({ page, context }) => {
+  await visited(page);
+  const notFeeds = [
+    { contentType: "text/html", body: "<!doctype html><title>Wi-Fi</title><form action=/login>Sign in to continue</form>" },
+    { contentType: "application/json", body: '{"error": "down for maintenance"}' },
+    { contentType: "application/json", body: seed.slice(0, 2000) },
+  ];
+  for (const notFeed of notFeeds) {
+    await context.route(FEED, (route) => route.fulfill({ status: 200, ...notFeed }));
+    const answer = feedAnswer(page);
+    await page.reload();
+    await savedCopyShown(page);
+    expect((await answer).headers()[SAVED_BECAUSE], notFeed.body).toBe("not-a-feed");
+    await context.unroute(FEED);
+    // Had it been saved over the good copy, this would show it.
+    await context.setOffline(true);
+    await page.reload();
+    await savedCopyShown(page, { offline: true });
+    await context.setOffline(false);
+  }
+});
+
+test("with no saved feed, the server's own answers are shown as they are, and a bad one is not saved", async ({ page, context }) => {
+  const alert = page.getByRole("alert");
+  // From the first visit on, so that the worker's install cannot save the feed either.
+  await context.route(FEED, (route) => route.fulfill({ contentType: "text/html", body: "<!doctype html><title>Sign in</title>" }));
+  await page.goto("./");
+  await expect(alert).toContainText("The feed is not valid JSON");
+  await controlled(page);
+  let answer = feedAnswer(page);
+  await page.reload();
+  await expect(alert).toContainText("The feed is not valid JSON");
+  expect((await answer).headers()[SAVED_BECAUSE]).toBeUndefined();
+  await context.unroute(FEED);
+  await context.route(FEED, (route) => route.fulfill({ status: 500, body: "" }));
+  await page.reload();
+  await expect(alert).toContainText("The server answered with status 500.");
+  // (A route answers even offline.)
+  await context.unroute(FEED);
+  await context.setOffline(true);
+  await page.reload();
+  await expect(alert).toContainText("This device is offline and has no saved copy of the events.");
+  await context.setOffline(false);
+
+  // A good answer at last is saved.
+  await page.reload();
+  await ready(page);
+  await expect(page.locator(".ma-offline")).toHaveCount(0);
+  await context.setOffline(true);
+  await page.reload();
+  await savedCopyShown(page, { offline: true });
+  await context.setOffline(false);
+});
+
+test("a basemap answered once as HTML does not stick: the next good one is drawn and saved", async ({ page, context }) => {
+  const regions = page.locator(".ma-region");
+  // A proxy's error page from the first visit on, when the worker installs.
+  await context.route(BASEMAP, (route) => route.fulfill({ contentType: "text/html", body: "<!doctype html><h1>502 Bad Gateway</h1>" }));
+  await visited(page);
+  await expect(page.getByText("The background map could not be loaded")).toBeVisible();
+  await expect(regions).toHaveCount(0);
+
+  await context.unroute(BASEMAP);
+  await page.reload();
+  await ready(page);
+  await expect(regions).toHaveCount(basemap.regions.length);
+  await expect(page.getByText("The background map could not be loaded")).toHaveCount(0);
+  await context.setOffline(true);
+  await page.reload();
+  await ready(page);
+  await expect(regions).toHaveCount(basemap.regions.length);
+  await context.setOffline(false);
+});
+
+test("the basemap is drawn from the saved copy at once and refreshed behind it, never with a bad answer", async ({ page, context }) => {
+  const regions = page.locator(".ma-region");
+  const savedRegions = () => page.evaluate(async () => (await (await caches.match("basemap.json")).json()).regions.length);
+  const all = basemap.regions.length;
+  await visited(page);
+  await expect(regions).toHaveCount(all);
+
+  // A bad answer: the saved basemap is drawn, and stays the saved one.
+  await context.route(BASEMAP, (route) => route.fulfill({ contentType: "text/html", body: "<h1>502 Bad Gateway</h1>" }));
+  for (let i = 0; i < 2; i++) {
+    await page.reload();
+    await ready(page);
+    await expect(regions).toHaveCount(all);
+  }
+  expect(await savedRegions()).toBe(all);
+  await context.unroute(BASEMAP);
+
+  // A new basemap on the server: drawn from the visit after the one that fetched it.
+  const fewer = JSON.stringify({ ...basemap, regions: basemap.regions.slice(1) });
+  await context.route(BASEMAP, (route) => route.fulfill({ contentType: "application/json", body: fewer }));
+  await page.reload();
+  await ready(page);
+  await expect(regions).toHaveCount(all);
+  await expect.poll(savedRegions).toBe(all - 1);
+  await page.reload();
+  await ready(page);
+  await expect(regions).toHaveCount(all - 1);
 });
