@@ -141,6 +141,8 @@ function isObject(json) {
 
 // `schema_version` and `events` as docs/feed.md has them; a feed without `events` is
 // still saved, as the app reads it as one with none.
+const MAX_BYTES = 50 * 1024 * 1024;
+
 function isFeed(json) {
   return isObject(json) && typeof json.schema_version === "number" && (!("events" in json) || Array.isArray(json.events));
 }
@@ -160,6 +162,8 @@ function feedBody(response) {
 async function jsonBody(response, valid) {
   if (!response.ok) return null;
   const bytes = await response.clone().arrayBuffer();
+  // The app refuses feeds over 50 MB (core::feed::MAX_FEED_BYTES): never keep one.
+  if (bytes.byteLength > MAX_BYTES) return null;
   try {
     // Decoded as the page does: UTF-8, a BOM dropped.
     return valid(JSON.parse(new TextDecoder().decode(bytes))) ? bytes : null;
