@@ -280,7 +280,7 @@ pub fn parse(text: &str) -> Result<Json, FeedError> {
     json::parse(text.strip_prefix('\u{feff}').unwrap_or(text)).map_err(FeedError::NotJson)
 }
 
-/// The largest feed read: 50 MB, some 150,000 events. Past that, a browser (and a host
+/// The largest feed read: 50 MB, some 20,000 events with several sessions each. Past that, a browser (and a host
 /// page embedding the atlas) would stall for long seconds or run out of memory.
 pub const MAX_FEED_BYTES: usize = 50 * 1024 * 1024;
 
