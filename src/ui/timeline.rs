@@ -468,8 +468,10 @@ pub fn Timeline(
                     let chosen = { let pick = pick.clone(); move || selection.with(|s| s.as_ref() == Some(&pick)) };
                     view! {
                         <li>
-                            <button type="button" class="ma-button ma-tl-stack-event" aria-pressed=move || if chosen() { "true" } else { "false" } on:click=move |_| selection.set(Some(pick.clone()))>
-                                {short_label(&loaded, event, lang)} ", " {when_short(event, lang)}
+                            <button type="button" class="ma-tl-stack-event" aria-pressed=move || if chosen() { "true" } else { "false" } on:click=move |_| selection.set(Some(pick.clone()))>
+                                <span class="ma-tl-stack-title">{event.title.get(lang).to_owned()}</span>
+                                " "
+                                <span class="ma-tl-when">{format!("{} · {}", short_label(&loaded, event, lang), when_short(event, lang))}</span>
                             </button>
                         </li>
                     }

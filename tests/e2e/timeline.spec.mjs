@@ -125,3 +125,65 @@ test.describe("on a phone", () => {
     await page.locator(".ma-timeline").screenshot({ path: "artifacts/timeline-phone.png" });
   });
 });
+
+/** The seed's events cloned `n` times over: a season whose events share one range. */
+async function overlapping(page, n) {
+  const { readFileSync } = await import("node:fs");
+  const seed = JSON.parse(readFileSync(new URL("../../public/feed.json", import.meta.url)));
+  seed.events = Array.from({ length: n }, (_, i) => ({ ...structuredClone(seed.events[i % 6]), id: `e${i}`, sessions: [] }));
+  await page.route("**/feed.json", (route) => route.fulfill({ json: seed }));
+}
+
+const overlaps = (a, b) => a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
+
+for (const [lang, more, heading] of [["en", "40\u00a0more events here", "40\u00a0more events here"], ["fr", "40\u00a0événements de plus ici", "40\u00a0événements de plus ici"]]) {
+  test(`events beyond six lanes are stacked as +N in the strip, listed right under it (${lang})`, async ({ page }) => {
+    await page.setViewportSize({ width: 1280, height: 900 });
+    await overlapping(page, 46);
+    await page.goto(`./?lang=${lang}`);
+    await expect(page.locator(".ma-tl-event")).toHaveCount(6);
+    const strip = await page.locator(".ma-timeline-strip").boundingBox();
+    expect(strip.height).toBeLessThan(7 * 40 + 34 + 20);
+    const chip = page.getByRole("button", { name: more });
+    const box = await chip.boundingBox();
+    expect(box.y + box.height).toBeLessThanOrEqual(strip.y + strip.height);
+    expect(box.x).toBeGreaterThanOrEqual(strip.x);
+    for (const event of await page.locator(".ma-tl-event").all()) expect(overlaps(box, await event.boundingBox())).toBe(false);
+
+    await chip.click();
+    await expect(chip).toHaveAttribute("aria-expanded", "true");
+    const list = page.getByRole("region", { name: heading });
+    await expect(list.getByRole("heading")).toBeFocused();
+    await expect(list.locator(".ma-tl-stack-event")).toHaveCount(40);
+    // The answer to the click is in view (focus scrolled it there), right under the strip.
+    const [region, below] = [await list.boundingBox(), await page.locator(".ma-timeline-strip").boundingBox()];
+    expect(region.y).toBeGreaterThanOrEqual(below.y + below.height - 1);
+    expect(region.y - (below.y + below.height)).toBeLessThan(40);
+    expect(region.y).toBeGreaterThanOrEqual(0);
+    expect(region.y + 80).toBeLessThanOrEqual(900);
+    await list.getByRole("heading").evaluate((h) => h.scrollIntoView({ block: "nearest" }));
+    await page.screenshot({ path: `artifacts/timeline-stack-${lang}.png` });
+    const results = await new AxeBuilder({ page }).analyze();
+    expect(results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target).join(", ")}`)).toEqual([]);
+
+    await list.locator(".ma-tl-stack-event").first().click();
+    await expect(page.locator(".ma-details")).toBeVisible();
+    await expect(chip).toHaveClass(/ma-selected/);
+    await list.getByRole("button", { name: lang === "en" ? "Close" : "Fermer" }).click();
+    await expect(list).toHaveCount(0);
+    await expect(chip).toBeFocused();
+  });
+}
+
+test.describe("on a phone, a long season", () => {
+  test.use({ viewport: { width: 390, height: 844 }, hasTouch: true });
+  test("the vertical timeline draws a page of 100 events and offers the rest", async ({ page }) => {
+    await overlapping(page, 150);
+    await page.goto("./");
+    await expect(page.locator(".ma-timeline-vertical .ma-tl-event")).toHaveCount(100);
+    await page.getByRole("button", { name: "Show 50 more (50 left)" }).click();
+    await expect(page.locator(".ma-timeline-vertical .ma-tl-event")).toHaveCount(150);
+    await expect(page.locator(".ma-timeline .ma-more")).toHaveCount(0);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+  });
+});
