@@ -30,6 +30,11 @@ count() { # layer name, log file: adds "name: N passed, M failed" from cargo's r
 }
 logs=$(mktemp -d)
 
+echo "== 0/4 format and lints (natively and for wasm32)"
+cargo fmt --check
+cargo clippy --locked --all-targets -- -D warnings
+cargo clippy --locked --all-targets --target wasm32-unknown-unknown -- -D warnings
+
 echo "== 1/4 native tests of the core"
 cargo test --locked 2>&1 | tee "$logs/native"
 count native "$logs/native"

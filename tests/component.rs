@@ -45,7 +45,11 @@ fn texts(host: &HtmlElement, selector: &str) -> Vec<String> {
 
 fn mount_atlas(host: &HtmlElement, text: &str, lang: RwSignal<Lang>) {
     let loaded = Arc::new(feed::load(text).unwrap());
-    leptos::mount::mount_to(host.clone(), move || view! { <LangToggle lang /> <Atlas loaded lang basemap_url="basemap.json" /> }).forget();
+    leptos::mount::mount_to(
+        host.clone(),
+        move || view! { <LangToggle lang /> <Atlas loaded lang basemap_url="basemap.json" /> },
+    )
+    .forget();
 }
 
 #[wasm_bindgen_test]
@@ -86,7 +90,8 @@ async fn list_shows_the_feed_and_switches_language() {
 #[wasm_bindgen_test]
 async fn feed_text_is_never_markup() {
     let mut value: serde_json::Value = serde_json::from_str(SEED).unwrap();
-    value["events"][0]["title"]["en"] = serde_json::json!("<img src=x onerror=\"window.pwned=1\"><script>window.pwned=2</script>");
+    value["events"][0]["title"]["en"] =
+        serde_json::json!("<img src=x onerror=\"window.pwned=1\"><script>window.pwned=2</script>");
     let host = fresh_host();
     mount_atlas(&host, &value.to_string(), RwSignal::new(Lang::En));
     settle(50).await;
@@ -159,7 +164,9 @@ async fn a_feed_that_cannot_be_fetched_offers_a_retry() {
 fn map_size_style() {
     let document = web_sys::window().unwrap().document().unwrap();
     let style = document.create_element("style").unwrap();
-    style.set_text_content(Some(".ma-map-surface { position: relative; width: 800px; height: 420px; } .ma-marker { position: absolute; }"));
+    style.set_text_content(Some(
+        ".ma-map-surface { position: relative; width: 800px; height: 420px; } .ma-marker { position: absolute; }",
+    ));
     document.head().unwrap().append_child(&style).unwrap();
 }
 
@@ -173,7 +180,11 @@ async fn map_markers_show_counts_and_selecting_one_filters_the_list() {
 
     let labels: Vec<String> = {
         let nodes = host.query_selector_all(".ma-marker").unwrap();
-        (0..nodes.length()).map(|i| nodes.item(i).unwrap().dyn_into::<web_sys::Element>().unwrap().get_attribute("aria-label").unwrap()).collect()
+        (0..nodes.length())
+            .map(|i| {
+                nodes.item(i).unwrap().dyn_into::<web_sys::Element>().unwrap().get_attribute("aria-label").unwrap()
+            })
+            .collect()
     };
     assert_eq!(labels.len(), 5, "{labels:?}");
     assert!(labels.contains(&"Toronto — 1\u{a0}meetup, past".to_owned()), "{labels:?}");
@@ -212,14 +223,18 @@ async fn map_without_its_basemap_still_shows_markers_and_says_so() {
     let host = fresh_host();
     let loaded = Arc::new(feed::load(SEED).unwrap());
     let lang = RwSignal::new(Lang::En);
-    leptos::mount::mount_to(host.clone(), move || view! { <Atlas loaded lang basemap_url="/missing-basemap.json" /> }).forget();
+    leptos::mount::mount_to(host.clone(), move || view! { <Atlas loaded lang basemap_url="/missing-basemap.json" /> })
+        .forget();
     for _ in 0..50 {
         settle(20).await;
         if host.text_content().unwrap().contains("background map could not be loaded") {
             break;
         }
     }
-    assert!(host.text_content().unwrap().contains("The background map could not be loaded; the markers are still in place."));
+    assert!(host
+        .text_content()
+        .unwrap()
+        .contains("The background map could not be loaded; the markers are still in place."));
     assert_eq!(texts(&host, ".ma-marker").len(), 5);
 }
 
@@ -262,7 +277,10 @@ async fn timeline_keyboard_walk_and_selection_reach_the_map_and_the_details() {
     settle(0).await;
     assert_eq!(element(&host, ".ma-marker[data-place=ottawa]").get_attribute("aria-pressed").as_deref(), Some("true"));
     assert!(element(&host, ".ma-details").text_content().unwrap().contains("Jonathan Gold"));
-    assert_eq!(element(&host, ".ma-announce").text_content().unwrap(), "Selected: Kubernetes & Cloud Native Ottawa — spring 2019, late May – mid June 2019");
+    assert_eq!(
+        element(&host, ".ma-announce").text_content().unwrap(),
+        "Selected: Kubernetes & Cloud Native Ottawa — spring 2019, late May – mid June 2019"
+    );
 
     // A place picked on the map lights up its events on the timeline.
     element(&host, ".ma-marker[data-place=toronto]").click();
@@ -311,7 +329,7 @@ async fn overlapping_events_beyond_six_lanes_are_stacked_and_listed() {
     settle(0).await;
     assert_eq!(first.get_attribute("aria-pressed").as_deref(), Some("true"));
     assert!(element(&host, ".ma-details").text_content().unwrap().contains("Flybits"));
-    assert_eq!(more.class_name().contains("ma-selected"), true, "the stack holding the selection says so");
+    assert!(more.class_name().contains("ma-selected"), "the stack holding the selection says so");
 
     lang.set(Lang::Fr);
     settle(0).await;
@@ -333,7 +351,8 @@ async fn an_element_atlas_stays_in_its_shadow_root_and_leaves_the_page_alone() {
     let document = web_sys::window().unwrap().document().unwrap();
     let target: HtmlElement = document.create_element("div").unwrap().dyn_into().unwrap();
     shadow.append_child(&target).unwrap();
-    let mut mounted = mount_element(target.clone(), blob_url(SEED), "basemap.json".into(), Some("fr".into()), Some("list".into()));
+    let mut mounted =
+        mount_element(target.clone(), blob_url(SEED), "basemap.json".into(), Some("fr".into()), Some("list".into()));
     for _ in 0..50 {
         settle(20).await;
         if target.query_selector(".ma-event").unwrap().is_some() {
@@ -358,7 +377,11 @@ async fn an_element_atlas_stays_in_its_shadow_root_and_leaves_the_page_alone() {
     assert_eq!(element(&target, ".meetup-atlas").get_attribute("lang").as_deref(), Some("en"));
     let window = web_sys::window().unwrap();
     assert_eq!(window.location().search().unwrap(), "", "the page's address is left alone");
-    assert_eq!(window.local_storage().unwrap().unwrap().get_item("meetup-atlas.lang").unwrap(), None, "no language saved for the page");
+    assert_eq!(
+        window.local_storage().unwrap().unwrap().get_item("meetup-atlas.lang").unwrap(),
+        None,
+        "no language saved for the page"
+    );
 
     mounted.unmount();
     settle(0).await;
@@ -370,8 +393,10 @@ async fn an_element_atlas_stays_in_its_shadow_root_and_leaves_the_page_alone() {
 #[wasm_bindgen_test]
 async fn a_panic_leaves_a_notice_with_reload_in_each_atlas_of_the_instance() {
     let (shown, removed) = (fresh_host(), fresh_host());
-    let mut gone = mount_element(removed.clone(), blob_url(SEED), "basemap.json".into(), Some("en".into()), Some("list".into()));
-    let _kept = mount_element(shown.clone(), blob_url(SEED), "basemap.json".into(), Some("fr".into()), Some("list".into()));
+    let mut gone =
+        mount_element(removed.clone(), blob_url(SEED), "basemap.json".into(), Some("en".into()), Some("list".into()));
+    let _kept =
+        mount_element(shown.clone(), blob_url(SEED), "basemap.json".into(), Some("fr".into()), Some("list".into()));
     for _ in 0..50 {
         settle(20).await;
         if shown.query_selector(".ma-event").unwrap().is_some() {
@@ -383,7 +408,10 @@ async fn a_panic_leaves_a_notice_with_reload_in_each_atlas_of_the_instance() {
 
     meetup_atlas::ui::crash::show_notice();
     let alert = element(&shown, "[role=alert]");
-    assert_eq!(alert.text_content().unwrap(), "Un problème est survenu et l’atlas s’est arrêté.Rechargez-le pour le relancer.Recharger");
+    assert_eq!(
+        alert.text_content().unwrap(),
+        "Un problème est survenu et l’atlas s’est arrêté.Rechargez-le pour le relancer.Recharger"
+    );
     assert!(shown.query_selector(".ma-event").unwrap().is_none(), "the stopped atlas is gone");
     let button = element(&shown, "[data-ma-reload]");
     let active = web_sys::window().unwrap().document().unwrap().active_element().unwrap();

@@ -31,10 +31,12 @@ fn seed_feed_is_clean_and_complete() {
     assert_eq!(cities, ["Montréal", "Québec", "Ottawa", "Toronto", "Kitchener-Waterloo"]);
     let meetups: Vec<_> = f.events.iter().filter(|e| e.kind == EventKind::Meetup).collect();
     assert_eq!(meetups.len(), 5);
-    let hosts: Vec<_> = meetups.iter().map(|e| f.organization(e.host.as_deref().unwrap()).unwrap().name.as_str()).collect();
+    let hosts: Vec<_> =
+        meetups.iter().map(|e| f.organization(e.host.as_deref().unwrap()).unwrap().name.as_str()).collect();
     assert_eq!(hosts, ["Ubisoft", "Jive", "NiiR Technology", "Flybits", "Square"]);
 
-    let sessions: Vec<_> = f.events.iter().flat_map(|e| &e.sessions).chain(f.editions.iter().flat_map(|e| &e.sessions)).collect();
+    let sessions: Vec<_> =
+        f.events.iter().flat_map(|e| &e.sessions).chain(f.editions.iter().flat_map(|e| &e.sessions)).collect();
     assert_eq!(sessions.len(), 11);
     let mut speakers: Vec<_> = sessions.iter().flat_map(|s| &s.speakers).collect();
     speakers.sort();
@@ -43,8 +45,26 @@ fn seed_feed_is_clean_and_complete() {
     for format in [Format::Talk, Format::Demo, Format::Workshop] {
         assert!(sessions.iter().any(|s| s.format == format), "{format:?}");
     }
-    let topic_names: Vec<_> = sessions.iter().flat_map(|s| &s.topics).map(|t| f.topic(t).unwrap().name.en.as_str()).collect();
-    for tool in ["Argo CD", "Jenkins", "Velero", "Helm", "Prometheus", "Grafana", "ELK stack", "Filebeat", "Journalbeat", "Kafka", "Elasticsearch", "Istio", "Calico", "Open Policy Agent", "Locust", "Azure DevOps"] {
+    let topic_names: Vec<_> =
+        sessions.iter().flat_map(|s| &s.topics).map(|t| f.topic(t).unwrap().name.en.as_str()).collect();
+    for tool in [
+        "Argo CD",
+        "Jenkins",
+        "Velero",
+        "Helm",
+        "Prometheus",
+        "Grafana",
+        "ELK stack",
+        "Filebeat",
+        "Journalbeat",
+        "Kafka",
+        "Elasticsearch",
+        "Istio",
+        "Calico",
+        "Open Policy Agent",
+        "Locust",
+        "Azure DevOps",
+    ] {
         assert!(topic_names.contains(&tool), "{tool} missing");
     }
     let repeat = sessions.iter().find(|s| s.repeat_of.is_some()).unwrap();
@@ -62,16 +82,35 @@ fn seed_feed_is_clean_and_complete() {
 #[test]
 fn seed_wording_follows_the_post() {
     let f = feed::load(SEED).unwrap().feed;
-    let sessions: Vec<_> = f.events.iter().flat_map(|e| &e.sessions).chain(f.editions.iter().flat_map(|e| &e.sessions)).collect();
+    let sessions: Vec<_> =
+        f.events.iter().flat_map(|e| &e.sessions).chain(f.editions.iter().flat_map(|e| &e.sessions)).collect();
     let session = |id: &str| *sessions.iter().find(|s| s.id == id).unwrap_or_else(|| panic!("{id}"));
 
     // Sessions the post names only by subject are flagged; the five it titles are not.
     let mut described: Vec<_> = sessions.iter().filter(|s| s.descriptive_title).map(|s| s.id.as_str()).collect();
     described.sort_unstable();
-    assert_eq!(described, ["advanced-development-istio", "distributed-logging-jive", "gitops-argo-cd", "kubecon-barcelona-recap", "mediagrif-aws-modernization"]);
-    assert_eq!(i18n::session_title(session("observable-kubernetes-toronto"), Lang::En), "\u{201c}Observable Kubernetes\u{201d}");
-    assert_eq!(i18n::session_title(session("observable-kubernetes-toronto"), Lang::Fr), "«\u{a0}Kubernetes observable\u{a0}»");
-    assert_eq!(i18n::session_title(session("gitops-argo-cd"), Lang::En), "GitOps with Argo CD, from pull request to cluster");
+    assert_eq!(
+        described,
+        [
+            "advanced-development-istio",
+            "distributed-logging-jive",
+            "gitops-argo-cd",
+            "kubecon-barcelona-recap",
+            "mediagrif-aws-modernization"
+        ]
+    );
+    assert_eq!(
+        i18n::session_title(session("observable-kubernetes-toronto"), Lang::En),
+        "\u{201c}Observable Kubernetes\u{201d}"
+    );
+    assert_eq!(
+        i18n::session_title(session("observable-kubernetes-toronto"), Lang::Fr),
+        "«\u{a0}Kubernetes observable\u{a0}»"
+    );
+    assert_eq!(
+        i18n::session_title(session("gitops-argo-cd"), Lang::En),
+        "GitOps with Argo CD, from pull request to cluster"
+    );
 
     // Every organization is someone's employer, a host, a sponsor, an organizer or the publisher.
     let mut used: Vec<&str> = f.people.iter().filter_map(|p| p.organization.as_deref()).collect();
@@ -106,8 +145,14 @@ fn the_schema_accepts_the_seed_and_names_misspellings() {
     broken["events"][0]["sumary"] = broken["events"][0]["summary"].take();
     let problems = schema::check(&schema_json, &json::parse(&broken.to_string()).unwrap());
     let lines: Vec<String> = problems.iter().map(ToString::to_string).collect();
-    assert!(lines.contains(&"events[0].sumary: unknown field `sumary`, did you mean `summary`?".to_owned()), "{lines:?}");
-    assert!(problems.iter().any(|p| p.kind == ProblemKind::UnknownField { field: "sumary".into(), suggestion: Some("summary".into()) } && p.kind.is_warning()));
+    assert!(
+        lines.contains(&"events[0].sumary: unknown field `sumary`, did you mean `summary`?".to_owned()),
+        "{lines:?}"
+    );
+    assert!(problems
+        .iter()
+        .any(|p| p.kind == ProblemKind::UnknownField { field: "sumary".into(), suggestion: Some("summary".into()) }
+            && p.kind.is_warning()));
 }
 
 #[test]
@@ -183,7 +228,8 @@ fn all_problems_are_reported_at_once() {
         v["series"][0]["url"] = json!("javascript:alert(1)");
         v["events"][1]["title"]["fr"] = json!("  ");
         v["events"][4]["when"]["latest"] = json!("2019-02-30");
-        v["events"][2]["links"] = json!([{"kind": "website", "url": "data:text/html,hi", "title": {"en": "a", "fr": "b"}}]);
+        v["events"][2]["links"] =
+            json!([{"kind": "website", "url": "data:text/html,hi", "title": {"en": "a", "fr": "b"}}]);
         v["organizations"][3]["id"] = json!("Bad Id");
     });
     for expected in [
@@ -222,7 +268,8 @@ fn a_malformed_entry_costs_only_itself() {
 fn reversed_ranges_and_bad_moments_are_refused() {
     let (_, lines) = problems_after(|v| {
         v["events"][0]["when"] = json!({"type": "between", "earliest": "2019-06-14", "latest": "2019-05-24", "note": {"en": "n", "fr": "n"}});
-        v["events"][1]["when"] = json!({"type": "datetime", "start": "2019-05-28T18:00:00", "time_zone": "America/Toronto"});
+        v["events"][1]["when"] =
+            json!({"type": "datetime", "start": "2019-05-28T18:00:00", "time_zone": "America/Toronto"});
         v["events"][2]["when"] = json!({"type": "datetime", "start": "2019-05-28T18:00:00-04:00", "end": "2019-05-28T17:00:00-04:00", "time_zone": "Nowhere"});
         v["events"][3]["when"] = json!({"type": "date", "date": "2019-05-28", "end_date": "2019-05-27"});
     });
@@ -271,10 +318,30 @@ fn problems_read_in_french_too() {
 #[test]
 fn only_web_and_mail_links_are_safe() {
     use meetup_atlas::core::validate::is_safe_link;
-    for good in ["https://www.meetup.com/Kubernetes-Montreal", "http://aka.ms/DockerK8s", "mailto:hi@example.org", "HTTPS://X.ORG"] {
+    for good in [
+        "https://www.meetup.com/Kubernetes-Montreal",
+        "http://aka.ms/DockerK8s",
+        "mailto:hi@example.org",
+        "HTTPS://X.ORG",
+    ] {
         assert!(is_safe_link(good), "{good}");
     }
-    for bad in ["javascript:alert(1)", " javascript:x", "data:text/html,x", "//evil.example", "/relative", "https://", "https://a b", "https://a\nb", "vbscript:x", "ftp://x", "mailto:hi@example.org?bcc=all@example.org", "MAILTO:a@b.org?body=hello", "mailto:a@b.org?cc=x@y.org", "mailto:"] {
+    for bad in [
+        "javascript:alert(1)",
+        " javascript:x",
+        "data:text/html,x",
+        "//evil.example",
+        "/relative",
+        "https://",
+        "https://a b",
+        "https://a\nb",
+        "vbscript:x",
+        "ftp://x",
+        "mailto:hi@example.org?bcc=all@example.org",
+        "MAILTO:a@b.org?body=hello",
+        "mailto:a@b.org?cc=x@y.org",
+        "mailto:",
+    ] {
         assert!(!is_safe_link(bad), "{bad}");
     }
 }

@@ -118,8 +118,10 @@ fn tricky_text() -> impl Strategy<Value = String> {
 fn generated_when() -> impl Strategy<Value = Value> {
     prop_oneof![
         datetime_like().prop_map(|start| json!({"type": "datetime", "start": start, "time_zone": "UTC"})),
-        (datetime_like(), tricky_text()).prop_map(|(start, zone)| json!({"type": "datetime", "start": start, "end": start, "time_zone": zone})),
-        ("[0-9]{4}-[0-9]{2}-[0-9]{2}", ".{0,11}").prop_map(|(a, b)| json!({"type": "between", "earliest": a, "latest": b, "note": {"en": "n", "fr": "n"}})),
+        (datetime_like(), tricky_text())
+            .prop_map(|(start, zone)| json!({"type": "datetime", "start": start, "end": start, "time_zone": zone})),
+        ("[0-9]{4}-[0-9]{2}-[0-9]{2}", ".{0,11}")
+            .prop_map(|(a, b)| json!({"type": "between", "earliest": a, "latest": b, "note": {"en": "n", "fr": "n"}})),
         "[0-9]{4}-[0-9]{2}-[0-9]{2}".prop_map(|day| json!({"type": "date", "date": day})),
         tricky_text().prop_map(|t| json!({"type": t})),
     ]
@@ -138,12 +140,13 @@ fn generated_feed() -> impl Strategy<Value = Value> {
             })
         },
     );
-    (prop::collection::vec(place, 0..4), prop::collection::vec(person, 0..4), prop::collection::vec(event, 0..6)).prop_map(|(places, people, events)| {
-        json!({
-            "schema_version": 1, "title": {"en": "t", "fr": "t"}, "places": places, "people": people,
-            "editions": [{"id": "e", "name": {"en": "e", "fr": "e"}}], "events": events
+    (prop::collection::vec(place, 0..4), prop::collection::vec(person, 0..4), prop::collection::vec(event, 0..6))
+        .prop_map(|(places, people, events)| {
+            json!({
+                "schema_version": 1, "title": {"en": "t", "fr": "t"}, "places": places, "people": people,
+                "editions": [{"id": "e", "name": {"en": "e", "fr": "e"}}], "events": events
+            })
         })
-    })
 }
 
 /// A small deterministic generator, so a failure can be replayed from its seed.
@@ -266,7 +269,8 @@ fn the_reported_crashes_are_problems_now() {
     assert!(loaded.feed.events.is_empty());
     assert!(loaded.problems.iter().any(|p| p.path == "events[0].when.start"), "{:?}", loaded.problems);
     let mut dash: Value = serde_json::from_str(SEED).unwrap();
-    dash["events"][0]["when"] = json!({"type": "datetime", "start": "2019-05-28T18:00–21:00", "time_zone": "America/Toronto"});
+    dash["events"][0]["when"] =
+        json!({"type": "datetime", "start": "2019-05-28T18:00–21:00", "time_zone": "America/Toronto"});
     let loaded = feed::load(&dash.to_string()).unwrap();
     assert_eq!(loaded.feed.events.len(), 5, "the valid rest is kept");
     // Found by the properties above: an empty text to highlight (an empty title) used to panic.
@@ -287,6 +291,12 @@ fn pathological_sizes_are_bounded() {
 
     let over = format!("{{\"schema_version\":1,\"pad\":\"{}\"}}", " ".repeat(feed::MAX_FEED_BYTES));
     assert_eq!(feed::load(&over).unwrap_err(), feed::FeedError::TooLarge(over.len()));
-    let message = meetup_atlas::core::i18n::load_error_text(&meetup_atlas::core::i18n::LoadError::Feed(feed::FeedError::TooLarge(over.len())), meetup_atlas::core::Lang::Fr);
-    assert_eq!(message, "Le flux pèse 50,0\u{a0}Mo\u{a0}; au-delà de 50\u{a0}Mo, il n’est pas lu, pour que la page reste utilisable.");
+    let message = meetup_atlas::core::i18n::load_error_text(
+        &meetup_atlas::core::i18n::LoadError::Feed(feed::FeedError::TooLarge(over.len())),
+        meetup_atlas::core::Lang::Fr,
+    );
+    assert_eq!(
+        message,
+        "Le flux pèse 50,0\u{a0}Mo\u{a0}; au-delà de 50\u{a0}Mo, il n’est pas lu, pour que la page reste utilisable."
+    );
 }

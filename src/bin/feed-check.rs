@@ -26,7 +26,11 @@ fn main() -> ExitCode {
     for path in &paths {
         failed |= !check(path, &schema);
     }
-    if failed { ExitCode::FAILURE } else { ExitCode::SUCCESS }
+    if failed {
+        ExitCode::FAILURE
+    } else {
+        ExitCode::SUCCESS
+    }
 }
 
 fn check(path: &str, schema: &json::Json) -> bool {
@@ -53,7 +57,8 @@ fn check(path: &str, schema: &json::Json) -> bool {
     }
     let warnings = problems.iter().filter(|p| p.kind.is_warning()).count();
     let f = &loaded.feed;
-    let sessions: usize = f.events.iter().map(|e| e.sessions.len()).sum::<usize>() + f.editions.iter().map(|e| e.sessions.len()).sum::<usize>();
+    let sessions: usize = f.events.iter().map(|e| e.sessions.len()).sum::<usize>()
+        + f.editions.iter().map(|e| e.sessions.len()).sum::<usize>();
     println!(
         "{path}: {} problem(s), {warnings} warning(s); {} events, {} sessions, {} places, {} people, {} organizations kept",
         problems.len() - warnings,
@@ -69,7 +74,9 @@ fn check(path: &str, schema: &json::Json) -> bool {
 /// The app's problems, then the schema's where the app said nothing at that path or above it.
 fn merged(mut problems: Vec<Problem>, from_schema: Vec<Problem>) -> Vec<Problem> {
     let covered = |known: &[Problem], path: &str| {
-        known.iter().any(|p| path == p.path || path.strip_prefix(p.path.as_str()).is_some_and(|rest| rest.starts_with(['.', '['])))
+        known.iter().any(|p| {
+            path == p.path || path.strip_prefix(p.path.as_str()).is_some_and(|rest| rest.starts_with(['.', '[']))
+        })
     };
     for problem in from_schema {
         if !covered(&problems, &problem.path) {

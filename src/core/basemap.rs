@@ -31,7 +31,12 @@ struct RawRiver {
 impl FromJson for RawBasemap {
     fn from_json(json: &Json) -> json::Result<Self> {
         let o = json.object("Basemap")?;
-        Ok(RawBasemap { scale: o.req("scale")?, regions: o.req("regions")?, lakes: o.list("lakes")?, rivers: o.list("rivers")? })
+        Ok(RawBasemap {
+            scale: o.req("scale")?,
+            regions: o.req("regions")?,
+            lakes: o.list("lakes")?,
+            rivers: o.list("rivers")?,
+        })
     }
 }
 
@@ -43,7 +48,13 @@ impl FromJson for RawRegion {
             Some(&[lon, lat]) => Some([lon, lat]),
             Some(_) => return Err("label must be [lon, lat]".into()),
         };
-        Ok(RawRegion { id: o.req("id")?, country: o.req("country")?, name: o.req("name")?, label, polygons: o.req("polygons")? })
+        Ok(RawRegion {
+            id: o.req("id")?,
+            country: o.req("country")?,
+            name: o.req("name")?,
+            label,
+            polygons: o.req("polygons")?,
+        })
     }
 }
 
@@ -98,7 +109,12 @@ pub fn from_json(value: &Json, projection: &Lambert) -> Result<Basemap, String> 
             name: r.name,
         })
         .collect();
-    let lakes = raw.lakes.iter().flat_map(|l| &l.polygons).map(|rings| rings_path(projection, rings, raw.scale, true)).collect();
+    let lakes = raw
+        .lakes
+        .iter()
+        .flat_map(|l| &l.polygons)
+        .map(|rings| rings_path(projection, rings, raw.scale, true))
+        .collect();
     let rivers = raw.rivers.iter().map(|r| rings_path(projection, &r.lines, raw.scale, false)).collect();
     Ok(Basemap { regions, lakes, rivers })
 }

@@ -227,7 +227,12 @@ mod tests {
     }
 
     fn choice() -> EmbedChoice {
-        EmbedChoice { base: "https://atlas.example.org:8443/events/".into(), lang: Lang::Fr, panels: Panels::parse("map,list"), feed: None }
+        EmbedChoice {
+            base: "https://atlas.example.org:8443/events/".into(),
+            lang: Lang::Fr,
+            panels: Panels::parse("map,list"),
+            feed: None,
+        }
     }
 
     #[test]
@@ -244,7 +249,11 @@ mod tests {
     #[test]
     fn frame_snippet_checks_the_atlas_origin() {
         let snippet = choice().frame("Atlas des rencontres");
-        assert!(snippet.contains("src=\"https://atlas.example.org:8443/events/?embed=frame&amp;lang=fr&amp;views=map,list\""), "{snippet}");
+        assert!(
+            snippet
+                .contains("src=\"https://atlas.example.org:8443/events/?embed=frame&amp;lang=fr&amp;views=map,list\""),
+            "{snippet}"
+        );
         assert!(snippet.contains("event.origin !== \"https://atlas.example.org:8443\""), "{snippet}");
         assert!(snippet.contains("frame.contentWindow === event.source"));
         assert!(snippet.contains("title=\"Atlas des rencontres\""));
@@ -266,7 +275,10 @@ mod tests {
 
     #[test]
     fn hugo_snippet_is_one_shortcode_call() {
-        assert_eq!(choice().hugo(), "{{< meetup-atlas src=\"https://atlas.example.org:8443/events/\" lang=\"fr\" views=\"map,list\" >}}");
+        assert_eq!(
+            choice().hugo(),
+            "{{< meetup-atlas src=\"https://atlas.example.org:8443/events/\" lang=\"fr\" views=\"map,list\" >}}"
+        );
     }
 
     #[test]

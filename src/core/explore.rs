@@ -258,6 +258,9 @@ mod tests {
         );
         assert_eq!(highlight("Œuvres", &query_words("oeu")), vec![("Œu", true), ("vres", false)]);
         assert_eq!(highlight("nothing here", &query_words("zzz")), vec![("nothing here", false)]);
-        assert_eq!(highlight("<b>x</b>", &query_words("b")), vec![("<", false), ("b", true), (">x</", false), ("b", true), (">", false)]);
+        assert_eq!(
+            highlight("<b>x</b>", &query_words("b")),
+            vec![("<", false), ("b", true), (">x</", false), ("b", true), (">", false)]
+        );
     }
 }

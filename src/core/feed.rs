@@ -382,7 +382,12 @@ impl FromJson for Text {
 impl FromJson for Source {
     fn from_json(json: &Json) -> json::Result<Self> {
         let o = json.object("Source")?;
-        Ok(Source { publisher: o.req("publisher")?, title: o.req("title")?, language: o.req("language")?, published: o.req("published")? })
+        Ok(Source {
+            publisher: o.req("publisher")?,
+            title: o.req("title")?,
+            language: o.req("language")?,
+            published: o.req("published")?,
+        })
     }
 }
 
@@ -410,7 +415,12 @@ impl FromJson for Organization {
 impl FromJson for Person {
     fn from_json(json: &Json) -> json::Result<Self> {
         let o = json.object("Person")?;
-        Ok(Person { id: o.req("id")?, name: o.req("name")?, organization: o.opt("organization")?, role: o.opt("role")? })
+        Ok(Person {
+            id: o.req("id")?,
+            name: o.req("name")?,
+            organization: o.opt("organization")?,
+            role: o.opt("role")?,
+        })
     }
 }
 
@@ -457,7 +467,17 @@ impl FromJson for Format {
 impl FromJson for LinkKind {
     fn from_json(json: &Json) -> json::Result<Self> {
         use LinkKind as K;
-        variant(json, "LinkKind", &[("ebook", K::Ebook), ("group", K::Group), ("website", K::Website), ("slides", K::Slides), ("video", K::Video)])
+        variant(
+            json,
+            "LinkKind",
+            &[
+                ("ebook", K::Ebook),
+                ("group", K::Group),
+                ("website", K::Website),
+                ("slides", K::Slides),
+                ("video", K::Video),
+            ],
+        )
     }
 }
 
@@ -492,9 +512,13 @@ impl FromJson for When {
         let o = json.object("When")?;
         let tag: String = o.req("type")?;
         match tag.as_str() {
-            "datetime" => Ok(When::Datetime { start: o.req("start")?, end: o.opt("end")?, time_zone: o.req("time_zone")? }),
+            "datetime" => {
+                Ok(When::Datetime { start: o.req("start")?, end: o.opt("end")?, time_zone: o.req("time_zone")? })
+            }
             "date" => Ok(When::Date { date: o.req("date")?, end_date: o.opt("end_date")? }),
-            "between" => Ok(When::Between { earliest: o.req("earliest")?, latest: o.req("latest")?, note: o.req("note")? }),
+            "between" => {
+                Ok(When::Between { earliest: o.req("earliest")?, latest: o.req("latest")?, note: o.req("note")? })
+            }
             other => Err(json::unknown_variant(other, ["datetime", "date", "between"].into_iter())),
         }
     }

@@ -16,9 +16,18 @@ pub struct Pointers(Vec<Pointer>);
 pub enum Gesture {
     None,
     /// Move the content by (`dx`, `dy`) pixels.
-    Pan { dx: f64, dy: f64 },
+    Pan {
+        dx: f64,
+        dy: f64,
+    },
     /// Move by (`dx`, `dy`), then zoom by `factor` around (`x`, `y`).
-    Pinch { dx: f64, dy: f64, factor: f64, x: f64, y: f64 },
+    Pinch {
+        dx: f64,
+        dy: f64,
+        factor: f64,
+        x: f64,
+        y: f64,
+    },
 }
 
 impl Pointers {
@@ -65,7 +74,10 @@ mod tests {
         assert_eq!(pointers.moved(1, 110.0, 95.0), Gesture::Pan { dx: 10.0, dy: -5.0 });
         pointers.down(2, 210.0, 95.0);
         // Fingers spread from 100 px to 200 px apart, around a still midpoint.
-        assert_eq!(pointers.moved(2, 260.0, 95.0), Gesture::Pinch { dx: 25.0, dy: 0.0, factor: 1.5, x: 185.0, y: 95.0 });
+        assert_eq!(
+            pointers.moved(2, 260.0, 95.0),
+            Gesture::Pinch { dx: 25.0, dy: 0.0, factor: 1.5, x: 185.0, y: 95.0 }
+        );
         pointers.up(1);
         assert_eq!(pointers.moved(2, 250.0, 95.0), Gesture::Pan { dx: -10.0, dy: 0.0 });
         pointers.up(2);

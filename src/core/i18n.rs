@@ -358,7 +358,13 @@ pub fn sessions(lang: Lang, n: usize) -> String {
 /// A map marker's name: "Toronto — 1 meetup" / « Toronto — 1 rencontre »,
 /// with "past" or "upcoming" when all its events are.
 /// `names` are the first few of `place_count` places.
-pub fn marker_label(lang: Lang, names: &[&str], place_count: usize, events: usize, timing: Option<super::query::Timing>) -> String {
+pub fn marker_label(
+    lang: Lang,
+    names: &[&str],
+    place_count: usize,
+    events: usize,
+    timing: Option<super::query::Timing>,
+) -> String {
     use super::query::Timing;
     // A big cluster names a few places, not hundreds.
     const NAMED: usize = 3;
@@ -419,7 +425,10 @@ impl SavedBecause {
         match header.map(str::trim) {
             Some("timeout") => SavedBecause::Timeout,
             Some("not-a-feed") => SavedBecause::NotAFeed,
-            Some(other) => other.strip_prefix("status ").and_then(|code| code.parse().ok()).map_or(SavedBecause::Offline, SavedBecause::Status),
+            Some(other) => other
+                .strip_prefix("status ")
+                .and_then(|code| code.parse().ok())
+                .map_or(SavedBecause::Offline, SavedBecause::Status),
             None => SavedBecause::Offline,
         }
     }
@@ -559,7 +568,9 @@ fn problem_kind_name(kind: &ProblemKind, lang: Lang) -> &'static str {
         P::DuplicateId(_) => ("duplicate id", "identifiant en double"),
         P::Unknown(..) => ("unknown reference", "référence inconnue"),
         P::EmptyText => ("empty text", "texte vide"),
-        P::LatitudeOutOfRange(_) | P::LongitudeOutOfRange(_) => ("coordinates out of range", "coordonnées hors limites"),
+        P::LatitudeOutOfRange(_) | P::LongitudeOutOfRange(_) => {
+            ("coordinates out of range", "coordonnées hors limites")
+        }
         P::UnsafeLink(_) => ("refused link", "lien refusé"),
         P::BadDate(_) => ("invalid date", "date invalide"),
         P::BadMoment(_) => ("invalid date-time", "date et heure invalides"),
@@ -580,7 +591,7 @@ pub fn problems_by_kind(lang: Lang, problems: &[super::validate::Problem]) -> St
             None => counts.push((name, 1)),
         }
     }
-    counts.sort_by(|a, b| b.1.cmp(&a.1));
+    counts.sort_by_key(|&(_, n)| std::cmp::Reverse(n));
     let parts: Vec<String> = counts.iter().map(|(name, n)| format!("{name} ({n})")).collect();
     format!("{} {}.", label(lang, lang.pick("By kind", "Par type")), parts.join(", "))
 }
@@ -599,7 +610,9 @@ pub enum LoadError {
     /// The browser says it has no network.
     Offline,
     /// The request failed: a server down or refusing, or (for another site's feed) no CORS headers.
-    Unreachable { other_origin: bool },
+    Unreachable {
+        other_origin: bool,
+    },
     /// No answer within this many seconds.
     Timeout(u32),
     Status(u16),
@@ -679,7 +692,9 @@ pub fn problem_text(kind: &ProblemKind, lang: Lang) -> String {
         (P::Malformed(detail), Lang::En) => format!("unexpected structure ({detail})"),
         (P::Malformed(detail), Lang::Fr) => format!("structure inattendue ({detail})"),
         (P::BadId(id), Lang::En) => format!("invalid id {} (lowercase letters, digits and hyphens)", quoted(id)),
-        (P::BadId(id), Lang::Fr) => format!("identifiant invalide {} (minuscules, chiffres et traits d’union)", quoted(id)),
+        (P::BadId(id), Lang::Fr) => {
+            format!("identifiant invalide {} (minuscules, chiffres et traits d’union)", quoted(id))
+        }
         (P::DuplicateId(id), Lang::En) => format!("duplicate id {}", quoted(id)),
         (P::DuplicateId(id), Lang::Fr) => format!("identifiant en double {}", quoted(id)),
         (P::Unknown(target, id), Lang::En) => format!("unknown {} {}", target_name(*target, lang), quoted(id)),
@@ -690,20 +705,32 @@ pub fn problem_text(kind: &ProblemKind, lang: Lang) -> String {
         (P::LatitudeOutOfRange(v), Lang::Fr) => format!("latitude {} hors de −90…90", decimal_fr(*v)),
         (P::LongitudeOutOfRange(v), Lang::En) => format!("longitude {v} is outside −180…180"),
         (P::LongitudeOutOfRange(v), Lang::Fr) => format!("longitude {} hors de −180…180", decimal_fr(*v)),
-        (P::UnsafeLink(url), Lang::En) => format!("link {} is not http:, https: or a plain mailto: address", quoted(url)),
-        (P::UnsafeLink(url), Lang::Fr) => format!("le lien {} n’est ni http:, ni https:, ni une simple adresse mailto:", quoted(url)),
+        (P::UnsafeLink(url), Lang::En) => {
+            format!("link {} is not http:, https: or a plain mailto: address", quoted(url))
+        }
+        (P::UnsafeLink(url), Lang::Fr) => {
+            format!("le lien {} n’est ni http:, ni https:, ni une simple adresse mailto:", quoted(url))
+        }
         (P::BadDate(text), Lang::En) => format!("{} is not a date (YYYY-MM-DD)", quoted(text)),
         (P::BadDate(text), Lang::Fr) => format!("{} n’est pas une date (AAAA-MM-JJ)", quoted(text)),
         (P::BadMoment(text), Lang::En) => format!("{} is not a date-time with offset (RFC 3339)", quoted(text)),
-        (P::BadMoment(text), Lang::Fr) => format!("{} n’est pas une date et heure avec décalage (RFC 3339)", quoted(text)),
+        (P::BadMoment(text), Lang::Fr) => {
+            format!("{} n’est pas une date et heure avec décalage (RFC 3339)", quoted(text))
+        }
         (P::ReversedRange, Lang::En) => "ends before it starts".into(),
         (P::ReversedRange, Lang::Fr) => "se termine avant de commencer".into(),
         (P::BadTimeZone(zone), Lang::En) => format!("{} is not a time zone name such as America/Toronto", quoted(zone)),
-        (P::BadTimeZone(zone), Lang::Fr) => format!("{} n’est pas un nom de fuseau horaire comme America/Toronto", quoted(zone)),
+        (P::BadTimeZone(zone), Lang::Fr) => {
+            format!("{} n’est pas un nom de fuseau horaire comme America/Toronto", quoted(zone))
+        }
         (P::UnknownField { field, suggestion: None }, Lang::En) => format!("unknown field `{field}`"),
         (P::UnknownField { field, suggestion: None }, Lang::Fr) => format!("champ inconnu `{field}`"),
-        (P::UnknownField { field, suggestion: Some(known) }, Lang::En) => format!("unknown field `{field}`, did you mean `{known}`?"),
-        (P::UnknownField { field, suggestion: Some(known) }, Lang::Fr) => format!("champ inconnu `{field}`, vouliez-vous dire `{known}`\u{a0}?"),
+        (P::UnknownField { field, suggestion: Some(known) }, Lang::En) => {
+            format!("unknown field `{field}`, did you mean `{known}`?")
+        }
+        (P::UnknownField { field, suggestion: Some(known) }, Lang::Fr) => {
+            format!("champ inconnu `{field}`, vouliez-vous dire `{known}`\u{a0}?")
+        }
     }
 }
 
@@ -718,8 +745,14 @@ mod tests {
         assert_eq!(SavedBecause::parse(Some("status x")), SavedBecause::Offline);
         assert_eq!(SavedBecause::parse(None), SavedBecause::Offline);
         assert_eq!(offline_notice(Lang::En, "June 1", SavedBecause::Offline), "Offline — data saved on June 1");
-        assert_eq!(offline_notice(Lang::Fr, "1er juin", SavedBecause::Status(500)), "Le serveur a répondu avec le statut 500 — données enregistrées le 1er juin");
-        assert_eq!(offline_notice(Lang::En, "June 1", SavedBecause::NotAFeed), "The server did not send the feed — data saved on June 1");
+        assert_eq!(
+            offline_notice(Lang::Fr, "1er juin", SavedBecause::Status(500)),
+            "Le serveur a répondu avec le statut 500 — données enregistrées le 1er juin"
+        );
+        assert_eq!(
+            offline_notice(Lang::En, "June 1", SavedBecause::NotAFeed),
+            "The server did not send the feed — data saved on June 1"
+        );
     }
 
     #[test]
@@ -739,7 +772,10 @@ mod tests {
     fn numbers_in_messages_use_each_language_decimal_mark() {
         use crate::core::validate::ProblemKind;
         assert_eq!(problem_text(&ProblemKind::LatitudeOutOfRange(91.5), Lang::En), "latitude 91.5 is outside −90…90");
-        assert_eq!(problem_text(&ProblemKind::LongitudeOutOfRange(-181.25), Lang::Fr), "longitude -181,25 hors de −180…180");
+        assert_eq!(
+            problem_text(&ProblemKind::LongitudeOutOfRange(-181.25), Lang::Fr),
+            "longitude -181,25 hors de −180…180"
+        );
     }
 
     #[test]
@@ -772,7 +808,10 @@ mod tests {
         assert_eq!(marker_label(Lang::En, &["Toronto"], 1, 1, None), "Toronto — 1\u{a0}meetup");
         assert_eq!(marker_label(Lang::Fr, &["Toronto"], 1, 1, None), "Toronto — 1\u{a0}rencontre");
         assert_eq!(marker_label(Lang::Fr, &["Québec"], 1, 1, Some(Timing::Past)), "Québec — 1\u{a0}rencontre, passée");
-        assert_eq!(marker_label(Lang::Fr, &["Québec"], 1, 3, Some(Timing::Past)), "Québec — 3\u{a0}rencontres, passées");
+        assert_eq!(
+            marker_label(Lang::Fr, &["Québec"], 1, 3, Some(Timing::Past)),
+            "Québec — 3\u{a0}rencontres, passées"
+        );
         assert_eq!(
             marker_label(Lang::En, &["Toronto", "Kitchener-Waterloo"], 2, 2, Some(Timing::Upcoming)),
             "Toronto, Kitchener-Waterloo — 2\u{a0}meetups, upcoming. Zoom in to separate them"
@@ -782,8 +821,14 @@ mod tests {
     #[test]
     fn big_clusters_name_a_few_places() {
         let places = ["A", "B", "C", "D", "E"];
-        assert_eq!(marker_label(Lang::En, &places[..4], 5, 9, None), "A, B, C and 2 other places — 9\u{a0}meetups. Zoom in to separate them");
-        assert_eq!(marker_label(Lang::Fr, &places[..4], 4, 4, None), "A, B, C, D — 4\u{a0}rencontres. Zoomez pour les séparer");
+        assert_eq!(
+            marker_label(Lang::En, &places[..4], 5, 9, None),
+            "A, B, C and 2 other places — 9\u{a0}meetups. Zoom in to separate them"
+        );
+        assert_eq!(
+            marker_label(Lang::Fr, &places[..4], 4, 4, None),
+            "A, B, C, D — 4\u{a0}rencontres. Zoomez pour les séparer"
+        );
     }
 
     #[test]

@@ -10,7 +10,13 @@ use super::timeline;
 /// A calendar of `events`, stamped at `now` (seconds since the epoch, UTC).
 pub fn calendar(feed: &Feed, events: &[&Event], lang: Lang, now: i64) -> String {
     let mut out = String::new();
-    for line in ["BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//meetup-atlas//meetup-atlas//EN", "CALSCALE:GREGORIAN", "METHOD:PUBLISH"] {
+    for line in [
+        "BEGIN:VCALENDAR",
+        "VERSION:2.0",
+        "PRODID:-//meetup-atlas//meetup-atlas//EN",
+        "CALSCALE:GREGORIAN",
+        "METHOD:PUBLISH",
+    ] {
         push_line(&mut out, line);
     }
     push_line(&mut out, &format!("X-WR-CALNAME:{}", escape(feed.title.get(lang))));
@@ -52,8 +58,14 @@ fn vevent(out: &mut String, feed: &Feed, event: &Event, lang: Lang, now: i64) {
         description.push(summary.get(lang).to_owned());
     }
     for session in &event.sessions {
-        let speakers: Vec<&str> = session.speakers.iter().filter_map(|id| feed.person(id)).map(|p| p.name.as_str()).collect();
-        description.push(format!("{} — {} ({})", i18n::format_name(session.format, lang), i18n::session_title(session, lang), speakers.join(", ")));
+        let speakers: Vec<&str> =
+            session.speakers.iter().filter_map(|id| feed.person(id)).map(|p| p.name.as_str()).collect();
+        description.push(format!(
+            "{} — {} ({})",
+            i18n::format_name(session.format, lang),
+            i18n::session_title(session, lang),
+            speakers.join(", ")
+        ));
     }
     if !description.is_empty() {
         push_line(out, &format!("DESCRIPTION:{}", escape(&description.join("\n"))));

@@ -450,7 +450,10 @@ mod tests {
         assert_eq!(object.list::<u32>("l"), Ok(vec![1, 2]));
         assert_eq!(object.list::<u32>("none"), Ok(vec![]));
         assert_eq!(object.only(&["a", "b", "l"]), Err("unknown field `n`, expected one of `a`, `b`, `l`".into()));
-        assert_eq!(variant(&Json::String("c".into()), "E", &[("a", 1), ("b", 2)]), Err("unknown variant `c`, expected `a` or `b`".into()));
+        assert_eq!(
+            variant(&Json::String("c".into()), "E", &[("a", 1), ("b", 2)]),
+            Err("unknown variant `c`, expected `a` or `b`".into())
+        );
         assert!(parse("<html>").is_err());
     }
 }

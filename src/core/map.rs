@@ -114,7 +114,10 @@ impl View {
     }
 
     pub fn to_plane(&self, sx: f64, sy: f64) -> Point {
-        Point { x: self.center.x + (sx - self.width / 2.0) / self.scale, y: self.center.y - (sy - self.height / 2.0) / self.scale }
+        Point {
+            x: self.center.x + (sx - self.width / 2.0) / self.scale,
+            y: self.center.y - (sy - self.height / 2.0) / self.scale,
+        }
     }
 
     /// Zooms by `factor` keeping the plane point under screen pixel (`sx`, `sy`) in place.
@@ -299,7 +302,8 @@ mod tests {
     fn markers_cluster_when_close_and_split_when_zoomed_in() {
         let lambert = Lambert::eastern_canada();
         // Toronto and Kitchener-Waterloo are ~90 km apart; Montréal ~500 km away.
-        let points: Vec<_> = [(-79.38, 43.65), (-80.51, 43.46), (-73.57, 45.50)].iter().map(|&(a, b)| lambert.project(a, b)).collect();
+        let points: Vec<_> =
+            [(-79.38, 43.65), (-80.51, 43.46), (-73.57, 45.50)].iter().map(|&(a, b)| lambert.project(a, b)).collect();
         let weights = [3, 1, 2];
         let far = cluster(&points, &weights, 0.2, 24.0); // 0.2 px/km: 90 km = 18 px
         assert_eq!(far.len(), 2);

@@ -1,9 +1,9 @@
 //! The pure core: everything that can be decided without a browser.
 //! It compiles natively and is tested with plain `cargo test`.
 
+pub mod basemap;
 pub mod date;
 pub mod embed;
-pub mod basemap;
 pub mod explore;
 pub mod feed;
 pub mod gesture;

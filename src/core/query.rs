@@ -56,7 +56,8 @@ pub fn by_edition_indices(feed: &Feed) -> Vec<(usize, Vec<usize>)> {
         .iter()
         .enumerate()
         .map(|(e, edition)| {
-            let mut events: Vec<usize> = (0..feed.events.len()).filter(|&i| feed.events[i].edition == edition.id).collect();
+            let mut events: Vec<usize> =
+                (0..feed.events.len()).filter(|&i| feed.events[i].edition == edition.id).collect();
             order::sort_positions(&mut events, &|a, b| chronological(&feed.events[a], &feed.events[b]));
             (e, events)
         })
@@ -74,7 +75,8 @@ pub fn first_needs_year(span: Span) -> bool {
 /// each with its events' spans.
 pub fn places_with_events(feed: &Feed, keep: impl Fn(usize) -> bool) -> Vec<(&super::feed::Place, Vec<Span>)> {
     let mut spans: Vec<Vec<Span>> = vec![Vec::new(); feed.places.len()];
-    let index: std::collections::HashMap<&str, usize> = feed.places.iter().enumerate().map(|(i, p)| (p.id.as_str(), i)).collect();
+    let index: std::collections::HashMap<&str, usize> =
+        feed.places.iter().enumerate().map(|(i, p)| (p.id.as_str(), i)).collect();
     for (_, event) in feed.events.iter().enumerate().filter(|(i, _)| keep(*i)) {
         if let Some(&i) = event.place.as_deref().and_then(|id| index.get(id)) {
             spans[i].push(event.span);

@@ -32,7 +32,11 @@ fn member<'a>(json: &'a Json, key: &str) -> Option<&'a Json> {
 }
 
 fn child(path: &str, key: &str) -> String {
-    if path.is_empty() { key.to_owned() } else { format!("{path}.{key}") }
+    if path.is_empty() {
+        key.to_owned()
+    } else {
+        format!("{path}.{key}")
+    }
 }
 
 fn type_name(value: &Json) -> &'static str {
@@ -90,13 +94,19 @@ impl<'a> Walk<'a, '_> {
         }
         if let Some(expected) = member(schema, "const") {
             if expected != value {
-                self.report(path, ProblemKind::Malformed(format!("expected {}, found {}", text_of(expected), text_of(value))));
+                self.report(
+                    path,
+                    ProblemKind::Malformed(format!("expected {}, found {}", text_of(expected), text_of(value))),
+                );
             }
         }
         if let Some(Json::Array(allowed)) = member(schema, "enum") {
             if !allowed.contains(value) {
                 let names: Vec<String> = allowed.iter().map(text_of).collect();
-                self.report(path, ProblemKind::Malformed(format!("{} is not one of {}", text_of(value), names.join(", "))));
+                self.report(
+                    path,
+                    ProblemKind::Malformed(format!("{} is not one of {}", text_of(value), names.join(", "))),
+                );
             }
         }
         match value {
@@ -112,7 +122,10 @@ impl<'a> Walk<'a, '_> {
                 let above = matches!(member(schema, "maximum"), Some(Json::Number(max)) if n > max);
                 if below || above {
                     let bound = |key| member(schema, key).map_or("…".to_owned(), text_of);
-                    self.report(path, ProblemKind::Malformed(format!("{n} is outside {}…{}", bound("minimum"), bound("maximum"))));
+                    self.report(
+                        path,
+                        ProblemKind::Malformed(format!("{n} is outside {}…{}", bound("minimum"), bound("maximum"))),
+                    );
                 }
             }
             _ => {}
@@ -136,7 +149,10 @@ impl<'a> Walk<'a, '_> {
                 let names: Vec<String> = resolved.iter().filter_map(|b| tag(b)).map(text_of).collect();
                 let at = if given.is_some() { child(path, "type") } else { path.to_owned() };
                 let found = given.map_or("nothing".to_owned(), text_of);
-                self.report(&at, ProblemKind::Malformed(format!("type must be one of {}, found {found}", names.join(", "))));
+                self.report(
+                    &at,
+                    ProblemKind::Malformed(format!("type must be one of {}, found {found}", names.join(", "))),
+                );
             }
         }
     }
@@ -169,7 +185,13 @@ impl<'a> Walk<'a, '_> {
 
     fn array(&mut self, schema: &'a Json, items: &[Json], path: &str) {
         if matches!(member(schema, "minItems"), Some(Json::Number(n)) if (items.len() as f64) < *n) {
-            self.report(path, ProblemKind::Malformed(format!("expected at least {} item(s)", text_of(member(schema, "minItems").unwrap_or(&Json::Null)))));
+            self.report(
+                path,
+                ProblemKind::Malformed(format!(
+                    "expected at least {} item(s)",
+                    text_of(member(schema, "minItems").unwrap_or(&Json::Null))
+                )),
+            );
         }
         // Repeats are looked for in the short lists that ask for it (speakers, topics).
         if matches!(member(schema, "uniqueItems"), Some(Json::Bool(true))) && items.len() <= 1000 {
@@ -191,7 +213,12 @@ impl<'a> Walk<'a, '_> {
 /// closer than a third of its length.
 fn closest<'k>(name: &str, known: &[&'k str]) -> Option<&'k str> {
     let limit = (name.chars().count() / 3).clamp(1, 2);
-    known.iter().map(|k| (edit_distance(name, k), *k)).filter(|(d, _)| *d <= limit).min_by_key(|(d, _)| *d).map(|(_, k)| k)
+    known
+        .iter()
+        .map(|k| (edit_distance(name, k), *k))
+        .filter(|(d, _)| *d <= limit)
+        .min_by_key(|(d, _)| *d)
+        .map(|(_, k)| k)
 }
 
 /// Edits between two names over characters, a swap of neighbours counting as one
@@ -202,8 +229,8 @@ fn edit_distance(a: &str, b: &str) -> usize {
     for (i, row) in d.iter_mut().enumerate() {
         row[0] = i;
     }
-    for j in 0..=b.len() {
-        d[0][j] = j;
+    for (j, cell) in d[0].iter_mut().enumerate() {
+        *cell = j;
     }
     for i in 1..=a.len() {
         for j in 1..=b.len() {

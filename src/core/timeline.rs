@@ -116,7 +116,8 @@ pub fn ticks(scale: &TimeScale, lang: Lang) -> Vec<Tick> {
     match scale.unit() {
         TickUnit::Year => {
             let px_per_year = scale.px_per_day * 365.25;
-            let step = [1, 2, 5, 10, 20, 50, 100].into_iter().find(|s| f64::from(*s) * px_per_year >= 50.0).unwrap_or(100);
+            let step =
+                [1, 2, 5, 10, 20, 50, 100].into_iter().find(|s| f64::from(*s) * px_per_year >= 50.0).unwrap_or(100);
             let mut year = first.year - first.year.rem_euclid(step);
             while year <= last.year {
                 if let Some(day) = Day::new(year, 1, 1) {
@@ -129,7 +130,11 @@ pub fn ticks(scale: &TimeScale, lang: Lang) -> Vec<Tick> {
             let (mut year, mut month) = (first.year, first.month);
             while (year, month) <= (last.year, last.month) {
                 let day = Day { year, month, day: 1 };
-                let label = if month == 1 { format!("{} {year}", month_short(month, lang)) } else { month_short(month, lang).to_owned() };
+                let label = if month == 1 {
+                    format!("{} {year}", month_short(month, lang))
+                } else {
+                    month_short(month, lang).to_owned()
+                };
                 ticks.push(Tick { day, major: month == 1, label });
                 (year, month) = if month == 12 { (year + 1, 1) } else { (year, month + 1) };
             }
@@ -152,14 +157,41 @@ pub fn ticks(scale: &TimeScale, lang: Lang) -> Vec<Tick> {
 }
 
 pub fn month_name(month: u8, lang: Lang) -> &'static str {
-    const EN: [&str; 12] = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
-    const FR: [&str; 12] = ["janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre", "octobre", "novembre", "décembre"];
+    const EN: [&str; 12] = [
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
+    ];
+    const FR: [&str; 12] = [
+        "janvier",
+        "février",
+        "mars",
+        "avril",
+        "mai",
+        "juin",
+        "juillet",
+        "août",
+        "septembre",
+        "octobre",
+        "novembre",
+        "décembre",
+    ];
     month_from(&EN, &FR, month, lang)
 }
 
 pub fn month_short(month: u8, lang: Lang) -> &'static str {
     const EN: [&str; 12] = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
-    const FR: [&str; 12] = ["janv.", "févr.", "mars", "avr.", "mai", "juin", "juil.", "août", "sept.", "oct.", "nov.", "déc."];
+    const FR: [&str; 12] =
+        ["janv.", "févr.", "mars", "avr.", "mai", "juin", "juil.", "août", "sept.", "oct.", "nov.", "déc."];
     month_from(&EN, &FR, month, lang)
 }
 
@@ -219,7 +251,8 @@ pub fn fuzzy_range(span: Span, lang: Lang) -> String {
 pub fn pack_lanes(extents: &[(f64, f64)], gap: f64) -> Vec<usize> {
     use std::cmp::Reverse;
     use std::collections::BinaryHeap;
-    let order = super::order::sorted_positions(extents.len(), &|a, b| extents[a].0.total_cmp(&extents[b].0).then(a.cmp(&b)));
+    let order =
+        super::order::sorted_positions(extents.len(), &|a, b| extents[a].0.total_cmp(&extents[b].0).then(a.cmp(&b)));
     // Busy lanes by when they end (earliest first), free lanes by number (lowest first).
     let mut busy: BinaryHeap<Reverse<(Px, usize)>> = BinaryHeap::new();
     let mut free: BinaryHeap<Reverse<usize>> = BinaryHeap::new();
@@ -297,8 +330,11 @@ pub fn stacks(extents: &[(f64, f64)], lanes: &[usize], max_lanes: usize, bin_px:
 /// The event to open on: the next one to come, or else the latest past one.
 pub fn nearest_today(spans: &[Span], today: Day) -> Option<usize> {
     let upcoming = spans.iter().enumerate().filter(|(_, s)| s.first >= today).min_by_key(|(i, s)| (s.first, *i));
-    let ongoing = || spans.iter().enumerate().filter(|(_, s)| s.first < today && s.last >= today).max_by_key(|(_, s)| s.first);
-    let past = || spans.iter().enumerate().filter(|(_, s)| s.last < today).max_by_key(|(i, s)| (s.last, std::cmp::Reverse(*i)));
+    let ongoing =
+        || spans.iter().enumerate().filter(|(_, s)| s.first < today && s.last >= today).max_by_key(|(_, s)| s.first);
+    let past = || {
+        spans.iter().enumerate().filter(|(_, s)| s.last < today).max_by_key(|(i, s)| (s.last, std::cmp::Reverse(*i)))
+    };
     upcoming.or_else(ongoing).or_else(past).map(|(i, _)| i)
 }
 
@@ -445,7 +481,8 @@ mod tests {
 
     #[test]
     fn opens_on_the_next_event_or_else_the_latest_past_one() {
-        let spans = [span("2019-05-24", "2019-06-14"), span("2020-03-01", "2020-03-01"), span("2021-01-10", "2021-01-10")];
+        let spans =
+            [span("2019-05-24", "2019-06-14"), span("2020-03-01", "2020-03-01"), span("2021-01-10", "2021-01-10")];
         assert_eq!(nearest_today(&spans, day("2019-01-01")), Some(0));
         assert_eq!(nearest_today(&spans, day("2020-01-01")), Some(1));
         assert_eq!(nearest_today(&spans, day("2026-11-25")), Some(2));

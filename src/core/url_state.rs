@@ -44,7 +44,8 @@ impl UrlState {
             pairs.push(("q", query.to_owned()));
         }
         for facet in Facet::ALL {
-            let values: Vec<&str> = self.filters.chosen.iter().filter(|(f, _)| *f == facet).map(|(_, v)| v.as_str()).collect();
+            let values: Vec<&str> =
+                self.filters.chosen.iter().filter(|(f, _)| *f == facet).map(|(_, v)| v.as_str()).collect();
             if !values.is_empty() {
                 pairs.push((facet_key(facet), values.join(",")));
             }

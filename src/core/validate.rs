@@ -45,7 +45,10 @@ pub enum ProblemKind {
     BadTimeZone(String),
     /// A field the format does not have (reported by the schema check of `feed-check`);
     /// `suggestion` is the known field it is probably a misspelling of.
-    UnknownField { field: String, suggestion: Option<String> },
+    UnknownField {
+        field: String,
+        suggestion: Option<String>,
+    },
 }
 
 impl ProblemKind {
@@ -75,7 +78,8 @@ pub fn is_safe_link(url: &str) -> bool {
     let lower = url.trim_start().to_ascii_lowercase();
     let rest = ["https://", "http://"].iter().find_map(|scheme| lower.strip_prefix(scheme));
     let address = lower.strip_prefix("mailto:").filter(|address| !address.contains('?'));
-    matches!(rest.or(address), Some(rest) if !rest.is_empty()) && !url.chars().any(|c| c.is_control() || c.is_whitespace())
+    matches!(rest.or(address), Some(rest) if !rest.is_empty())
+        && !url.chars().any(|c| c.is_control() || c.is_whitespace())
 }
 
 pub fn is_valid_id(id: &str) -> bool {
@@ -88,9 +92,9 @@ pub fn is_valid_id(id: &str) -> bool {
 fn is_plausible_time_zone(zone: &str) -> bool {
     zone == "UTC"
         || (zone.contains('/')
-            && zone.split('/').all(|part| {
-                !part.is_empty() && part.chars().all(|c| c.is_ascii_alphanumeric() || "_-+".contains(c))
-            }))
+            && zone
+                .split('/')
+                .all(|part| !part.is_empty() && part.chars().all(|c| c.is_ascii_alphanumeric() || "_-+".contains(c))))
 }
 
 /// Collects the problems of one entry.
@@ -280,43 +284,78 @@ pub fn validate(raw: RawFeed, problems: &mut Vec<Problem>) -> Feed {
         }
     }
 
-    let places = keep("places", raw.places, problems, &mut known.places, |e| &e.id, |c, path, place| {
-        c.text(|| format!("{path}.name"), &place.name);
-        if !(-90.0..=90.0).contains(&place.lat) {
-            c.report(|| format!("{path}.lat"), ProblemKind::LatitudeOutOfRange(place.lat));
-        }
-        if !(-180.0..=180.0).contains(&place.lon) {
-            c.report(|| format!("{path}.lon"), ProblemKind::LongitudeOutOfRange(place.lon));
-        }
-    });
-    let organizations = keep("organizations", raw.organizations, problems, &mut known.organizations, |e| &e.id, |c, path, org| {
-        c.name(|| format!("{path}.name"), &org.name);
-        if let Some(url) = &org.url {
-            c.link(|| format!("{path}.url"), url);
-        }
-    });
+    let places = keep(
+        "places",
+        raw.places,
+        problems,
+        &mut known.places,
+        |e| &e.id,
+        |c, path, place| {
+            c.text(|| format!("{path}.name"), &place.name);
+            if !(-90.0..=90.0).contains(&place.lat) {
+                c.report(|| format!("{path}.lat"), ProblemKind::LatitudeOutOfRange(place.lat));
+            }
+            if !(-180.0..=180.0).contains(&place.lon) {
+                c.report(|| format!("{path}.lon"), ProblemKind::LongitudeOutOfRange(place.lon));
+            }
+        },
+    );
+    let organizations = keep(
+        "organizations",
+        raw.organizations,
+        problems,
+        &mut known.organizations,
+        |e| &e.id,
+        |c, path, org| {
+            c.name(|| format!("{path}.name"), &org.name);
+            if let Some(url) = &org.url {
+                c.link(|| format!("{path}.url"), url);
+            }
+        },
+    );
     if let Some(source) = &raw.source {
         let mut c = Check::new(problems);
         c.day(|| "source.published".into(), &source.published);
         c.reference(|| "source.publisher".into(), Target::Organization, &source.publisher, &known.organizations);
     }
-    let topics = keep("topics", raw.topics, problems, &mut known.topics, |e| &e.id, |c, path, topic| {
-        c.text(|| format!("{path}.name"), &topic.name);
-    });
-    let people = keep("people", raw.people, problems, &mut known.people, |e| &e.id, |c, path, person| {
-        c.name(|| format!("{path}.name"), &person.name);
-        if let Some(org) = &person.organization {
-            c.reference(|| format!("{path}.organization"), Target::Organization, org, &known.organizations);
-        }
-        if let Some(role) = &person.role {
-            c.text(|| format!("{path}.role"), role);
-        }
-    });
-    let series = keep("series", raw.series, problems, &mut known.series, |e| &e.id, |c, path, series| {
-        c.text(|| format!("{path}.name"), &series.name);
-        c.reference(|| format!("{path}.place"), Target::Place, &series.place, &known.places);
-        c.link(|| format!("{path}.url"), &series.url);
-    });
+    let topics = keep(
+        "topics",
+        raw.topics,
+        problems,
+        &mut known.topics,
+        |e| &e.id,
+        |c, path, topic| {
+            c.text(|| format!("{path}.name"), &topic.name);
+        },
+    );
+    let people = keep(
+        "people",
+        raw.people,
+        problems,
+        &mut known.people,
+        |e| &e.id,
+        |c, path, person| {
+            c.name(|| format!("{path}.name"), &person.name);
+            if let Some(org) = &person.organization {
+                c.reference(|| format!("{path}.organization"), Target::Organization, org, &known.organizations);
+            }
+            if let Some(role) = &person.role {
+                c.text(|| format!("{path}.role"), role);
+            }
+        },
+    );
+    let series = keep(
+        "series",
+        raw.series,
+        problems,
+        &mut known.series,
+        |e| &e.id,
+        |c, path, series| {
+            c.text(|| format!("{path}.name"), &series.name);
+            c.reference(|| format!("{path}.place"), Target::Place, &series.place, &known.places);
+            c.link(|| format!("{path}.url"), &series.url);
+        },
+    );
 
     // Every session id in the file, so `repeat_of` is judged apart from the original's own problems.
     known.sessions = raw
@@ -329,52 +368,66 @@ pub fn validate(raw: RawFeed, problems: &mut Vec<Problem>) -> Feed {
     let mut seen_sessions = HashSet::new();
 
     let mut edition_ids = HashSet::new();
-    let editions = keep("editions", raw.editions, problems, &mut edition_ids, |e| &e.id, |c, path, edition| {
-        c.text(|| format!("{path}.name"), &edition.name);
-        if let Some(summary) = &edition.summary {
-            c.text(|| format!("{path}.summary"), summary);
-        }
-        if let Some(org) = &edition.organizer {
-            c.reference(|| format!("{path}.organizer"), Target::Organization, org, &known.organizations);
-        }
-        for (j, sponsor) in edition.sponsors.iter().enumerate() {
-            c.reference(|| format!("{path}.sponsors[{j}]"), Target::Organization, sponsor, &known.organizations);
-        }
-        for (j, session) in edition.sessions.iter().enumerate() {
-            check_session(c, &format!("{path}.sessions[{j}]"), session, &known, &mut seen_sessions);
-        }
-    });
+    let editions = keep(
+        "editions",
+        raw.editions,
+        problems,
+        &mut edition_ids,
+        |e| &e.id,
+        |c, path, edition| {
+            c.text(|| format!("{path}.name"), &edition.name);
+            if let Some(summary) = &edition.summary {
+                c.text(|| format!("{path}.summary"), summary);
+            }
+            if let Some(org) = &edition.organizer {
+                c.reference(|| format!("{path}.organizer"), Target::Organization, org, &known.organizations);
+            }
+            for (j, sponsor) in edition.sponsors.iter().enumerate() {
+                c.reference(|| format!("{path}.sponsors[{j}]"), Target::Organization, sponsor, &known.organizations);
+            }
+            for (j, session) in edition.sessions.iter().enumerate() {
+                check_session(c, &format!("{path}.sessions[{j}]"), session, &known, &mut seen_sessions);
+            }
+        },
+    );
 
     known.editions = edition_ids;
 
     let mut events: Vec<Event> = Vec::new();
     let mut spans = Vec::new();
     let mut event_ids = HashSet::new();
-    let kept = keep("events", raw.events, problems, &mut event_ids, |e| &e.id, |c, path, event| {
-        c.text(|| format!("{path}.title"), &event.title);
-        if let Some(summary) = &event.summary {
-            c.text(|| format!("{path}.summary"), summary);
-        }
-        c.reference(|| format!("{path}.edition"), Target::Edition, &event.edition, &known.editions);
-        if let Some(series) = &event.series {
-            c.reference(|| format!("{path}.series"), Target::Series, series, &known.series);
-        }
-        if let Some(place) = &event.place {
-            c.reference(|| format!("{path}.place"), Target::Place, place, &known.places);
-        }
-        if let Some(host) = &event.host {
-            c.reference(|| format!("{path}.host"), Target::Organization, host, &known.organizations);
-        }
-        for (j, session) in event.sessions.iter().enumerate() {
-            check_session(c, &format!("{path}.sessions[{j}]"), session, &known, &mut seen_sessions);
-        }
-        c.links(path, &event.links);
-        let span = c.span(&format!("{path}.when"), &event.when);
-        // Same condition as `keep`'s, so `spans` lines up with the kept events.
-        if let (true, Some(span)) = (c.ok(), span) {
-            spans.push(span);
-        }
-    });
+    let kept = keep(
+        "events",
+        raw.events,
+        problems,
+        &mut event_ids,
+        |e| &e.id,
+        |c, path, event| {
+            c.text(|| format!("{path}.title"), &event.title);
+            if let Some(summary) = &event.summary {
+                c.text(|| format!("{path}.summary"), summary);
+            }
+            c.reference(|| format!("{path}.edition"), Target::Edition, &event.edition, &known.editions);
+            if let Some(series) = &event.series {
+                c.reference(|| format!("{path}.series"), Target::Series, series, &known.series);
+            }
+            if let Some(place) = &event.place {
+                c.reference(|| format!("{path}.place"), Target::Place, place, &known.places);
+            }
+            if let Some(host) = &event.host {
+                c.reference(|| format!("{path}.host"), Target::Organization, host, &known.organizations);
+            }
+            for (j, session) in event.sessions.iter().enumerate() {
+                check_session(c, &format!("{path}.sessions[{j}]"), session, &known, &mut seen_sessions);
+            }
+            c.links(path, &event.links);
+            let span = c.span(&format!("{path}.when"), &event.when);
+            // Same condition as `keep`'s, so `spans` lines up with the kept events.
+            if let (true, Some(span)) = (c.ok(), span) {
+                spans.push(span);
+            }
+        },
+    );
     for (mut event, span) in kept.into_iter().zip(spans) {
         event.span = span;
         events.push(event);

@@ -3,10 +3,10 @@ use std::sync::Arc;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
-use crate::core::feed::{self, Loaded};
-use crate::core::i18n::{self, Lang, LoadError, Msg};
 use crate::core::embed::{Mode, Panels};
 use crate::core::explore;
+use crate::core::feed::{self, Loaded};
+use crate::core::i18n::{self, Lang, LoadError, Msg};
 use crate::core::query::Selection;
 use crate::core::url_state::UrlState;
 
@@ -17,8 +17,8 @@ use super::intl;
 use super::lang_toggle::LangToggle;
 use super::list::EventList;
 use super::map::Map;
-use super::timeline::{Details, Timeline};
 use super::status::{LoadFailed, Loading, Problems, SavedCopy};
+use super::timeline::{Details, Timeline};
 
 /// Everything an atlas is told when it is mounted.
 #[derive(Clone, Debug)]
@@ -33,7 +33,13 @@ pub struct Setup {
 impl Setup {
     /// The bundled feed and basemap, every panel, as the hosted page.
     pub fn page(feed_url: impl Into<String>, lang: Lang) -> Setup {
-        Setup { feed_url: feed_url.into(), basemap_url: "basemap.json".into(), lang, panels: Panels::ALL, mode: Mode::Page }
+        Setup {
+            feed_url: feed_url.into(),
+            basemap_url: "basemap.json".into(),
+            lang,
+            panels: Panels::ALL,
+            mode: Mode::Page,
+        }
     }
 }
 
@@ -71,9 +77,19 @@ pub fn App(setup: Setup) -> impl IntoView {
             state.set(LoadState::Loading);
             slow.set(false);
             let url = feed_url.clone();
-            let still_this_load = { let abort = abort.clone(); move || request.try_with_value(|r| r.as_ref().is_some_and(|r| r.same(&abort))).unwrap_or(false) };
+            let still_this_load = {
+                let abort = abort.clone();
+                move || request.try_with_value(|r| r.as_ref().is_some_and(|r| r.same(&abort))).unwrap_or(false)
+            };
             let check = still_this_load.clone();
-            set_timeout(move || if check() && matches!(state.get_untracked(), LoadState::Loading) { slow.set(true) }, SLOW_AFTER);
+            set_timeout(
+                move || {
+                    if check() && matches!(state.get_untracked(), LoadState::Loading) {
+                        slow.set(true)
+                    }
+                },
+                SLOW_AFTER,
+            );
             spawn_local(async move {
                 let outcome = fetch_feed(&url, &abort).await;
                 // A newer load (a retry) or a removed atlas owns the state now.
@@ -200,10 +216,16 @@ pub fn Atlas(
     let stage = RwSignal::new(0u8);
     for next in 1..=4 {
         // try_set: the atlas may be gone (an element removed at once) when the timer fires.
-        set_timeout(move || { stage.try_set(next); }, std::time::Duration::ZERO);
+        set_timeout(
+            move || {
+                stage.try_set(next);
+            },
+            std::time::Duration::ZERO,
+        );
     }
     let drawn_from = move |at: u8| Memo::new(move |_| stage.get() >= at);
-    let (filters_drawn, map_drawn, timeline_drawn, list_drawn) = (drawn_from(1), drawn_from(2), drawn_from(3), drawn_from(4));
+    let (filters_drawn, map_drawn, timeline_drawn, list_drawn) =
+        (drawn_from(1), drawn_from(2), drawn_from(3), drawn_from(4));
     let escape = move |e: leptos::ev::KeyboardEvent| {
         if e.key() == "Escape" && selection.get_untracked().is_some() {
             selection.set(None);

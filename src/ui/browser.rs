@@ -73,9 +73,21 @@ impl MountedAtlas {
 /// Mounts an atlas into `target`, an element inside a `<meetup-atlas>`'s shadow root.
 /// Called by the element script (`meetup-atlas.js`) with URLs it has already made absolute.
 #[wasm_bindgen::prelude::wasm_bindgen(js_name = mountElement)]
-pub fn mount_element(target: web_sys::HtmlElement, feed_url: String, basemap_url: String, lang: Option<String>, views: Option<String>) -> MountedAtlas {
+pub fn mount_element(
+    target: web_sys::HtmlElement,
+    feed_url: String,
+    basemap_url: String,
+    lang: Option<String>,
+    views: Option<String>,
+) -> MountedAtlas {
     let lang = lang.as_deref().and_then(Lang::from_tag).unwrap_or_else(|| initial_lang(None));
-    let setup = Setup { feed_url, basemap_url, lang, panels: views.as_deref().map(Panels::parse).unwrap_or_default(), mode: Mode::Element };
+    let setup = Setup {
+        feed_url,
+        basemap_url,
+        lang,
+        panels: views.as_deref().map(Panels::parse).unwrap_or_default(),
+        mode: Mode::Element,
+    };
     super::crash::watch(&target);
     let handle = leptos::mount::mount_to(target.clone(), move || view! { <App setup=setup.clone() /> });
     MountedAtlas(Some(Box::new(handle)), target)
@@ -91,9 +103,8 @@ pub fn initial_lang(preferred: Option<&str>) -> Lang {
         .and_then(|params| params.get("lang"));
     let requested = query.as_deref().filter(|q| Lang::from_tag(q).is_some()).or(preferred);
     let saved = local_storage().and_then(|s| s.get_item(SAVED_LANG_KEY).ok().flatten());
-    let browser: Vec<String> = window
-        .map(|w| w.navigator().languages().iter().filter_map(|v| v.as_string()).collect())
-        .unwrap_or_default();
+    let browser: Vec<String> =
+        window.map(|w| w.navigator().languages().iter().filter_map(|v| v.as_string()).collect()).unwrap_or_default();
     Lang::choose(requested, saved.as_deref(), &browser)
 }
 
@@ -177,7 +188,14 @@ pub async fn fetch_text_saved(url: &str, abort: &Abort) -> Result<(String, Optio
     let timer = {
         let (timed_out, abort) = (timed_out.clone(), abort.clone());
         let after = std::time::Duration::from_secs(FETCH_TIMEOUT_SECONDS.into());
-        set_timeout_with_handle(move || { timed_out.set(true); abort.abort(); }, after).ok()
+        set_timeout_with_handle(
+            move || {
+                timed_out.set(true);
+                abort.abort();
+            },
+            after,
+        )
+        .ok()
     };
     let result = fetch_bytes(url, abort).await;
     if let Some(timer) = timer {
@@ -195,8 +213,10 @@ async fn fetch_bytes(url: &str, abort: &Abort) -> Result<(String, Option<Saved>)
     let window = web_sys::window().ok_or(LoadError::Unreachable { other_origin: false })?;
     let init = web_sys::RequestInit::new();
     init.set_signal(abort.signal().as_ref());
-    let response: web_sys::Response =
-        JsFuture::from(window.fetch_with_str_and_init(url, &init)).await.map_err(|_| unreachable(url))?.unchecked_into();
+    let response: web_sys::Response = JsFuture::from(window.fetch_with_str_and_init(url, &init))
+        .await
+        .map_err(|_| unreachable(url))?
+        .unchecked_into();
     if !response.ok() {
         return Err(LoadError::Status(response.status()));
     }
@@ -206,7 +226,9 @@ async fn fetch_bytes(url: &str, abort: &Abort) -> Result<(String, Option<Saved>)
         .map(|at| Saved { at, because: SavedBecause::parse(header(SAVED_BECAUSE_HEADER).as_deref()) });
     // Refused before reading when the server says it is too big; checked again after.
     let too_large = |bytes: usize| LoadError::Feed(FeedError::TooLarge(bytes));
-    if let Some(length) = header("content-length").and_then(|value| value.parse::<usize>().ok()).filter(|&n| n > MAX_FEED_BYTES) {
+    if let Some(length) =
+        header("content-length").and_then(|value| value.parse::<usize>().ok()).filter(|&n| n > MAX_FEED_BYTES)
+    {
         abort.abort();
         return Err(too_large(length));
     }
@@ -220,7 +242,8 @@ async fn fetch_bytes(url: &str, abort: &Abort) -> Result<(String, Option<Saved>)
     }
     let bytes = buffer.to_vec();
     // A byte order mark is skipped by `feed::parse`, as the checker does too.
-    let text = String::from_utf8(bytes).unwrap_or_else(|invalid| String::from_utf8_lossy(invalid.as_bytes()).into_owned());
+    let text =
+        String::from_utf8(bytes).unwrap_or_else(|invalid| String::from_utf8_lossy(invalid.as_bytes()).into_owned());
     Ok((text, saved))
 }
 
@@ -283,13 +306,18 @@ pub fn sync_url(
 ) -> Callback<()> {
     // The waiting replacement: its timer and the query it will write.
     let pending = StoredValue::new(None::<(TimeoutHandle, String)>);
-    let cancel = move || pending.try_update_value(Option::take).flatten().map(|(handle, query)| {
-        handle.clear();
-        query
-    });
+    let cancel = move || {
+        pending.try_update_value(Option::take).flatten().map(|(handle, query)| {
+            handle.clear();
+            query
+        })
+    };
     Effect::new(move |previous: Option<String>| {
-        let state = UrlState { lang: Some(lang.get()), selection: selection.get(), filters: filters.get(), map: centre.get() };
-        let discrete = UrlState { filters: Filters { query: String::new(), ..state.filters.clone() }, map: None, ..state.clone() }.to_query();
+        let state =
+            UrlState { lang: Some(lang.get()), selection: selection.get(), filters: filters.get(), map: centre.get() };
+        let discrete =
+            UrlState { filters: Filters { query: String::new(), ..state.filters.clone() }, map: None, ..state.clone() }
+                .to_query();
         let query = state.to_query();
         cancel();
         match previous.as_deref() {

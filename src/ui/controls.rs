@@ -6,7 +6,13 @@ use wasm_bindgen::JsCast;
 use crate::core::{Lang, Msg};
 
 /// A button that shows a symbol and is named, in the current language, by `msg`.
-pub fn icon_button(lang: RwSignal<Lang>, msg: Msg, symbol: &'static str, class: &'static str, on_click: impl Fn() + 'static) -> impl IntoView {
+pub fn icon_button(
+    lang: RwSignal<Lang>,
+    msg: Msg,
+    symbol: &'static str,
+    class: &'static str,
+    on_click: impl Fn() + 'static,
+) -> impl IntoView {
     view! {
         <button
             type="button"

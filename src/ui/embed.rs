@@ -45,7 +45,12 @@ pub fn EmbedButton(lang: RwSignal<Lang>, feed_url: String, panels: Panels) -> im
     let base = page_folder();
     // The bundled feed is the element's default; any other is written out.
     let feed = resolve_url(&feed_url).filter(|url| *url != format!("{base}feed.json"));
-    let choice = Memo::new(move |_| EmbedChoice { base: base.clone(), lang: lang.get(), panels: chosen.get(), feed: feed.clone() });
+    let choice = Memo::new(move |_| EmbedChoice {
+        base: base.clone(),
+        lang: lang.get(),
+        panels: chosen.get(),
+        feed: feed.clone(),
+    });
     let text = move |snippet: Snippet| {
         let choice = choice.get();
         match snippet {

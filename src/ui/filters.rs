@@ -20,10 +20,7 @@ fn value_name(feed: &Feed, facet: Facet, id: &str, lang: Lang) -> String {
         Facet::Topic => feed.topic(id).map(|t| t.name.get(lang).to_owned()),
         Facet::Speaker => feed.person(id).map(|p| p.name.clone()),
         Facet::Organization => feed.organization(id).map(|o| o.name.clone()),
-        Facet::Format => Format::ALL
-            .into_iter()
-            .find(|f| f.id() == id)
-            .map(|f| i18n::format_name(f, lang).to_owned()),
+        Facet::Format => Format::ALL.into_iter().find(|f| f.id() == id).map(|f| i18n::format_name(f, lang).to_owned()),
     };
     name.unwrap_or_else(|| id.to_owned())
 }
@@ -66,11 +63,14 @@ pub fn FilterPanel(
             let prepared = prepared.clone();
             // Every value the feed has for this facet; counts follow what is shown.
             let everything = vec![true; prepared.len()];
-            let values: Vec<String> = explore::counts(&prepared, &everything, facet).into_iter().map(|(v, _)| v).collect();
+            let values: Vec<String> =
+                explore::counts(&prepared, &everything, facet).into_iter().map(|(v, _)| v).collect();
             let count = {
                 let prepared = prepared.clone();
                 // Lazy like every memo: a closed facet counts nothing.
-                Memo::new(move |_| shown.with(|s| explore::counts(&prepared, s, facet)).into_iter().collect::<HashMap<String, usize>>())
+                Memo::new(move |_| {
+                    shown.with(|s| explore::counts(&prepared, s, facet)).into_iter().collect::<HashMap<String, usize>>()
+                })
             };
             let open = RwSignal::new(false);
             let items = move || {
@@ -128,7 +128,8 @@ pub fn FilterPanel(
         move |_| {
             let lang = lang.get_untracked();
             let feed = &loaded.feed;
-            let events: Vec<_> = shown.with_untracked(|s| feed.events.iter().zip(s).filter(|(_, x)| **x).map(|(e, _)| e).collect());
+            let events: Vec<_> =
+                shown.with_untracked(|s| feed.events.iter().zip(s).filter(|(_, x)| **x).map(|(e, _)| e).collect());
             let events = crate::core::order::sorted(events, &|a, b| query::chronological(a, b));
             download("meetups.ics", "text/calendar", &ics::calendar(feed, &events, lang, now_seconds()));
         }

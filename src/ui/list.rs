@@ -6,9 +6,9 @@ use std::sync::Arc;
 use leptos::prelude::*;
 
 use crate::core::date::Day;
+use crate::core::explore::{self, Filters};
 use crate::core::feed::{Edition, Event, Feed, Link, Loaded, Session};
 use crate::core::i18n::{self, Lang, Msg};
-use crate::core::explore::{self, Filters};
 use crate::core::query::{self, Selection, Timing};
 use crate::core::validate::is_safe_link;
 
@@ -38,7 +38,11 @@ pub fn EventList(
             order
                 .iter()
                 .map(|(edition, events)| {
-                    let events = events.iter().filter(|&&i| shown.get(i).copied().unwrap_or(true)).map(|&i| &feed.events[i]).collect();
+                    let events = events
+                        .iter()
+                        .filter(|&&i| shown.get(i).copied().unwrap_or(true))
+                        .map(|&i| &feed.events[i])
+                        .collect();
                     (&feed.editions[*edition], events)
                 })
                 .filter(|(_, events): &(_, Vec<&Event>)| !events.is_empty())
@@ -86,13 +90,23 @@ pub fn EventList(
         });
         let sections = groups
             .into_iter()
-            .map(|(edition, events)| edition_section(feed, edition, &events, lang, today, selected_event.as_deref(), &words))
+            .map(|(edition, events)| {
+                edition_section(feed, edition, &events, lang, today, selected_event.as_deref(), &words)
+            })
             .collect_view();
         view! { {filter} {sections} {more} }.into_any()
     }
 }
 
-fn edition_section(feed: &Feed, edition: &Edition, events: &[&Event], lang: Lang, today: Day, selected: Option<&str>, words: &[String]) -> impl IntoView {
+fn edition_section(
+    feed: &Feed,
+    edition: &Edition,
+    events: &[&Event],
+    lang: Lang,
+    today: Day,
+    selected: Option<&str>,
+    words: &[String],
+) -> impl IntoView {
     let heading_id = format!("ma-edition-{}", edition.id);
     let labelled_by = heading_id.clone();
     let tour_sessions = (!edition.sessions.is_empty()).then(|| {
@@ -124,14 +138,22 @@ fn edition_section(feed: &Feed, edition: &Edition, events: &[&Event], lang: Lang
 
 /// "Sponsors: …" of an edition, if it has any.
 pub fn sponsors_line(feed: &Feed, edition: &Edition, lang: Lang) -> Option<impl IntoView> {
-    let sponsors: Vec<&str> = edition.sponsors.iter().filter_map(|id| feed.organization(id)).map(|o| o.name.as_str()).collect();
+    let sponsors: Vec<&str> =
+        edition.sponsors.iter().filter_map(|id| feed.organization(id)).map(|o| o.name.as_str()).collect();
     (!sponsors.is_empty()).then(|| {
         view! { <p class="ma-sponsors">{i18n::label(lang, Msg::Sponsors.text(lang))} " " {sponsors.join(", ")}</p> }
     })
 }
 
 /// Everything about one event; `id_prefix` keeps heading ids unique where it is shown twice.
-pub fn event_card(feed: &Feed, event: &Event, lang: Lang, today: Day, id_prefix: &str, words: &[String]) -> impl IntoView {
+pub fn event_card(
+    feed: &Feed,
+    event: &Event,
+    lang: Lang,
+    today: Day,
+    id_prefix: &str,
+    words: &[String],
+) -> impl IntoView {
     let place = event.place.as_deref().and_then(|id| feed.place(id));
     let where_ = match place {
         Some(place) => place.name.get(lang).to_owned(),
@@ -185,14 +207,24 @@ fn session_item(feed: &Feed, session: &Session, lang: Lang, words: &[String]) ->
         .iter()
         .filter_map(|id| feed.person(id))
         .map(|person| {
-            let mut about: Vec<String> = person.organization.as_deref().and_then(|id| feed.organization(id)).map(|o| o.name.clone()).into_iter().collect();
+            let mut about: Vec<String> = person
+                .organization
+                .as_deref()
+                .and_then(|id| feed.organization(id))
+                .map(|o| o.name.clone())
+                .into_iter()
+                .collect();
             about.extend(person.role.as_ref().map(|r| r.get(lang).to_owned()));
             let about = (!about.is_empty()).then(|| format!(" ({})", about.join(", ")));
             view! { <li><span class="ma-speaker">{marked(&person.name, words)}</span>{about}</li> }
         })
         .collect_view();
     let topics: Vec<&str> = session.topics.iter().filter_map(|id| feed.topic(id)).map(|t| t.name.get(lang)).collect();
-    let repeat = session.repeat_of.as_deref().and_then(|id| original_place(feed, id, lang)).map(|place| i18n::repeat_of(lang, &place));
+    let repeat = session
+        .repeat_of
+        .as_deref()
+        .and_then(|id| original_place(feed, id, lang))
+        .map(|place| i18n::repeat_of(lang, &place));
     view! {
         <li class="ma-session">
             <p class="ma-session-title">
@@ -223,7 +255,11 @@ fn marked(text: &str, words: &[String]) -> impl IntoView {
         .into_iter()
         .map(|(piece, hit)| {
             let piece = piece.to_owned();
-            if hit { view! { <mark>{piece}</mark> }.into_any() } else { piece.into_any() }
+            if hit {
+                view! { <mark>{piece}</mark> }.into_any()
+            } else {
+                piece.into_any()
+            }
         })
         .collect_view()
 }

@@ -14,8 +14,8 @@ use crate::core::feed::{Loaded, Text};
 use crate::core::gesture::{Gesture, Pointers};
 use crate::core::i18n::{self, Lang, Msg};
 use crate::core::map::{cluster, Bounds, Cluster, Lambert, Point, View, MAX_SCALE, MIN_SCALE, ZOOM_STEP};
-use crate::core::url_state::MapCentre;
 use crate::core::query::{self, Selection, Timing};
+use crate::core::url_state::MapCentre;
 
 use super::browser::{fetch_text, observe_size};
 use super::controls::{icon_button, on_button, wheel_zoom};
@@ -101,7 +101,9 @@ pub fn Map(
         }
     };
     // The view fits every place of the feed on load, whatever the filters.
-    let every_place = query::places_with_events(&loaded.feed, |_| true).into_iter().map(|(place, _)| projection.project(place.lon, place.lat));
+    let every_place = query::places_with_events(&loaded.feed, |_| true)
+        .into_iter()
+        .map(|(place, _)| projection.project(place.lon, place.lat));
     let bounds = Bounds::around(every_place).unwrap_or_else(|| region_bounds(&projection));
     let places = Memo::new(move |_| shown.with(|shown| map_places(shown)));
 
@@ -112,7 +114,12 @@ pub fn Map(
     // Fit once the surface has a size; afterwards keep the view's centre as it resizes.
     let fitted = StoredValue::new(false);
     // A view from a link, as plane coordinates.
-    let from_centre = move |c: MapCentre, width: f64, height: f64| View { center: projection.project(c.lon, c.lat), scale: c.scale.clamp(MIN_SCALE, MAX_SCALE), width, height };
+    let from_centre = move |c: MapCentre, width: f64, height: f64| View {
+        center: projection.project(c.lon, c.lat),
+        scale: c.scale.clamp(MIN_SCALE, MAX_SCALE),
+        width,
+        height,
+    };
     Effect::new(move |_| {
         if let Some(el) = surface.get() {
             observe_size(&el, move |w, h| {
@@ -153,7 +160,9 @@ pub fn Map(
             Some(c) => from_centre(c, v.width, v.height),
             None => home(v.width, v.height),
         };
-        let close = (target.center.x - v.center.x).abs() < 1e-3 && (target.center.y - v.center.y).abs() < 1e-3 && (target.scale - v.scale).abs() < 1e-9;
+        let close = (target.center.x - v.center.x).abs() < 1e-3
+            && (target.center.y - v.center.y).abs() < 1e-3
+            && (target.scale - v.scale).abs() < 1e-9;
         if !close {
             view.set(target);
         }
@@ -174,7 +183,10 @@ pub fn Map(
         places.with(|places| {
             let points: Vec<Point> = places.iter().map(|p| p.at).collect();
             let weights: Vec<usize> = places.iter().map(|p| p.events).collect();
-            cluster(&points, &weights, scale.get(), CLUSTER_RADIUS_PX).iter().map(|c| Marker::of(c, places)).collect::<Vec<_>>()
+            cluster(&points, &weights, scale.get(), CLUSTER_RADIUS_PX)
+                .iter()
+                .map(|c| Marker::of(c, places))
+                .collect::<Vec<_>>()
         })
     });
 
@@ -393,7 +405,7 @@ pub fn Map(
                     {move || basemap.get().and_then(Result::ok).map(|b| draw_basemap(&b, lang, scale))}
                 </svg>
                 <div class="ma-markers">
-                    <For each=move || on_screen.get() key=|m| (m.ids.clone(), m.events) children=marker.clone() />
+                    <For each=move || on_screen.get() key=|m| (m.ids.clone(), m.events) children=marker />
                 </div>
                 <p class="ma-hint" aria-live="polite">{move || hint.get().then(|| Msg::WheelHint.text(lang.get()))}</p>
             </div>
@@ -417,10 +429,8 @@ pub fn Map(
 /// The whole region the basemap covers, for a feed without places.
 fn region_bounds(projection: &Lambert) -> Bounds {
     let corners = [(-96.0, 40.0), (-52.0, 40.0), (-96.0, 63.0), (-52.0, 63.0), (-74.0, 40.0), (-74.0, 63.0)];
-    Bounds::around(corners.iter().map(|&(lon, lat)| projection.project(lon, lat))).unwrap_or(Bounds {
-        min: Point::default(),
-        max: Point { x: 1.0, y: 1.0 },
-    })
+    Bounds::around(corners.iter().map(|&(lon, lat)| projection.project(lon, lat)))
+        .unwrap_or(Bounds { min: Point::default(), max: Point { x: 1.0, y: 1.0 } })
 }
 
 fn draw_basemap(basemap: &Basemap, lang: RwSignal<Lang>, scale: Memo<f64>) -> impl IntoView {

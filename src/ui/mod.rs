@@ -14,5 +14,5 @@ mod status;
 mod timeline;
 
 pub use app::{App, Atlas, Setup};
-pub use lang_toggle::LangToggle;
 pub use browser::{mount_element, start, MountedAtlas};
+pub use lang_toggle::LangToggle;

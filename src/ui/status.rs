@@ -58,7 +58,9 @@ pub fn Problems(loaded: Arc<Loaded>, lang: RwSignal<Lang>) -> impl IntoView {
                 .problems
                 .iter()
                 .take(PROBLEMS_LISTED)
-                .map(|p| view! { <li><code>{p.path.clone()}</code>{format!(" — {}", problem_text(&p.kind, lang))}</li> })
+                .map(
+                    |p| view! { <li><code>{p.path.clone()}</code>{format!(" — {}", problem_text(&p.kind, lang))}</li> },
+                )
                 .collect_view();
             let more = loaded.problems.len().saturating_sub(PROBLEMS_LISTED);
             view! {

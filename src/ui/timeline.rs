@@ -89,18 +89,29 @@ impl ItemState {
     }
 
     fn pressed(&self) -> &'static str {
-        if self.selected() { "true" } else { "false" }
+        if self.selected() {
+            "true"
+        } else {
+            "false"
+        }
     }
 
     /// Roving focus: only the current item is in the tab order.
     fn tab_index(&self) -> &'static str {
-        if self.current.get() == self.position { "0" } else { "-1" }
+        if self.current.get() == self.position {
+            "0"
+        } else {
+            "-1"
+        }
     }
 
     fn class(&self, base: &str) -> String {
-        let at_selected_place = self.selection.with(|s| matches!((s, &self.place), (Some(Selection::Place(sel)), Some(p)) if sel == p));
+        let at_selected_place =
+            self.selection.with(|s| matches!((s, &self.place), (Some(Selection::Place(sel)), Some(p)) if sel == p));
         let mut class = base.to_owned();
-        for (on, name) in [(self.uncertain, " ma-uncertain"), (self.selected(), " ma-selected"), (at_selected_place, " ma-highlight")] {
+        for (on, name) in
+            [(self.uncertain, " ma-uncertain"), (self.selected(), " ma-selected"), (at_selected_place, " ma-highlight")]
+        {
             if on {
                 class.push_str(name);
             }
@@ -119,10 +130,7 @@ impl ItemState {
 /// The item's place (or title) and date words, following the language.
 fn item_texts(loaded: &Arc<Loaded>, index: usize, lang: RwSignal<Lang>) -> (impl Fn() -> String, impl Fn() -> String) {
     let (a, b) = (loaded.clone(), loaded.clone());
-    (
-        move || short_label(&a, &a.feed.events[index], lang.get()),
-        move || when_short(&b.feed.events[index], lang.get()),
-    )
+    (move || short_label(&a, &a.feed.events[index], lang.get()), move || when_short(&b.feed.events[index], lang.get()))
 }
 
 /// Focuses the element of the timeline that `selector` finds, once it is drawn.
@@ -182,7 +190,11 @@ pub fn Timeline(
     // Positions (in `order`) of the events the filters let through.
     let shown_positions = {
         let order = order.clone();
-        Memo::new(move |_| shown.with(|s| (0..order.len()).filter(|&p| s.get(order[p]).copied().unwrap_or(true)).collect::<Vec<usize>>()))
+        Memo::new(move |_| {
+            shown.with(|s| {
+                (0..order.len()).filter(|&p| s.get(order[p]).copied().unwrap_or(true)).collect::<Vec<usize>>()
+            })
+        })
     };
 
     // Label lengths per position, measured once per language rather than on every keystroke.
@@ -191,7 +203,10 @@ pub fn Timeline(
         let order = order.clone();
         Memo::new(move |_| {
             let lang = lang.get();
-            order.iter().map(|&i| short_label(&loaded, &loaded.feed.events[i], lang).chars().count()).collect::<Vec<usize>>()
+            order
+                .iter()
+                .map(|&i| short_label(&loaded, &loaded.feed.events[i], lang).chars().count())
+                .collect::<Vec<usize>>()
         })
     };
 
@@ -222,7 +237,10 @@ pub fn Timeline(
             }
             let stacks = tl::stacks(&extents, &packed, MAX_LANES, STACK_BIN_PX)
                 .into_iter()
-                .map(|stack| Stack { start: stack.start, positions: Arc::new(stack.items.into_iter().map(|i| positions[i]).collect()) })
+                .map(|stack| Stack {
+                    start: stack.start,
+                    positions: Arc::new(stack.items.into_iter().map(|i| positions[i]).collect()),
+                })
                 .collect();
             let lanes_drawn = packed.iter().max().map_or(1, |m| (m + 1).min(MAX_LANES));
             Layout { lanes, lanes_drawn, stacks }
@@ -236,14 +254,22 @@ pub fn Timeline(
         let spans = spans.clone();
         Memo::new(move |_| {
             let s = scale.get();
-            shown_positions.with(|positions| positions.iter().copied().filter(|&p| in_lanes(p) && s.shows(spans[p])).collect::<Vec<usize>>())
+            shown_positions.with(|positions| {
+                positions.iter().copied().filter(|&p| in_lanes(p) && s.shows(spans[p])).collect::<Vec<usize>>()
+            })
         })
     };
     // The stacks in view.
     let visible_stacks = Memo::new(move |_| {
         let s = scale.get();
         let offset = s.start * s.px_per_day;
-        lanes.with(|l| l.stacks.iter().filter(|k| (-STACK_BIN_PX..=s.width).contains(&(k.start - offset))).cloned().collect::<Vec<Stack>>())
+        lanes.with(|l| {
+            l.stacks
+                .iter()
+                .filter(|k| (-STACK_BIN_PX..=s.width).contains(&(k.start - offset)))
+                .cloned()
+                .collect::<Vec<Stack>>()
+        })
     });
     // The stack whose events are listed under the strip, if one was pressed.
     let open_stack = RwSignal::new(None::<Stack>);
@@ -290,11 +316,16 @@ pub fn Timeline(
     let key = {
         let go_to = go_to.clone();
         move |e: ev::KeyboardEvent| {
-            let on_event = e.target().and_then(|t| t.dyn_into::<web_sys::Element>().ok()).is_some_and(|el| el.class_list().contains("ma-tl-event"));
+            let on_event = e
+                .target()
+                .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+                .is_some_and(|el| el.class_list().contains("ma-tl-event"));
             let p = current.get_untracked();
             // Walk among the events drawn (all shown ones on narrow screens), in order.
             let wide = !narrow.get_untracked();
-            let positions: Vec<usize> = shown_positions.with_untracked(|all| all.iter().copied().filter(|&p| !wide || lanes.with_untracked(|l| l.lanes[p] < MAX_LANES)).collect());
+            let positions: Vec<usize> = shown_positions.with_untracked(|all| {
+                all.iter().copied().filter(|&p| !wide || lanes.with_untracked(|l| l.lanes[p] < MAX_LANES)).collect()
+            });
             let next = positions.iter().copied().find(|&q| q > p).or(positions.last().copied());
             let previous = positions.iter().copied().rev().find(|&q| q < p).or(positions.first().copied());
             match (e.key().as_str(), next, previous) {
@@ -392,7 +423,14 @@ pub fn Timeline(
             let index = order[p];
             let event = &loaded.feed.events[index];
             let id = event.id.clone();
-            let state = ItemState { id: id.clone(), position: p, uncertain: event.span.uncertain, place: event.place.clone(), selection, current };
+            let state = ItemState {
+                id: id.clone(),
+                position: p,
+                uncertain: event.span.uncertain,
+                place: event.place.clone(),
+                selection,
+                current,
+            };
             let (label, when) = item_texts(&loaded, index, lang);
             view! {
                 <li>
@@ -412,7 +450,8 @@ pub fn Timeline(
             }
         }
     };
-    let vertical_positions = move || shown_positions.with(|all| all.iter().take(vertical_limit.get()).copied().collect::<Vec<usize>>());
+    let vertical_positions =
+        move || shown_positions.with(|all| all.iter().take(vertical_limit.get()).copied().collect::<Vec<usize>>());
     let vertical_left = move || shown_positions.with(|all| all.len()).saturating_sub(vertical_limit.get());
     let vertical_key = key.clone();
 
@@ -427,7 +466,9 @@ pub fn Timeline(
             let left = move || scale.with(|s| start - s.start * s.px_per_day);
             let holds_selected = {
                 let positions = stack.positions.clone();
-                move || selection.with(|s| matches!(s, Some(Selection::Event(id)) if positions.iter().any(|&p| loaded.feed.events[order[p]].id == *id)))
+                move || {
+                    selection.with(|s| matches!(s, Some(Selection::Event(id)) if positions.iter().any(|&p| loaded.feed.events[order[p]].id == *id)))
+                }
             };
             view! {
                 <li>
@@ -576,7 +617,12 @@ pub fn Timeline(
 
 /// The selected event's details, and a brief polite announcement of the selection.
 #[component]
-pub fn Details(loaded: Arc<Loaded>, lang: RwSignal<Lang>, selection: RwSignal<Option<Selection>>, today: Day) -> impl IntoView {
+pub fn Details(
+    loaded: Arc<Loaded>,
+    lang: RwSignal<Lang>,
+    selection: RwSignal<Option<Selection>>,
+    today: Day,
+) -> impl IntoView {
     // Found once per selection, for both the announcement and the panel.
     let selected_event = {
         let loaded = loaded.clone();
