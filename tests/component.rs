@@ -4,7 +4,7 @@
 use std::sync::Arc;
 
 use leptos::prelude::*;
-use meetup_atlas::core::feed;
+use meetup_atlas::core::load;
 use meetup_atlas::core::Lang;
 use meetup_atlas::ui::{mount_element, App, Atlas, LangToggle, Setup};
 use wasm_bindgen::JsCast;
@@ -44,7 +44,7 @@ fn texts(host: &HtmlElement, selector: &str) -> Vec<String> {
 }
 
 fn mount_atlas(host: &HtmlElement, text: &str, lang: RwSignal<Lang>) {
-    let loaded = Arc::new(feed::load(text).unwrap());
+    let loaded = Arc::new(load::load(text).unwrap());
     leptos::mount::mount_to(
         host.clone(),
         move || view! { <LangToggle lang /> <Atlas loaded lang basemap_url="basemap.json" /> },
@@ -221,7 +221,7 @@ async fn map_markers_show_counts_and_selecting_one_filters_the_list() {
 async fn map_without_its_basemap_still_shows_markers_and_says_so() {
     map_size_style();
     let host = fresh_host();
-    let loaded = Arc::new(feed::load(SEED).unwrap());
+    let loaded = Arc::new(load::load(SEED).unwrap());
     let lang = RwSignal::new(Lang::En);
     leptos::mount::mount_to(host.clone(), move || view! { <Atlas loaded lang basemap_url="/missing-basemap.json" /> })
         .forget();

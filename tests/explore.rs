@@ -3,13 +3,13 @@
 
 use meetup_atlas::core::date::Day;
 use meetup_atlas::core::explore::{self, Facet, Filters};
-use meetup_atlas::core::feed;
+use meetup_atlas::core::load;
 use meetup_atlas::core::query::Timing;
 
 const SEED: &str = include_str!("../public/feed.json");
 
 fn found(filters: &Filters) -> Vec<String> {
-    let f = feed::load(SEED).unwrap().feed;
+    let f = load::load(SEED).unwrap().feed;
     let prepared = explore::prepare(&f);
     let shown = explore::shown(&f, &prepared, filters, Day::parse("2026-11-25").unwrap());
     f.events.iter().zip(shown).filter(|(_, s)| *s).map(|(e, _)| e.id.clone()).collect()
@@ -69,7 +69,7 @@ fn past_and_upcoming() {
 
 #[test]
 fn counts_follow_what_is_shown() {
-    let f = feed::load(SEED).unwrap().feed;
+    let f = load::load(SEED).unwrap().feed;
     let prepared = explore::prepare(&f);
     let today = Day::parse("2026-11-25").unwrap();
     let all = explore::shown(&f, &prepared, &Filters::default(), today);

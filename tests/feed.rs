@@ -2,8 +2,9 @@
 #![cfg(not(target_arch = "wasm32"))]
 
 use meetup_atlas::core::date::Day;
-use meetup_atlas::core::feed::{self, EventKind, FeedError, Format, When};
+use meetup_atlas::core::feed::{EventKind, Format, When};
 use meetup_atlas::core::i18n::{self, problem_text, Lang};
+use meetup_atlas::core::load::{self, FeedError};
 use meetup_atlas::core::query::{self, Timing};
 use serde_json::{json, Value};
 
@@ -14,17 +15,17 @@ fn seed() -> Value {
 }
 
 /// Loads a modified seed and returns its problems as `path: message` lines.
-fn problems_after(edit: impl FnOnce(&mut Value)) -> (feed::Loaded, Vec<String>) {
+fn problems_after(edit: impl FnOnce(&mut Value)) -> (load::Loaded, Vec<String>) {
     let mut value = seed();
     edit(&mut value);
-    let loaded = feed::load(&value.to_string()).expect("still a feed");
+    let loaded = load::load(&value.to_string()).expect("still a feed");
     let lines = loaded.problems.iter().map(ToString::to_string).collect();
     (loaded, lines)
 }
 
 #[test]
 fn seed_feed_is_clean_and_complete() {
-    let loaded = feed::load(SEED).unwrap();
+    let loaded = load::load(SEED).unwrap();
     assert!(loaded.problems.is_empty(), "{:#?}", loaded.problems);
     let f = &loaded.feed;
     let cities: Vec<_> = f.places.iter().map(|p| p.name.fr.as_str()).collect();
@@ -81,7 +82,7 @@ fn seed_feed_is_clean_and_complete() {
 /// The seed says only what its source post says (issue: feed wording).
 #[test]
 fn seed_wording_follows_the_post() {
-    let f = feed::load(SEED).unwrap().feed;
+    let f = load::load(SEED).unwrap().feed;
     let sessions: Vec<_> =
         f.events.iter().flat_map(|e| &e.sessions).chain(f.editions.iter().flat_map(|e| &e.sessions)).collect();
     let session = |id: &str| *sessions.iter().find(|s| s.id == id).unwrap_or_else(|| panic!("{id}"));
@@ -157,7 +158,7 @@ fn the_schema_accepts_the_seed_and_names_misspellings() {
 
 #[test]
 fn seed_dates_are_the_honest_range() {
-    let f = feed::load(SEED).unwrap().feed;
+    let f = load::load(SEED).unwrap().feed;
     for event in &f.events {
         assert!(matches!(event.when, When::Between { .. }), "{} invents a day", event.id);
         assert_eq!(event.span.first, Day::parse("2019-05-24").unwrap());
@@ -290,7 +291,7 @@ fn exact_and_plain_dates_give_spans() {
     let mut value = seed();
     value["events"][0]["when"] = json!({"type": "datetime", "start": "2019-05-28T18:00:00-04:00", "end": "2019-05-28T21:00:00-04:00", "time_zone": "America/Toronto"});
     value["events"][1]["when"] = json!({"type": "date", "date": "2019-05-30", "end_date": "2019-05-31"});
-    let f = feed::load(&value.to_string()).unwrap();
+    let f = load::load(&value.to_string()).unwrap();
     assert!(f.problems.is_empty(), "{:?}", f.problems);
     let span = |id: &str| f.feed.events.iter().find(|e| e.id == id).unwrap().span;
     assert_eq!(span("montreal-spring-2019").first, Day::parse("2019-05-28").unwrap());
@@ -300,12 +301,12 @@ fn exact_and_plain_dates_give_spans() {
 
 #[test]
 fn unreadable_feeds_give_one_clear_error() {
-    assert!(matches!(feed::load("<html>"), Err(FeedError::NotJson(_))));
-    assert_eq!(feed::load("[1]").unwrap_err(), FeedError::NotAnObject);
-    assert_eq!(feed::load("{}").unwrap_err(), FeedError::MissingVersion);
-    assert_eq!(feed::load(r#"{"schema_version": 2}"#).unwrap_err(), FeedError::UnsupportedVersion(2));
+    assert!(matches!(load::load("<html>"), Err(FeedError::NotJson(_))));
+    assert_eq!(load::load("[1]").unwrap_err(), FeedError::NotAnObject);
+    assert_eq!(load::load("{}").unwrap_err(), FeedError::MissingVersion);
+    assert_eq!(load::load(r#"{"schema_version": 2}"#).unwrap_err(), FeedError::UnsupportedVersion(2));
     // A minimal valid feed: title only.
-    let empty = feed::load(r#"{"schema_version": 1, "title": {"en": "t", "fr": "t"}}"#).unwrap();
+    let empty = load::load(r#"{"schema_version": 1, "title": {"en": "t", "fr": "t"}}"#).unwrap();
     assert!(empty.problems.is_empty() && empty.feed.events.is_empty());
 }
 

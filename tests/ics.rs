@@ -1,13 +1,14 @@
 //! Calendar export of the seed feed.
 #![cfg(not(target_arch = "wasm32"))]
 
-use meetup_atlas::core::{feed, ics, Lang};
+use meetup_atlas::core::load;
+use meetup_atlas::core::{ics, Lang};
 
 const SEED: &str = include_str!("../public/feed.json");
 
 #[test]
 fn uncertain_events_are_all_day_ranges_that_say_so() {
-    let f = feed::load(SEED).unwrap().feed;
+    let f = load::load(SEED).unwrap().feed;
     let events: Vec<_> = f.events.iter().collect();
     let text = ics::calendar(&f, &events, Lang::En, 1_764_000_000);
     assert!(text.starts_with("BEGIN:VCALENDAR\r\nVERSION:2.0\r\n"));

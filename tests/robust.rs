@@ -8,7 +8,7 @@ use std::time::{Duration, Instant};
 use meetup_atlas::core::date::{Day, Moment};
 use meetup_atlas::core::embed::{self, Mode, Panels};
 use meetup_atlas::core::explore;
-use meetup_atlas::core::feed;
+use meetup_atlas::core::load;
 use meetup_atlas::core::map::Lambert;
 use meetup_atlas::core::url_state::{self, UrlState};
 use meetup_atlas::core::validate::{is_safe_link, is_valid_id};
@@ -87,7 +87,7 @@ proptest! {
 
     #[test]
     fn any_text_as_a_feed_or_basemap_is_an_answer(text in ".{0,80}") {
-        let _ = feed::load(&text);
+        let _ = load::load(&text);
         let _ = basemap::parse(&text, &Lambert::eastern_canada());
     }
 
@@ -95,7 +95,7 @@ proptest! {
     /// path, and whatever is kept refers only to what exists.
     #[test]
     fn generated_feeds_load_and_keep_only_what_holds(feed in generated_feed()) {
-        let loaded = feed::load(&feed.to_string()).expect("an object with schema_version 1 is a feed");
+        let loaded = load::load(&feed.to_string()).expect("an object with schema_version 1 is a feed");
         prop_assert!(loaded.problems.iter().all(|p| !p.path.is_empty()));
         let f = &loaded.feed;
         for event in &f.events {
@@ -246,11 +246,11 @@ fn mutated_seed_feeds_never_panic() {
         } else {
             mutate(SEED, &mut rng)
         };
-        let outcome = std::panic::catch_unwind(|| feed::load(&text).map(|loaded| loaded.problems.len()));
+        let outcome = std::panic::catch_unwind(|| load::load(&text).map(|loaded| loaded.problems.len()));
         match outcome {
             Ok(Ok(problems)) => kept_problems += usize::from(problems > 0),
             Ok(Err(_)) => {}
-            Err(_) => panic!("feed::load panicked on case {done} (rng state {case_seed:#x}): {text}"),
+            Err(_) => panic!("load::load panicked on case {done} (rng state {case_seed:#x}): {text}"),
         }
         // The JSON layer agrees with serde on whether the text is JSON at all.
         assert_eq!(json::parse(&text).is_ok(), serde_json::from_str::<Value>(&text).is_ok(), "case {done}: {text}");
@@ -265,13 +265,13 @@ fn mutated_seed_feeds_never_panic() {
 #[test]
 fn the_reported_crashes_are_problems_now() {
     let text = r#"{"schema_version":1,"events":[{"when":{"type":"datetime","start":"2019-05-28Té12345","time_zone":"UTC"},"id":"a","kind":"meetup","edition":"e","title":{"en":"a","fr":"a"}}]}"#;
-    let loaded = feed::load(text).unwrap();
+    let loaded = load::load(text).unwrap();
     assert!(loaded.feed.events.is_empty());
     assert!(loaded.problems.iter().any(|p| p.path == "events[0].when.start"), "{:?}", loaded.problems);
     let mut dash: Value = serde_json::from_str(SEED).unwrap();
     dash["events"][0]["when"] =
         json!({"type": "datetime", "start": "2019-05-28T18:00–21:00", "time_zone": "America/Toronto"});
-    let loaded = feed::load(&dash.to_string()).unwrap();
+    let loaded = load::load(&dash.to_string()).unwrap();
     assert_eq!(loaded.feed.events.len(), 5, "the valid rest is kept");
     // Found by the properties above: an empty text to highlight (an empty title) used to panic.
     assert!(explore::highlight("", &explore::query_words("x")).is_empty());
@@ -284,15 +284,15 @@ fn pathological_sizes_are_bounded() {
     let keys: Vec<String> = (0..200_000).map(|i| format!("\"k{i}\":{i}")).collect();
     let text = format!("{{\"schema_version\":1,{}}}", keys.join(","));
     let started = Instant::now();
-    let loaded = feed::load(&text).expect("a feed with unknown keys");
+    let loaded = load::load(&text).expect("a feed with unknown keys");
     assert!(loaded.feed.events.is_empty());
     // Quadratic key checks took about 90 s here; linear ones take milliseconds.
     assert!(started.elapsed() < Duration::from_secs(10), "{:?}", started.elapsed());
 
-    let over = format!("{{\"schema_version\":1,\"pad\":\"{}\"}}", " ".repeat(feed::MAX_FEED_BYTES));
-    assert_eq!(feed::load(&over).unwrap_err(), feed::FeedError::TooLarge(over.len()));
+    let over = format!("{{\"schema_version\":1,\"pad\":\"{}\"}}", " ".repeat(load::MAX_FEED_BYTES));
+    assert_eq!(load::load(&over).unwrap_err(), load::FeedError::TooLarge(over.len()));
     let message = meetup_atlas::core::i18n::load_error_text(
-        &meetup_atlas::core::i18n::LoadError::Feed(feed::FeedError::TooLarge(over.len())),
+        &meetup_atlas::core::load::LoadError::Feed(load::FeedError::TooLarge(over.len())),
         meetup_atlas::core::Lang::Fr,
     );
     assert_eq!(

@@ -7,9 +7,9 @@
 
 use std::process::ExitCode;
 
-use meetup_atlas::core::feed;
-use meetup_atlas::core::i18n::{load_error_text, Lang, LoadError};
+use meetup_atlas::core::i18n::{load_error_text, Lang};
 use meetup_atlas::core::json;
+use meetup_atlas::core::load::{self, LoadError};
 use meetup_atlas::core::schema;
 use meetup_atlas::core::validate::Problem;
 
@@ -42,7 +42,7 @@ fn check(path: &str, schema: &json::Json) -> bool {
             return false;
         }
     };
-    let loaded = feed::parse(&text).and_then(|value| feed::load_json(&value).map(|loaded| (value, loaded)));
+    let loaded = load::parse(&text).and_then(|value| load::load_json(&value).map(|loaded| (value, loaded)));
     let (value, loaded) = match loaded {
         Ok(both) => both,
         Err(error) => {

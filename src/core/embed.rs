@@ -1,7 +1,7 @@
 //! How the atlas is embedded: where it runs, which panels it shows, and the snippets
 //! that put it on another site (custom element, iframe, Hugo shortcode).
 
-use super::i18n::Lang;
+use super::lang::Lang;
 
 /// Where an atlas runs, which decides its chrome and what it may touch outside itself.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

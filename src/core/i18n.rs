@@ -1,286 +1,203 @@
-//! Every string of the interface, in English and French.
+//! Every word of the interface, in English and French: fixed messages, counts and
+//! plurals, month names and uncertain ranges, problem and error texts. The model
+//! never produces words; this module depends on it, never the reverse.
 //!
-//! Each message is a pair `(en, fr)` in one exhaustive `match`: a message without
-//! both translations, or a language without its arm, does not compile.
+//! Fixed messages are one table of `(en, fr)` pairs (`messages!`); everything else is
+//! an exhaustive `match` on `Lang`: a text without both translations does not compile.
 
-use super::feed::{EventKind, FeedError, Format, LinkKind, SCHEMA_VERSION};
-use super::validate::{ProblemKind, Target};
+use super::date::Day;
+use super::feed::{EventKind, Format, LinkKind, Span};
+pub use super::lang::Lang;
+use super::load::{FeedError, LoadError, MAX_FEED_BYTES, SCHEMA_VERSION};
+use super::validate::{Problem, ProblemKind, Target};
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Default)]
-pub enum Lang {
-    #[default]
-    En,
-    Fr,
+/// Every fixed interface string, as `Name => (English, French)`: the one table from which
+/// the enum, `Msg::ALL` and `Msg::text` are made, so a message cannot lack a translation
+/// (it would not compile) nor be missing from `ALL`.
+macro_rules! messages {
+    ($($name:ident => ($en:expr, $fr:expr $(,)?)),* $(,)?) => {
+        /// Fixed interface strings.
+        #[derive(Clone, Copy, Debug, PartialEq, Eq)]
+        pub enum Msg {
+            $($name),*
+        }
+
+        impl Msg {
+            /// Every message, in the order of the table.
+            pub const ALL: &'static [Msg] = &[$(Msg::$name),*];
+
+            pub fn text(self, lang: Lang) -> &'static str {
+                let (en, fr) = match self {
+                    $(Msg::$name => ($en, $fr)),*
+                };
+                lang.pick(en, fr)
+            }
+        }
+    };
 }
 
-impl Lang {
-    pub const ALL: [Lang; 2] = [Lang::En, Lang::Fr];
-
-    /// The BCP 47 tag, for `lang` attributes and `Intl`.
-    pub fn tag(self) -> &'static str {
-        match self {
-            Lang::En => "en",
-            Lang::Fr => "fr",
-        }
-    }
-
-    /// The locale given to `Intl`: the feed is Canadian.
-    pub fn locale(self) -> &'static str {
-        match self {
-            Lang::En => "en-CA",
-            Lang::Fr => "fr-CA",
-        }
-    }
-
-    /// The language's name in itself, as shown on the toggle.
-    pub fn endonym(self) -> &'static str {
-        match self {
-            Lang::En => "English",
-            Lang::Fr => "Français",
-        }
-    }
-
-    /// Reads `fr`, `FR`, `fr-CA`, `en_US`…; anything else is not ours.
-    pub fn from_tag(tag: &str) -> Option<Lang> {
-        let primary = tag.trim().split(['-', '_']).next()?.to_ascii_lowercase();
-        match primary.as_str() {
-            "en" => Some(Lang::En),
-            "fr" => Some(Lang::Fr),
-            _ => None,
-        }
-    }
-
-    /// Initial language: `?lang=` → saved choice → browser languages → English.
-    pub fn choose(query: Option<&str>, saved: Option<&str>, browser: &[String]) -> Lang {
-        query
-            .and_then(Lang::from_tag)
-            .or_else(|| saved.and_then(Lang::from_tag))
-            .or_else(|| browser.iter().find_map(|tag| Lang::from_tag(tag)))
-            .unwrap_or_default()
-    }
-
-    fn pick<'a>(self, en: &'a str, fr: &'a str) -> &'a str {
-        match self {
-            Lang::En => en,
-            Lang::Fr => fr,
-        }
-    }
+messages! {
+    AppName => ("Meetup Atlas", "Atlas des rencontres"),
+    Loading => ("Loading the meetups…", "Chargement des rencontres…"),
+    StillLoading => ("Still loading: the server is slow to answer.", "Chargement toujours en cours\u{a0}: le serveur tarde à répondre."),
+    LoadFailed => ("The meetups could not be loaded.", "Impossible de charger les rencontres."),
+    Crashed => ("Something went wrong and the atlas stopped.", "Un problème est survenu et l’atlas s’est arrêté."),
+    CrashedHint => ("Reload it to start it again.", "Rechargez-le pour le relancer."),
+    Reload => ("Reload", "Recharger"),
+    Retry => ("Try again", "Réessayer"),
+    Language => ("Language", "Langue"),
+    Events => ("Events", "Événements"),
+    Sessions => ("Sessions", "Présentations"),
+    Sponsors => ("Sponsors", "Commanditaires"),
+    Topics => ("Topics", "Sujets"),
+    PlaceNotStated => ("Place not stated in the source", "Lieu non précisé par la source"),
+    AlsoInEdition => ("Also during this tour", "Aussi pendant cette tournée"),
+    ExactDayUnknown => ("exact day not stated", "jour exact non précisé"),
+    FeedProblems => ("Problems in the feed", "Problèmes dans le flux"),
+    Past => ("Past", "Passé"),
+    Upcoming => ("Upcoming", "À venir"),
+    Source => ("Source", "Source"),
+    NoEvents => ("No events to show.", "Aucun événement à afficher."),
+    MapLabel => ("Map of the meetups", "Carte des rencontres"),
+    MapRole => ("map", "carte"),
+    MapControls => ("Map controls", "Commandes de la carte"),
+    ZoomIn => ("Zoom in", "Zoom avant"),
+    ZoomOut => ("Zoom out", "Zoom arrière"),
+    ShowAllPlaces => ("Show all places", "Afficher tous les lieux"),
+    PanNorth => ("Move north", "Aller vers le nord"),
+    PanSouth => ("Move south", "Aller vers le sud"),
+    PanWest => ("Move west", "Aller vers l’ouest"),
+    PanEast => ("Move east", "Aller vers l’est"),
+    WheelHint => ("Hold Ctrl while scrolling to zoom the map", "Maintenez Ctrl en faisant défiler pour zoomer"),
+    MapKeys => (
+        "Arrow keys move the map, + and − zoom, 0 shows all places, Escape clears the selection.",
+        "Les flèches déplacent la carte, + et − zooment, 0 affiche tous les lieux, Échap annule la sélection.",
+    ),
+    BasemapUnavailable => (
+        "The background map could not be loaded; the markers are still in place.",
+        "Le fond de carte n’a pas pu être chargé\u{a0}; les marqueurs restent en place.",
+    ),
+    ShowAllEvents => ("Show all events", "Afficher tous les événements"),
+    Timeline => ("Timeline", "Frise chronologique"),
+    TimelineControls => ("Timeline controls", "Commandes de la frise"),
+    Earlier => ("Earlier", "Plus tôt"),
+    Later => ("Later", "Plus tard"),
+    GoToday => ("Go to today", "Aller à aujourd’hui"),
+    Today => ("Today", "Aujourd’hui"),
+    TimelineKeys => (
+        "← and → move between events, + and − zoom, Home and End go to the first and last event, Enter opens one.",
+        "← et → passent d’un événement à l’autre, + et − zooment, Début et Fin vont au premier et au dernier, Entrée en ouvre un.",
+    ),
+    CloseDetails => ("Close details", "Fermer les détails"),
+    FindEvents => ("Find events", "Trouver des événements"),
+    Search => ("Search", "Rechercher"),
+    When => ("When", "Quand"),
+    AnyTime => ("Any time", "Toutes les dates"),
+    ClearAll => ("Clear all", "Tout effacer"),
+    AddToCalendar => ("Add to calendar (.ics)", "Ajouter au calendrier (.ics)"),
+    DownloadCalendar => ("Download these events (.ics)", "Télécharger ces événements (.ics)"),
+    CopyLink => ("Copy link", "Copier le lien"),
+    LinkCopied => ("Link copied", "Lien copié"),
+    Embed => ("Embed", "Intégrer"),
+    EmbedTitle => ("Embed this atlas in your site", "Intégrer cet atlas à votre site"),
+    EmbedIntro => ("Copy one of these snippets into your page. It shows the views you choose, in the current language.", "Copiez l’un de ces extraits dans votre page. Il affiche les vues choisies, dans la langue actuelle."),
+    EmbedElement => ("Web component (one script tag)", "Composant Web (une seule balise script)"),
+    EmbedFrame => ("Iframe that sizes itself to its content", "Cadre (iframe) qui s’ajuste à son contenu"),
+    EmbedHugo => ("Hugo shortcode", "Code court Hugo"),
+    Views => ("Views", "Vues"),
+    MapView => ("Map", "Carte"),
+    ListView => ("List", "Liste"),
+    Copy => ("Copy", "Copier"),
+    Copied => ("Copied", "Copié"),
+    Close => ("Close", "Fermer"),
 }
 
-/// Fixed interface strings.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Msg {
-    AppName,
-    Loading,
-    StillLoading,
-    LoadFailed,
-    Crashed,
-    CrashedHint,
-    Reload,
-    Retry,
-    Language,
-    Events,
-    Sessions,
-    Sponsors,
-    Topics,
-    PlaceNotStated,
-    AlsoInEdition,
-    ExactDayUnknown,
-    FeedProblems,
-    Past,
-    Upcoming,
-    Source,
-    NoEvents,
-    MapLabel,
-    MapRole,
-    MapControls,
-    ZoomIn,
-    ZoomOut,
-    ShowAllPlaces,
-    PanNorth,
-    PanSouth,
-    PanWest,
-    PanEast,
-    WheelHint,
-    MapKeys,
-    BasemapUnavailable,
-    ShowAllEvents,
-    Timeline,
-    TimelineControls,
-    Earlier,
-    Later,
-    GoToday,
-    Today,
-    TimelineKeys,
-    CloseDetails,
-    FindEvents,
-    Search,
-    When,
-    AnyTime,
-    ClearAll,
-    AddToCalendar,
-    DownloadCalendar,
-    CopyLink,
-    LinkCopied,
-    Embed,
-    EmbedTitle,
-    EmbedIntro,
-    EmbedElement,
-    EmbedFrame,
-    EmbedHugo,
-    Views,
-    MapView,
-    ListView,
-    Copy,
-    Copied,
-    Close,
-}
+// Dates in words: month names, ticks' day labels, and uncertain ranges said loosely.
 
-impl Msg {
-    pub const ALL: [Msg; 64] = [
-        Msg::AppName,
-        Msg::Loading,
-        Msg::StillLoading,
-        Msg::Crashed,
-        Msg::CrashedHint,
-        Msg::Reload,
-        Msg::LoadFailed,
-        Msg::Retry,
-        Msg::Language,
-        Msg::Events,
-        Msg::Sessions,
-        Msg::Sponsors,
-        Msg::Topics,
-        Msg::PlaceNotStated,
-        Msg::AlsoInEdition,
-        Msg::ExactDayUnknown,
-        Msg::FeedProblems,
-        Msg::Past,
-        Msg::Upcoming,
-        Msg::Source,
-        Msg::NoEvents,
-        Msg::MapLabel,
-        Msg::MapRole,
-        Msg::MapControls,
-        Msg::ZoomIn,
-        Msg::ZoomOut,
-        Msg::ShowAllPlaces,
-        Msg::PanNorth,
-        Msg::PanSouth,
-        Msg::PanWest,
-        Msg::PanEast,
-        Msg::WheelHint,
-        Msg::MapKeys,
-        Msg::BasemapUnavailable,
-        Msg::ShowAllEvents,
-        Msg::Timeline,
-        Msg::TimelineControls,
-        Msg::Earlier,
-        Msg::Later,
-        Msg::GoToday,
-        Msg::Today,
-        Msg::TimelineKeys,
-        Msg::CloseDetails,
-        Msg::FindEvents,
-        Msg::Search,
-        Msg::When,
-        Msg::AnyTime,
-        Msg::ClearAll,
-        Msg::AddToCalendar,
-        Msg::DownloadCalendar,
-        Msg::CopyLink,
-        Msg::LinkCopied,
-        Msg::Embed,
-        Msg::EmbedTitle,
-        Msg::EmbedIntro,
-        Msg::EmbedElement,
-        Msg::EmbedFrame,
-        Msg::EmbedHugo,
-        Msg::Views,
-        Msg::MapView,
-        Msg::ListView,
-        Msg::Copy,
-        Msg::Copied,
-        Msg::Close,
+pub fn month_name(month: u8, lang: Lang) -> &'static str {
+    const EN: [&str; 12] = [
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
     ];
+    const FR: [&str; 12] = [
+        "janvier",
+        "février",
+        "mars",
+        "avril",
+        "mai",
+        "juin",
+        "juillet",
+        "août",
+        "septembre",
+        "octobre",
+        "novembre",
+        "décembre",
+    ];
+    month_from(&EN, &FR, month, lang)
+}
 
-    pub fn text(self, lang: Lang) -> &'static str {
-        let (en, fr) = match self {
-            Msg::AppName => ("Meetup Atlas", "Atlas des rencontres"),
-            Msg::Loading => ("Loading the meetups…", "Chargement des rencontres…"),
-            Msg::StillLoading => ("Still loading: the server is slow to answer.", "Chargement toujours en cours\u{a0}: le serveur tarde à répondre."),
-            Msg::LoadFailed => ("The meetups could not be loaded.", "Impossible de charger les rencontres."),
-            Msg::Crashed => ("Something went wrong and the atlas stopped.", "Un problème est survenu et l’atlas s’est arrêté."),
-            Msg::CrashedHint => ("Reload it to start it again.", "Rechargez-le pour le relancer."),
-            Msg::Reload => ("Reload", "Recharger"),
-            Msg::Retry => ("Try again", "Réessayer"),
-            Msg::Language => ("Language", "Langue"),
-            Msg::Events => ("Events", "Événements"),
-            Msg::Sessions => ("Sessions", "Présentations"),
-            Msg::Sponsors => ("Sponsors", "Commanditaires"),
-            Msg::Topics => ("Topics", "Sujets"),
-            Msg::PlaceNotStated => ("Place not stated in the source", "Lieu non précisé par la source"),
-            Msg::AlsoInEdition => ("Also during this tour", "Aussi pendant cette tournée"),
-            Msg::ExactDayUnknown => ("exact day not stated", "jour exact non précisé"),
-            Msg::FeedProblems => ("Problems in the feed", "Problèmes dans le flux"),
-            Msg::Past => ("Past", "Passé"),
-            Msg::Upcoming => ("Upcoming", "À venir"),
-            Msg::Source => ("Source", "Source"),
-            Msg::NoEvents => ("No events to show.", "Aucun événement à afficher."),
-            Msg::MapLabel => ("Map of the meetups", "Carte des rencontres"),
-            Msg::MapRole => ("map", "carte"),
-            Msg::MapControls => ("Map controls", "Commandes de la carte"),
-            Msg::ZoomIn => ("Zoom in", "Zoom avant"),
-            Msg::ZoomOut => ("Zoom out", "Zoom arrière"),
-            Msg::ShowAllPlaces => ("Show all places", "Afficher tous les lieux"),
-            Msg::PanNorth => ("Move north", "Aller vers le nord"),
-            Msg::PanSouth => ("Move south", "Aller vers le sud"),
-            Msg::PanWest => ("Move west", "Aller vers l’ouest"),
-            Msg::PanEast => ("Move east", "Aller vers l’est"),
-            Msg::WheelHint => ("Hold Ctrl while scrolling to zoom the map", "Maintenez Ctrl en faisant défiler pour zoomer"),
-            Msg::MapKeys => (
-                "Arrow keys move the map, + and − zoom, 0 shows all places, Escape clears the selection.",
-                "Les flèches déplacent la carte, + et − zooment, 0 affiche tous les lieux, Échap annule la sélection.",
-            ),
-            Msg::BasemapUnavailable => (
-                "The background map could not be loaded; the markers are still in place.",
-                "Le fond de carte n’a pas pu être chargé\u{a0}; les marqueurs restent en place.",
-            ),
-            Msg::ShowAllEvents => ("Show all events", "Afficher tous les événements"),
-            Msg::Timeline => ("Timeline", "Frise chronologique"),
-            Msg::TimelineControls => ("Timeline controls", "Commandes de la frise"),
-            Msg::Earlier => ("Earlier", "Plus tôt"),
-            Msg::Later => ("Later", "Plus tard"),
-            Msg::GoToday => ("Go to today", "Aller à aujourd’hui"),
-            Msg::Today => ("Today", "Aujourd’hui"),
-            Msg::TimelineKeys => (
-                "← and → move between events, + and − zoom, Home and End go to the first and last event, Enter opens one.",
-                "← et → passent d’un événement à l’autre, + et − zooment, Début et Fin vont au premier et au dernier, Entrée en ouvre un.",
-            ),
-            Msg::CloseDetails => ("Close details", "Fermer les détails"),
-            Msg::FindEvents => ("Find events", "Trouver des événements"),
-            Msg::Search => ("Search", "Rechercher"),
-            Msg::When => ("When", "Quand"),
-            Msg::AnyTime => ("Any time", "Toutes les dates"),
-            Msg::ClearAll => ("Clear all", "Tout effacer"),
-            Msg::AddToCalendar => ("Add to calendar (.ics)", "Ajouter au calendrier (.ics)"),
-            Msg::DownloadCalendar => ("Download these events (.ics)", "Télécharger ces événements (.ics)"),
-            Msg::CopyLink => ("Copy link", "Copier le lien"),
-            Msg::LinkCopied => ("Link copied", "Lien copié"),
-            Msg::Embed => ("Embed", "Intégrer"),
-            Msg::EmbedTitle => ("Embed this atlas in your site", "Intégrer cet atlas à votre site"),
-            Msg::EmbedIntro => ("Copy one of these snippets into your page. It shows the views you choose, in the current language.", "Copiez l’un de ces extraits dans votre page. Il affiche les vues choisies, dans la langue actuelle."),
-            Msg::EmbedElement => ("Web component (one script tag)", "Composant Web (une seule balise script)"),
-            Msg::EmbedFrame => ("Iframe that sizes itself to its content", "Cadre (iframe) qui s’ajuste à son contenu"),
-            Msg::EmbedHugo => ("Hugo shortcode", "Code court Hugo"),
-            Msg::Views => ("Views", "Vues"),
-            Msg::MapView => ("Map", "Carte"),
-            Msg::ListView => ("List", "Liste"),
-            Msg::Copy => ("Copy", "Copier"),
-            Msg::Copied => ("Copied", "Copié"),
-            Msg::Close => ("Close", "Fermer"),
-        };
-        lang.pick(en, fr)
+pub fn month_short(month: u8, lang: Lang) -> &'static str {
+    const EN: [&str; 12] = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
+    const FR: [&str; 12] =
+        ["janv.", "févr.", "mars", "avr.", "mai", "juin", "juil.", "août", "sept.", "oct.", "nov.", "déc."];
+    month_from(&EN, &FR, month, lang)
+}
+
+/// Month `month` (1–12, clamped) of the table of `lang`.
+fn month_from(en: &[&'static str; 12], fr: &[&'static str; 12], month: u8, lang: Lang) -> &'static str {
+    let index = usize::from(month.clamp(1, 12) - 1);
+    match lang {
+        Lang::En => en[index],
+        Lang::Fr => fr[index],
+    }
+}
+
+pub fn day_month(day: Day, lang: Lang) -> String {
+    match lang {
+        Lang::En => format!("{} {}", month_short(day.month, lang), day.day),
+        Lang::Fr if day.day == 1 => format!("1er {}", month_short(day.month, lang)),
+        Lang::Fr => format!("{} {}", day.day, month_short(day.month, lang)),
+    }
+}
+
+/// Which third of its month a day falls in, in words.
+fn part_of_month(day: Day, lang: Lang) -> String {
+    let third = match day.day {
+        1..=10 => 0,
+        11..=20 => 1,
+        _ => 2,
+    };
+    let month = month_name(day.month, lang);
+    match (lang, third) {
+        (Lang::En, 0) => format!("early {month}"),
+        (Lang::En, 1) => format!("mid {month}"),
+        (Lang::En, _) => format!("late {month}"),
+        (Lang::Fr, 0) => format!("début {month}"),
+        (Lang::Fr, 1) => format!("mi-{month}"),
+        (Lang::Fr, _) => format!("fin {month}"),
+    }
+}
+
+/// An uncertain range said as loosely as it is known:
+/// "late May – mid June 2019" / « fin mai – mi-juin 2019 ».
+pub fn fuzzy_range(span: Span, lang: Lang) -> String {
+    let (first, last) = (part_of_month(span.first, lang), part_of_month(span.last, lang));
+    if span.first.year != span.last.year {
+        format!("{first} {} – {last} {}", span.first.year, span.last.year)
+    } else if first == last {
+        format!("{first} {}", span.first.year)
+    } else {
+        format!("{first} – {last} {}", span.last.year)
     }
 }
 
@@ -604,21 +521,6 @@ pub fn problems_not_listed(lang: Lang, n: usize) -> String {
     }
 }
 
-/// Why a whole feed could not be shown.
-#[derive(Clone, Debug, PartialEq)]
-pub enum LoadError {
-    /// The browser says it has no network.
-    Offline,
-    /// The request failed: a server down or refusing, or (for another site's feed) no CORS headers.
-    Unreachable {
-        other_origin: bool,
-    },
-    /// No answer within this many seconds.
-    Timeout(u32),
-    Status(u16),
-    Feed(FeedError),
-}
-
 pub fn load_error_text(error: &LoadError, lang: Lang) -> String {
     use FeedError as F;
     match (error, lang) {
@@ -635,10 +537,10 @@ pub fn load_error_text(error: &LoadError, lang: Lang) -> String {
         (LoadError::Timeout(seconds), Lang::En) => format!("The server did not answer within {seconds} seconds."),
         (LoadError::Timeout(seconds), Lang::Fr) => format!("Le serveur n’a pas répondu en {seconds}\u{a0}secondes."),
         (LoadError::Feed(F::TooLarge(bytes)), Lang::En) => {
-            format!("The feed is {} MB; feeds over {} MB are not read, so that the page stays usable.", megabytes(*bytes, lang), super::feed::MAX_FEED_BYTES >> 20)
+            format!("The feed is {} MB; feeds over {} MB are not read, so that the page stays usable.", megabytes(*bytes, lang), MAX_FEED_BYTES >> 20)
         }
         (LoadError::Feed(F::TooLarge(bytes)), Lang::Fr) => {
-            format!("Le flux pèse {}\u{a0}Mo\u{a0}; au-delà de {}\u{a0}Mo, il n’est pas lu, pour que la page reste utilisable.", megabytes(*bytes, lang), super::feed::MAX_FEED_BYTES >> 20)
+            format!("Le flux pèse {}\u{a0}Mo\u{a0}; au-delà de {}\u{a0}Mo, il n’est pas lu, pour que la page reste utilisable.", megabytes(*bytes, lang), MAX_FEED_BYTES >> 20)
         }
         (LoadError::Status(code), Lang::En) => format!("The server answered with status {code}."),
         (LoadError::Status(code), Lang::Fr) => format!("Le serveur a répondu avec le statut {code}."),
@@ -677,6 +579,13 @@ fn target_name(target: Target, lang: Lang) -> &'static str {
         Target::Session => ("session", "présentation"),
     };
     lang.pick(en, fr)
+}
+
+impl std::fmt::Display for Problem {
+    /// The English form, for the command-line checker and logs.
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{}: {}", self.path, problem_text(&self.kind, Lang::En))
+    }
 }
 
 pub fn problem_text(kind: &ProblemKind, lang: Lang) -> String {

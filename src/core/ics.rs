@@ -5,7 +5,6 @@
 use super::date::{Day, Moment};
 use super::feed::{Event, Feed, When};
 use super::i18n::{self, Lang, Msg};
-use super::timeline;
 
 /// A calendar of `events`, stamped at `now` (seconds since the epoch, UTC).
 pub fn calendar(feed: &Feed, events: &[&Event], lang: Lang, now: i64) -> String {
@@ -50,7 +49,7 @@ fn vevent(out: &mut String, feed: &Feed, event: &Event, lang: Lang, now: i64) {
         }
     }
     if let When::Between { note, .. } = &event.when {
-        let range = timeline::fuzzy_range(event.span, lang);
+        let range = i18n::fuzzy_range(event.span, lang);
         description.push(format!("{} ({range}). {}", capitalized(Msg::ExactDayUnknown.text(lang)), note.get(lang)));
     }
     push_line(out, &format!("SUMMARY:{}", escape(event.title.get(lang))));

@@ -10,6 +10,8 @@ pub mod gesture;
 pub mod i18n;
 pub mod ics;
 pub mod json;
+pub mod lang;
+pub mod load;
 pub mod map;
 pub mod order;
 pub mod query;
@@ -19,4 +21,5 @@ pub mod url_state;
 pub mod validate;
 
 pub use feed::{Event, Feed, Text};
-pub use i18n::{Lang, Msg};
+pub use i18n::Msg;
+pub use lang::Lang;

@@ -3,7 +3,8 @@
 
 use super::date::Day;
 use super::feed::Span;
-use super::i18n::Lang;
+use super::i18n::{day_month, month_short};
+use super::lang::Lang;
 
 /// Days since the epoch as a continuous coordinate (a day `d` covers `d..d+1`).
 pub type DayNumber = f64;
@@ -156,93 +157,6 @@ pub fn ticks(scale: &TimeScale, lang: Lang) -> Vec<Tick> {
     ticks
 }
 
-pub fn month_name(month: u8, lang: Lang) -> &'static str {
-    const EN: [&str; 12] = [
-        "January",
-        "February",
-        "March",
-        "April",
-        "May",
-        "June",
-        "July",
-        "August",
-        "September",
-        "October",
-        "November",
-        "December",
-    ];
-    const FR: [&str; 12] = [
-        "janvier",
-        "février",
-        "mars",
-        "avril",
-        "mai",
-        "juin",
-        "juillet",
-        "août",
-        "septembre",
-        "octobre",
-        "novembre",
-        "décembre",
-    ];
-    month_from(&EN, &FR, month, lang)
-}
-
-pub fn month_short(month: u8, lang: Lang) -> &'static str {
-    const EN: [&str; 12] = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
-    const FR: [&str; 12] =
-        ["janv.", "févr.", "mars", "avr.", "mai", "juin", "juil.", "août", "sept.", "oct.", "nov.", "déc."];
-    month_from(&EN, &FR, month, lang)
-}
-
-/// Month `month` (1–12, clamped) of the table of `lang`.
-fn month_from(en: &[&'static str; 12], fr: &[&'static str; 12], month: u8, lang: Lang) -> &'static str {
-    let index = usize::from(month.clamp(1, 12) - 1);
-    match lang {
-        Lang::En => en[index],
-        Lang::Fr => fr[index],
-    }
-}
-
-fn day_month(day: Day, lang: Lang) -> String {
-    match lang {
-        Lang::En => format!("{} {}", month_short(day.month, lang), day.day),
-        Lang::Fr if day.day == 1 => format!("1er {}", month_short(day.month, lang)),
-        Lang::Fr => format!("{} {}", day.day, month_short(day.month, lang)),
-    }
-}
-
-/// Which third of its month a day falls in, in words.
-fn part_of_month(day: Day, lang: Lang) -> String {
-    let third = match day.day {
-        1..=10 => 0,
-        11..=20 => 1,
-        _ => 2,
-    };
-    let month = month_name(day.month, lang);
-    match (lang, third) {
-        (Lang::En, 0) => format!("early {month}"),
-        (Lang::En, 1) => format!("mid {month}"),
-        (Lang::En, _) => format!("late {month}"),
-        (Lang::Fr, 0) => format!("début {month}"),
-        (Lang::Fr, 1) => format!("mi-{month}"),
-        (Lang::Fr, _) => format!("fin {month}"),
-    }
-}
-
-/// An uncertain range said as loosely as it is known:
-/// "late May – mid June 2019" / « fin mai – mi-juin 2019 ».
-pub fn fuzzy_range(span: Span, lang: Lang) -> String {
-    let (first, last) = (part_of_month(span.first, lang), part_of_month(span.last, lang));
-    if span.first.year != span.last.year {
-        format!("{first} {} – {last} {}", span.first.year, span.last.year)
-    } else if first == last {
-        format!("{first} {}", span.first.year)
-    } else {
-        format!("{first} – {last} {}", span.last.year)
-    }
-}
-
 /// Assigns each item a lane so that no two items in a lane overlap on screen.
 /// `extents` are (start px, end px) including each item's label; items are
 /// placed in start order in the lowest lane free by then (greedy interval
@@ -346,6 +260,7 @@ pub fn midpoint(span: Span) -> DayNumber {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::core::i18n::fuzzy_range;
 
     fn day(text: &str) -> Day {
         Day::parse(text).unwrap()

@@ -3,7 +3,7 @@
 //! is used: it works on any static host and inside an iframe.
 
 use super::explore::{Facet, Filters};
-use super::i18n::Lang;
+use super::lang::Lang;
 use super::query::{Selection, Timing};
 
 /// A map view as a link carries it: centre in degrees and zoom in px per km.

@@ -3,7 +3,6 @@
 //! refer to them, each with a problem of its own.
 
 use std::collections::HashSet;
-use std::fmt;
 
 use super::date::{Day, Moment};
 use super::feed::{Event, Feed, Indexed, Link, RawFeed, Session, Span, Text, When};
@@ -61,13 +60,6 @@ impl ProblemKind {
 impl Problem {
     pub fn new(path: impl Into<String>, kind: ProblemKind) -> Problem {
         Problem { path: path.into(), kind }
-    }
-}
-
-impl fmt::Display for Problem {
-    /// The English form, for the command-line checker and logs.
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}: {}", self.path, super::i18n::problem_text(&self.kind, super::i18n::Lang::En))
     }
 }
 

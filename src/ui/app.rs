@@ -5,13 +5,14 @@ use leptos::task::spawn_local;
 
 use crate::core::embed::{Mode, Panels};
 use crate::core::explore;
-use crate::core::feed::{self, Loaded};
-use crate::core::i18n::{self, Lang, LoadError, Msg};
+use crate::core::feed;
+use crate::core::i18n::{self, Lang, Msg};
+use crate::core::load::{self, LoadError, Loaded};
 use crate::core::query::Selection;
 use crate::core::url_state::UrlState;
 
-use super::browser::{fetch_text_saved, sync_url, url_state, Abort, Saved};
 use super::embed::EmbedButton;
+use super::fetch::{fetch_text_saved, Abort, Saved};
 use super::filters::FilterPanel;
 use super::intl;
 use super::lang_toggle::LangToggle;
@@ -19,6 +20,7 @@ use super::list::EventList;
 use super::map::Map;
 use super::status::{LoadFailed, Loading, Problems, SavedCopy};
 use super::timeline::{Details, Timeline};
+use super::url_sync::{sync_url, url_state};
 
 /// Everything an atlas is told when it is mounted.
 #[derive(Clone, Debug)]
@@ -137,7 +139,7 @@ async fn fetch_feed(url: &str, abort: &Abort) -> LoadState {
         Ok(fetched) => fetched,
         Err(error) => return LoadState::Failed(error),
     };
-    let loaded = feed::load(&text).map_err(LoadError::Feed);
+    let loaded = load::load(&text).map_err(LoadError::Feed);
     match loaded {
         Ok(loaded) => LoadState::Ready(Arc::new(loaded), saved),
         Err(error) => LoadState::Failed(error),

@@ -6,9 +6,10 @@ use std::sync::Arc;
 use leptos::prelude::*;
 
 use crate::core::explore::{self, Facet, Filters, Prepared};
-use crate::core::feed::{Feed, Format, Loaded};
+use crate::core::feed::{Feed, Format};
 use crate::core::i18n::{self, Lang, Msg};
 use crate::core::ics;
+use crate::core::load::Loaded;
 use crate::core::query::{self, Timing};
 
 use super::browser::{copy_to_clipboard, download, now_seconds};

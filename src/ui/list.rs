@@ -7,8 +7,9 @@ use leptos::prelude::*;
 
 use crate::core::date::Day;
 use crate::core::explore::{self, Filters};
-use crate::core::feed::{Edition, Event, Feed, Link, Loaded, Session};
+use crate::core::feed::{Edition, Event, Feed, Link, Session};
 use crate::core::i18n::{self, Lang, Msg};
+use crate::core::load::Loaded;
 use crate::core::query::{self, Selection, Timing};
 use crate::core::validate::is_safe_link;
 

@@ -10,15 +10,17 @@ use leptos::task::spawn_local;
 
 use crate::core::basemap::{self, Basemap};
 use crate::core::date::Day;
-use crate::core::feed::{Loaded, Text};
+use crate::core::feed::Text;
 use crate::core::gesture::{Gesture, Pointers};
 use crate::core::i18n::{self, Lang, Msg};
+use crate::core::load::Loaded;
 use crate::core::map::{cluster, Bounds, Cluster, Lambert, Point, View, MAX_SCALE, MIN_SCALE, ZOOM_STEP};
 use crate::core::query::{self, Selection, Timing};
 use crate::core::url_state::MapCentre;
 
-use super::browser::{fetch_text, observe_size};
+use super::browser::observe_size;
 use super::controls::{icon_button, on_button, wheel_zoom};
+use super::fetch::fetch_text;
 
 /// Markers closer than this on screen merge into one.
 const CLUSTER_RADIUS_PX: f64 = 36.0;

@@ -5,14 +5,17 @@ mod browser;
 mod controls;
 pub mod crash;
 mod embed;
+mod fetch;
 mod filters;
 mod intl;
 mod lang_toggle;
 mod list;
 mod map;
+mod mount;
 mod status;
 mod timeline;
+mod url_sync;
 
 pub use app::{App, Atlas, Setup};
-pub use browser::{mount_element, start, MountedAtlas};
 pub use lang_toggle::LangToggle;
+pub use mount::{mount_element, start, MountedAtlas};

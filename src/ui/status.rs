@@ -4,8 +4,8 @@ use std::sync::Arc;
 
 use leptos::prelude::*;
 
-use crate::core::feed::Loaded;
-use crate::core::i18n::{self, problem_text, Lang, LoadError, Msg};
+use crate::core::i18n::{self, problem_text, Lang, Msg};
+use crate::core::load::{LoadError, Loaded};
 
 #[component]
 pub fn Loading(lang: RwSignal<Lang>, slow: RwSignal<bool>) -> impl IntoView {
@@ -34,7 +34,7 @@ pub fn LoadFailed(lang: RwSignal<Lang>, error: LoadError, retry: Callback<()>) -
 
 /// Says that the network failed and the events shown are the copy saved for offline use.
 #[component]
-pub fn SavedCopy(lang: RwSignal<Lang>, saved: super::browser::Saved) -> impl IntoView {
+pub fn SavedCopy(lang: RwSignal<Lang>, saved: super::fetch::Saved) -> impl IntoView {
     view! {
         <p class="ma-offline" role="status">
             {move || i18n::offline_notice(lang.get(), &super::intl::format_instant(saved.at, lang.get()), saved.because)}

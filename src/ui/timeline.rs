@@ -9,10 +9,11 @@ use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
 use crate::core::date::Day;
-use crate::core::feed::{Event, Loaded, Span};
+use crate::core::feed::{Event, Span};
 use crate::core::gesture::{Gesture, Pointers};
 use crate::core::i18n::{self, Lang, Msg};
 use crate::core::ics;
+use crate::core::load::Loaded;
 use crate::core::map::ZOOM_STEP;
 use crate::core::query::{self, Selection};
 use crate::core::timeline::{self as tl, TimeScale};
@@ -149,7 +150,7 @@ fn focus_in(container: NodeRef<html::Section>, selector: &str) {
 /// The date of an event in words as the timeline says it: loose for uncertain ranges.
 pub fn when_short(event: &Event, lang: Lang) -> String {
     if event.span.uncertain {
-        tl::fuzzy_range(event.span, lang)
+        i18n::fuzzy_range(event.span, lang)
     } else {
         intl::when_in_words(&event.when, event.span, lang)
     }

@@ -1,0 +1,136 @@
+//! Fetching the feed and the basemap: a timeout, an abort when the atlas goes, errors
+//! that say what happened, and what the service worker says of a saved copy.
+
+use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+
+use crate::core::i18n::SavedBecause;
+use crate::core::load::LoadError;
+
+/// GETs `url` as text with the browser's `fetch`.
+pub async fn fetch_text(url: &str) -> Result<String, LoadError> {
+    fetch_text_saved(url, &Abort::new()).await.map(|(text, _)| text)
+}
+
+/// How long a request may go unanswered before it is given up, with a message and a retry.
+pub const FETCH_TIMEOUT_SECONDS: u32 = 20;
+
+/// Stops a request: when it times out, or when the atlas that made it is removed.
+#[derive(Clone)]
+pub struct Abort(send_wrapper::SendWrapper<Option<web_sys::AbortController>>);
+
+impl Abort {
+    pub fn new() -> Abort {
+        Abort(send_wrapper::SendWrapper::new(web_sys::AbortController::new().ok()))
+    }
+
+    pub fn abort(&self) {
+        // SendWrapper: only ever touched on the one browser thread.
+        if let Some(controller) = self.0.as_ref() {
+            controller.abort();
+        }
+    }
+
+    /// Whether both stand for the same request.
+    pub fn same(&self, other: &Abort) -> bool {
+        match (self.0.as_ref(), other.0.as_ref()) {
+            (Some(a), Some(b)) => a == b,
+            _ => false,
+        }
+    }
+
+    fn signal(&self) -> Option<web_sys::AbortSignal> {
+        self.0.as_ref().map(web_sys::AbortController::signal)
+    }
+}
+
+/// Why `fetch` itself failed: offline, or a server down or refusing (which, for another
+/// site's feed, includes CORS: the browser does not tell the two apart).
+fn unreachable(url: &str) -> LoadError {
+    let Some(window) = web_sys::window() else { return LoadError::Unreachable { other_origin: false } };
+    if !window.navigator().on_line() {
+        return LoadError::Offline;
+    }
+    let base = window.document().and_then(|d| d.base_uri().ok().flatten()).unwrap_or_default();
+    let origin = web_sys::Url::new_with_base(url, &base).map(|u| u.origin()).unwrap_or_default();
+    LoadError::Unreachable { other_origin: origin != window.location().origin().unwrap_or_default() }
+}
+
+/// The header our service worker (`sw.js`) adds when the network failed and it answered
+/// with its saved copy: when that copy was saved, in milliseconds since the epoch.
+const SAVED_AT_HEADER: &str = "x-meetup-atlas-saved-at";
+/// And why it did: `offline`, `timeout`, `status 500`, `not-a-feed`.
+const SAVED_BECAUSE_HEADER: &str = "x-meetup-atlas-saved-because";
+
+/// A saved copy: when it was saved (ms since the epoch) and why it was shown.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Saved {
+    pub at: f64,
+    pub because: SavedBecause,
+}
+
+/// GETs `url` as text, and tells when it was saved if it is a saved copy. Gives up after
+/// `FETCH_TIMEOUT_SECONDS`, or when `abort` is called.
+pub async fn fetch_text_saved(url: &str, abort: &Abort) -> Result<(String, Option<Saved>), LoadError> {
+    let timed_out = std::rc::Rc::new(std::cell::Cell::new(false));
+    let timer = {
+        let (timed_out, abort) = (timed_out.clone(), abort.clone());
+        let after = std::time::Duration::from_secs(FETCH_TIMEOUT_SECONDS.into());
+        set_timeout_with_handle(
+            move || {
+                timed_out.set(true);
+                abort.abort();
+            },
+            after,
+        )
+        .ok()
+    };
+    let result = fetch_bytes(url, abort).await;
+    if let Some(timer) = timer {
+        timer.clear();
+    }
+    match result {
+        Err(_) if timed_out.get() => Err(LoadError::Timeout(FETCH_TIMEOUT_SECONDS)),
+        other => other,
+    }
+}
+
+async fn fetch_bytes(url: &str, abort: &Abort) -> Result<(String, Option<Saved>), LoadError> {
+    use crate::core::load::{FeedError, MAX_FEED_BYTES};
+    use wasm_bindgen_futures::JsFuture;
+    let window = web_sys::window().ok_or(LoadError::Unreachable { other_origin: false })?;
+    let init = web_sys::RequestInit::new();
+    init.set_signal(abort.signal().as_ref());
+    let response: web_sys::Response = JsFuture::from(window.fetch_with_str_and_init(url, &init))
+        .await
+        .map_err(|_| unreachable(url))?
+        .unchecked_into();
+    if !response.ok() {
+        return Err(LoadError::Status(response.status()));
+    }
+    let header = |name: &str| response.headers().get(name).ok().flatten();
+    let saved = header(SAVED_AT_HEADER)
+        .and_then(|value| value.parse::<f64>().ok())
+        .map(|at| Saved { at, because: SavedBecause::parse(header(SAVED_BECAUSE_HEADER).as_deref()) });
+    // Refused before reading when the server says it is too big; checked again after.
+    let too_large = |bytes: usize| LoadError::Feed(FeedError::TooLarge(bytes));
+    if let Some(length) =
+        header("content-length").and_then(|value| value.parse::<usize>().ok()).filter(|&n| n > MAX_FEED_BYTES)
+    {
+        abort.abort();
+        return Err(too_large(length));
+    }
+    // The bytes, copied into the wasm at once: much faster than a JavaScript string
+    // for a feed of megabytes. Decoded as `text()` would: UTF-8.
+    let buffer = response.array_buffer().map_err(|_| unreachable(url))?;
+    let buffer = JsFuture::from(buffer).await.map_err(|_| unreachable(url))?;
+    let buffer = js_sys::Uint8Array::new(&buffer);
+    if buffer.length() as usize > MAX_FEED_BYTES {
+        return Err(too_large(buffer.length() as usize));
+    }
+    let bytes = buffer.to_vec();
+    // A byte order mark is skipped by `load::parse`, as the checker does too.
+    let text =
+        String::from_utf8(bytes).unwrap_or_else(|invalid| String::from_utf8_lossy(invalid.as_bytes()).into_owned());
+    Ok((text, saved))
+}
