@@ -8,7 +8,6 @@
 use std::process::ExitCode;
 
 use meetup_atlas::core::i18n::{load_error_text, Lang};
-use meetup_atlas::core::json;
 use meetup_atlas::core::load::{self, LoadError};
 use meetup_atlas::core::schema;
 use meetup_atlas::core::validate::Problem;
@@ -21,7 +20,7 @@ fn main() -> ExitCode {
         eprintln!("usage: feed-check FEED.json [FEED.json …]");
         return ExitCode::from(2);
     }
-    let schema = json::parse(SCHEMA).expect("the built-in schema is JSON");
+    let schema: serde_json::Value = serde_json::from_str(SCHEMA).expect("the built-in schema is JSON");
     let mut failed = false;
     for path in &paths {
         failed |= !check(path, &schema);
@@ -33,7 +32,7 @@ fn main() -> ExitCode {
     }
 }
 
-fn check(path: &str, schema: &json::Json) -> bool {
+fn check(path: &str, schema: &serde_json::Value) -> bool {
     let text = match std::fs::read(path) {
         // Not UTF-8 is read as the browser would, with replacement characters.
         Ok(bytes) => String::from_utf8_lossy(&bytes).into_owned(),
@@ -42,7 +41,11 @@ fn check(path: &str, schema: &json::Json) -> bool {
             return false;
         }
     };
-    let loaded = load::parse(&text).and_then(|value| load::load_json(&value).map(|loaded| (value, loaded)));
+    let loaded = load::load(&text).map(|loaded| {
+        // The same text the app read (no BOM); it parsed, so it parses as a value too.
+        let json = load::json_text(&text).ok().and_then(|json| serde_json::from_str(json).ok());
+        (json.unwrap_or_default(), loaded)
+    });
     let (value, loaded) = match loaded {
         Ok(both) => both,
         Err(error) => {

@@ -1,73 +1,39 @@
 //! The offline basemap (`public/basemap.json`, see docs/basemap.md), ready to draw:
 //! rings projected once into SVG paths, so zooming only changes the `viewBox`.
 
+use serde::Deserialize;
+
 use super::feed::Text;
-use super::json::{self, FromJson, Json};
 use super::map::{rings_path, Lambert, Point};
 
+#[derive(Deserialize)]
 struct RawBasemap {
     scale: f64,
     regions: Vec<RawRegion>,
+    #[serde(default)]
     lakes: Vec<RawLake>,
+    #[serde(default)]
     rivers: Vec<RawRiver>,
 }
 
+#[derive(Deserialize)]
 struct RawRegion {
     id: String,
     country: String,
     name: Text,
+    /// `[lon, lat]` in the file's integer units.
     label: Option<[i32; 2]>,
     polygons: Vec<Vec<Vec<i32>>>,
 }
 
+#[derive(Deserialize)]
 struct RawLake {
     polygons: Vec<Vec<Vec<i32>>>,
 }
 
+#[derive(Deserialize)]
 struct RawRiver {
     lines: Vec<Vec<i32>>,
-}
-
-impl FromJson for RawBasemap {
-    fn from_json(json: &Json) -> json::Result<Self> {
-        let o = json.object("Basemap")?;
-        Ok(RawBasemap {
-            scale: o.req("scale")?,
-            regions: o.req("regions")?,
-            lakes: o.list("lakes")?,
-            rivers: o.list("rivers")?,
-        })
-    }
-}
-
-impl FromJson for RawRegion {
-    fn from_json(json: &Json) -> json::Result<Self> {
-        let o = json.object("Region")?;
-        let label = match o.opt::<Vec<i32>>("label")?.as_deref() {
-            None => None,
-            Some(&[lon, lat]) => Some([lon, lat]),
-            Some(_) => return Err("label must be [lon, lat]".into()),
-        };
-        Ok(RawRegion {
-            id: o.req("id")?,
-            country: o.req("country")?,
-            name: o.req("name")?,
-            label,
-            polygons: o.req("polygons")?,
-        })
-    }
-}
-
-impl FromJson for RawLake {
-    fn from_json(json: &Json) -> json::Result<Self> {
-        Ok(RawLake { polygons: json.object("Lake")?.req("polygons")? })
-    }
-}
-
-impl FromJson for RawRiver {
-    fn from_json(json: &Json) -> json::Result<Self> {
-        Ok(RawRiver { lines: json.object("River")?.req("lines")? })
-    }
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -87,13 +53,9 @@ pub struct Basemap {
     pub rivers: String,
 }
 
+/// Reads and projects a basemap; the error says what was wrong.
 pub fn parse(text: &str, projection: &Lambert) -> Result<Basemap, String> {
-    from_json(&json::parse(text)?, projection)
-}
-
-/// Projects a parsed basemap.
-pub fn from_json(value: &Json, projection: &Lambert) -> Result<Basemap, String> {
-    let raw = RawBasemap::from_json(value)?;
+    let raw: RawBasemap = serde_json::from_str(text).map_err(|e| e.to_string())?;
     if raw.scale.is_nan() || raw.scale <= 0.0 {
         return Err("scale must be positive".into());
     }

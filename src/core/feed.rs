@@ -3,11 +3,14 @@
 
 use std::collections::HashMap;
 
+use serde::Deserialize;
+
 use super::date::Day;
 use super::lang::Lang;
 
 /// A text in both languages; the feed has no monolingual prose.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Clone, Debug, Default, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Text {
     pub en: String,
     pub fr: String,
@@ -22,7 +25,7 @@ impl Text {
     }
 }
 
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, Deserialize)]
 pub struct Source {
     pub publisher: String,
     pub title: String,
@@ -30,7 +33,7 @@ pub struct Source {
     pub published: String,
 }
 
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, Deserialize)]
 pub struct Place {
     pub id: String,
     pub name: Text,
@@ -40,14 +43,14 @@ pub struct Place {
     pub lon: f64,
 }
 
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, Deserialize)]
 pub struct Organization {
     pub id: String,
     pub name: String,
     pub url: Option<String>,
 }
 
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, Deserialize)]
 pub struct Person {
     pub id: String,
     pub name: String,
@@ -55,13 +58,13 @@ pub struct Person {
     pub role: Option<Text>,
 }
 
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, Deserialize)]
 pub struct Topic {
     pub id: String,
     pub name: Text,
 }
 
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, Deserialize)]
 pub struct Series {
     pub id: String,
     pub name: Text,
@@ -69,24 +72,28 @@ pub struct Series {
     pub url: String,
 }
 
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, Deserialize)]
 pub struct Edition {
     pub id: String,
     pub name: Text,
     pub organizer: Option<String>,
     pub summary: Option<Text>,
+    #[serde(default)]
     pub sponsors: Vec<String>,
     /// Sessions of the whole edition whose meetup the source does not name.
+    #[serde(default)]
     pub sessions: Vec<Session>,
 }
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Deserialize)]
+#[serde(rename_all = "lowercase")]
 pub enum EventKind {
     Meetup,
     Conference,
 }
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Deserialize)]
+#[serde(rename_all = "lowercase")]
 pub enum Format {
     Talk,
     Demo,
@@ -106,7 +113,8 @@ impl Format {
     }
 }
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Deserialize)]
+#[serde(rename_all = "lowercase")]
 pub enum LinkKind {
     Ebook,
     Group,
@@ -115,31 +123,38 @@ pub enum LinkKind {
     Video,
 }
 
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, Deserialize)]
 pub struct Link {
     pub kind: LinkKind,
     pub url: String,
     pub title: Text,
 }
 
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, Deserialize)]
 pub struct Session {
     pub id: String,
     pub format: Format,
     pub title: Text,
     /// The source names the session only by its subject: `title` describes it, it is not its title.
+    #[serde(default)]
     pub descriptive_title: bool,
+    #[serde(default)]
     pub speakers: Vec<String>,
+    #[serde(default)]
     pub topics: Vec<String>,
     pub summary: Option<Text>,
     pub repeat_of: Option<String>,
+    #[serde(default)]
     pub links: Vec<Link>,
     /// Where in the edition it was given, when the source does not name a meetup.
     pub location_note: Option<Text>,
 }
 
 /// When an event happens, as precisely as the source allows, and no more.
-#[derive(Clone, Debug, PartialEq)]
+/// Read through `FlatWhen`: serde's tagged enums buffer every value first, which cost
+/// more wasm than the whole rest of the feed model.
+#[derive(Clone, Debug, PartialEq, Deserialize)]
+#[serde(try_from = "FlatWhen")]
 pub enum When {
     /// An exact start (RFC 3339 with offset) in a named IANA time zone.
     Datetime { start: String, end: Option<String>, time_zone: String },
@@ -147,6 +162,45 @@ pub enum When {
     Date { date: String, end_date: Option<String> },
     /// Some day in `earliest..=latest`; `note` says how the range is known.
     Between { earliest: String, latest: String, note: Text },
+}
+
+/// `When` as it is written: a `type` and the fields of every form.
+#[derive(Deserialize)]
+struct FlatWhen {
+    #[serde(rename = "type")]
+    kind: String,
+    start: Option<String>,
+    end: Option<String>,
+    time_zone: Option<String>,
+    date: Option<String>,
+    end_date: Option<String>,
+    earliest: Option<String>,
+    latest: Option<String>,
+    note: Option<Text>,
+}
+
+impl TryFrom<FlatWhen> for When {
+    type Error = String;
+
+    fn try_from(w: FlatWhen) -> Result<When, String> {
+        fn required<T>(value: Option<T>, name: &str) -> Result<T, String> {
+            value.ok_or_else(|| format!("missing field `{name}`"))
+        }
+        match w.kind.as_str() {
+            "datetime" => Ok(When::Datetime {
+                start: required(w.start, "start")?,
+                end: w.end,
+                time_zone: required(w.time_zone, "time_zone")?,
+            }),
+            "date" => Ok(When::Date { date: required(w.date, "date")?, end_date: w.end_date }),
+            "between" => Ok(When::Between {
+                earliest: required(w.earliest, "earliest")?,
+                latest: required(w.latest, "latest")?,
+                note: required(w.note, "note")?,
+            }),
+            other => Err(format!("unknown variant `{other}`, expected one of `datetime`, `date`, `between`")),
+        }
+    }
 }
 
 /// The days an event may fall on, derived from `When` by validation.
@@ -158,7 +212,7 @@ pub struct Span {
     pub uncertain: bool,
 }
 
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, Deserialize)]
 pub struct Event {
     pub id: String,
     pub kind: EventKind,
@@ -170,9 +224,12 @@ pub struct Event {
     pub when: When,
     pub sequence: Option<u32>,
     pub summary: Option<Text>,
+    #[serde(default)]
     pub sessions: Vec<Session>,
+    #[serde(default)]
     pub links: Vec<Link>,
     /// Filled in by validation from `when`.
+    #[serde(skip)]
     pub span: Span,
 }
 

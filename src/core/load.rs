@@ -2,8 +2,11 @@
 //! reported with its path and left out, the rest is kept), then validated. Also what
 //! can stop a whole feed from being shown.
 
+use serde::de::DeserializeOwned;
+use serde::Deserialize;
+use serde_json::value::RawValue;
+
 use super::feed::*;
-use super::json::{self, variant, FromJson, Json, Object};
 use super::validate::{self, Problem, ProblemKind};
 
 /// The one feed format version this build understands.
@@ -46,262 +49,188 @@ pub struct Loaded {
 
 /// Parses and validates feed text.
 pub fn load(text: &str) -> Result<Loaded, FeedError> {
-    load_json(&parse(text)?)
-}
-
-/// The feed's JSON: refused past `MAX_FEED_BYTES`; a leading byte order mark is skipped,
-/// as browsers do, in the app and the checker alike.
-pub fn parse(text: &str) -> Result<Json, FeedError> {
-    if text.len() > MAX_FEED_BYTES {
-        return Err(FeedError::TooLarge(text.len()));
-    }
-    json::parse(text.strip_prefix('\u{feff}').unwrap_or(text)).map_err(FeedError::NotJson)
-}
-
-/// The largest feed read: 50 MB, some 20,000 events with several sessions each. Past that, a browser (and a host
-/// page embedding the atlas) would stall for long seconds or run out of memory.
-pub const MAX_FEED_BYTES: usize = 50 * 1024 * 1024;
-
-/// Validates a parsed feed.
-pub fn load_json(value: &Json) -> Result<Loaded, FeedError> {
-    let Json::Object(members) = value else { return Err(FeedError::NotAnObject) };
-    let root = Object(members);
-    match root.get("schema_version") {
-        Some(Json::Number(v)) if *v == SCHEMA_VERSION as f64 => {}
-        Some(Json::Number(v)) if v.fract() == 0.0 && *v >= 0.0 && *v < u64::MAX as f64 => {
-            return Err(FeedError::UnsupportedVersion(*v as u64))
+    let text = json_text(text)?;
+    // One pass over the text for its shape, one per entry for its content.
+    let root: Root = match serde_json::from_str(text) {
+        Ok(root) => root,
+        Err(e) if e.is_data() && !text.trim_start().starts_with('{') => return Err(FeedError::NotAnObject),
+        // A top-level member of the wrong shape: read again member by member, to say which.
+        Err(e) if e.is_data() => {
+            serde_json::from_str::<Members>(text).map_err(|e| FeedError::NotJson(e.to_string()))?.into_root()
         }
+        Err(e) => return Err(FeedError::NotJson(e.to_string())),
+    };
+    match root.schema_version.map(|v| serde_json::from_str::<serde_json::Number>(v.get())) {
+        Some(Ok(v)) if v.as_u64() == Some(SCHEMA_VERSION) => {}
+        Some(Ok(v)) if v.as_u64().is_some() => return Err(FeedError::UnsupportedVersion(v.as_u64().unwrap_or(0))),
         _ => return Err(FeedError::MissingVersion),
     }
 
-    let mut problems = Vec::new();
+    let mut problems = root.problems;
+    let events = root.events;
+    let events_in_file = events.len();
     let raw = RawFeed {
-        title: field(root, "title", &mut problems).unwrap_or_default(),
-        description: optional_field(root, "description", &mut problems),
-        source: optional_field(root, "source", &mut problems),
-        places: entries(root, "places", &mut problems),
-        organizations: entries(root, "organizations", &mut problems),
-        people: entries(root, "people", &mut problems),
-        topics: entries(root, "topics", &mut problems),
-        series: entries(root, "series", &mut problems),
-        editions: entries(root, "editions", &mut problems),
-        events: entries(root, "events", &mut problems),
-    };
-    let events_in_file = match root.get("events") {
-        Some(Json::Array(items)) => items.len(),
-        _ => 0,
+        title: field(root.title, "title", &mut problems).unwrap_or_default(),
+        description: root.description.and_then(|raw| value(raw, "description", &mut problems)),
+        source: root.source.and_then(|raw| value(raw, "source", &mut problems)),
+        places: entries(root.places, "places", &mut problems),
+        organizations: entries(root.organizations, "organizations", &mut problems),
+        people: entries(root.people, "people", &mut problems),
+        topics: entries(root.topics, "topics", &mut problems),
+        series: entries(root.series, "series", &mut problems),
+        editions: entries(root.editions, "editions", &mut problems),
+        events: entries(events, "events", &mut problems),
     };
     let feed = validate::validate(raw, &mut problems);
     let left_out_events = events_in_file - feed.events.len();
     Ok(Loaded { feed, problems, left_out_events })
 }
 
-fn field<T: FromJson>(root: Object, key: &str, problems: &mut Vec<Problem>) -> Option<T> {
-    match root.get(key) {
+/// The feed's JSON text: refused past `MAX_FEED_BYTES`; a leading byte order mark is
+/// skipped, as browsers do, in the app and the checker alike.
+pub fn json_text(text: &str) -> Result<&str, FeedError> {
+    if text.len() > MAX_FEED_BYTES {
+        return Err(FeedError::TooLarge(text.len()));
+    }
+    Ok(text.strip_prefix('\u{feff}').unwrap_or(text))
+}
+
+/// The largest feed read: 50 MB, some 20,000 events with several sessions each. Past
+/// that, a browser (and a host page embedding the atlas) would stall for long seconds
+/// or run out of memory.
+pub const MAX_FEED_BYTES: usize = 50 * 1024 * 1024;
+
+/// The top of a feed, each part left as JSON text to be read on its own: one broken
+/// entry costs only itself. Members the format does not have are ignored (`feed-check`
+/// warns of them).
+#[derive(Deserialize)]
+struct Root<'a> {
+    #[serde(borrow)]
+    schema_version: Option<&'a RawValue>,
+    #[serde(borrow)]
+    title: Option<&'a RawValue>,
+    #[serde(borrow)]
+    description: Option<&'a RawValue>,
+    #[serde(borrow)]
+    source: Option<&'a RawValue>,
+    #[serde(borrow, default)]
+    places: Vec<&'a RawValue>,
+    #[serde(borrow, default)]
+    organizations: Vec<&'a RawValue>,
+    #[serde(borrow, default)]
+    people: Vec<&'a RawValue>,
+    #[serde(borrow, default)]
+    topics: Vec<&'a RawValue>,
+    #[serde(borrow, default)]
+    series: Vec<&'a RawValue>,
+    #[serde(borrow, default)]
+    editions: Vec<&'a RawValue>,
+    #[serde(borrow, default)]
+    events: Vec<&'a RawValue>,
+    /// Lists that were not lists, found by `Members`.
+    #[serde(skip)]
+    problems: Vec<Problem>,
+}
+
+/// The top of a feed with its lists not yet known to be lists: the slower reading, for
+/// a feed where one of them is something else.
+#[derive(Deserialize)]
+struct Members<'a> {
+    #[serde(borrow)]
+    schema_version: Option<&'a RawValue>,
+    #[serde(borrow)]
+    title: Option<&'a RawValue>,
+    #[serde(borrow)]
+    description: Option<&'a RawValue>,
+    #[serde(borrow)]
+    source: Option<&'a RawValue>,
+    #[serde(borrow)]
+    places: Option<&'a RawValue>,
+    #[serde(borrow)]
+    organizations: Option<&'a RawValue>,
+    #[serde(borrow)]
+    people: Option<&'a RawValue>,
+    #[serde(borrow)]
+    topics: Option<&'a RawValue>,
+    #[serde(borrow)]
+    series: Option<&'a RawValue>,
+    #[serde(borrow)]
+    editions: Option<&'a RawValue>,
+    #[serde(borrow)]
+    events: Option<&'a RawValue>,
+}
+
+impl<'a> Members<'a> {
+    fn into_root(self) -> Root<'a> {
+        let mut problems = Vec::new();
+        let mut list = |raw, key| list(raw, key, &mut problems);
+        let (places, organizations, people, topics) = (
+            list(self.places, "places"),
+            list(self.organizations, "organizations"),
+            list(self.people, "people"),
+            list(self.topics, "topics"),
+        );
+        let (series, editions, events) =
+            (list(self.series, "series"), list(self.editions, "editions"), list(self.events, "events"));
+        Root {
+            schema_version: self.schema_version,
+            title: self.title,
+            description: self.description,
+            source: self.source,
+            places,
+            organizations,
+            people,
+            topics,
+            series,
+            editions,
+            events,
+            problems,
+        }
+    }
+}
+
+/// serde's words without its position: the problem's path says where.
+fn message(error: &serde_json::Error) -> String {
+    let text = error.to_string();
+    match text.rfind(" at line ") {
+        Some(at) => text[..at].to_owned(),
+        None => text,
+    }
+}
+
+fn value<T: DeserializeOwned>(raw: &RawValue, path: &str, problems: &mut Vec<Problem>) -> Option<T> {
+    serde_json::from_str(raw.get())
+        .map_err(|e| problems.push(Problem::new(path, ProblemKind::Malformed(message(&e)))))
+        .ok()
+}
+
+fn field<T: DeserializeOwned>(raw: Option<&RawValue>, key: &str, problems: &mut Vec<Problem>) -> Option<T> {
+    match raw {
         None => {
             problems.push(Problem::new(key, ProblemKind::Missing));
             None
         }
-        Some(value) => parse_value(value, key, problems),
+        Some(raw) => value(raw, key, problems),
     }
 }
 
-fn optional_field<T: FromJson>(root: Object, key: &str, problems: &mut Vec<Problem>) -> Option<T> {
-    root.get(key).and_then(|value| parse_value(value, key, problems))
-}
-
-fn parse_value<T: FromJson>(value: &Json, path: &str, problems: &mut Vec<Problem>) -> Option<T> {
-    T::from_json(value).map_err(|e| problems.push(Problem::new(path, ProblemKind::Malformed(e)))).ok()
-}
-
-/// Reads a list entry by entry so that one malformed entry costs only itself.
-fn entries<T: FromJson>(root: Object, key: &str, problems: &mut Vec<Problem>) -> Indexed<T> {
-    match root.get(key) {
+/// A list's entries, still as text; a member that is not a list is a problem.
+fn list<'a>(raw: Option<&'a RawValue>, key: &str, problems: &mut Vec<Problem>) -> Vec<&'a RawValue> {
+    match raw.map(|raw| serde_json::from_str::<Vec<&RawValue>>(raw.get())) {
         None => Vec::new(),
-        Some(Json::Array(items)) => items
-            .iter()
-            .enumerate()
-            .filter_map(|(i, item)| parse_value(item, &format!("{key}[{i}]"), problems).map(|entry| (i, entry)))
-            .collect(),
-        Some(_) => {
+        Some(Ok(items)) => items,
+        Some(Err(_)) => {
             problems.push(Problem::new(key, ProblemKind::Malformed("expected a list".into())));
             Vec::new()
         }
     }
 }
 
-// Reading each type from JSON, field by field, as the feed format (docs/feed.md) says.
-
-impl FromJson for Text {
-    fn from_json(json: &Json) -> json::Result<Self> {
-        let o = json.object("Text")?;
-        o.only(&["en", "fr"])?;
-        Ok(Text { en: o.req("en")?, fr: o.req("fr")? })
-    }
-}
-
-impl FromJson for Source {
-    fn from_json(json: &Json) -> json::Result<Self> {
-        let o = json.object("Source")?;
-        Ok(Source {
-            publisher: o.req("publisher")?,
-            title: o.req("title")?,
-            language: o.req("language")?,
-            published: o.req("published")?,
-        })
-    }
-}
-
-impl FromJson for Place {
-    fn from_json(json: &Json) -> json::Result<Self> {
-        let o = json.object("Place")?;
-        Ok(Place {
-            id: o.req("id")?,
-            name: o.req("name")?,
-            region: o.req("region")?,
-            country: o.req("country")?,
-            lat: o.req("lat")?,
-            lon: o.req("lon")?,
-        })
-    }
-}
-
-impl FromJson for Organization {
-    fn from_json(json: &Json) -> json::Result<Self> {
-        let o = json.object("Organization")?;
-        Ok(Organization { id: o.req("id")?, name: o.req("name")?, url: o.opt("url")? })
-    }
-}
-
-impl FromJson for Person {
-    fn from_json(json: &Json) -> json::Result<Self> {
-        let o = json.object("Person")?;
-        Ok(Person {
-            id: o.req("id")?,
-            name: o.req("name")?,
-            organization: o.opt("organization")?,
-            role: o.opt("role")?,
-        })
-    }
-}
-
-impl FromJson for Topic {
-    fn from_json(json: &Json) -> json::Result<Self> {
-        let o = json.object("Topic")?;
-        Ok(Topic { id: o.req("id")?, name: o.req("name")? })
-    }
-}
-
-impl FromJson for Series {
-    fn from_json(json: &Json) -> json::Result<Self> {
-        let o = json.object("Series")?;
-        Ok(Series { id: o.req("id")?, name: o.req("name")?, place: o.req("place")?, url: o.req("url")? })
-    }
-}
-
-impl FromJson for Edition {
-    fn from_json(json: &Json) -> json::Result<Self> {
-        let o = json.object("Edition")?;
-        Ok(Edition {
-            id: o.req("id")?,
-            name: o.req("name")?,
-            organizer: o.opt("organizer")?,
-            summary: o.opt("summary")?,
-            sponsors: o.list("sponsors")?,
-            sessions: o.list("sessions")?,
-        })
-    }
-}
-
-impl FromJson for EventKind {
-    fn from_json(json: &Json) -> json::Result<Self> {
-        variant(json, "EventKind", &[("meetup", EventKind::Meetup), ("conference", EventKind::Conference)])
-    }
-}
-
-impl FromJson for Format {
-    fn from_json(json: &Json) -> json::Result<Self> {
-        variant(json, "Format", &Format::ALL.map(|format| (format.id(), format)))
-    }
-}
-
-impl FromJson for LinkKind {
-    fn from_json(json: &Json) -> json::Result<Self> {
-        use LinkKind as K;
-        variant(
-            json,
-            "LinkKind",
-            &[
-                ("ebook", K::Ebook),
-                ("group", K::Group),
-                ("website", K::Website),
-                ("slides", K::Slides),
-                ("video", K::Video),
-            ],
-        )
-    }
-}
-
-impl FromJson for Link {
-    fn from_json(json: &Json) -> json::Result<Self> {
-        let o = json.object("Link")?;
-        Ok(Link { kind: o.req("kind")?, url: o.req("url")?, title: o.req("title")? })
-    }
-}
-
-impl FromJson for Session {
-    fn from_json(json: &Json) -> json::Result<Self> {
-        let o = json.object("Session")?;
-        Ok(Session {
-            id: o.req("id")?,
-            format: o.req("format")?,
-            title: o.req("title")?,
-            descriptive_title: o.opt("descriptive_title")?.unwrap_or(false),
-            speakers: o.list("speakers")?,
-            topics: o.list("topics")?,
-            summary: o.opt("summary")?,
-            repeat_of: o.opt("repeat_of")?,
-            links: o.list("links")?,
-            location_note: o.opt("location_note")?,
-        })
-    }
-}
-
-impl FromJson for When {
-    /// Tagged by its `type` member.
-    fn from_json(json: &Json) -> json::Result<Self> {
-        let o = json.object("When")?;
-        let tag: String = o.req("type")?;
-        match tag.as_str() {
-            "datetime" => {
-                Ok(When::Datetime { start: o.req("start")?, end: o.opt("end")?, time_zone: o.req("time_zone")? })
-            }
-            "date" => Ok(When::Date { date: o.req("date")?, end_date: o.opt("end_date")? }),
-            "between" => {
-                Ok(When::Between { earliest: o.req("earliest")?, latest: o.req("latest")?, note: o.req("note")? })
-            }
-            other => Err(json::unknown_variant(other, ["datetime", "date", "between"].into_iter())),
-        }
-    }
-}
-
-impl FromJson for Event {
-    fn from_json(json: &Json) -> json::Result<Self> {
-        let o = json.object("Event")?;
-        Ok(Event {
-            id: o.req("id")?,
-            kind: o.req("kind")?,
-            edition: o.req("edition")?,
-            series: o.opt("series")?,
-            title: o.req("title")?,
-            place: o.opt("place")?,
-            host: o.opt("host")?,
-            when: o.req("when")?,
-            sequence: o.opt("sequence")?,
-            summary: o.opt("summary")?,
-            sessions: o.list("sessions")?,
-            links: o.list("links")?,
-            span: Span::default(),
-        })
-    }
+/// Reads a list entry by entry so that one malformed entry costs only itself.
+fn entries<T: DeserializeOwned>(items: Vec<&RawValue>, key: &str, problems: &mut Vec<Problem>) -> Indexed<T> {
+    items
+        .into_iter()
+        .enumerate()
+        .filter_map(|(i, item)| value(item, &format!("{key}[{i}]"), problems).map(|entry| (i, entry)))
+        .collect()
 }

@@ -9,7 +9,6 @@ pub mod feed;
 pub mod gesture;
 pub mod i18n;
 pub mod ics;
-pub mod json;
 pub mod lang;
 pub mod load;
 pub mod map;

@@ -9,8 +9,8 @@
 //! `minimum` and `maximum`. `pattern` and `format` are left to the validation of the
 //! loaded feed, which checks ids, dates and links by meaning rather than by shape.
 
-use super::json::Json;
 use super::validate::{Problem, ProblemKind};
+use serde_json::{Map, Value as Json};
 
 /// Every problem the schema finds in `feed`, each with its JSON path.
 pub fn check(schema: &Json, feed: &Json) -> Vec<Problem> {
@@ -25,10 +25,11 @@ struct Walk<'a, 'p> {
 }
 
 fn member<'a>(json: &'a Json, key: &str) -> Option<&'a Json> {
-    match json {
-        Json::Object(members) => members.iter().rev().find(|(k, _)| k == key).map(|(_, v)| v),
-        _ => None,
-    }
+    json.as_object()?.get(key)
+}
+
+fn number(json: Option<&Json>) -> Option<f64> {
+    json?.as_f64()
 }
 
 fn child(path: &str, key: &str) -> String {
@@ -52,7 +53,7 @@ fn type_name(value: &Json) -> &'static str {
 
 fn has_type(value: &Json, wanted: &str) -> bool {
     match (wanted, value) {
-        ("integer", Json::Number(n)) => n.fract() == 0.0,
+        ("integer", Json::Number(n)) => n.is_i64() || n.is_u64() || n.as_f64().is_some_and(|f| f.fract() == 0.0),
         (wanted, value) => wanted == type_name(value) || (wanted == "number" && matches!(value, Json::Number(_))),
     }
 }
@@ -112,14 +113,15 @@ impl<'a> Walk<'a, '_> {
         match value {
             Json::Object(members) => self.object(schema, members, path),
             Json::Array(items) => self.array(schema, items, path),
-            Json::String(text) => {
-                if matches!(member(schema, "minLength"), Some(Json::Number(n)) if (text.chars().count() as f64) < *n) {
-                    self.report(path, ProblemKind::EmptyText);
-                }
+            Json::String(text)
+                if number(member(schema, "minLength")).is_some_and(|n| (text.chars().count() as f64) < n) =>
+            {
+                self.report(path, ProblemKind::EmptyText);
             }
             Json::Number(n) => {
-                let below = matches!(member(schema, "minimum"), Some(Json::Number(min)) if n < min);
-                let above = matches!(member(schema, "maximum"), Some(Json::Number(max)) if n > max);
+                let n = n.as_f64().unwrap_or(f64::NAN);
+                let below = number(member(schema, "minimum")).is_some_and(|min| n < min);
+                let above = number(member(schema, "maximum")).is_some_and(|max| n > max);
                 if below || above {
                     let bound = |key| member(schema, key).map_or("…".to_owned(), text_of);
                     self.report(
@@ -157,18 +159,18 @@ impl<'a> Walk<'a, '_> {
         }
     }
 
-    fn object(&mut self, schema: &'a Json, members: &[(String, Json)], path: &str) {
+    fn object(&mut self, schema: &'a Json, members: &Map<String, Json>, path: &str) {
         let properties = member(schema, "properties");
         if let Some(Json::Array(required)) = member(schema, "required") {
             for name in required.iter().filter_map(|r| if let Json::String(s) = r { Some(s) } else { None }) {
-                if !members.iter().any(|(k, _)| k == name) {
+                if !members.contains_key(name.as_str()) {
                     self.report(&child(path, name), ProblemKind::Missing);
                 }
             }
         }
         let closed = matches!(member(schema, "additionalProperties"), Some(Json::Bool(false)));
         let known: Vec<&str> = match properties {
-            Some(Json::Object(props)) => props.iter().map(|(k, _)| k.as_str()).collect(),
+            Some(Json::Object(props)) => props.keys().map(String::as_str).collect(),
             _ => Vec::new(),
         };
         for (key, value) in members {
@@ -184,7 +186,7 @@ impl<'a> Walk<'a, '_> {
     }
 
     fn array(&mut self, schema: &'a Json, items: &[Json], path: &str) {
-        if matches!(member(schema, "minItems"), Some(Json::Number(n)) if (items.len() as f64) < *n) {
+        if number(member(schema, "minItems")).is_some_and(|n| (items.len() as f64) < n) {
             self.report(
                 path,
                 ProblemKind::Malformed(format!(

@@ -172,12 +172,8 @@ pub fn Map(
 
     let basemap = RwSignal::new(None::<Result<Arc<Basemap>, ()>>);
     spawn_local(async move {
-        let result = fetch_text(&basemap_url)
-            .await
-            .ok()
-            .and_then(|text| crate::core::json::parse(&text).ok())
-            .and_then(|value| basemap::from_json(&value, &projection).ok())
-            .ok_or(());
+        let result =
+            fetch_text(&basemap_url).await.ok().and_then(|text| basemap::parse(&text, &projection).ok()).ok_or(());
         basemap.set(Some(result.map(Arc::new)));
     });
 
