@@ -2,7 +2,6 @@
 //! that say what happened, and what the service worker says of a saved copy.
 
 use leptos::prelude::*;
-use wasm_bindgen::JsCast;
 
 use crate::core::i18n::SavedBecause;
 use crate::core::load::LoadError;
@@ -97,39 +96,34 @@ pub async fn fetch_text_saved(url: &str, abort: &Abort) -> Result<(String, Optio
 
 async fn fetch_bytes(url: &str, abort: &Abort) -> Result<(String, Option<Saved>), LoadError> {
     use crate::core::load::{FeedError, MAX_FEED_BYTES};
-    use wasm_bindgen_futures::JsFuture;
-    let window = web_sys::window().ok_or(LoadError::Unreachable { other_origin: false })?;
-    let init = web_sys::RequestInit::new();
-    init.set_signal(abort.signal().as_ref());
-    let response: web_sys::Response = JsFuture::from(window.fetch_with_str_and_init(url, &init))
+    let response = gloo_net::http::Request::get(url)
+        .abort_signal(abort.signal().as_ref())
+        .send()
         .await
-        .map_err(|_| unreachable(url))?
-        .unchecked_into();
+        .map_err(|_| unreachable(url))?;
     if !response.ok() {
         return Err(LoadError::Status(response.status()));
     }
-    let header = |name: &str| response.headers().get(name).ok().flatten();
-    let saved = header(SAVED_AT_HEADER)
+    let headers = response.headers();
+    let saved = headers
+        .get(SAVED_AT_HEADER)
         .and_then(|value| value.parse::<f64>().ok())
-        .map(|at| Saved { at, because: SavedBecause::parse(header(SAVED_BECAUSE_HEADER).as_deref()) });
+        .map(|at| Saved { at, because: SavedBecause::parse(headers.get(SAVED_BECAUSE_HEADER).as_deref()) });
     // Refused before reading when the server says it is too big; checked again after.
     let too_large = |bytes: usize| LoadError::Feed(FeedError::TooLarge(bytes));
     if let Some(length) =
-        header("content-length").and_then(|value| value.parse::<usize>().ok()).filter(|&n| n > MAX_FEED_BYTES)
+        headers.get("content-length").and_then(|v| v.parse::<usize>().ok()).filter(|&n| n > MAX_FEED_BYTES)
     {
         abort.abort();
         return Err(too_large(length));
     }
-    // The bytes, copied into the wasm at once: much faster than a JavaScript string
-    // for a feed of megabytes. Decoded as `text()` would: UTF-8.
-    let buffer = response.array_buffer().map_err(|_| unreachable(url))?;
-    let buffer = JsFuture::from(buffer).await.map_err(|_| unreachable(url))?;
-    let buffer = js_sys::Uint8Array::new(&buffer);
-    if buffer.length() as usize > MAX_FEED_BYTES {
-        return Err(too_large(buffer.length() as usize));
+    // The bytes, copied into the wasm at once: much faster than a JavaScript string for
+    // a feed of megabytes. Decoded as `text()` would: UTF-8 (a byte order mark is
+    // skipped by `load::load`, as the checker does too).
+    let bytes = response.binary().await.map_err(|_| unreachable(url))?;
+    if bytes.len() > MAX_FEED_BYTES {
+        return Err(too_large(bytes.len()));
     }
-    let bytes = buffer.to_vec();
-    // A byte order mark is skipped by `load::parse`, as the checker does too.
     let text =
         String::from_utf8(bytes).unwrap_or_else(|invalid| String::from_utf8_lossy(invalid.as_bytes()).into_owned());
     Ok((text, saved))
