@@ -12,7 +12,7 @@ fn found(filters: &Filters) -> Vec<String> {
     let f = load::load(SEED).unwrap().feed;
     let prepared = explore::prepare(&f);
     let shown = explore::shown(&f, &prepared, filters, Day::parse("2026-11-25").unwrap());
-    f.events.iter().zip(shown).filter(|(_, s)| *s).map(|(e, _)| e.id.clone()).collect()
+    shown.indices().map(|i| f.events[i].id.clone()).collect()
 }
 
 fn search(query: &str) -> Vec<String> {

@@ -212,20 +212,47 @@ pub fn passes(prepared: &Prepared, span_timing: Timing, filters: &Filters, words
         && words.iter().all(|word| prepared.text.contains(word.as_str()))
 }
 
+/// Which of the feed's events the filters let through, by their index in the feed.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Shown(Vec<bool>);
+
+impl Shown {
+    /// Every one of `len` events.
+    pub fn all(len: usize) -> Shown {
+        Shown(vec![true; len])
+    }
+
+    /// Whether event `index` is shown; an index the filters have not seen yet is.
+    pub fn contains(&self, index: usize) -> bool {
+        self.0.get(index).copied().unwrap_or(true)
+    }
+
+    pub fn count(&self) -> usize {
+        self.0.iter().filter(|shown| **shown).count()
+    }
+
+    /// The indices shown, in feed order.
+    pub fn indices(&self) -> impl Iterator<Item = usize> + '_ {
+        self.0.iter().enumerate().filter(|(_, shown)| **shown).map(|(i, _)| i)
+    }
+}
+
 /// For each event of the feed, whether it is shown under `filters`.
-pub fn shown(feed: &Feed, prepared: &[Prepared], filters: &Filters, today: Day) -> Vec<bool> {
+pub fn shown(feed: &Feed, prepared: &[Prepared], filters: &Filters, today: Day) -> Shown {
     let words = query_words(&filters.query);
-    feed.events
-        .iter()
-        .zip(prepared)
-        .map(|(event, p)| passes(p, query::timing(event.span, today), filters, &words))
-        .collect()
+    Shown(
+        feed.events
+            .iter()
+            .zip(prepared)
+            .map(|(event, p)| passes(p, query::timing(event.span, today), filters, &words))
+            .collect(),
+    )
 }
 
 /// How many shown events have each value of `facet`, most first.
-pub fn counts(prepared: &[Prepared], shown: &[bool], facet: Facet) -> Vec<(String, usize)> {
+pub fn counts(prepared: &[Prepared], shown: &Shown, facet: Facet) -> Vec<(String, usize)> {
     let mut counts: std::collections::BTreeMap<&str, usize> = std::collections::BTreeMap::new();
-    for p in prepared.iter().zip(shown).filter(|(_, s)| **s).map(|(p, _)| p) {
+    for p in shown.indices().filter_map(|i| prepared.get(i)) {
         for (_, value) in p.facets.iter().filter(|(f, _)| *f == facet) {
             *counts.entry(value).or_default() += 1;
         }

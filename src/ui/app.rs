@@ -4,13 +4,13 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 
 use crate::core::embed::{Mode, Panels};
-use crate::core::explore;
 use crate::core::feed;
 use crate::core::i18n::{self, Lang, Msg};
 use crate::core::load::{self, LoadError, Loaded};
 use crate::core::query::Selection;
 use crate::core::url_state::UrlState;
 
+use super::context::AtlasCtx;
 use super::embed::EmbedButton;
 use super::fetch::{fetch_text_saved, Abort, Saved};
 use super::filters::FilterPanel;
@@ -171,12 +171,7 @@ pub fn Atlas(
     let filters = RwSignal::new(linked.filters);
     let centre = RwSignal::new(linked.map);
     let flush_url = mode.owns_page().then(|| sync_url(lang, selection, filters, centre, known));
-    let prepared = Arc::new(explore::prepare(&loaded.feed));
-    let shown = {
-        let loaded = loaded.clone();
-        let prepared = prepared.clone();
-        Memo::new(move |_| filters.with(|f| explore::shown(&loaded.feed, &prepared, f, today)))
-    };
+    provide_context(AtlasCtx::new(loaded.clone(), lang.read_only(), selection, filters, today));
     let summary = {
         let loaded = loaded.clone();
         move || {
@@ -236,23 +231,17 @@ pub fn Atlas(
     view! {
         <div class="ma-atlas" on:keydown=escape>
             <div class="ma-summary">{summary}</div>
-            <Problems loaded=loaded.clone() lang />
-            {
-                let loaded = loaded.clone();
-                move || filters_drawn.get().then(|| view! { <FilterPanel loaded=loaded.clone() prepared=prepared.clone() lang filters shown flush_url /> })
-            }
-            {panels.map.then(|| {
-                let loaded = loaded.clone();
-                move || map_drawn.get().then(|| view! { <Map loaded=loaded.clone() lang selection today basemap_url=basemap_url.clone() shown centre /> })
+            <Problems />
+            {move || filters_drawn.get().then(|| view! { <FilterPanel flush_url /> })}
+            {panels.map.then_some({
+                move || map_drawn.get().then(|| view! { <Map basemap_url=basemap_url.clone() centre /> })
             })}
-            {panels.timeline.then(|| {
-                let loaded = loaded.clone();
-                move || timeline_drawn.get().then(|| view! { <Timeline loaded=loaded.clone() lang selection today shown /> })
+            {panels.timeline.then_some({
+                move || timeline_drawn.get().then(|| view! { <Timeline /> })
             })}
-            <Details loaded=loaded.clone() lang selection today />
-            {panels.list.then(|| {
-                let loaded = loaded.clone();
-                move || list_drawn.get().then(|| view! { <EventList loaded=loaded.clone() lang today selection shown filters /> })
+            <Details />
+            {panels.list.then_some({
+                move || list_drawn.get().then(|| view! { <EventList /> })
             })}
             // Last, so that nothing drawn before it moves down as the rest comes in.
             {move || list_drawn.get().then(source.clone())}

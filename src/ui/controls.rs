@@ -7,7 +7,7 @@ use crate::core::{Lang, Msg};
 
 /// A button that shows a symbol and is named, in the current language, by `msg`.
 pub fn icon_button(
-    lang: RwSignal<Lang>,
+    lang: ReadSignal<Lang>,
     msg: Msg,
     symbol: &'static str,
     class: &'static str,

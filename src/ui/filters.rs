@@ -1,18 +1,17 @@
 //! Search and filters: narrow every view at once.
 
 use std::collections::HashMap;
-use std::sync::Arc;
 
 use leptos::prelude::*;
 
-use crate::core::explore::{self, Facet, Filters, Prepared};
+use crate::core::explore::{self, Facet, Filters, Shown};
 use crate::core::feed::{Feed, Format};
 use crate::core::i18n::{self, Lang, Msg};
 use crate::core::ics;
-use crate::core::load::Loaded;
 use crate::core::query::{self, Timing};
 
 use super::browser::{copy_to_clipboard, download, now_seconds};
+use super::context::{use_atlas, AtlasCtx};
 
 /// The name of a facet value, in the current language.
 fn value_name(feed: &Feed, facet: Facet, id: &str, lang: Lang) -> String {
@@ -28,18 +27,16 @@ fn value_name(feed: &Feed, facet: Facet, id: &str, lang: Lang) -> String {
 
 #[component]
 pub fn FilterPanel(
-    loaded: Arc<Loaded>,
-    prepared: Arc<Vec<Prepared>>,
-    lang: RwSignal<Lang>,
-    filters: RwSignal<Filters>,
-    shown: Memo<Vec<bool>>,
     /// Where the address bar holds this atlas' view (the hosted page): writes a change
     /// still waiting to be written, so that copying the address makes the right link.
     #[prop(optional_no_strip)]
     flush_url: Option<Callback<()>>,
 ) -> impl IntoView {
+    let atlas = use_atlas();
+    let (loaded, prepared) = (atlas.loaded(), atlas.prepared());
+    let AtlasCtx { lang, filters, shown, .. } = atlas;
     let total = loaded.feed.events.len();
-    let shown_count = move || shown.with(|s| s.iter().filter(|x| **x).count());
+    let shown_count = move || shown.with(Shown::count);
 
     let timing_choice = move |value: Option<Timing>, msg: fn(Lang) -> &'static str| {
         let name = "ma-when";
@@ -63,7 +60,7 @@ pub fn FilterPanel(
             let loaded = loaded.clone();
             let prepared = prepared.clone();
             // Every value the feed has for this facet; counts follow what is shown.
-            let everything = vec![true; prepared.len()];
+            let everything = Shown::all(prepared.len());
             let values: Vec<String> =
                 explore::counts(&prepared, &everything, facet).into_iter().map(|(v, _)| v).collect();
             let count = {
@@ -129,8 +126,7 @@ pub fn FilterPanel(
         move |_| {
             let lang = lang.get_untracked();
             let feed = &loaded.feed;
-            let events: Vec<_> =
-                shown.with_untracked(|s| feed.events.iter().zip(s).filter(|(_, x)| **x).map(|(e, _)| e).collect());
+            let events: Vec<_> = shown.with_untracked(|s| s.indices().map(|i| &feed.events[i]).collect());
             let events = crate::core::order::sorted(events, &|a, b| query::chronological(a, b));
             download("meetups.ics", "text/calendar", &ics::calendar(feed, &events, lang, now_seconds()));
         }

@@ -1,32 +1,25 @@
 //! The event list: every event by edition and date, with its sessions. It is also
 //! the text alternative of the map and the timeline.
 
-use std::sync::Arc;
-
 use leptos::prelude::*;
 
 use crate::core::date::Day;
-use crate::core::explore::{self, Filters};
+use crate::core::explore::{self};
 use crate::core::feed::{Edition, Event, Feed, Link, Session};
 use crate::core::i18n::{self, Lang, Msg};
-use crate::core::load::Loaded;
 use crate::core::query::{self, Selection, Timing};
 use crate::core::validate::is_safe_link;
 
+use super::context::{use_atlas, AtlasCtx};
 use super::intl;
 
 const LIST_PAGE: usize = 50;
 
 #[component]
-pub fn EventList(
-    loaded: Arc<Loaded>,
-    lang: RwSignal<Lang>,
-    today: Day,
-    selection: RwSignal<Option<Selection>>,
-    /// Which of the feed's events the filters let through.
-    shown: Memo<Vec<bool>>,
-    filters: RwSignal<Filters>,
-) -> impl IntoView {
+pub fn EventList() -> impl IntoView {
+    let atlas = use_atlas();
+    let loaded = atlas.loaded();
+    let AtlasCtx { lang, today, selection, shown, filters, .. } = atlas;
     // A long feed is shown a page at a time: the DOM stays small and every view stays fast.
     let limit = RwSignal::new(LIST_PAGE);
     // The order is the feed's: sorted once, then only filtered on each change.
@@ -39,11 +32,7 @@ pub fn EventList(
             order
                 .iter()
                 .map(|(edition, events)| {
-                    let events = events
-                        .iter()
-                        .filter(|&&i| shown.get(i).copied().unwrap_or(true))
-                        .map(|&i| &feed.events[i])
-                        .collect();
+                    let events = events.iter().filter(|&&i| shown.contains(i)).map(|&i| &feed.events[i]).collect();
                     (&feed.editions[*edition], events)
                 })
                 .filter(|(_, events): &(_, Vec<&Event>)| !events.is_empty())

@@ -9,16 +9,16 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 
 use crate::core::basemap::{self, Basemap};
-use crate::core::date::Day;
+use crate::core::explore::Shown;
 use crate::core::feed::Text;
 use crate::core::gesture::{Gesture, Pointers};
 use crate::core::i18n::{self, Lang, Msg};
-use crate::core::load::Loaded;
 use crate::core::map::{cluster, Bounds, Cluster, Lambert, Point, View, MAX_SCALE, MIN_SCALE, ZOOM_STEP};
 use crate::core::query::{self, Selection, Timing};
 use crate::core::url_state::MapCentre;
 
 use super::browser::observe_size;
+use super::context::{use_atlas, AtlasCtx};
 use super::controls::{icon_button, on_button, wheel_zoom};
 use super::fetch::fetch_text;
 
@@ -76,21 +76,18 @@ impl Marker {
 
 #[component]
 pub fn Map(
-    loaded: Arc<Loaded>,
-    lang: RwSignal<Lang>,
-    selection: RwSignal<Option<Selection>>,
-    today: Day,
     basemap_url: String,
-    /// Which of the feed's events the filters let through.
-    shown: Memo<Vec<bool>>,
     /// The view as a link carries it; `None` is the view that fits every place.
     centre: RwSignal<Option<MapCentre>>,
 ) -> impl IntoView {
+    let atlas = use_atlas();
+    let loaded = atlas.loaded();
+    let AtlasCtx { lang, selection, today, shown, .. } = atlas;
     let projection = Lambert::eastern_canada();
     let map_places = {
         let loaded = loaded.clone();
-        move |shown: &[bool]| -> Vec<MapPlace> {
-            query::places_with_events(&loaded.feed, |i| shown.get(i).copied().unwrap_or(true))
+        move |shown: &Shown| -> Vec<MapPlace> {
+            query::places_with_events(&loaded.feed, |i| shown.contains(i))
                 .into_iter()
                 .map(|(place, spans)| MapPlace {
                     id: place.id.clone(),
@@ -431,7 +428,7 @@ fn region_bounds(projection: &Lambert) -> Bounds {
         .unwrap_or(Bounds { min: Point::default(), max: Point { x: 1.0, y: 1.0 } })
 }
 
-fn draw_basemap(basemap: &Basemap, lang: RwSignal<Lang>, scale: Memo<f64>) -> impl IntoView {
+fn draw_basemap(basemap: &Basemap, lang: ReadSignal<Lang>, scale: Memo<f64>) -> impl IntoView {
     let regions = basemap
         .regions
         .iter()

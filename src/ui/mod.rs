@@ -2,6 +2,7 @@
 
 mod app;
 mod browser;
+mod context;
 mod controls;
 pub mod crash;
 mod embed;

@@ -1,11 +1,11 @@
 //! The states around the data: loading, failure, and problems found in the feed.
 
-use std::sync::Arc;
-
 use leptos::prelude::*;
 
 use crate::core::i18n::{self, problem_text, Lang, Msg};
-use crate::core::load::{LoadError, Loaded};
+
+use super::context::use_atlas;
+use crate::core::load::LoadError;
 
 #[component]
 pub fn Loading(lang: RwSignal<Lang>, slow: RwSignal<bool>) -> impl IntoView {
@@ -47,7 +47,9 @@ const PROBLEMS_LISTED: usize = 50;
 
 /// Tells what in the feed was wrong and left out; shown above the valid rest.
 #[component]
-pub fn Problems(loaded: Arc<Loaded>, lang: RwSignal<Lang>) -> impl IntoView {
+pub fn Problems() -> impl IntoView {
+    let atlas = use_atlas();
+    let (loaded, lang) = (atlas.loaded(), atlas.lang);
     (!loaded.problems.is_empty()).then(|| {
         let left_out = loaded.left_out_events;
         move || {

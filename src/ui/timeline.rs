@@ -19,6 +19,7 @@ use crate::core::query::{self, Selection};
 use crate::core::timeline::{self as tl, TimeScale};
 
 use super::browser::{download, now_seconds, observe_size};
+use super::context::{use_atlas, AtlasCtx};
 use super::controls::{icon_button, on_button, wheel_zoom};
 use super::intl;
 
@@ -129,7 +130,11 @@ impl ItemState {
 }
 
 /// The item's place (or title) and date words, following the language.
-fn item_texts(loaded: &Arc<Loaded>, index: usize, lang: RwSignal<Lang>) -> (impl Fn() -> String, impl Fn() -> String) {
+fn item_texts(
+    loaded: &Arc<Loaded>,
+    index: usize,
+    lang: ReadSignal<Lang>,
+) -> (impl Fn() -> String, impl Fn() -> String) {
     let (a, b) = (loaded.clone(), loaded.clone());
     (move || short_label(&a, &a.feed.events[index], lang.get()), move || when_short(&b.feed.events[index], lang.get()))
 }
@@ -157,14 +162,10 @@ pub fn when_short(event: &Event, lang: Lang) -> String {
 }
 
 #[component]
-pub fn Timeline(
-    loaded: Arc<Loaded>,
-    lang: RwSignal<Lang>,
-    selection: RwSignal<Option<Selection>>,
-    today: Day,
-    /// Which of the feed's events the filters let through.
-    shown: Memo<Vec<bool>>,
-) -> impl IntoView {
+pub fn Timeline() -> impl IntoView {
+    let atlas = use_atlas();
+    let loaded = atlas.loaded();
+    let AtlasCtx { lang, selection, today, shown, .. } = atlas;
     // Chronological order, fixed for the feed.
     let order: Arc<Vec<usize>> = Arc::new({
         let events = &loaded.feed.events;
@@ -191,11 +192,7 @@ pub fn Timeline(
     // Positions (in `order`) of the events the filters let through.
     let shown_positions = {
         let order = order.clone();
-        Memo::new(move |_| {
-            shown.with(|s| {
-                (0..order.len()).filter(|&p| s.get(order[p]).copied().unwrap_or(true)).collect::<Vec<usize>>()
-            })
-        })
+        Memo::new(move |_| shown.with(|s| (0..order.len()).filter(|&p| s.contains(order[p])).collect::<Vec<usize>>()))
     };
 
     // Label lengths per position, measured once per language rather than on every keystroke.
@@ -618,12 +615,10 @@ pub fn Timeline(
 
 /// The selected event's details, and a brief polite announcement of the selection.
 #[component]
-pub fn Details(
-    loaded: Arc<Loaded>,
-    lang: RwSignal<Lang>,
-    selection: RwSignal<Option<Selection>>,
-    today: Day,
-) -> impl IntoView {
+pub fn Details() -> impl IntoView {
+    let atlas = use_atlas();
+    let loaded = atlas.loaded();
+    let AtlasCtx { lang, selection, today, .. } = atlas;
     // Found once per selection, for both the announcement and the panel.
     let selected_event = {
         let loaded = loaded.clone();

@@ -1,0 +1,66 @@
+//! The one atlas context: what every view of an atlas shares, provided by `Atlas` and
+//! read with `use_atlas()`. Several atlases on a page each provide their own.
+
+use std::sync::Arc;
+
+use leptos::prelude::*;
+
+use crate::core::date::Day;
+use crate::core::explore::{Filters, Prepared, Shown};
+use crate::core::load::Loaded;
+use crate::core::query::Selection;
+use crate::core::Lang;
+
+#[derive(Clone, Copy)]
+pub struct AtlasCtx {
+    loaded: StoredValue<Arc<Loaded>>,
+    prepared: StoredValue<Arc<Vec<Prepared>>>,
+    /// The language shown; the header's toggle is what changes it.
+    pub lang: ReadSignal<Lang>,
+    /// The place or event selected, shared by the map, the timeline, the list and the details.
+    pub selection: RwSignal<Option<Selection>>,
+    pub filters: RwSignal<Filters>,
+    /// Which events the filters let through.
+    pub shown: Memo<Shown>,
+    pub today: Day,
+}
+
+impl AtlasCtx {
+    pub fn new(
+        loaded: Arc<Loaded>,
+        lang: ReadSignal<Lang>,
+        selection: RwSignal<Option<Selection>>,
+        filters: RwSignal<Filters>,
+        today: Day,
+    ) -> AtlasCtx {
+        let prepared = Arc::new(crate::core::explore::prepare(&loaded.feed));
+        let shown = {
+            let (loaded, prepared) = (loaded.clone(), prepared.clone());
+            Memo::new(move |_| filters.with(|f| crate::core::explore::shown(&loaded.feed, &prepared, f, today)))
+        };
+        AtlasCtx {
+            loaded: StoredValue::new(loaded),
+            prepared: StoredValue::new(prepared),
+            lang,
+            selection,
+            filters,
+            shown,
+            today,
+        }
+    }
+
+    /// The feed as loaded, with its problems.
+    pub fn loaded(&self) -> Arc<Loaded> {
+        self.loaded.get_value()
+    }
+
+    /// Each event's searchable text and facets, gathered once.
+    pub fn prepared(&self) -> Arc<Vec<Prepared>> {
+        self.prepared.get_value()
+    }
+}
+
+/// The context of the atlas this component is in.
+pub fn use_atlas() -> AtlasCtx {
+    use_context::<AtlasCtx>().expect("a view of the atlas is drawn inside an Atlas")
+}
