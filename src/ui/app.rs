@@ -11,6 +11,7 @@ use crate::core::query::Selection;
 use crate::core::url_state::UrlState;
 
 use super::context::AtlasCtx;
+use super::details::Details;
 use super::embed::EmbedButton;
 use super::fetch::{fetch_text_saved, Abort, Saved};
 use super::filters::FilterPanel;
@@ -19,7 +20,7 @@ use super::lang_toggle::LangToggle;
 use super::list::EventList;
 use super::map::Map;
 use super::status::{LoadFailed, Loading, Problems, SavedCopy};
-use super::timeline::{Details, Timeline};
+use super::timeline::Timeline;
 use super::url_sync::{sync_url, url_state};
 
 /// Everything an atlas is told when it is mounted.

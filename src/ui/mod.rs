@@ -5,6 +5,7 @@ mod browser;
 mod context;
 mod controls;
 pub mod crash;
+mod details;
 mod embed;
 mod fetch;
 mod filters;

@@ -1,0 +1,73 @@
+//! One event of the timeline, in either layout: a band at its dates on the strip, or a
+//! dot in the vertical list on narrow screens.
+
+use leptos::prelude::*;
+
+use crate::core::query::Selection;
+
+use super::state::{TimelineState, AXIS_HEIGHT_PX, LANE_HEIGHT_PX};
+use super::{band_px, day_number, short_label, when_short};
+
+#[component]
+pub fn TimelineItem(tl: TimelineState, position: usize, vertical: bool) -> impl IntoView {
+    let loaded = tl.atlas.loaded();
+    let (lang, selection, current) = (tl.atlas.lang, tl.atlas.selection, tl.current);
+    let index = tl.event_index(position);
+    let event = &loaded.feed.events[index];
+    let (id, span, place) = (event.id.clone(), event.span, event.place.clone());
+    let selected = {
+        let id = id.clone();
+        move || selection.with(|s| matches!(s, Some(Selection::Event(e)) if *e == id))
+    };
+    let at_selected_place =
+        move || selection.with(|s| matches!((s, &place), (Some(Selection::Place(sel)), Some(p)) if sel == p));
+    // Selects the event, or clears the selection if it was already selected.
+    let choose = {
+        let pick = Selection::Event(id.clone());
+        move |_| {
+            current.set(position);
+            selection.update(|s| *s = if s.as_ref() == Some(&pick) { None } else { Some(pick.clone()) });
+        }
+    };
+    let label = {
+        let loaded = loaded.clone();
+        move || short_label(&loaded, &loaded.feed.events[index], lang.get())
+    };
+    let when = move || when_short(&loaded.feed.events[index], lang.get());
+    let scale = tl.scale;
+    let left = move || (!vertical).then(|| format!("{:.1}px", scale.with(|s| s.x(day_number(span.first)))));
+    let top = move || {
+        (!vertical)
+            .then(|| format!("{:.1}px", AXIS_HEIGHT_PX + tl.layout.with(|l| l.lanes[position]) as f64 * LANE_HEIGHT_PX))
+    };
+    let mark = if vertical {
+        view! { <span class="ma-tl-dot" aria-hidden="true"></span> }.into_any()
+    } else {
+        let band = move || format!("{:.1}px", scale.with(|s| band_px(span, s.px_per_day)));
+        view! { <span class="ma-tl-band" aria-hidden="true" style:width=band></span> }.into_any()
+    };
+    let selected_too = selected.clone();
+    view! {
+        <li>
+            <button
+                type="button"
+                class="ma-tl-event"
+                class:ma-tl-vertical-event=vertical
+                class:ma-uncertain=span.uncertain
+                class:ma-selected=selected
+                class:ma-highlight=at_selected_place
+                data-tl-event=id
+                // Roving focus: only the current item is in the tab order.
+                tabindex=move || if current.get() == position { "0" } else { "-1" }
+                aria-pressed=move || if selected_too() { "true" } else { "false" }
+                style:left=left
+                style:top=top
+                on:click=choose
+            >
+                {mark}
+                <span class="ma-tl-label">{label} ","</span>
+                <span class="ma-tl-when">{when}</span>
+            </button>
+        </li>
+    }
+}

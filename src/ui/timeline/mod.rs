@@ -1,0 +1,152 @@
+//! The timeline: events along a zoomable, pannable time axis, in lanes that keep
+//! them apart; uncertain dates drawn as bands; only what is in view is drawn. On narrow
+//! screens it runs down the page as a list instead.
+
+mod item;
+mod stack;
+mod state;
+mod strip;
+
+use leptos::ev;
+use leptos::html;
+use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+
+use crate::core::date::Day;
+use crate::core::feed::{Event, Span};
+use crate::core::i18n::{self, Lang, Msg};
+use crate::core::load::Loaded;
+use crate::core::map::ZOOM_STEP;
+use crate::core::timeline::TimeScale;
+
+use super::controls::icon_button;
+use super::intl;
+use item::TimelineItem;
+use state::{TimelineState, VERTICAL_PAGE};
+use strip::Strip;
+
+const PAN_STEP_PX: f64 = 200.0;
+const MIN_BAND_PX: f64 = 12.0;
+
+#[component]
+pub fn Timeline() -> impl IntoView {
+    let tl = TimelineState::new();
+    let lang = tl.atlas.lang;
+    view! {
+        <section class="ma-timeline" aria-labelledby="ma-timeline-title" node_ref=tl.container>
+            <h2 id="ma-timeline-title" class="ma-section-title">{move || Msg::Timeline.text(lang.get())}</h2>
+            <Show when=move || !tl.narrow.get() fallback=move || view! { <Vertical tl /> }>
+                <Strip tl />
+            </Show>
+            <Controls tl />
+            <p id="ma-timeline-keys" class="ma-map-keys">{move || Msg::TimelineKeys.text(lang.get())}</p>
+        </section>
+    }
+}
+
+/// The narrow layout: every shown event down the page, a page at a time.
+#[component]
+fn Vertical(tl: TimelineState) -> impl IntoView {
+    let (lang, shown, limit) = (tl.atlas.lang, tl.shown_positions, tl.vertical_limit);
+    let positions = move || shown.with(|all| all.iter().take(limit.get()).copied().collect::<Vec<usize>>());
+    let left = move || shown.with(Vec::len).saturating_sub(limit.get());
+    view! {
+        <ol class="ma-timeline-vertical" aria-label=move || Msg::Timeline.text(lang.get()) on:keydown=move |e| keydown(tl, e)>
+            <For each=positions key=|p| *p let:position>
+                <TimelineItem tl position vertical=true />
+            </For>
+        </ol>
+        <Show when=move || left() != 0>
+            <button type="button" class="ma-button ma-more" on:click=move |_| limit.update(|l| *l += VERTICAL_PAGE)>
+                {move || i18n::show_more(lang.get(), left().min(VERTICAL_PAGE), left())}
+            </button>
+        </Show>
+    }
+}
+
+/// Zoom, pan and "Go to today" buttons (hidden on narrow screens, where the list scrolls).
+#[component]
+fn Controls(tl: TimelineState) -> impl IntoView {
+    let (lang, scale, today) = (tl.atlas.lang, tl.scale, tl.atlas.today);
+    let control = move |msg: Msg, symbol: &'static str, action: fn(TimeScale) -> TimeScale| {
+        icon_button(lang, msg, symbol, "", move || scale.update(|s| *s = action(*s)))
+    };
+    let go_today =
+        move |_| scale.update(|s| *s = TimeScale::centred_on(day_number(today) + 0.5, s.px_per_day, s.width));
+    view! {
+        <div class="ma-map-controls" role="group" aria-label=move || Msg::TimelineControls.text(lang.get()) hidden=tl.narrow>
+            {control(Msg::ZoomIn, "+", |s| s.zoom(ZOOM_STEP))}
+            {control(Msg::ZoomOut, "−", |s| s.zoom(1.0 / ZOOM_STEP))}
+            {control(Msg::Earlier, "←", |s| s.pan(PAN_STEP_PX))}
+            {control(Msg::Later, "→", |s| s.pan(-PAN_STEP_PX))}
+            <button type="button" class="ma-map-button ma-go-today" on:click=go_today>
+                {move || Msg::GoToday.text(lang.get())}
+            </button>
+        </div>
+    }
+}
+
+/// Arrows walk between events (on an event) or pan (elsewhere); + and − zoom; Home and
+/// End go to the first and the last event.
+fn keydown(tl: TimelineState, e: ev::KeyboardEvent) {
+    let on_event = e
+        .target()
+        .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+        .is_some_and(|el| el.class_list().contains("ma-tl-event"));
+    let p = tl.current.get_untracked();
+    let positions = tl.walkable();
+    let next = positions.iter().copied().find(|&q| q > p).or(positions.last().copied());
+    let previous = positions.iter().copied().rev().find(|&q| q < p).or(positions.first().copied());
+    let scale = tl.scale;
+    match (e.key().as_str(), next, previous) {
+        ("ArrowRight" | "ArrowDown", Some(q), _) if on_event => tl.go_to(q),
+        ("ArrowLeft" | "ArrowUp", _, Some(q)) if on_event => tl.go_to(q),
+        ("Home", _, _) if !positions.is_empty() => tl.go_to(positions[0]),
+        ("End", _, _) if !positions.is_empty() => tl.go_to(positions[positions.len() - 1]),
+        ("ArrowRight", _, _) => scale.update(|s| *s = s.pan(-PAN_STEP_PX)),
+        ("ArrowLeft", _, _) => scale.update(|s| *s = s.pan(PAN_STEP_PX)),
+        ("+" | "=", _, _) => scale.update(|s| *s = s.zoom(ZOOM_STEP)),
+        ("-" | "_", _, _) => scale.update(|s| *s = s.zoom(1.0 / ZOOM_STEP)),
+        _ => return,
+    }
+    e.prevent_default();
+}
+
+fn day_number(day: Day) -> f64 {
+    day.days_since_epoch() as f64
+}
+
+/// How wide an event's band is drawn: its days, or enough to see and press.
+fn band_px(span: Span, px_per_day: f64) -> f64 {
+    ((day_number(span.last) + 1.0 - day_number(span.first)) * px_per_day).max(MIN_BAND_PX)
+}
+
+/// What the timeline calls an event: its place, or its title where it has none.
+fn short_label(loaded: &Loaded, event: &Event, lang: Lang) -> String {
+    match event.place.as_deref().and_then(|id| loaded.feed.place(id)) {
+        Some(place) => place.name.get(lang).to_owned(),
+        None => event.title.get(lang).to_owned(),
+    }
+}
+
+/// The date of an event in words as the timeline says it: loose for uncertain ranges.
+pub fn when_short(event: &Event, lang: Lang) -> String {
+    if event.span.uncertain {
+        i18n::fuzzy_range(event.span, lang)
+    } else {
+        intl::when_in_words(&event.when, event.span, lang)
+    }
+}
+
+/// Focuses the element of the timeline that `selector` finds, once it is drawn.
+fn focus_in(container: NodeRef<html::Section>, selector: &str) {
+    let selector = selector.to_owned();
+    request_animation_frame(move || {
+        let Some(el) = container.get_untracked() else { return };
+        if let Ok(Some(target)) = el.query_selector(&selector) {
+            if let Ok(target) = target.dyn_into::<web_sys::HtmlElement>() {
+                let _ = target.focus();
+            }
+        }
+    });
+}

@@ -1,0 +1,244 @@
+//! What the parts of the timeline share: the time scale, the lanes and stacks, what is
+//! in view, and the roving focus; all derived from the atlas context.
+
+use std::sync::Arc;
+
+use leptos::html;
+use leptos::prelude::*;
+
+use crate::core::feed::Span;
+use crate::core::load::Loaded;
+use crate::core::query::{self, Selection};
+use crate::core::timeline::{self as tl, TimeScale};
+
+use super::{band_px, day_number, focus_in, short_label};
+use crate::ui::browser::observe_size;
+use crate::ui::context::{use_atlas, AtlasCtx};
+
+pub const LANE_HEIGHT_PX: f64 = 40.0;
+pub const AXIS_HEIGHT_PX: f64 = 34.0;
+const INITIAL_PX_PER_DAY: f64 = 6.0;
+/// Estimated label width per character, for lane packing (labels must not overlap).
+const CHAR_WIDTH_PX: f64 = 7.5;
+const NARROW_BELOW_PX: f64 = 560.0;
+const DATE_LABEL_CHARS: usize = 26;
+/// Lanes drawn before the rest is stacked as "+N": a season of thousands of events
+/// sharing one range would otherwise be thousands of lanes tall and as many buttons.
+pub const MAX_LANES: usize = 6;
+/// The stretch of the strip whose overflow goes into one stack (wider than a stack's button).
+const STACK_BIN_PX: f64 = 64.0;
+/// The narrow (vertical) timeline draws this many events at a time.
+pub const VERTICAL_PAGE: usize = 100;
+
+/// Lanes by position (events filtered out keep lane 0 and are not drawn), and the stacks
+/// of the events beyond `MAX_LANES`, each with the positions it holds.
+#[derive(Clone, Debug, PartialEq, Default)]
+pub struct Layout {
+    pub lanes: Vec<usize>,
+    pub lanes_drawn: usize,
+    pub stacks: Vec<Stack>,
+}
+
+/// A "+N" stack: where it starts (absolute px at the current zoom) and its events' positions.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Stack {
+    pub start: f64,
+    pub positions: Arc<Vec<usize>>,
+}
+
+/// Positions are indices into `order`, the feed's events in chronological order.
+#[derive(Clone, Copy)]
+pub struct TimelineState {
+    pub atlas: AtlasCtx,
+    pub order: StoredValue<Arc<Vec<usize>>>,
+    pub spans: StoredValue<Arc<Vec<Span>>>,
+    pub container: NodeRef<html::Section>,
+    pub scale: RwSignal<TimeScale>,
+    /// Under a narrow width the timeline runs down the page: no sideways scroll trap on phones.
+    pub narrow: Memo<bool>,
+    /// Roving focus: the one event of the strip in the tab order.
+    pub current: RwSignal<usize>,
+    /// The events the filters let through.
+    pub shown_positions: Memo<Vec<usize>>,
+    pub layout: Memo<Layout>,
+    /// The events in view and in a lane: the only ones drawn.
+    pub visible: Memo<Vec<usize>>,
+    pub visible_stacks: Memo<Vec<Stack>>,
+    /// The stack whose events are listed under the strip, if one was pressed.
+    pub open_stack: RwSignal<Option<Stack>>,
+    /// The narrow layout's page of events.
+    pub vertical_limit: RwSignal<usize>,
+}
+
+impl TimelineState {
+    pub fn new() -> TimelineState {
+        let atlas = use_atlas();
+        let loaded = atlas.loaded();
+        // Chronological order, fixed for the feed.
+        let order: Arc<Vec<usize>> = Arc::new({
+            let events = &loaded.feed.events;
+            crate::core::order::sorted_positions(events.len(), &|a, b| query::chronological(&events[a], &events[b]))
+        });
+        let spans: Arc<Vec<Span>> = Arc::new(order.iter().map(|&i| loaded.feed.events[i].span).collect());
+        let opening = tl::nearest_today(&spans, atlas.today).unwrap_or(0);
+        let opening_day = spans.get(opening).map_or(day_number(atlas.today), |s| tl::midpoint(*s));
+        let scale = RwSignal::new(TimeScale::centred_on(opening_day, INITIAL_PX_PER_DAY, 900.0));
+        let shown_positions = {
+            let order = order.clone();
+            let shown = atlas.shown;
+            Memo::new(move |_| {
+                shown.with(|s| (0..order.len()).filter(|&p| s.contains(order[p])).collect::<Vec<usize>>())
+            })
+        };
+        let layout = layout(&loaded, order.clone(), atlas, scale, shown_positions);
+        let visible = {
+            let spans = spans.clone();
+            Memo::new(move |_| {
+                let s = scale.get();
+                layout.with(|l| {
+                    shown_positions.with(|positions| {
+                        positions.iter().copied().filter(|&p| l.lanes[p] < MAX_LANES && s.shows(spans[p])).collect()
+                    })
+                })
+            })
+        };
+        let visible_stacks = Memo::new(move |_| {
+            let s = scale.get();
+            let offset = s.start * s.px_per_day;
+            layout.with(|l| {
+                l.stacks.iter().filter(|k| (-STACK_BIN_PX..=s.width).contains(&(k.start - offset))).cloned().collect()
+            })
+        });
+        let state = TimelineState {
+            atlas,
+            order: StoredValue::new(order),
+            spans: StoredValue::new(spans),
+            container: NodeRef::new(),
+            scale,
+            narrow: Memo::new(move |_| scale.get().width < NARROW_BELOW_PX),
+            current: RwSignal::new(opening),
+            shown_positions,
+            layout,
+            visible,
+            visible_stacks,
+            open_stack: RwSignal::new(None),
+            vertical_limit: RwSignal::new(VERTICAL_PAGE),
+        };
+        state.follow_size_and_selection();
+        state
+    }
+
+    /// Lays out again when the strip changes size; keeps the selected event in view and
+    /// in the tab order; opening a stack's list takes focus to its heading.
+    fn follow_size_and_selection(self) {
+        let TimelineState { container, scale, current, layout, narrow, open_stack, .. } = self;
+        Effect::new(move |_| {
+            if let Some(el) = container.get() {
+                observe_size(&el, move |w, _| scale.update(|s| *s = s.resized(w)));
+            }
+        });
+        let loaded = self.atlas.loaded();
+        let (order, spans, selection) = (self.order, self.spans, self.atlas.selection);
+        Effect::new(move |_| {
+            let Some(Selection::Event(id)) = selection.get() else { return };
+            let Some(p) = order.with_value(|o| o.iter().position(|&i| loaded.feed.events[i].id == id)) else { return };
+            // A stacked event has no button of its own: the tab stop stays where it is.
+            if layout.with_untracked(|l| l.lanes[p] < MAX_LANES) || narrow.get_untracked() {
+                current.set(p);
+            }
+            let span = spans.with_value(|s| s[p]);
+            if !scale.get_untracked().shows(span) {
+                scale.update(|s| *s = TimeScale::centred_on(tl::midpoint(span), s.px_per_day, s.width));
+            }
+        });
+        Effect::new(move |_| {
+            if open_stack.with(Option::is_some) {
+                focus_in(container, "#ma-tl-stack-title");
+            }
+        });
+    }
+
+    /// The event at chronological position `p`.
+    pub fn event_index(self, p: usize) -> usize {
+        self.order.with_value(|o| o[p])
+    }
+
+    pub fn span(self, p: usize) -> Span {
+        self.spans.with_value(|s| s[p])
+    }
+
+    /// Moves the roving focus to `p`, drawing and scrolling as far as needed.
+    pub fn go_to(self, p: usize) {
+        self.current.set(p);
+        // On narrow screens, draw as far as the event walked to.
+        let rank = self.shown_positions.with_untracked(|all| all.partition_point(|&q| q < p));
+        self.vertical_limit.update(|limit| *limit = (*limit).max(rank + 1));
+        let s = self.scale.get_untracked();
+        let span = self.span(p);
+        let (x0, x1) = (s.x(day_number(span.first)), s.x(day_number(span.last) + 1.0));
+        if x0 < 0.0 || x1 > s.width {
+            self.scale.set(TimeScale::centred_on(tl::midpoint(span), s.px_per_day, s.width));
+        }
+        focus_in(self.container, ".ma-tl-event[tabindex='0']");
+    }
+
+    /// The events a keyboard walks among: those drawn (all shown ones on narrow screens).
+    pub fn walkable(self) -> Vec<usize> {
+        let wide = !self.narrow.get_untracked();
+        self.shown_positions.with_untracked(|all| {
+            all.iter().copied().filter(|&p| !wide || self.layout.with_untracked(|l| l.lanes[p] < MAX_LANES)).collect()
+        })
+    }
+}
+
+/// Lanes depend on zoom and language (label widths), not on panning.
+fn layout(
+    loaded: &Arc<Loaded>,
+    order: Arc<Vec<usize>>,
+    atlas: AtlasCtx,
+    scale: RwSignal<TimeScale>,
+    shown_positions: Memo<Vec<usize>>,
+) -> Memo<Layout> {
+    let px_per_day = Memo::new(move |_| scale.get().px_per_day);
+    // Label lengths per position, measured once per language rather than on every keystroke.
+    let label_chars = {
+        let (loaded, order, lang) = (loaded.clone(), order.clone(), atlas.lang);
+        Memo::new(move |_| {
+            let lang = lang.get();
+            order
+                .iter()
+                .map(|&i| short_label(&loaded, &loaded.feed.events[i], lang).chars().count())
+                .collect::<Vec<_>>()
+        })
+    };
+    let loaded = loaded.clone();
+    Memo::new(move |_| {
+        let px = px_per_day.get();
+        let positions = shown_positions.get();
+        let chars = label_chars.get();
+        let extents: Vec<(f64, f64)> = positions
+            .iter()
+            .map(|&p| {
+                let span = loaded.feed.events[order[p]].span;
+                let start = day_number(span.first) * px;
+                // The date's words are not measured (that would cost an Intl call per event): allow for the longest.
+                let label = (chars[p] + DATE_LABEL_CHARS) as f64 * CHAR_WIDTH_PX + 24.0;
+                (start, start + band_px(span, px).max(label))
+            })
+            .collect();
+        let packed = tl::pack_lanes(&extents, 6.0);
+        let mut lanes = vec![0; order.len()];
+        for (&p, &lane) in positions.iter().zip(&packed) {
+            lanes[p] = lane;
+        }
+        let stacks = tl::stacks(&extents, &packed, MAX_LANES, STACK_BIN_PX)
+            .into_iter()
+            .map(|stack| Stack {
+                start: stack.start,
+                positions: Arc::new(stack.items.into_iter().map(|i| positions[i]).collect()),
+            })
+            .collect();
+        let lanes_drawn = packed.iter().max().map_or(1, |m| (m + 1).min(MAX_LANES));
+        Layout { lanes, lanes_drawn, stacks }
+    })
+}

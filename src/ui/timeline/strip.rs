@@ -1,0 +1,121 @@
+//! The horizontal strip: the axis, today's line, the events in their lanes and the
+//! stacks; dragged to pan, pinched or Ctrl/⌘ + wheel to zoom.
+
+use leptos::ev;
+use leptos::prelude::*;
+
+use crate::core::gesture::{Gesture, Pointers};
+use crate::core::i18n::{self, Msg};
+
+use super::item::TimelineItem;
+use super::stack::{StackButton, StackList};
+use super::state::{TimelineState, AXIS_HEIGHT_PX, LANE_HEIGHT_PX};
+use super::{day_number, keydown};
+use crate::ui::controls::{on_button, wheel_zoom};
+
+#[component]
+pub fn Strip(tl: TimelineState) -> impl IntoView {
+    let (lang, layout) = (tl.atlas.lang, tl.layout);
+    let rows = Memo::new(move |_| layout.with(|l| l.lanes_drawn + usize::from(!l.stacks.is_empty())));
+    let height = move || format!("{:.0}px", AXIS_HEIGHT_PX + rows.get() as f64 * LANE_HEIGHT_PX + 8.0);
+    let (pointer_down, pointer_move, pointer_up, wheel) = gestures(tl);
+    view! {
+        <div
+            class="ma-timeline-strip"
+            style:height=height
+            aria-describedby="ma-timeline-keys"
+            on:keydown=move |e| keydown(tl, e)
+            on:pointerdown=pointer_down
+            on:pointermove=pointer_move
+            on:pointerup=pointer_up
+            on:pointercancel=pointer_up
+            on:wheel=wheel
+        >
+            <Axis tl />
+            <ol class="ma-tl-events" aria-label=move || Msg::Timeline.text(lang.get())>
+                <For each=move || tl.visible.get() key=|p| *p let:position>
+                    <TimelineItem tl position vertical=false />
+                </For>
+                <For each=move || tl.visible_stacks.get() key=|s| (s.start as i64, s.positions.len()) let:stack>
+                    <StackButton tl stack />
+                </For>
+            </ol>
+        </div>
+        <StackList tl />
+    }
+}
+
+/// The ticks, and today's line when today is in view.
+#[component]
+fn Axis(tl: TimelineState) -> impl IntoView {
+    let (lang, scale, today) = (tl.atlas.lang, tl.scale, tl.atlas.today);
+    let ticks = move || {
+        let s = scale.get();
+        crate::core::timeline::ticks(&s, lang.get())
+            .into_iter()
+            .map(|tick| {
+                let x = s.x(day_number(tick.day));
+                let class = if tick.major { "ma-tick ma-tick-major" } else { "ma-tick" };
+                view! { <span class=class style:left=format!("{x:.1}px")>{tick.label}</span> }
+            })
+            .collect_view()
+    };
+    let today_x = move || scale.with(|s| s.x(day_number(today) + 0.5));
+    let today_visible = move || (0.0..=scale.with(|s| s.width)).contains(&today_x());
+    view! {
+        <div class="ma-axis" aria-hidden="true">{ticks}</div>
+        <Show when=today_visible>
+            <div class="ma-today" aria-hidden="true" style:left=move || format!("{:.1}px", today_x())>
+                <span>{move || i18n::Msg::Today.text(lang.get())}</span>
+            </div>
+        </Show>
+    }
+}
+
+/// Drag to pan, pinch to zoom; ctrl (or ⌘) + wheel to zoom, so the page still scrolls.
+#[allow(clippy::type_complexity)]
+fn gestures(
+    tl: TimelineState,
+) -> (
+    impl Fn(ev::PointerEvent) + Copy + 'static,
+    impl Fn(ev::PointerEvent) + Copy + 'static,
+    impl Fn(ev::PointerEvent) + Copy + 'static,
+    impl Fn(ev::WheelEvent) + Copy + 'static,
+) {
+    let (scale, container) = (tl.scale, tl.container);
+    let pointers = StoredValue::new(Pointers::default());
+    let left_edge = move || container.get_untracked().map_or(0.0, |el| el.get_bounding_client_rect().left());
+    let down = move |e: ev::PointerEvent| {
+        if on_button(&e) || e.button() != 0 {
+            return;
+        }
+        if let Some(el) = container.get_untracked() {
+            let _ = el.set_pointer_capture(e.pointer_id());
+        }
+        let x = f64::from(e.client_x()) - left_edge();
+        pointers.update_value(|ps| ps.down(e.pointer_id(), x, f64::from(e.client_y())));
+    };
+    let moved = move |e: ev::PointerEvent| {
+        if pointers.with_value(Pointers::is_empty) {
+            return;
+        }
+        let x = f64::from(e.client_x()) - left_edge();
+        let mut gesture = Gesture::None;
+        pointers.update_value(|ps| gesture = ps.moved(e.pointer_id(), x, f64::from(e.client_y())));
+        match gesture {
+            Gesture::Pan { dx, .. } => scale.update(|s| *s = s.pan(dx)),
+            Gesture::Pinch { dx, factor, x, .. } => scale.update(|s| *s = s.pan(dx).zoom_at(factor, x)),
+            Gesture::None => {}
+        }
+    };
+    let up = move |e: ev::PointerEvent| pointers.update_value(|ps| ps.up(e.pointer_id()));
+    let wheel = move |e: ev::WheelEvent| {
+        if !(e.ctrl_key() || e.meta_key()) {
+            return;
+        }
+        e.prevent_default();
+        let left = left_edge();
+        scale.update(|s| *s = s.zoom_at(wheel_zoom(&e), f64::from(e.client_x()) - left));
+    };
+    (down, moved, up, wheel)
+}
