@@ -1,0 +1,128 @@
+//! One marker on the map: a place, or a group of places that would overlap on screen.
+
+use leptos::prelude::*;
+
+use crate::core::feed::Text;
+use crate::core::i18n;
+use crate::core::map::{Cluster, Point};
+use crate::core::query::{Selection, Timing};
+
+use super::state::MapState;
+
+/// A place with events, as the map needs it.
+#[derive(Clone, PartialEq)]
+pub struct MapPlace {
+    pub id: String,
+    pub name: Text,
+    pub at: Point,
+    pub events: usize,
+    pub timing: Option<Timing>,
+}
+
+/// One marker as drawn: a place, or a group of places that would overlap.
+#[derive(Clone, PartialEq)]
+pub struct Marker {
+    /// The member places' ids: the marker's identity across zooms and filters.
+    pub ids: Vec<String>,
+    /// The first few members' names, for its label.
+    pub names: Vec<Text>,
+    pub points: Vec<Point>,
+    pub at: Point,
+    pub events: usize,
+    pub timing: Option<Timing>,
+}
+
+impl Marker {
+    pub fn of(cluster: &Cluster, places: &[MapPlace]) -> Marker {
+        let members: Vec<&MapPlace> = cluster.members.iter().map(|&i| &places[i]).collect();
+        let first_timing = members[0].timing;
+        Marker {
+            ids: members.iter().map(|p| p.id.clone()).collect(),
+            names: members.iter().take(4).map(|p| p.name.clone()).collect(),
+            points: members.iter().map(|p| p.at).collect(),
+            at: cluster.at,
+            events: cluster.weight,
+            timing: members.iter().all(|p| p.timing == first_timing).then_some(first_timing).flatten(),
+        }
+    }
+
+    pub fn single(&self) -> Option<&str> {
+        match self.ids.as_slice() {
+            [only] => Some(only),
+            _ => None,
+        }
+    }
+}
+
+/// A single place toggles its selection; a group zooms in until it comes apart.
+#[component]
+pub fn MarkerButton(map: MapState, marker: Marker) -> impl IntoView {
+    let (lang, hovered, view) = (map.atlas.lang, map.hovered, map.view);
+    let (at, weight, timing) = (marker.at, marker.events, marker.timing);
+    let single = marker.single().map(str::to_owned);
+    let label = {
+        let m = marker.clone();
+        move || {
+            let lang = lang.get();
+            let names: Vec<&str> = m.names.iter().map(|n| n.get(lang)).collect();
+            i18n::marker_label(lang, &names, m.ids.len(), m.events, m.timing)
+        }
+    };
+    let pressed = {
+        let single = single.clone();
+        move || single.is_some() && map.selected_place.with(|p| p.as_deref() == single.as_deref())
+    };
+    let aria_pressed = {
+        let (pressed, single) = (pressed.clone(), single.is_some());
+        move || single.then(|| if pressed() { "true" } else { "false" })
+    };
+    let hover_on = {
+        let ids = marker.ids.clone();
+        move || hovered.set(Some(ids.clone()))
+    };
+    let hover_on_focus = hover_on.clone();
+    let ids = marker.ids.clone();
+    let is_hovered = move || hovered.with(|h| h.as_ref() == Some(&ids));
+    let x = move || format!("{:.1}px", view.with(|v| v.to_screen(at).0));
+    let y = move || format!("{:.1}px", view.with(|v| v.to_screen(at).1));
+    let clicked = marker.clone();
+    view! {
+        <button
+            type="button"
+            class="ma-marker"
+            class:ma-marker-group=single.is_none()
+            class:ma-marker-past=timing == Some(Timing::Past)
+            class:ma-marker-upcoming=timing == Some(Timing::Upcoming)
+            class:ma-selected=pressed
+            data-place=single
+            style:left=x
+            style:top=y
+            aria-label=label.clone()
+            aria-pressed=aria_pressed
+            on:click=move |_| map.select(&clicked)
+            on:mouseenter=move |_| hover_on()
+            on:focus=move |_| hover_on_focus()
+            on:mouseleave=move |_| hovered.set(None)
+            on:blur=move |_| hovered.set(None)
+        >
+            <span aria-hidden="true">{weight}</span>
+        </button>
+        <Show when=is_hovered>
+            <span class="ma-tooltip" aria-hidden="true" style:left=x style:top=y>
+                {label.clone()}
+            </span>
+        </Show>
+    }
+}
+
+impl MapState {
+    /// What pressing `marker` does.
+    pub fn select(self, marker: &Marker) {
+        if let Some(id) = marker.single() {
+            let pick = Selection::Place(id.to_owned());
+            self.atlas.selection.update(|s| *s = if s.as_ref() == Some(&pick) { None } else { Some(pick) });
+        } else {
+            self.zoom_to(&marker.points);
+        }
+    }
+}

@@ -1,0 +1,111 @@
+//! The map: an offline basemap in SVG, one marker button per place (clustered when
+//! they would overlap), zoom and pan by wheel, drag, pinch, keys and buttons.
+
+mod gestures;
+mod marker;
+mod state;
+
+use leptos::prelude::*;
+
+use crate::core::basemap::Basemap;
+use crate::core::i18n::{Lang, Msg};
+use crate::core::map::{View, ZOOM_STEP};
+use crate::core::url_state::MapCentre;
+
+use super::controls::icon_button;
+use marker::MarkerButton;
+use state::MapState;
+
+const PAN_STEP_PX: f64 = 80.0;
+
+#[component]
+pub fn Map(
+    basemap_url: String,
+    /// The view as a link carries it; `None` is the view that fits every place.
+    centre: RwSignal<Option<MapCentre>>,
+) -> impl IntoView {
+    let map = MapState::new(basemap_url, centre);
+    let (lang, view, basemap, hint) = (map.atlas.lang, map.view, map.basemap, map.hint);
+    let handlers = gestures::handlers(map);
+    view! {
+        <section class="ma-map" aria-label=move || Msg::MapLabel.text(lang.get())>
+            <div
+                class="ma-map-surface"
+                node_ref=map.surface
+                tabindex="0"
+                role="group"
+                aria-roledescription=move || Msg::MapRole.text(lang.get())
+                aria-label=move || Msg::MapLabel.text(lang.get())
+                aria-describedby="ma-map-keys"
+                on:pointerdown=handlers.down
+                on:pointermove=handlers.moved
+                on:pointerup=handlers.up
+                on:pointercancel=handlers.up
+                on:wheel=handlers.wheel
+                on:dblclick=handlers.double_click
+                on:keydown=move |e| gestures::keydown(map, e)
+            >
+                <svg class="ma-map-svg" viewBox=move || view.get().view_box() preserveAspectRatio="none" aria-hidden="true" focusable="false">
+                    {move || basemap.get().and_then(Result::ok).map(|b| draw_basemap(&b, lang, map.scale))}
+                </svg>
+                <div class="ma-markers">
+                    <For each=move || map.on_screen.get() key=|m| (m.ids.clone(), m.events) let:marker>
+                        <MarkerButton map marker />
+                    </For>
+                </div>
+                <p class="ma-hint" aria-live="polite">{move || hint.get().then(|| Msg::WheelHint.text(lang.get()))}</p>
+            </div>
+            <Controls map />
+            <p id="ma-map-keys" class="ma-map-keys">{move || Msg::MapKeys.text(lang.get())}</p>
+            {move || matches!(basemap.get(), Some(Err(()))).then(|| view! {
+                <p class="ma-note" role="status">{Msg::BasemapUnavailable.text(lang.get())}</p>
+            })}
+        </section>
+    }
+}
+
+/// Zoom, show all and pan buttons, for those who do not drag (WCAG 2.5.7).
+#[component]
+fn Controls(map: MapState) -> impl IntoView {
+    let lang = map.atlas.lang;
+    let control = move |msg: Msg, symbol: &'static str, class: &'static str, action: fn(View) -> View| {
+        icon_button(lang, msg, symbol, class, move || map.update_view(action))
+    };
+    view! {
+        <div class="ma-map-controls" role="group" aria-label=move || Msg::MapControls.text(lang.get())>
+            {control(Msg::ZoomIn, "+", "ma-zoom-in", |v| v.zoom(ZOOM_STEP))}
+            {control(Msg::ZoomOut, "−", "ma-zoom-out", |v| v.zoom(1.0 / ZOOM_STEP))}
+            {icon_button(lang, Msg::ShowAllPlaces, "⤢", "ma-reset", move || map.reset())}
+            {control(Msg::PanNorth, "↑", "ma-pan", |v| v.pan(0.0, PAN_STEP_PX))}
+            {control(Msg::PanWest, "←", "ma-pan", |v| v.pan(PAN_STEP_PX, 0.0))}
+            {control(Msg::PanEast, "→", "ma-pan", |v| v.pan(-PAN_STEP_PX, 0.0))}
+            {control(Msg::PanSouth, "↓", "ma-pan", |v| v.pan(0.0, -PAN_STEP_PX))}
+        </div>
+    }
+}
+
+fn draw_basemap(basemap: &Basemap, lang: ReadSignal<Lang>, scale: Memo<f64>) -> impl IntoView {
+    let regions = basemap
+        .regions
+        .iter()
+        .map(|r| view! { <path class=format!("ma-region ma-region-{}", r.country.to_ascii_lowercase()) d=r.path.clone() /> })
+        .collect_view();
+    let labels = basemap
+        .regions
+        .iter()
+        .filter_map(|r| r.label.map(|at| (at, r.name.clone())))
+        .map(|(at, name)| {
+            view! {
+                <text class="ma-region-label" x=format!("{:.1}", at.x) y=format!("{:.1}", -at.y) font-size=move || format!("{:.2}", 12.0 / scale.get())>
+                    {move || name.get(lang.get()).to_owned()}
+                </text>
+            }
+        })
+        .collect_view();
+    view! {
+        {regions}
+        <path class="ma-lakes" d=basemap.lakes.clone() />
+        <path class="ma-rivers" d=basemap.rivers.clone() />
+        {labels}
+    }
+}
