@@ -122,3 +122,40 @@ fn a_cycle_is_found_where_there_is_one() {
     g.insert("c".to_owned(), vec![]);
     assert_eq!(cycle(&g), None);
 }
+
+/// Every function of `dir` (recursively) with its length in lines, by its closing brace
+/// at the indentation it opened at.
+fn function_lengths(dir: &Path, out: &mut Vec<(String, usize)>) {
+    for entry in fs::read_dir(dir).unwrap().map(Result::unwrap) {
+        let path = entry.path();
+        if path.is_dir() {
+            function_lengths(&path, out);
+            continue;
+        }
+        let text = fs::read_to_string(&path).unwrap();
+        let lines: Vec<&str> = text.lines().collect();
+        for (at, line) in lines.iter().enumerate() {
+            let body = line.trim_start();
+            let indent = &line[..line.len() - body.len()];
+            let signature =
+                ["fn ", "pub fn ", "pub(crate) fn ", "async fn ", "pub async fn "].iter().any(|p| body.starts_with(p));
+            if !signature || body.ends_with(';') {
+                continue;
+            }
+            let close = format!("{indent}}}");
+            if let Some(end) = lines[at..].iter().position(|l| *l == close) {
+                out.push((format!("{}:{}", path.display(), at + 1), end + 1));
+            }
+        }
+    }
+}
+
+/// Small components: no function of the UI over 120 lines.
+#[test]
+fn no_ui_function_is_over_120_lines() {
+    let mut lengths = Vec::new();
+    function_lengths(Path::new("src/ui"), &mut lengths);
+    assert!(lengths.len() > 50, "{lengths:?}");
+    let long: Vec<_> = lengths.iter().filter(|(_, n)| *n > 120).collect();
+    assert!(long.is_empty(), "{long:?}");
+}

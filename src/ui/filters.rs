@@ -33,7 +33,7 @@ pub fn FilterPanel(
     flush_url: Option<Callback<()>>,
 ) -> impl IntoView {
     let atlas = use_atlas();
-    let (loaded, prepared) = (atlas.loaded(), atlas.prepared());
+    let loaded = atlas.loaded();
     let AtlasCtx { lang, filters, shown, .. } = atlas;
     let total = loaded.feed.events.len();
     let shown_count = move || shown.with(Shown::count);
@@ -50,74 +50,6 @@ pub fn FilterPanel(
                 />
                 {move || msg(lang.get())}
             </label>
-        }
-    };
-
-    let facet_group = {
-        let loaded = loaded.clone();
-        let prepared = prepared.clone();
-        move |facet: Facet| {
-            let loaded = loaded.clone();
-            let prepared = prepared.clone();
-            // Every value the feed has for this facet; counts follow what is shown.
-            let everything = Shown::all(prepared.len());
-            let values: Vec<String> =
-                explore::counts(&prepared, &everything, facet).into_iter().map(|(v, _)| v).collect();
-            let count = {
-                let prepared = prepared.clone();
-                // Lazy like every memo: a closed facet counts nothing.
-                Memo::new(move |_| {
-                    shown.with(|s| explore::counts(&prepared, s, facet)).into_iter().collect::<HashMap<String, usize>>()
-                })
-            };
-            let open = RwSignal::new(false);
-            let items = move || {
-                open.get().then(|| {
-                    values
-                        .iter()
-                        .map(|value| {
-                            let loaded = loaded.clone();
-                            let key = value.clone();
-                            let checked = {
-                                let value = value.clone();
-                                move || filters.with(|f| f.chosen.contains(&(facet, value.clone())))
-                            };
-                            let label = move || {
-                                let n = count.with(|c| c.get(&key).copied().unwrap_or(0));
-                                format!("{} ({n})", value_name(&loaded.feed, facet, &key, lang.get()))
-                            };
-                            let value = value.clone();
-                            view! {
-                                <li>
-                                    <label class="ma-choice">
-                                        <input
-                                            type="checkbox"
-                                            prop:checked=checked
-                                            on:change=move |_| filters.update(|f| f.toggle(facet, &value))
-                                        />
-                                        {label}
-                                    </label>
-                                </li>
-                            }
-                        })
-                        .collect_view()
-                })
-            };
-            let chosen = move || filters.with(|f| f.chosen.iter().filter(|(g, _)| *g == facet).count());
-            view! {
-                <details
-                    class="ma-facet"
-                    data-facet=format!("{facet:?}").to_lowercase()
-                    // Values are drawn only while the facet is open: a feed may have thousands.
-                    on:toggle=move |e| open.set(event_target::<web_sys::HtmlDetailsElement>(&e).open())
-                >
-                    <summary>
-                        {move || i18n::facet_name(facet, lang.get())}
-                        {move || (chosen() > 0).then(|| format!(" · {}", chosen()))}
-                    </summary>
-                    <ul>{items}</ul>
-                </details>
-            }
         }
     };
 
@@ -165,7 +97,7 @@ pub fn FilterPanel(
                 {timing_choice(Some(Timing::Upcoming), |l| Msg::Upcoming.text(l))}
                 {timing_choice(Some(Timing::Past), |l| Msg::Past.text(l))}
             </fieldset>
-            <div class="ma-facets">{Facet::ALL.map(facet_group)}</div>
+            <div class="ma-facets">{Facet::ALL.map(|facet| view! { <FacetGroup facet /> })}</div>
             <p class="ma-result-count" role="status">
                 {move || i18n::shown_of(lang.get(), shown_count(), total)}
                 " "
@@ -188,5 +120,68 @@ pub fn FilterPanel(
             </p>
             <p class="ma-live ma-copied" aria-live="polite">{move || copied.get().then(|| Msg::LinkCopied.text(lang.get()))}</p>
         </section>
+    }
+}
+
+/// One facet as a disclosure: its values with how many shown events each has, drawn
+/// only while it is open (a feed may have thousands).
+#[component]
+fn FacetGroup(facet: Facet) -> impl IntoView {
+    let atlas = use_atlas();
+    let (loaded, prepared) = (atlas.loaded(), atlas.prepared());
+    let AtlasCtx { lang, filters, shown, .. } = atlas;
+    // Every value the feed has for this facet; counts follow what is shown.
+    let values: Vec<String> =
+        explore::counts(&prepared, &Shown::all(prepared.len()), facet).into_iter().map(|(v, _)| v).collect();
+    // Lazy like every memo: a closed facet counts nothing.
+    let count = Memo::new(move |_| {
+        shown.with(|s| explore::counts(&prepared, s, facet)).into_iter().collect::<HashMap<String, usize>>()
+    });
+    let open = RwSignal::new(false);
+    let items = move || {
+        open.get().then(|| {
+            values
+                .iter()
+                .map(|value| {
+                    let loaded = loaded.clone();
+                    let key = value.clone();
+                    let checked = {
+                        let value = value.clone();
+                        move || filters.with(|f| f.chosen.contains(&(facet, value.clone())))
+                    };
+                    let label = move || {
+                        let n = count.with(|c| c.get(&key).copied().unwrap_or(0));
+                        format!("{} ({n})", value_name(&loaded.feed, facet, &key, lang.get()))
+                    };
+                    let value = value.clone();
+                    view! {
+                        <li>
+                            <label class="ma-choice">
+                                <input
+                                    type="checkbox"
+                                    prop:checked=checked
+                                    on:change=move |_| filters.update(|f| f.toggle(facet, &value))
+                                />
+                                {label}
+                            </label>
+                        </li>
+                    }
+                })
+                .collect_view()
+        })
+    };
+    let chosen = move || filters.with(|f| f.chosen.iter().filter(|(g, _)| *g == facet).count());
+    view! {
+        <details
+            class="ma-facet"
+            data-facet=format!("{facet:?}").to_lowercase()
+            on:toggle=move |e| open.set(event_target::<web_sys::HtmlDetailsElement>(&e).open())
+        >
+            <summary>
+                {move || i18n::facet_name(facet, lang.get())}
+                {move || (chosen() > 0).then(|| format!(" · {}", chosen()))}
+            </summary>
+            <ul>{items}</ul>
+        </details>
     }
 }
