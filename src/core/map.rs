@@ -75,16 +75,16 @@ impl Bounds {
         })
     }
 
-    pub fn center(&self) -> Point {
+    pub fn centre(&self) -> Point {
         Point { x: (self.min.x + self.max.x) / 2.0, y: (self.min.y + self.max.y) / 2.0 }
     }
 }
 
-/// What part of the plane the map shows: `center` in the middle of a
+/// What part of the plane the map shows: `centre` in the middle of a
 /// `width`×`height` pixel viewport, at `scale` pixels per kilometre.
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub struct View {
-    pub center: Point,
+    pub centre: Point,
     pub scale: f64,
     pub width: f64,
     pub height: f64,
@@ -105,18 +105,18 @@ impl View {
         let usable_w = (width - 2.0 * padding).max(1.0);
         let usable_h = (height - 2.0 * padding).max(1.0);
         let scale = (usable_w / span_x).min(usable_h / span_y).clamp(MIN_SCALE, max_scale);
-        View { center: bounds.center(), scale, width, height }
+        View { centre: bounds.centre(), scale, width, height }
     }
 
     /// Plane → screen pixels (y grows downwards on screen).
     pub fn to_screen(&self, p: Point) -> (f64, f64) {
-        ((p.x - self.center.x) * self.scale + self.width / 2.0, (self.center.y - p.y) * self.scale + self.height / 2.0)
+        ((p.x - self.centre.x) * self.scale + self.width / 2.0, (self.centre.y - p.y) * self.scale + self.height / 2.0)
     }
 
     pub fn to_plane(&self, sx: f64, sy: f64) -> Point {
         Point {
-            x: self.center.x + (sx - self.width / 2.0) / self.scale,
-            y: self.center.y - (sy - self.height / 2.0) / self.scale,
+            x: self.centre.x + (sx - self.width / 2.0) / self.scale,
+            y: self.centre.y - (sy - self.height / 2.0) / self.scale,
         }
     }
 
@@ -126,8 +126,8 @@ impl View {
         let scale = (self.scale * factor).clamp(MIN_SCALE, MAX_SCALE);
         let mut view = View { scale, ..*self };
         let (ax, ay) = view.to_screen(anchor);
-        view.center.x += (ax - sx) / scale;
-        view.center.y -= (ay - sy) / scale;
+        view.centre.x += (ax - sx) / scale;
+        view.centre.y -= (ay - sy) / scale;
         view
     }
 
@@ -137,7 +137,7 @@ impl View {
 
     /// Moves the content by (`dx`, `dy`) screen pixels, as a drag does.
     pub fn pan(&self, dx: f64, dy: f64) -> View {
-        View { center: Point { x: self.center.x - dx / self.scale, y: self.center.y + dy / self.scale }, ..*self }
+        View { centre: Point { x: self.centre.x - dx / self.scale, y: self.centre.y + dy / self.scale }, ..*self }
     }
 
     pub fn resized(&self, width: f64, height: f64) -> View {
@@ -148,7 +148,7 @@ impl View {
     pub fn view_box(&self) -> String {
         let w = self.width / self.scale;
         let h = self.height / self.scale;
-        format!("{:.2} {:.2} {:.2} {:.2}", self.center.x - w / 2.0, -self.center.y - h / 2.0, w, h)
+        format!("{:.2} {:.2} {:.2} {:.2}", self.centre.x - w / 2.0, -self.centre.y - h / 2.0, w, h)
     }
 }
 
@@ -285,7 +285,7 @@ mod tests {
 
     #[test]
     fn zoom_keeps_the_anchor_and_pan_moves_by_pixels() {
-        let view = View { center: Point { x: 100.0, y: 50.0 }, scale: 1.0, width: 400.0, height: 300.0 };
+        let view = View { centre: Point { x: 100.0, y: 50.0 }, scale: 1.0, width: 400.0, height: 300.0 };
         let anchor = view.to_plane(300.0, 100.0);
         let zoomed = view.zoom_at(2.0, 300.0, 100.0);
         let (x, y) = zoomed.to_screen(anchor);

@@ -60,7 +60,7 @@ impl MapState {
             let (width, height) = size.get();
             match centre.get() {
                 Some(c) => View {
-                    center: projection.project(c.lon, c.lat),
+                    centre: projection.project(c.lon, c.lat),
                     scale: c.scale.clamp(MIN_SCALE, MAX_SCALE),
                     width,
                     height,
@@ -115,7 +115,7 @@ impl MapState {
     /// Shows `next`: the link carries it, unless it is the home view.
     pub fn set_view(self, next: View) {
         let wanted = (next != self.home()).then(|| {
-            let (lon, lat) = self.projection.unproject(next.center);
+            let (lon, lat) = self.projection.unproject(next.centre);
             MapCentre { lon, lat, scale: next.scale }
         });
         if self.centre.get_untracked() != wanted {
