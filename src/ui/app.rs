@@ -1,7 +1,6 @@
 use std::sync::Arc;
 
 use leptos::prelude::*;
-use leptos::task::spawn_local;
 
 use crate::core::embed::{Mode, Panels};
 use crate::core::feed;
@@ -46,22 +45,17 @@ impl Setup {
     }
 }
 
-#[derive(Clone)]
-enum LoadState {
-    Loading,
-    Failed(LoadError),
-    /// The feed, and when and why it was saved if the network failed and a saved copy was shown.
-    Ready(Arc<Loaded>, Option<Saved>),
-}
+/// A feed as loaded, with when and why it was saved if the network failed and a saved
+/// copy was shown instead.
+type FeedLoad = Result<(Arc<Loaded>, Option<Saved>), LoadError>;
 
 /// The whole widget: fetches the feed, then shows it.
 #[component]
 pub fn App(setup: Setup) -> impl IntoView {
     let Setup { feed_url, basemap_url, lang, panels, mode } = setup;
     let lang = RwSignal::new(lang);
-    let state = RwSignal::new(LoadState::Loading);
-    // Set while a load has gone unanswered for `SLOW_AFTER`.
-    let slow = RwSignal::new(false);
+    // Each press of Try again is a new attempt; what is shown is the current attempt's result.
+    let attempt = RwSignal::new(0u32);
     // The request under way: aborted by a retry, or when the atlas is removed.
     let request = StoredValue::new(None::<Abort>);
     on_cleanup(move || {
@@ -69,43 +63,26 @@ pub fn App(setup: Setup) -> impl IntoView {
             abort.abort();
         }
     });
-    let load = {
+    let feed = {
         let feed_url = feed_url.clone();
-        Callback::new(move |()| {
+        LocalResource::new(move || {
+            let number = attempt.get();
             let abort = Abort::new();
-            if let Some(previous) = request.get_value().replace(abort.clone()) {
+            if let Some(previous) = request.try_get_value().flatten() {
                 previous.abort();
             }
-            request.set_value(Some(abort.clone()));
-            state.set(LoadState::Loading);
-            slow.set(false);
+            request.try_set_value(Some(abort.clone()));
             let url = feed_url.clone();
-            let still_this_load = {
-                let abort = abort.clone();
-                move || request.try_with_value(|r| r.as_ref().is_some_and(|r| r.same(&abort))).unwrap_or(false)
-            };
-            let check = still_this_load.clone();
-            set_timeout(
-                move || {
-                    if check() && matches!(state.get_untracked(), LoadState::Loading) {
-                        slow.set(true)
-                    }
-                },
-                SLOW_AFTER,
-            );
-            spawn_local(async move {
-                let outcome = fetch_feed(&url, &abort).await;
-                // A newer load (a retry) or a removed atlas owns the state now.
-                if still_this_load() {
-                    state.try_set(outcome);
-                }
-            });
+            async move { (number, fetch_feed(&url, &abort).await) }
         })
     };
-    load.run(());
+    // The current attempt's result, or `None` while it loads.
+    let outcome = move || feed.get().filter(|(number, _)| *number == attempt.get()).map(|(_, outcome)| outcome);
+    let retry = Callback::new(move |()| attempt.update(|n| *n += 1));
+    let slow = slow_notice(attempt, move || outcome().is_none());
 
-    let title = move || match state.get() {
-        LoadState::Ready(loaded, _) => loaded.feed.title.get(lang.get()).to_owned(),
+    let title = move || match outcome() {
+        Some(Ok((loaded, _))) => loaded.feed.title.get(lang.get()).to_owned(),
         _ => Msg::AppName.text(lang.get()).to_owned(),
     };
     let root_class = match mode {
@@ -119,10 +96,10 @@ pub fn App(setup: Setup) -> impl IntoView {
                 {(mode == Mode::Page).then(|| view! { <EmbedButton lang feed_url=feed_url.clone() panels /> })}
                 <LangToggle lang remember=mode.owns_page() />
             </header>
-            {move || match state.get() {
-                LoadState::Loading => view! { <Loading lang slow /> }.into_any(),
-                LoadState::Failed(error) => view! { <LoadFailed lang error retry=load /> }.into_any(),
-                LoadState::Ready(loaded, saved) => view! {
+            {move || match outcome() {
+                None => view! { <Loading lang slow /> }.into_any(),
+                Some(Err(error)) => view! { <LoadFailed lang error retry /> }.into_any(),
+                Some(Ok((loaded, saved))) => view! {
                     {saved.map(|saved| view! { <SavedCopy lang saved /> })}
                     <Atlas loaded lang basemap_url=basemap_url.clone() panels mode />
                 }
@@ -135,16 +112,30 @@ pub fn App(setup: Setup) -> impl IntoView {
 /// When the loading message adds that the server is slow.
 const SLOW_AFTER: std::time::Duration = std::time::Duration::from_secs(5);
 
-async fn fetch_feed(url: &str, abort: &Abort) -> LoadState {
-    let (text, saved) = match fetch_text_saved(url, abort).await {
-        Ok(fetched) => fetched,
-        Err(error) => return LoadState::Failed(error),
-    };
-    let loaded = load::load(&text).map_err(LoadError::Feed);
-    match loaded {
-        Ok(loaded) => LoadState::Ready(Arc::new(loaded), saved),
-        Err(error) => LoadState::Failed(error),
-    }
+/// Set once an attempt has gone unanswered for `SLOW_AFTER`.
+fn slow_notice(attempt: RwSignal<u32>, loading: impl Fn() -> bool + Send + Sync + 'static) -> RwSignal<bool> {
+    let slow = RwSignal::new(false);
+    let loading = std::sync::Arc::new(loading);
+    Effect::new(move |_| {
+        let number = attempt.get();
+        slow.set(false);
+        let loading = loading.clone();
+        set_timeout(
+            move || {
+                if attempt.try_get_untracked() == Some(number) && loading() {
+                    slow.try_set(true);
+                }
+            },
+            SLOW_AFTER,
+        );
+    });
+    slow
+}
+
+async fn fetch_feed(url: &str, abort: &Abort) -> FeedLoad {
+    let (text, saved) = fetch_text_saved(url, abort).await?;
+    let loaded = load::load(&text).map_err(LoadError::Feed)?;
+    Ok((Arc::new(loaded), saved))
 }
 
 /// A loaded feed: its summary, its problems if any, and its events.

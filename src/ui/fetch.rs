@@ -30,14 +30,6 @@ impl Abort {
         }
     }
 
-    /// Whether both stand for the same request.
-    pub fn same(&self, other: &Abort) -> bool {
-        match (self.0.as_ref(), other.0.as_ref()) {
-            (Some(a), Some(b)) => a == b,
-            _ => false,
-        }
-    }
-
     fn signal(&self) -> Option<web_sys::AbortSignal> {
         self.0.as_ref().map(web_sys::AbortController::signal)
     }

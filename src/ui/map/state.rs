@@ -6,7 +6,6 @@ use std::sync::Arc;
 
 use leptos::html;
 use leptos::prelude::*;
-use leptos::task::spawn_local;
 
 use crate::core::basemap::{self, Basemap};
 use crate::core::map::{cluster, Bounds, Lambert, Point, View, MAX_SCALE, MIN_SCALE};
@@ -43,7 +42,7 @@ pub struct MapState {
     /// Set for a moment when a plain wheel scrolls past the map: say how to zoom.
     pub hint: RwSignal<bool>,
     /// `None` while loading; `Err` when it could not be loaded (the markers stay).
-    pub basemap: RwSignal<Option<Result<Arc<Basemap>, ()>>>,
+    pub basemap: LocalResource<Result<Arc<Basemap>, ()>>,
 }
 
 impl MapState {
@@ -86,9 +85,14 @@ impl MapState {
             selected_place,
             hovered: RwSignal::new(None),
             hint: RwSignal::new(false),
-            basemap: RwSignal::new(None),
+            basemap: LocalResource::new(move || {
+                let url = basemap_url.clone();
+                async move {
+                    let text = fetch_text(&url).await.map_err(drop)?;
+                    basemap::parse(&text, &projection).map(Arc::new).map_err(drop)
+                }
+            }),
         };
-        map.load_basemap(basemap_url);
         let surface = map.surface;
         Effect::new(move |_| {
             if let Some(el) = surface.get() {
@@ -96,14 +100,6 @@ impl MapState {
             }
         });
         map
-    }
-
-    fn load_basemap(self, url: String) {
-        let (basemap, projection) = (self.basemap, self.projection);
-        spawn_local(async move {
-            let result = fetch_text(&url).await.ok().and_then(|text| basemap::parse(&text, &projection).ok()).ok_or(());
-            basemap.try_set(Some(result.map(Arc::new)));
-        });
     }
 
     /// The view that fits every place at the current size.
