@@ -16,7 +16,7 @@ fn found(filters: &Filters) -> Vec<String> {
 }
 
 fn search(query: &str) -> Vec<String> {
-    found(&Filters { query: query.into(), ..Filters::default() })
+    found(&Filters { search: query.into(), ..Filters::default() })
 }
 
 #[test]
@@ -81,6 +81,6 @@ fn counts_follow_what_is_shown() {
     let formats = explore::counts(&prepared, &all, Facet::Format);
     assert_eq!(formats[0], ("talk".to_owned(), 4));
 
-    let narrowed = explore::shown(&f, &prepared, &Filters { query: "istio".into(), ..Filters::default() }, today);
+    let narrowed = explore::shown(&f, &prepared, &Filters { search: "istio".into(), ..Filters::default() }, today);
     assert_eq!(explore::counts(&prepared, &narrowed, Facet::Place), [("ottawa".to_owned(), 1)]);
 }

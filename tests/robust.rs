@@ -79,7 +79,7 @@ proptest! {
 
     #[test]
     fn search_folds_and_highlights_any_text(text in ".{0,40}", query in ".{0,12}") {
-        let words = explore::query_words(&query);
+        let words = explore::search_words(&query);
         let pieces = explore::highlight(&text, &words);
         prop_assert_eq!(pieces.iter().map(|(piece, _)| *piece).collect::<String>(), text);
         let _ = explore::fold(&query);
@@ -276,7 +276,7 @@ fn the_reported_crashes_are_problems_now() {
     let loaded = load::load(&dash.to_string()).unwrap();
     assert_eq!(loaded.feed.events.len(), 5, "the valid rest is kept");
     // Found by the properties above: an empty text to highlight (an empty title) used to panic.
-    assert!(explore::highlight("", &explore::query_words("x")).is_empty());
+    assert!(explore::highlight("", &explore::search_words("x")).is_empty());
 }
 
 /// Bounded work: a huge object parses in linear time, and a feed past the size limit is

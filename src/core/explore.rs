@@ -66,9 +66,9 @@ fn fold_char(c: char) -> Option<&'static str> {
     })
 }
 
-/// The words of a query, folded; empty words dropped.
-pub fn query_words(query: &str) -> Vec<String> {
-    fold(query).split_whitespace().map(str::to_owned).collect()
+/// The words of a search, folded; empty words dropped.
+pub fn search_words(search: &str) -> Vec<String> {
+    fold(search).split_whitespace().map(str::to_owned).collect()
 }
 
 /// `text` cut into pieces, each marked whether it matches one of `words`
@@ -117,12 +117,13 @@ impl Facet {
 pub struct Filters {
     pub chosen: BTreeSet<(Facet, String)>,
     pub timing: Option<Timing>,
-    pub query: String,
+    /// The text typed in the search box (`q=` in a link).
+    pub search: String,
 }
 
 impl Filters {
     pub fn is_empty(&self) -> bool {
-        self.chosen.is_empty() && self.timing.is_none() && self.query.trim().is_empty()
+        self.chosen.is_empty() && self.timing.is_none() && self.search.trim().is_empty()
     }
 
     pub fn toggle(&mut self, facet: Facet, value: &str) {
@@ -203,7 +204,7 @@ fn add_text(text: &mut String, both: &Text) {
 }
 
 /// Whether an event passes: every chosen facet has one of its values, the timing
-/// agrees, and every word of the query is found.
+/// agrees, and every word of the search is found.
 pub fn passes(prepared: &Prepared, span_timing: Timing, filters: &Filters, words: &[String]) -> bool {
     Facet::ALL.iter().all(|&facet| {
         let mut chosen = filters.chosen_in(facet).peekable();
@@ -239,7 +240,7 @@ impl Shown {
 
 /// For each event of the feed, whether it is shown under `filters`.
 pub fn shown(feed: &Feed, prepared: &[Prepared], filters: &Filters, today: Day) -> Shown {
-    let words = query_words(&filters.query);
+    let words = search_words(&filters.search);
     Shown(
         feed.events
             .iter()
@@ -278,15 +279,15 @@ mod tests {
 
     #[test]
     fn highlights_map_back_to_the_original_text() {
-        let words = query_words("montreal QUEBEC");
+        let words = search_words("montreal QUEBEC");
         assert_eq!(
             highlight("De Montréal à Québec", &words),
             vec![("De ", false), ("Montréal", true), (" à ", false), ("Québec", true)]
         );
-        assert_eq!(highlight("Œuvres", &query_words("oeu")), vec![("Œu", true), ("vres", false)]);
-        assert_eq!(highlight("nothing here", &query_words("zzz")), vec![("nothing here", false)]);
+        assert_eq!(highlight("Œuvres", &search_words("oeu")), vec![("Œu", true), ("vres", false)]);
+        assert_eq!(highlight("nothing here", &search_words("zzz")), vec![("nothing here", false)]);
         assert_eq!(
-            highlight("<b>x</b>", &query_words("b")),
+            highlight("<b>x</b>", &search_words("b")),
             vec![("<", false), ("b", true), (">x</", false), ("b", true), (">", false)]
         );
     }

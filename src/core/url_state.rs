@@ -39,7 +39,7 @@ impl UrlState {
         if let Some(lang) = self.lang {
             pairs.push(("lang", lang.tag().to_owned()));
         }
-        let query = self.filters.query.trim();
+        let query = self.filters.search.trim();
         if !query.is_empty() {
             pairs.push(("q", query.to_owned()));
         }
@@ -78,7 +78,7 @@ impl UrlState {
             let value = decode(value);
             match key {
                 "lang" => state.lang = Lang::from_tag(&value),
-                "q" => state.filters.query = value,
+                "q" => state.filters.search = value,
                 "when" if value == "past" => state.filters.timing = Some(Timing::Past),
                 "when" if value == "upcoming" => state.filters.timing = Some(Timing::Upcoming),
                 "place" if !value.is_empty() => state.selection = Some(Selection::Place(value)),
@@ -151,7 +151,7 @@ mod tests {
 
     #[test]
     fn round_trips_every_part() {
-        let mut filters = Filters { query: "Montréal & co".into(), timing: Some(Timing::Past), ..Filters::default() };
+        let mut filters = Filters { search: "Montréal & co".into(), timing: Some(Timing::Past), ..Filters::default() };
         filters.toggle(Facet::Place, "toronto");
         filters.toggle(Facet::Place, "ottawa");
         filters.toggle(Facet::Speaker, "artem-pogossian");
@@ -173,7 +173,7 @@ mod tests {
     #[test]
     fn tolerates_what_it_does_not_understand() {
         let state = UrlState::from_query("?q=a+b&lang=xx&map=1,2&unknown=3&%zz=&city=&event=");
-        assert_eq!(state.filters.query, "a b");
+        assert_eq!(state.filters.search, "a b");
         assert_eq!(state.lang, None);
         assert_eq!(state.map, None);
         assert!(state.filters.chosen.is_empty() && state.selection.is_none());

@@ -87,8 +87,8 @@ pub fn FilterPanel(
                     id="ma-search-input"
                     type="search"
                     autocomplete="off"
-                    prop:value=move || filters.with(|f| f.query.clone())
-                    on:input=move |e| filters.update(|f| f.query = event_target_value(&e))
+                    prop:value=move || filters.with(|f| f.search.clone())
+                    on:input=move |e| filters.update(|f| f.search = event_target_value(&e))
                 />
             </div>
             <fieldset class="ma-timing">

@@ -27,7 +27,7 @@ pub fn EventList() -> impl IntoView {
     move || {
         let lang = lang.get();
         let feed = &loaded.feed;
-        let words = filters.with(|f| explore::query_words(&f.query));
+        let words = filters.with(|f| explore::search_words(&f.search));
         let mut groups: Vec<(&Edition, Vec<&Event>)> = shown.with(|shown| {
             order
                 .iter()

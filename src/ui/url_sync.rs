@@ -37,9 +37,12 @@ pub fn sync_url(
     Effect::new(move |previous: Option<String>| {
         let state =
             UrlState { lang: Some(lang.get()), selection: selection.get(), filters: filters.get(), map: centre.get() };
-        let discrete =
-            UrlState { filters: Filters { query: String::new(), ..state.filters.clone() }, map: None, ..state.clone() }
-                .to_query();
+        let discrete = UrlState {
+            filters: Filters { search: String::new(), ..state.filters.clone() },
+            map: None,
+            ..state.clone()
+        }
+        .to_query();
         let query = state.to_query();
         cancel();
         match previous.as_deref() {
