@@ -4,12 +4,12 @@
 use leptos::ev;
 use leptos::prelude::*;
 
-use crate::core::gesture::{Gesture, Pointers};
+use crate::core::gesture::Gesture;
 use crate::core::map::ZOOM_STEP;
 
 use super::state::MapState;
 use super::PAN_STEP_PX;
-use crate::ui::controls::{on_button, wheel_zoom};
+use crate::ui::controls::{drag_and_pinch, on_button, surface_point, wheel_zoom};
 
 /// The surface's pointer, wheel and double-click handlers.
 pub struct Handlers<D, M, U, W, C> {
@@ -31,37 +31,13 @@ pub fn handlers(
     impl Fn(ev::MouseEvent) + Copy + 'static,
 > {
     let (surface, hint) = (map.surface, map.hint);
-    let pointers = StoredValue::new(Pointers::default());
-    let local = move |x: i32, y: i32| -> (f64, f64) {
-        match surface.get_untracked() {
-            Some(el) => {
-                let rect = el.get_bounding_client_rect();
-                (f64::from(x) - rect.left(), f64::from(y) - rect.top())
-            }
-            None => (f64::from(x), f64::from(y)),
-        }
-    };
-    let down = move |e: ev::PointerEvent| {
-        if on_button(&e) || e.button() != 0 {
-            return;
-        }
-        if let Some(el) = surface.get_untracked() {
-            let _ = el.set_pointer_capture(e.pointer_id());
-        }
-        let (x, y) = local(e.client_x(), e.client_y());
-        pointers.update_value(|ps| ps.down(e.pointer_id(), x, y));
-    };
-    let moved = move |e: ev::PointerEvent| {
-        let (x, y) = local(e.client_x(), e.client_y());
-        let mut gesture = Gesture::None;
-        pointers.update_value(|ps| gesture = ps.moved(e.pointer_id(), x, y));
-        match gesture {
-            Gesture::Pan { dx, dy } => map.update_view(|v| v.pan(dx, dy)),
-            Gesture::Pinch { dx, dy, factor, x, y } => map.update_view(|v| v.pan(dx, dy).zoom_at(factor, x, y)),
-            Gesture::None => {}
-        }
-    };
-    let up = move |e: ev::PointerEvent| pointers.update_value(|ps| ps.up(e.pointer_id()));
+    let element = move || surface.get_untracked().map(web_sys::Element::from);
+    let local = move |x: i32, y: i32| surface_point(element(), x, y);
+    let (down, moved, up) = drag_and_pinch(element, move |gesture| match gesture {
+        Gesture::Pan { dx, dy } => map.update_view(|v| v.pan(dx, dy)),
+        Gesture::Pinch { dx, dy, factor, x, y } => map.update_view(|v| v.pan(dx, dy).zoom_at(factor, x, y)),
+        Gesture::None => {}
+    });
     let wheel = move |e: ev::WheelEvent| {
         // `:focus-within` rather than `document.activeElement`, which is the host inside a shadow root.
         let focused = surface.get_untracked().is_some_and(|el| el.matches(":focus-within").unwrap_or(false));

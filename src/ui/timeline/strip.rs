@@ -4,14 +4,14 @@
 use leptos::ev;
 use leptos::prelude::*;
 
-use crate::core::gesture::{Gesture, Pointers};
+use crate::core::gesture::Gesture;
 use crate::core::i18n::{self, Msg};
 
 use super::item::TimelineItem;
 use super::stack::{StackButton, StackList};
 use super::state::{TimelineState, AXIS_HEIGHT_PX, LANE_HEIGHT_PX};
 use super::{day_number, keydown};
-use crate::ui::controls::{on_button, wheel_zoom};
+use crate::ui::controls::{drag_and_pinch, wheel_zoom};
 
 #[component]
 pub fn Strip(tl: TimelineState) -> impl IntoView {
@@ -83,32 +83,13 @@ fn gestures(
     impl Fn(ev::WheelEvent) + Copy + 'static,
 ) {
     let (scale, container) = (tl.scale, tl.container);
-    let pointers = StoredValue::new(Pointers::default());
-    let left_edge = move || container.get_untracked().map_or(0.0, |el| el.get_bounding_client_rect().left());
-    let down = move |e: ev::PointerEvent| {
-        if on_button(&e) || e.button() != 0 {
-            return;
-        }
-        if let Some(el) = container.get_untracked() {
-            let _ = el.set_pointer_capture(e.pointer_id());
-        }
-        let x = f64::from(e.client_x()) - left_edge();
-        pointers.update_value(|ps| ps.down(e.pointer_id(), x, f64::from(e.client_y())));
-    };
-    let moved = move |e: ev::PointerEvent| {
-        if pointers.with_value(Pointers::is_empty) {
-            return;
-        }
-        let x = f64::from(e.client_x()) - left_edge();
-        let mut gesture = Gesture::None;
-        pointers.update_value(|ps| gesture = ps.moved(e.pointer_id(), x, f64::from(e.client_y())));
-        match gesture {
-            Gesture::Pan { dx, .. } => scale.update(|s| *s = s.pan(dx)),
-            Gesture::Pinch { dx, factor, x, .. } => scale.update(|s| *s = s.pan(dx).zoom_at(factor, x)),
-            Gesture::None => {}
-        }
-    };
-    let up = move |e: ev::PointerEvent| pointers.update_value(|ps| ps.up(e.pointer_id()));
+    let element = move || container.get_untracked().map(web_sys::Element::from);
+    let left_edge = move || element().map_or(0.0, |el| el.get_bounding_client_rect().left());
+    let (down, moved, up) = drag_and_pinch(element, move |gesture| match gesture {
+        Gesture::Pan { dx, .. } => scale.update(|s| *s = s.pan(dx)),
+        Gesture::Pinch { dx, factor, x, .. } => scale.update(|s| *s = s.pan(dx).zoom_at(factor, x)),
+        Gesture::None => {}
+    });
     let wheel = move |e: ev::WheelEvent| {
         if !(e.ctrl_key() || e.meta_key()) {
             return;
