@@ -346,3 +346,14 @@ fn only_web_and_mail_links_are_safe() {
         assert!(!is_safe_link(bad), "{bad}");
     }
 }
+
+/// A top-level list that is something else is one problem; the other lists are kept.
+#[test]
+fn a_list_that_is_not_a_list_costs_only_itself() {
+    let (loaded, lines) = problems_after(|f| f["people"] = json!({"not": "a list"}));
+    assert_eq!(lines[0], "people: unexpected structure (expected a list)", "{lines:?}");
+    // What named a person is left out with a problem of its own; nothing else is.
+    assert!(lines[1..].iter().all(|l| l.contains("unknown person") || l.contains("unknown edition")), "{lines:?}");
+    assert_eq!(loaded.feed.places.len(), 5);
+    assert!(loaded.feed.people.is_empty());
+}

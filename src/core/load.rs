@@ -51,13 +51,14 @@ pub struct Loaded {
 pub fn load(text: &str) -> Result<Loaded, FeedError> {
     let text = json_text(text)?;
     // One pass over the text for its shape, one per entry for its content.
+    let mut problems = Vec::new();
     let root: Root = match serde_json::from_str(text) {
         Ok(root) => root,
         Err(e) if e.is_data() && !text.trim_start().starts_with('{') => return Err(FeedError::NotAnObject),
         // A top-level member of the wrong shape: read again member by member, to say which.
-        Err(e) if e.is_data() => {
-            serde_json::from_str::<Members>(text).map_err(|e| FeedError::NotJson(e.to_string()))?.into_root()
-        }
+        Err(e) if e.is_data() => serde_json::from_str::<Top<Option<&RawValue>>>(text)
+            .map_err(|e| FeedError::NotJson(e.to_string()))?
+            .lists(&mut problems),
         Err(e) => return Err(FeedError::NotJson(e.to_string())),
     };
     match root.schema_version.map(|v| serde_json::from_str::<serde_json::Number>(v.get())) {
@@ -66,7 +67,6 @@ pub fn load(text: &str) -> Result<Loaded, FeedError> {
         _ => return Err(FeedError::MissingVersion),
     }
 
-    let mut problems = root.problems;
     let events = root.events;
     let events_in_file = events.len();
     let raw = RawFeed {
@@ -102,9 +102,11 @@ pub const MAX_FEED_BYTES: usize = 50 * 1024 * 1024;
 
 /// The top of a feed, each part left as JSON text to be read on its own: one broken
 /// entry costs only itself. Members the format does not have are ignored (`feed-check`
-/// warns of them).
+/// warns of them). `L` is how a list is held: `Vec<&RawValue>` for the one-pass reading,
+/// `Option<&RawValue>` for the slower one, when a list turned out to be something else.
 #[derive(Deserialize)]
-struct Root<'a> {
+#[serde(bound(deserialize = "L: Deserialize<'de> + Default"))]
+struct Top<'a, L> {
     #[serde(borrow)]
     schema_version: Option<&'a RawValue>,
     #[serde(borrow)]
@@ -113,78 +115,40 @@ struct Root<'a> {
     description: Option<&'a RawValue>,
     #[serde(borrow)]
     source: Option<&'a RawValue>,
-    #[serde(borrow, default)]
-    places: Vec<&'a RawValue>,
-    #[serde(borrow, default)]
-    organizations: Vec<&'a RawValue>,
-    #[serde(borrow, default)]
-    people: Vec<&'a RawValue>,
-    #[serde(borrow, default)]
-    topics: Vec<&'a RawValue>,
-    #[serde(borrow, default)]
-    series: Vec<&'a RawValue>,
-    #[serde(borrow, default)]
-    editions: Vec<&'a RawValue>,
-    #[serde(borrow, default)]
-    events: Vec<&'a RawValue>,
-    /// Lists that were not lists, found by `Members`.
-    #[serde(skip)]
-    problems: Vec<Problem>,
+    #[serde(default)]
+    places: L,
+    #[serde(default)]
+    organizations: L,
+    #[serde(default)]
+    people: L,
+    #[serde(default)]
+    topics: L,
+    #[serde(default)]
+    series: L,
+    #[serde(default)]
+    editions: L,
+    #[serde(default)]
+    events: L,
 }
 
-/// The top of a feed with its lists not yet known to be lists: the slower reading, for
-/// a feed where one of them is something else.
-#[derive(Deserialize)]
-struct Members<'a> {
-    #[serde(borrow)]
-    schema_version: Option<&'a RawValue>,
-    #[serde(borrow)]
-    title: Option<&'a RawValue>,
-    #[serde(borrow)]
-    description: Option<&'a RawValue>,
-    #[serde(borrow)]
-    source: Option<&'a RawValue>,
-    #[serde(borrow)]
-    places: Option<&'a RawValue>,
-    #[serde(borrow)]
-    organizations: Option<&'a RawValue>,
-    #[serde(borrow)]
-    people: Option<&'a RawValue>,
-    #[serde(borrow)]
-    topics: Option<&'a RawValue>,
-    #[serde(borrow)]
-    series: Option<&'a RawValue>,
-    #[serde(borrow)]
-    editions: Option<&'a RawValue>,
-    #[serde(borrow)]
-    events: Option<&'a RawValue>,
-}
+type Root<'a> = Top<'a, Vec<&'a RawValue>>;
 
-impl<'a> Members<'a> {
-    fn into_root(self) -> Root<'a> {
-        let mut problems = Vec::new();
-        let mut list = |raw, key| list(raw, key, &mut problems);
-        let (places, organizations, people, topics) = (
-            list(self.places, "places"),
-            list(self.organizations, "organizations"),
-            list(self.people, "people"),
-            list(self.topics, "topics"),
-        );
-        let (series, editions, events) =
-            (list(self.series, "series"), list(self.editions, "editions"), list(self.events, "events"));
-        Root {
+impl<'a> Top<'a, Option<&'a RawValue>> {
+    /// Each list as its entries; a member that is not a list is a problem.
+    fn lists(self, problems: &mut Vec<Problem>) -> Root<'a> {
+        let mut list = |raw, key| list(raw, key, problems);
+        Top {
             schema_version: self.schema_version,
             title: self.title,
             description: self.description,
             source: self.source,
-            places,
-            organizations,
-            people,
-            topics,
-            series,
-            editions,
-            events,
-            problems,
+            places: list(self.places, "places"),
+            organizations: list(self.organizations, "organizations"),
+            people: list(self.people, "people"),
+            topics: list(self.topics, "topics"),
+            series: list(self.series, "series"),
+            editions: list(self.editions, "editions"),
+            events: list(self.events, "events"),
         }
     }
 }
