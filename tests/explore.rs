@@ -48,7 +48,7 @@ fn filters_combine_within_and_across_facets() {
     formats.toggle(Facet::Format, "workshop");
     assert_eq!(found(&formats), ["ottawa-spring-2019"]);
 
-    // Organizations: host, sponsor or a speaker's.
+    // Organizations: host or a speaker's (not a sponsor).
     let mut orgs = Filters::default();
     orgs.toggle(Facet::Organization, "flybits");
     assert_eq!(found(&orgs), ["toronto-spring-2019"]);
@@ -83,4 +83,38 @@ fn counts_follow_what_is_shown() {
 
     let narrowed = explore::shown(&f, &prepared, &Filters { search: "istio".into(), ..Filters::default() }, today);
     assert_eq!(explore::counts(&prepared, &narrowed, Facet::Place), [("ottawa".to_owned(), 1)]);
+}
+
+#[test]
+fn sponsoring_is_not_taking_part() {
+    let f = load::load(SEED).unwrap().feed;
+    let prepared = explore::prepare(&f);
+    let all = explore::Shown::all(prepared.len());
+    let orgs = explore::counts(&prepared, &all, Facet::Organization);
+    assert!(!orgs.iter().any(|(id, _)| id == "rancher"), "Rancher only sponsors: {orgs:?}");
+    let microsoft = orgs.iter().find(|(id, _)| id == "microsoft").map(|(_, n)| *n);
+    assert_eq!(microsoft, Some(2), "Microsoft's people speak at two events");
+    assert_eq!(search("rancher").len(), 6, "a sponsor is still found by search");
+}
+
+#[test]
+fn a_facets_counts_say_what_adding_a_value_would_show() {
+    let f = load::load(SEED).unwrap().feed;
+    let prepared = explore::prepare(&f);
+    let today = Day::parse("2026-11-25").unwrap();
+    let mut filters = Filters::default();
+    filters.toggle(Facet::Place, "toronto");
+    let places = explore::facet_counts(&f, &prepared, &filters, today, Facet::Place);
+    assert_eq!(places.get("ottawa"), Some(&1), "choosing Ottawa too would add one event, not 0");
+    assert_eq!(places.get("toronto"), Some(&1));
+    let speakers = explore::facet_counts(&f, &prepared, &filters, today, Facet::Speaker);
+    assert_eq!(speakers.get("artem-pogossian"), Some(&1), "other facets count under the place chosen");
+    assert_eq!(speakers.get("ian-crosby"), None, "Ian Crosby does not speak in Toronto");
+}
+
+#[test]
+fn names_are_ordered_as_a_reader_looks_them_up() {
+    let mut names = vec!["Québec", "ottawa", "Élise", "Montréal", "Kitchener-Waterloo", "emma", "Toronto"];
+    names.sort_by(|a, b| explore::collate(a, b));
+    assert_eq!(names, ["Élise", "emma", "Kitchener-Waterloo", "Montréal", "ottawa", "Québec", "Toronto"]);
 }

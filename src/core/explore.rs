@@ -133,6 +133,11 @@ impl Filters {
         }
     }
 
+    /// These filters but for those of `facet`: what a facet's counts are counted under.
+    pub fn without(&self, facet: Facet) -> Filters {
+        Filters { chosen: self.chosen.iter().filter(|(f, _)| *f != facet).cloned().collect(), ..self.clone() }
+    }
+
     fn chosen_in(&self, facet: Facet) -> impl Iterator<Item = &str> {
         self.chosen.iter().filter(move |(f, _)| *f == facet).map(|(_, v)| v.as_str())
     }
@@ -166,9 +171,13 @@ fn prepare_event(feed: &Feed, event: &Event) -> Prepared {
         facets.insert((Facet::Place, place.id.clone()));
         add_text(&mut text, &place.name);
     }
+    // An organization's events are those its people speak at or it hosts; sponsoring is
+    // not taking part, so sponsors are found by search but are no facet value.
     let mut organizations: Vec<&str> = event.host.iter().map(String::as_str).collect();
     if let Some(edition) = feed.edition(&event.edition) {
-        organizations.extend(edition.sponsors.iter().map(String::as_str));
+        for sponsor in edition.sponsors.iter().filter_map(|id| feed.organization(id)) {
+            add(&mut text, &sponsor.name);
+        }
     }
     for session in &event.sessions {
         facets.insert((Facet::Format, session.format.id().to_owned()));
@@ -232,6 +241,11 @@ impl Shown {
         self.0.iter().filter(|shown| **shown).count()
     }
 
+    /// Those of these events that `keep` also lets through.
+    pub fn only(&self, keep: impl Fn(usize) -> bool) -> Shown {
+        Shown(self.0.iter().enumerate().map(|(i, shown)| *shown && keep(i)).collect())
+    }
+
     /// The indices shown, in feed order.
     pub fn indices(&self) -> impl Iterator<Item = usize> + '_ {
         self.0.iter().enumerate().filter(|(_, shown)| **shown).map(|(i, _)| i)
@@ -248,6 +262,25 @@ pub fn shown(feed: &Feed, prepared: &[Prepared], filters: &Filters, today: Day) 
             .map(|(event, p)| passes(p, query::timing(event.span, today), filters, &words))
             .collect(),
     )
+}
+
+/// The faceted-search count of each value of `facet`: how many events adding it would
+/// show. Values of one facet combine with "or", so a facet is counted under the other
+/// facets' filters only, and no value that gives results says 0.
+pub fn facet_counts(
+    feed: &Feed,
+    prepared: &[Prepared],
+    filters: &Filters,
+    today: Day,
+    facet: Facet,
+) -> std::collections::HashMap<String, usize> {
+    counts(prepared, &shown(feed, prepared, &filters.without(facet), today), facet).into_iter().collect()
+}
+
+/// Orders names as a reader looks them up: by letters regardless of case and accents
+/// ("Élise" among the E), then exactly, so the order is total.
+pub fn collate(a: &str, b: &str) -> std::cmp::Ordering {
+    fold(a).cmp(&fold(b)).then_with(|| a.cmp(b))
 }
 
 /// How many shown events have each value of `facet`, most first.

@@ -61,8 +61,10 @@ messages! {
     MapLabel => ("Map of the meetups", "Carte des rencontres"),
     MapRole => ("map", "carte"),
     MapControls => ("Map controls", "Commandes de la carte"),
-    ZoomIn => ("Zoom in", "Zoom avant"),
-    ZoomOut => ("Zoom out", "Zoom arrière"),
+    ZoomIn => ("Zoom in on the map", "Zoom avant sur la carte"),
+    ZoomOut => ("Zoom out of the map", "Zoom arrière sur la carte"),
+    TimelineZoomIn => ("Zoom in on the timeline", "Zoom avant sur la frise"),
+    TimelineZoomOut => ("Zoom out of the timeline", "Zoom arrière sur la frise"),
     ShowAllPlaces => ("Show all places", "Afficher tous les lieux"),
     PanNorth => ("Move north", "Aller vers le nord"),
     PanSouth => ("Move south", "Aller vers le sud"),
@@ -95,7 +97,7 @@ messages! {
     AnyTime => ("Any time", "Toutes les dates"),
     ClearAll => ("Clear all", "Tout effacer"),
     AddToCalendar => ("Add to calendar (.ics)", "Ajouter au calendrier (.ics)"),
-    DownloadCalendar => ("Download these events (.ics)", "Télécharger ces événements (.ics)"),
+    DownloadCalendar => ("Download (.ics)", "Télécharger (.ics)"),
     CopyLink => ("Copy link", "Copier le lien"),
     LinkCopied => ("Link copied", "Lien copié"),
     Embed => ("Embed", "Intégrer"),
@@ -110,6 +112,19 @@ messages! {
     Copy => ("Copy", "Copier"),
     Copied => ("Copied", "Copié"),
     Close => ("Close", "Fermer"),
+    PastEvents => ("Past", "Passés"),
+    Filters => ("Filters", "Filtres"),
+    SkipToEvents => ("Skip to events", "Aller aux événements"),
+    BackToList => ("Back to the list", "Retour à la liste"),
+    EventDetails => ("Event details", "Détails de l’événement"),
+    AboutFeed => ("About these meetups", "À propos de ces rencontres"),
+    AboutEdition => ("About this edition and its sponsors", "À propos de cette édition et de ses commanditaires"),
+    SearchPlaceholder => ("Talks, speakers, places…", "Présentations, personnes, lieux…"),
+    Legend => ("Legend", "Légende"),
+    LegendUpcoming => ("Upcoming", "À venir"),
+    LegendPast => ("Past", "Passé"),
+    LegendGroup => ("Several places: zoom in", "Plusieurs lieux\u{a0}: zoomez"),
+    LegendUncertain => ("Date not known exactly", "Date approximative"),
 }
 
 // Dates in words: month names, ticks' day labels, and uncertain ranges said loosely.
@@ -419,6 +434,14 @@ pub fn show_more(lang: Lang, next: usize, left: usize) -> String {
     match lang {
         Lang::En => format!("Show {next} more ({left} left)"),
         Lang::Fr => format!("Afficher {next} de plus ({left} restants)"),
+    }
+}
+
+/// The accessible name of a chip that removes a filter.
+pub fn remove_filter(lang: Lang, name: &str) -> String {
+    match lang {
+        Lang::En => format!("Remove filter: {name}"),
+        Lang::Fr => format!("Retirer le filtre\u{a0}: {name}"),
     }
 }
 

@@ -90,9 +90,10 @@ pub struct View {
     pub height: f64,
 }
 
-/// Zoom limits, in pixels per kilometre: from a continent to a city.
-pub const MIN_SCALE: f64 = 0.02;
-pub const MAX_SCALE: f64 = 40.0;
+/// Zoom limits, in pixels per kilometre: from half a continent to a city (the basemap has
+/// no streets; closer would show an empty square).
+pub const MIN_SCALE: f64 = 0.05;
+pub const MAX_SCALE: f64 = 6.0;
 /// One zoom step of the buttons and keys.
 pub const ZOOM_STEP: f64 = 1.5;
 

@@ -9,6 +9,7 @@ pub mod feed;
 pub mod gesture;
 pub mod i18n;
 pub mod ics;
+pub mod labels;
 pub mod lang;
 pub mod load;
 pub mod map;

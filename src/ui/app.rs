@@ -10,16 +10,15 @@ use crate::core::query::Selection;
 use crate::core::url_state::UrlState;
 
 use super::context::AtlasCtx;
-use super::details::Details;
 use super::embed::EmbedButton;
 use super::fetch::{fetch_text_saved, Abort, Saved};
-use super::filters::FilterPanel;
 use super::intl;
 use super::lang_toggle::LangToggle;
-use super::list::EventList;
 use super::map::Map;
+use super::panel::SidePanel;
 use super::status::{LoadFailed, Loading, Problems, SavedCopy};
 use super::timeline::Timeline;
+use super::toolbar::Toolbar;
 use super::url_sync::{sync_url, url_state};
 
 /// Everything an atlas is told when it is mounted.
@@ -91,6 +90,9 @@ pub fn App(setup: Setup) -> impl IntoView {
     };
     view! {
         <div class=root_class lang=move || lang.get().tag()>
+            {move || matches!(outcome(), Some(Ok(_))).then(|| view! {
+                <a class="ma-skip" href="#ma-events" on:click=skip_to_events>{move || Msg::SkipToEvents.text(lang.get())}</a>
+            })}
             <header class="ma-header">
                 <h1 class="ma-title">{title}</h1>
                 {(mode == Mode::Page).then(|| view! { <EmbedButton lang feed_url=feed_url.clone() panels /> })}
@@ -106,6 +108,20 @@ pub fn App(setup: Setup) -> impl IntoView {
                 .into_any(),
             }}
         </div>
+    }
+}
+
+/// The skip link: focuses the events panel of its own atlas (a `#` link cannot reach
+/// into the element's shadow root).
+fn skip_to_events(e: leptos::ev::MouseEvent) {
+    use wasm_bindgen::JsCast;
+    let atlas = e
+        .target()
+        .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+        .and_then(|a| a.closest(".meetup-atlas").ok().flatten());
+    if let Some(atlas) = atlas {
+        e.prevent_default();
+        super::browser::focus_first(&atlas, ".ma-panel");
     }
 }
 
@@ -174,6 +190,7 @@ pub fn Atlas(
                 + feed.editions.iter().map(|e| e.sessions.len()).sum::<usize>();
             let description = feed.description.as_ref().map(|d| d.get(lang).to_owned());
             view! {
+                <h2 class="ma-section-title">{Msg::AboutFeed.text(lang)}</h2>
                 {description.map(|d| view! { <p class="ma-description">{d}</p> })}
                 <p class="ma-counts">{format!("{} · {}", i18n::meetups(lang, meetups), i18n::sessions(lang, sessions))}</p>
             }
@@ -190,16 +207,16 @@ pub fn Atlas(
                     .map(|day| intl::format_day(day, lang, true))
                     .unwrap_or_default();
                 view! {
-                    <footer class="ma-source">
+                    <p class="ma-source">
                         {i18n::label(lang, Msg::Source.text(lang))} " "
                         <cite lang=source.language.clone()>{source.title.clone()}</cite>
                         {format!(", {publisher}, {published}.")}
-                    </footer>
+                    </p>
                 }
             })
         }
     };
-    // The filters, the map, the timeline and the list are drawn a task later each, in
+    // The toolbar, the map, the timeline and the list are drawn a task later each, in
     // page order: one long task at start-up becomes five shorter ones, and a phone
     // answers input in between.
     let stage = RwSignal::new(0u8);
@@ -213,8 +230,12 @@ pub fn Atlas(
         );
     }
     let drawn_from = move |at: u8| Memo::new(move |_| stage.get() >= at);
-    let (filters_drawn, map_drawn, timeline_drawn, list_drawn) =
+    let (toolbar_drawn, map_drawn, timeline_drawn, list_drawn) =
         (drawn_from(1), drawn_from(2), drawn_from(3), drawn_from(4));
+    let main_class = match (panels.map, panels.list) {
+        (true, true) => "ma-main ma-main-split",
+        _ => "ma-main",
+    };
     let escape = move |e: leptos::ev::KeyboardEvent| {
         if e.key() == "Escape" && selection.get_untracked().is_some() {
             selection.set(None);
@@ -222,21 +243,19 @@ pub fn Atlas(
     };
     view! {
         <div class="ma-atlas" on:keydown=escape>
-            <div class="ma-summary">{summary}</div>
             <Problems />
-            {move || filters_drawn.get().then(|| view! { <FilterPanel flush_url /> })}
-            {panels.map.then_some({
-                move || map_drawn.get().then(|| view! { <Map basemap_url=basemap_url.clone() centre /> })
-            })}
+            {move || toolbar_drawn.get().then(|| view! { <Toolbar flush_url /> })}
+            <div class=main_class>
+                {panels.map.then_some({
+                    move || map_drawn.get().then(|| view! { <Map basemap_url=basemap_url.clone() centre /> })
+                })}
+                <SidePanel with_list=panels.list list_drawn />
+            </div>
             {panels.timeline.then_some({
                 move || timeline_drawn.get().then(|| view! { <Timeline /> })
             })}
-            <Details />
-            {panels.list.then_some({
-                move || list_drawn.get().then(|| view! { <EventList /> })
-            })}
             // Last, so that nothing drawn before it moves down as the rest comes in.
-            {move || list_drawn.get().then(source.clone())}
+            {move || list_drawn.get().then(|| view! { <footer class="ma-about">{summary.clone()} {source.clone()}</footer> })}
         </div>
     }
 }

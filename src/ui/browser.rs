@@ -89,3 +89,21 @@ pub fn resolve_url(url: &str) -> Option<String> {
 pub fn page_folder() -> String {
     resolve_url(".").unwrap_or_default()
 }
+
+/// The focused element of `node`'s tree: inside a shadow root, not its host.
+pub fn focused_in_tree_of(node: &web_sys::Node) -> Option<web_sys::Element> {
+    match node.get_root_node().dyn_into::<web_sys::ShadowRoot>() {
+        Ok(shadow) => shadow.active_element(),
+        Err(_) => leptos::prelude::document().active_element(),
+    }
+}
+
+/// Focuses what `selector` finds first inside `within`, if anything.
+pub fn focus_first(within: &web_sys::Element, selector: &str) -> bool {
+    within
+        .query_selector(selector)
+        .ok()
+        .flatten()
+        .and_then(|el| el.dyn_into::<web_sys::HtmlElement>().ok())
+        .is_some_and(|el| el.focus().is_ok())
+}

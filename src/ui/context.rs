@@ -20,8 +20,11 @@ pub struct AtlasCtx {
     /// The place or event selected, shared by the map, the timeline, the list and the details.
     pub selection: RwSignal<Option<Selection>>,
     pub filters: RwSignal<Filters>,
-    /// Which events the filters let through.
+    /// Which events the filters let through: what the map and the timeline show.
     pub shown: Memo<Shown>,
+    /// Those of them at the selected place, if a place is selected: what the list, the
+    /// count and the calendar download are of.
+    pub listed: Memo<Shown>,
     pub today: Day,
 }
 
@@ -38,7 +41,21 @@ impl AtlasCtx {
             let (loaded, prepared) = (loaded.clone(), prepared.clone());
             Memo::new(move |_| filters.with(|f| crate::core::explore::shown(&loaded.feed, &prepared, f, today)))
         };
+        let listed = {
+            let loaded = loaded.clone();
+            Memo::new(move |_| {
+                let place = selection.with(|s| match s {
+                    Some(Selection::Place(id)) => Some(id.clone()),
+                    _ => None,
+                });
+                match place {
+                    Some(id) => shown.with(|s| s.only(|i| loaded.feed.events[i].place.as_deref() == Some(id.as_str()))),
+                    None => shown.get(),
+                }
+            })
+        };
         AtlasCtx {
+            listed,
             loaded: StoredValue::new(loaded),
             prepared: StoredValue::new(prepared),
             lang,

@@ -1,19 +1,22 @@
-//! The selected event's details, next to where it was chosen, and a brief polite
-//! announcement of the selection for screen readers.
+//! The selected event's details, in the side panel where the list was: Back to the list
+//! and Close, focus on its heading when it opens and back on what opened it when it
+//! closes; and a brief polite announcement of the selection for screen readers.
 
 use leptos::prelude::*;
+use wasm_bindgen::JsCast;
 
 use crate::core::i18n::{self, Msg};
-use crate::core::ics;
 use crate::core::query::Selection;
 
-use super::browser::{download, now_seconds};
+use super::browser::{focus_first, focused_in_tree_of};
 use super::context::{use_atlas, AtlasCtx};
 use super::timeline::when_short;
 
-/// The selected event's details, and a brief polite announcement of the selection.
 #[component]
-pub fn Details() -> impl IntoView {
+pub fn Details(
+    /// Whether there is a list to go back to.
+    with_list: bool,
+) -> impl IntoView {
     let atlas = use_atlas();
     let loaded = atlas.loaded();
     let AtlasCtx { lang, selection, today, .. } = atlas;
@@ -25,6 +28,9 @@ pub fn Details() -> impl IntoView {
             _ => None,
         })
     };
+    let back_to = remember_list(selection);
+    let panel_ref = NodeRef::<leptos::html::Div>::new();
+    keep_focus(selected_event, panel_ref);
     let announcement = {
         let loaded = loaded.clone();
         move || {
@@ -41,29 +47,77 @@ pub fn Details() -> impl IntoView {
             let event = &loaded.feed.events[i];
             view! {
                 <div class="ma-details" role="region" aria-labelledby=format!("ma-detail-{}", event.id)>
-                    <button type="button" class="ma-button ma-close" on:click=move |_| selection.set(None)>
+                // Keeps the outline in order (h1, h2, then the event's h3) while the list's
+                // headings are hidden.
+                <h2 class="ma-live">{Msg::EventDetails.text(lang)}</h2>
+                <div class="ma-details-bar">
+                    {with_list.then(|| view! {
+                        <button type="button" class="ma-button ma-button-quiet ma-back" on:click=move |_| selection.set(back_to.get_value())>
+                            <span aria-hidden="true">"← "</span>{Msg::BackToList.text(lang)}
+                        </button>
+                    })}
+                    <button type="button" class="ma-button ma-button-quiet ma-close" on:click=move |_| selection.set(None)>
                         {Msg::CloseDetails.text(lang)}
                     </button>
-                    {super::list::event_card(&loaded.feed, event, lang, today, "ma-detail-", &[])}
-                    {loaded.feed.edition(&event.edition).and_then(|edition| super::list::sponsors_line(&loaded.feed, edition, lang))}
-                    <p>
-                        <button type="button" class="ma-button ma-ics" on:click={
-                            let loaded = loaded.clone();
-                            move |_| {
-                                let event = &loaded.feed.events[i];
-                                let text = ics::calendar(&loaded.feed, &[event], lang, now_seconds());
-                                download(&format!("{}.ics", event.id), "text/calendar", &text);
-                            }
-                        }>
-                            {Msg::AddToCalendar.text(lang)}
-                        </button>
-                    </p>
+                </div>
+                {super::list::event_card(&loaded.feed, event, lang, today, "ma-detail-", &[])}
+                {loaded.feed.edition(&event.edition).and_then(|edition| super::list::sponsors_line(&loaded.feed, edition, lang))}
+                <p>{super::list::calendar_button(&loaded.feed, event, lang)}</p>
                 </div>
             }
         })
     };
     view! {
         <p class="ma-live ma-announce" aria-live="polite">{announcement}</p>
-        {panel}
+        <div class="ma-details-host" node_ref=panel_ref>{panel}</div>
     }
+}
+
+/// What Back returns to: the place whose list the event was opened from, or every event.
+fn remember_list(selection: RwSignal<Option<Selection>>) -> StoredValue<Option<Selection>> {
+    let back_to = StoredValue::new(None);
+    Effect::new(move |previous: Option<Option<Selection>>| {
+        let now = selection.get();
+        if matches!(now, Some(Selection::Event(_))) {
+            match previous.flatten() {
+                Some(Selection::Event(_)) => {}
+                place => back_to.set_value(place),
+            }
+        }
+        now
+    });
+    back_to
+}
+
+/// Opening moves focus to the details' heading (which also brings them into view);
+/// closing, by any means, gives it back to what had it when they opened.
+fn keep_focus(selected_event: Memo<Option<usize>>, panel: NodeRef<leptos::html::Div>) {
+    let opener = StoredValue::new_local(None::<web_sys::HtmlElement>);
+    Effect::new(move |was_open: Option<bool>| {
+        let open = selected_event.get().is_some();
+        let was_open = was_open.unwrap_or(false);
+        let Some(panel) = panel.get_untracked() else { return open };
+        if open && !was_open {
+            let active = focused_in_tree_of(&panel).and_then(|el| el.dyn_into::<web_sys::HtmlElement>().ok());
+            opener.set_value(active);
+        }
+        if open {
+            request_animation_frame(move || {
+                focus_first(&panel, "h3");
+            });
+        } else if was_open {
+            // Only if focus was in the details (their buttons, Escape) or lost with them:
+            // a press on a marker keeps focus on the marker.
+            let focused = focused_in_tree_of(&panel);
+            let lost = focused.as_ref().is_none_or(|el| el.tag_name() == "BODY" || panel.contains(Some(el)));
+            if lost {
+                if let Some(el) = opener.get_value().filter(|el| el.is_connected()) {
+                    request_animation_frame(move || {
+                        let _ = el.focus();
+                    });
+                }
+            }
+        }
+        open
+    });
 }

@@ -1,20 +1,18 @@
-//! Search and filters: narrow every view at once.
-
-use std::collections::HashMap;
+//! The filter panel the toolbar's Filters button opens: past or upcoming, and one
+//! disclosure per facet, its values in the reader's alphabetical order with how many
+//! events each would show.
 
 use leptos::prelude::*;
 
-use crate::core::explore::{self, Facet, Filters, Shown};
+use crate::core::explore::{self, Facet, Shown};
 use crate::core::feed::{Feed, Format};
 use crate::core::i18n::{self, Lang, Msg};
-use crate::core::ics;
-use crate::core::query::{self, Timing};
+use crate::core::query::Timing;
 
-use super::browser::{copy_to_clipboard, download, now_seconds};
 use super::context::{use_atlas, AtlasCtx};
 
 /// The name of a facet value, in the current language.
-fn value_name(feed: &Feed, facet: Facet, id: &str, lang: Lang) -> String {
+pub fn value_name(feed: &Feed, facet: Facet, id: &str, lang: Lang) -> String {
     let name = match facet {
         Facet::Place => feed.place(id).map(|p| p.name.get(lang).to_owned()),
         Facet::Topic => feed.topic(id).map(|t| t.name.get(lang).to_owned()),
@@ -26,134 +24,63 @@ fn value_name(feed: &Feed, facet: Facet, id: &str, lang: Lang) -> String {
 }
 
 #[component]
-pub fn FilterPanel(
-    /// Where the address bar holds this atlas' view (the hosted page): writes a change
-    /// still waiting to be written, so that copying the address makes the right link.
-    #[prop(optional_no_strip)]
-    flush_url: Option<Callback<()>>,
-) -> impl IntoView {
-    let atlas = use_atlas();
-    let loaded = atlas.loaded();
-    let AtlasCtx { lang, filters, shown, .. } = atlas;
-    let total = loaded.feed.events.len();
-    let shown_count = move || shown.with(Shown::count);
-
-    let timing_choice = move |value: Option<Timing>, msg: fn(Lang) -> &'static str| {
-        let name = "ma-when";
+pub fn FilterPanel() -> impl IntoView {
+    let AtlasCtx { lang, filters, .. } = use_atlas();
+    let timing_choice = move |value: Option<Timing>, msg: Msg| {
         view! {
             <label class="ma-choice">
                 <input
                     type="radio"
-                    name=name
+                    name="ma-when"
                     prop:checked=move || filters.with(|f| f.timing == value)
                     on:change=move |_| filters.update(|f| f.timing = value)
                 />
-                {move || msg(lang.get())}
+                {move || msg.text(lang.get())}
             </label>
         }
     };
-
-    let download_shown = {
-        let loaded = loaded.clone();
-        move |_| {
-            let lang = lang.get_untracked();
-            let feed = &loaded.feed;
-            let events: Vec<_> = shown.with_untracked(|s| s.indices().map(|i| &feed.events[i]).collect());
-            let events = crate::core::order::sorted(events, &|a, b| query::chronological(a, b));
-            download("meetups.ics", "text/calendar", &ics::calendar(feed, &events, lang, now_seconds()));
-        }
-    };
-
-    let copied = RwSignal::new(false);
-    let copy_link = move |_| {
-        if let Some(flush) = flush_url {
-            flush.run(());
-        }
-        leptos::task::spawn_local(async move {
-            let href = window().location().href().unwrap_or_default();
-            if copy_to_clipboard(&href).await {
-                copied.set(true);
-                set_timeout(move || copied.set(false), std::time::Duration::from_secs(3));
-            }
-        });
-    };
-
     view! {
-        <section class="ma-explore" aria-labelledby="ma-explore-title">
-            <h2 id="ma-explore-title" class="ma-section-title">{move || Msg::FindEvents.text(lang.get())}</h2>
-            <div class="ma-search">
-                <label for="ma-search-input">{move || Msg::Search.text(lang.get())}</label>
-                <input
-                    id="ma-search-input"
-                    type="search"
-                    autocomplete="off"
-                    prop:value=move || filters.with(|f| f.search.clone())
-                    on:input=move |e| filters.update(|f| f.search = event_target_value(&e))
-                />
-            </div>
-            <fieldset class="ma-timing">
-                <legend>{move || Msg::When.text(lang.get())}</legend>
-                {timing_choice(None, |l| Msg::AnyTime.text(l))}
-                {timing_choice(Some(Timing::Upcoming), |l| Msg::Upcoming.text(l))}
-                {timing_choice(Some(Timing::Past), |l| Msg::Past.text(l))}
-            </fieldset>
-            <div class="ma-facets">{Facet::ALL.map(|facet| view! { <FacetGroup facet /> })}</div>
-            <p class="ma-result-count" role="status">
-                {move || i18n::shown_of(lang.get(), shown_count(), total)}
-                " "
-                <button
-                    type="button"
-                    class="ma-button ma-clear"
-                    hidden=move || filters.with(Filters::is_empty)
-                    on:click=move |_| filters.set(Filters::default())
-                >
-                    {move || Msg::ClearAll.text(lang.get())}
-                </button>
-                <button type="button" class="ma-button ma-ics-all" on:click=download_shown>
-                    {move || Msg::DownloadCalendar.text(lang.get())}
-                </button>
-                {flush_url.is_some().then(|| view! {
-                    <button type="button" class="ma-button ma-copy" on:click=copy_link>
-                        {move || Msg::CopyLink.text(lang.get())}
-                    </button>
-                })}
-            </p>
-            <p class="ma-live ma-copied" aria-live="polite">{move || copied.get().then(|| Msg::LinkCopied.text(lang.get()))}</p>
-        </section>
+        <fieldset class="ma-timing">
+            <legend>{move || Msg::When.text(lang.get())}</legend>
+            {timing_choice(None, Msg::AnyTime)}
+            {timing_choice(Some(Timing::Upcoming), Msg::Upcoming)}
+            {timing_choice(Some(Timing::Past), Msg::PastEvents)}
+        </fieldset>
+        <div class="ma-facets">{Facet::ALL.map(|facet| view! { <FacetGroup facet /> })}</div>
     }
 }
 
-/// One facet as a disclosure: its values with how many shown events each has, drawn
-/// only while it is open (a feed may have thousands).
+/// One facet as a disclosure: its values with their counts, drawn only while it is open
+/// (a feed may have thousands).
 #[component]
 fn FacetGroup(facet: Facet) -> impl IntoView {
     let atlas = use_atlas();
     let (loaded, prepared) = (atlas.loaded(), atlas.prepared());
-    let AtlasCtx { lang, filters, shown, .. } = atlas;
-    // Every value the feed has for this facet; counts follow what is shown.
+    let AtlasCtx { lang, filters, today, .. } = atlas;
+    // Every value the feed has for this facet, whatever is shown.
     let values: Vec<String> =
         explore::counts(&prepared, &Shown::all(prepared.len()), facet).into_iter().map(|(v, _)| v).collect();
     // Lazy like every memo: a closed facet counts nothing.
-    let count = Memo::new(move |_| {
-        shown.with(|s| explore::counts(&prepared, s, facet)).into_iter().collect::<HashMap<String, usize>>()
-    });
+    let count = {
+        let loaded = loaded.clone();
+        Memo::new(move |_| filters.with(|f| explore::facet_counts(&loaded.feed, &prepared, f, today, facet)))
+    };
     let open = RwSignal::new(false);
     let items = move || {
         open.get().then(|| {
-            values
-                .iter()
-                .map(|value| {
-                    let loaded = loaded.clone();
+            let lang = lang.get();
+            let mut named: Vec<(String, String)> =
+                values.iter().map(|v| (value_name(&loaded.feed, facet, v, lang), v.clone())).collect();
+            named.sort_by(|a, b| explore::collate(&a.0, &b.0));
+            named
+                .into_iter()
+                .map(|(name, value)| {
                     let key = value.clone();
                     let checked = {
                         let value = value.clone();
                         move || filters.with(|f| f.chosen.contains(&(facet, value.clone())))
                     };
-                    let label = move || {
-                        let n = count.with(|c| c.get(&key).copied().unwrap_or(0));
-                        format!("{} ({n})", value_name(&loaded.feed, facet, &key, lang.get()))
-                    };
-                    let value = value.clone();
+                    let n = move || count.with(|c| c.get(&key).copied().unwrap_or(0));
                     view! {
                         <li>
                             <label class="ma-choice">
@@ -162,7 +89,9 @@ fn FacetGroup(facet: Facet) -> impl IntoView {
                                     prop:checked=checked
                                     on:change=move |_| filters.update(|f| f.toggle(facet, &value))
                                 />
-                                {label}
+                                <span class="ma-choice-name">{name}</span>
+                                " "
+                                <span class="ma-choice-count">{move || format!("({})", n())}</span>
                             </label>
                         </li>
                     }
@@ -178,8 +107,9 @@ fn FacetGroup(facet: Facet) -> impl IntoView {
             on:toggle=move |e| open.set(event_target::<web_sys::HtmlDetailsElement>(&e).open())
         >
             <summary>
+                <span class="ma-chevron" aria-hidden="true"></span>
                 {move || i18n::facet_name(facet, lang.get())}
-                {move || (chosen() > 0).then(|| format!(" · {}", chosen()))}
+                {move || (chosen() > 0).then(|| view! { " " <span class="ma-count-badge">{chosen()}</span> })}
             </summary>
             <ul>{items}</ul>
         </details>

@@ -1,5 +1,6 @@
-//! The event list: every event by edition and date, with its sessions. It is also
-//! the text alternative of the map and the timeline.
+//! The event list of the side panel: the listed events by edition and date, each a card
+//! with its sessions that opens the event's details. It is also the text alternative of
+//! the map and the timeline.
 
 use leptos::prelude::*;
 
@@ -19,7 +20,7 @@ const LIST_PAGE: usize = 50;
 pub fn EventList() -> impl IntoView {
     let atlas = use_atlas();
     let loaded = atlas.loaded();
-    let AtlasCtx { lang, today, selection, shown, filters, .. } = atlas;
+    let AtlasCtx { lang, today, selection, listed, filters, .. } = atlas;
     // A long feed is shown a page at a time: the DOM stays small and every view stays fast.
     let limit = RwSignal::new(LIST_PAGE);
     // The order is the feed's: sorted once, then only filtered on each change.
@@ -28,7 +29,7 @@ pub fn EventList() -> impl IntoView {
         let lang = lang.get();
         let feed = &loaded.feed;
         let words = filters.with(|f| explore::search_words(&f.search));
-        let mut groups: Vec<(&Edition, Vec<&Event>)> = shown.with(|shown| {
+        let mut groups: Vec<(&Edition, Vec<&Event>)> = listed.with(|shown| {
             order
                 .iter()
                 .map(|(edition, events)| {
@@ -47,14 +48,10 @@ pub fn EventList() -> impl IntoView {
             _ => None,
         };
         let filter = selected_place.map(|place| {
-            for (_, events) in &mut groups {
-                events.retain(|e| e.place.as_deref() == Some(place.id.as_str()));
-            }
-            groups.retain(|(_, events)| !events.is_empty());
             view! {
                 <div class="ma-filter" role="status">
                     <h2 class="ma-filter-title">{i18n::events_in(lang, place.name.get(lang))}</h2>
-                    <button type="button" class="ma-button" on:click=move |_| selection.set(None)>
+                    <button type="button" class="ma-button ma-button-quiet" on:click=move |_| selection.set(None)>
                         {Msg::ShowAllEvents.text(lang)}
                     </button>
                 </div>
@@ -81,13 +78,14 @@ pub fn EventList() -> impl IntoView {
         let sections = groups
             .into_iter()
             .map(|(edition, events)| {
-                edition_section(feed, edition, &events, lang, today, selected_event.as_deref(), &words)
+                edition_section(feed, edition, &events, lang, today, selected_event.as_deref(), &words, selection)
             })
             .collect_view();
         view! { {filter} {sections} {more} }.into_any()
     }
 }
 
+#[allow(clippy::too_many_arguments)]
 fn edition_section(
     feed: &Feed,
     edition: &Edition,
@@ -96,6 +94,7 @@ fn edition_section(
     today: Day,
     selected: Option<&str>,
     words: &[String],
+    selection: RwSignal<Option<Selection>>,
 ) -> impl IntoView {
     let heading_id = format!("ma-edition-{}", edition.id);
     let labelled_by = heading_id.clone();
@@ -103,25 +102,29 @@ fn edition_section(
         view! {
             <h3 class="ma-tour-title">{Msg::AlsoInEdition.text(lang)}</h3>
             <ul class="ma-sessions">
-                {edition.sessions.iter().map(|s| session_item(feed, s, lang, words)).collect_view()}
+                {edition.sessions.iter().map(|s| session_item(feed, s, lang, words, true)).collect_view()}
             </ul>
         }
     });
     view! {
         <section class="ma-edition" aria-labelledby=labelled_by>
             <h2 id=heading_id>{edition.name.get(lang).to_owned()}</h2>
-            {edition.summary.as_ref().map(|s| view! { <p>{s.get(lang).to_owned()}</p> })}
-            {sponsors_line(feed, edition, lang)}
-            {tour_sessions}
+            // The events come first; what the edition is about is a click away.
+            <details class="ma-edition-about">
+                <summary><span class="ma-chevron" aria-hidden="true"></span>{Msg::AboutEdition.text(lang)}</summary>
+                {edition.summary.as_ref().map(|s| view! { <p class="ma-edition-summary">{s.get(lang).to_owned()}</p> })}
+                {sponsors_line(feed, edition, lang)}
+            </details>
             <ol class="ma-events">
                 {events
                     .iter()
                     .map(|e| {
                         let class = if selected == Some(e.id.as_str()) { "ma-event ma-selected" } else { "ma-event" };
-                        view! { <li class=class data-event=e.id.clone()>{event_card(feed, e, lang, today, "ma-event-", words)}</li> }
+                        view! { <li class=class data-event=e.id.clone()>{list_card(feed, e, lang, today, words, selection)}</li> }
                     })
                     .collect_view()}
             </ol>
+            {tour_sessions}
         </section>
     }
 }
@@ -135,6 +138,84 @@ pub fn sponsors_line(feed: &Feed, edition: &Edition, lang: Lang) -> Option<impl 
     })
 }
 
+/// An event as the list shows it: what, where, when and who, with its title opening the
+/// details and a calendar download.
+fn list_card(
+    feed: &Feed,
+    event: &Event,
+    lang: Lang,
+    today: Day,
+    words: &[String],
+    selection: RwSignal<Option<Selection>>,
+) -> impl IntoView {
+    let heading_id = format!("ma-event-{}", event.id);
+    let labelled_by = heading_id.clone();
+    let pick = Selection::Event(event.id.clone());
+    view! {
+        <article aria-labelledby=labelled_by>
+            <h3 id=heading_id>
+                <button type="button" class="ma-event-open" on:click=move |_| selection.set(Some(pick.clone()))>
+                    {marked(event.title.get(lang), words)}
+                </button>
+            </h3>
+            {meta_line(feed, event, lang)}
+            {when_line(event, lang, today)}
+            {(!event.sessions.is_empty()).then(|| view! {
+                <ul class="ma-sessions ma-sessions-brief">
+                    {event.sessions.iter().map(|s| session_item(feed, s, lang, words, false)).collect_view()}
+                </ul>
+            })}
+            <p class="ma-card-actions">{calendar_button(feed, event, lang)}</p>
+        </article>
+    }
+}
+
+/// "Add to calendar" for one event.
+pub fn calendar_button(feed: &Feed, event: &Event, lang: Lang) -> impl IntoView {
+    let text = crate::core::ics::calendar(feed, &[event], lang, super::browser::now_seconds());
+    let file = format!("{}.ics", event.id);
+    view! {
+        <button type="button" class="ma-button ma-button-quiet ma-ics" on:click=move |_| {
+            super::browser::download(&file, "text/calendar", &text)
+        }>
+            {Msg::AddToCalendar.text(lang)}
+        </button>
+    }
+}
+
+/// Kind, place and host of an event.
+fn meta_line(feed: &Feed, event: &Event, lang: Lang) -> impl IntoView {
+    let place = event.place.as_deref().and_then(|id| feed.place(id));
+    let where_ = match place {
+        Some(place) => place.name.get(lang).to_owned(),
+        None => Msg::PlaceNotStated.text(lang).to_owned(),
+    };
+    let host = event.host.as_deref().and_then(|id| feed.organization(id)).map(|o| i18n::hosted_by(lang, &o.name));
+    view! {
+        <p class="ma-meta">
+            <span class="ma-kind">{i18n::event_kind_name(event.kind, lang)}</span>
+            " · "
+            <span class="ma-place">{where_}</span>
+            {host.map(|h| view! { " · " <span class="ma-host">{h}</span> })}
+        </p>
+    }
+}
+
+/// When an event is, with a badge saying whether it is past or upcoming.
+fn when_line(event: &Event, lang: Lang, today: Day) -> impl IntoView {
+    let timing = match query::timing(event.span, today) {
+        Timing::Past => Some(Msg::Past.text(lang)),
+        Timing::Upcoming => Some(Msg::Upcoming.text(lang)),
+        Timing::Now => None,
+    };
+    view! {
+        <p class="ma-when">
+            {intl::when_in_words(&event.when, event.span, lang)}
+            {timing.map(|t| view! { " " <span class="ma-badge">{t}</span> })}
+        </p>
+    }
+}
+
 /// Everything about one event; `id_prefix` keeps heading ids unique where it is shown twice.
 pub fn event_card(
     feed: &Feed,
@@ -144,17 +225,6 @@ pub fn event_card(
     id_prefix: &str,
     words: &[String],
 ) -> impl IntoView {
-    let place = event.place.as_deref().and_then(|id| feed.place(id));
-    let where_ = match place {
-        Some(place) => place.name.get(lang).to_owned(),
-        None => Msg::PlaceNotStated.text(lang).to_owned(),
-    };
-    let host = event.host.as_deref().and_then(|id| feed.organization(id)).map(|o| i18n::hosted_by(lang, &o.name));
-    let timing = match query::timing(event.span, today) {
-        Timing::Past => Some(Msg::Past.text(lang)),
-        Timing::Upcoming => Some(Msg::Upcoming.text(lang)),
-        Timing::Now => None,
-    };
     let note = match &event.when {
         crate::core::feed::When::Between { note, .. } => Some(note.get(lang).to_owned()),
         _ => None,
@@ -164,23 +234,15 @@ pub fn event_card(
     let labelled_by = heading_id.clone();
     view! {
         <article aria-labelledby=labelled_by>
-                <h3 id=heading_id>{marked(event.title.get(lang), words)}</h3>
-                <p class="ma-meta">
-                    <span class="ma-kind">{i18n::event_kind_name(event.kind, lang)}</span>
-                    " · "
-                    <span class="ma-place">{where_}</span>
-                    {host.map(|h| view! { " · " <span class="ma-host">{h}</span> })}
-                </p>
-                <p class="ma-when">
-                    {intl::when_in_words(&event.when, event.span, lang)}
-                    {timing.map(|t| view! { " " <span class="ma-badge">{t}</span> })}
-                </p>
+                <h3 id=heading_id tabindex="-1">{marked(event.title.get(lang), words)}</h3>
+                {meta_line(feed, event, lang)}
+                {when_line(event, lang, today)}
                 {note.map(|n| view! { <p class="ma-note">{n}</p> })}
                 {event.summary.as_ref().map(|s| view! { <p>{s.get(lang).to_owned()}</p> })}
                 {(!event.sessions.is_empty()).then(|| view! {
                     <h4>{Msg::Sessions.text(lang)}</h4>
                     <ul class="ma-sessions">
-                        {event.sessions.iter().map(|s| session_item(feed, s, lang, words)).collect_view()}
+                        {event.sessions.iter().map(|s| session_item(feed, s, lang, words, true)).collect_view()}
                     </ul>
                 })}
                 {links(&event.links, lang)}
@@ -191,7 +253,9 @@ pub fn event_card(
     }
 }
 
-fn session_item(feed: &Feed, session: &Session, lang: Lang, words: &[String]) -> impl IntoView {
+/// A session: its format, title and speakers, and with `full` its notes, summary, topics
+/// and links too.
+fn session_item(feed: &Feed, session: &Session, lang: Lang, words: &[String], full: bool) -> impl IntoView {
     let speakers = session
         .speakers
         .iter()
@@ -228,13 +292,15 @@ fn session_item(feed: &Feed, session: &Session, lang: Lang, words: &[String]) ->
                 }}
             </p>
             <ul class="ma-speakers">{speakers}</ul>
-            {repeat.map(|r| view! { <p class="ma-note">{r}</p> })}
-            {session.location_note.as_ref().map(|n| view! { <p class="ma-note">{n.get(lang).to_owned()}</p> })}
-            {session.summary.as_ref().map(|s| view! { <p>{s.get(lang).to_owned()}</p> })}
-            {(!topics.is_empty()).then(|| view! {
-                <p class="ma-topics">{i18n::label(lang, Msg::Topics.text(lang))} " " {topics.join(", ")}</p>
+            {full.then(|| view! {
+                {repeat.map(|r| view! { <p class="ma-note">{r}</p> })}
+                {session.location_note.as_ref().map(|n| view! { <p class="ma-note">{n.get(lang).to_owned()}</p> })}
+                {session.summary.as_ref().map(|s| view! { <p>{s.get(lang).to_owned()}</p> })}
+                {(!topics.is_empty()).then(|| view! {
+                    <p class="ma-topics">{i18n::label(lang, Msg::Topics.text(lang))} " " {topics.join(", ")}</p>
+                })}
+                {links(&session.links, lang)}
             })}
-            {links(&session.links, lang)}
         </li>
     }
 }

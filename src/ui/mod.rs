@@ -14,8 +14,10 @@ mod lang_toggle;
 mod list;
 mod map;
 mod mount;
+mod panel;
 mod status;
 mod timeline;
+mod toolbar;
 mod url_sync;
 
 pub use app::{App, Atlas, Setup};

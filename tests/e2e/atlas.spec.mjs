@@ -33,7 +33,10 @@ test("shows the five cities and all eleven speakers, with no request leaving the
   expect(new Set(shown)).toEqual(new Set(speakers));
   expect(speakers).toHaveLength(11);
   await expect(page.getByText("Between May 24 and June 14, 2019 (exact day not stated)").first()).toBeVisible();
+  // Links are in an event's details, which its title in the list opens.
+  await page.locator(".ma-event[data-event=toronto-spring-2019] .ma-event-open").click();
   await expect(page.getByRole("link", { name: "Join the Kubernetes Toronto group" })).toHaveAttribute("href", "https://www.meetup.com/Kubernetes-Toronto");
+  await page.getByRole("button", { name: "Back to the list" }).click();
   // The source's own titles are quoted; a title written for the feed (descriptive_title) is not.
   await expect(page.locator(".ma-session-title strong", { hasText: "Observable Kubernetes" }).first()).toHaveText("\u201cObservable Kubernetes\u201d");
   await expect(page.locator(".ma-session-subject", { hasText: "GitOps with Argo CD" })).toHaveText("GitOps with Argo CD, from pull request to cluster");

@@ -191,11 +191,11 @@ test("the iframe snippet sizes the frame to its content, and only messages from 
   const frameHeight = () => page.locator("iframe").evaluate((f) => f.getBoundingClientRect().height);
   const contentHeight = () => frame.locator("body").evaluate((b) => Math.ceil(b.getBoundingClientRect().height));
   await expect.poll(async () => Math.abs((await frameHeight()) - (await contentHeight()))).toBeLessThanOrEqual(1);
-  expect(await frameHeight()).toBeGreaterThan(1000);
+  expect(await frameHeight()).toBeGreaterThan(600);
 
   // The content grows (a facet opens): the frame follows.
   const before = await frameHeight();
-  await frame.locator(".ma-facet[data-facet='speaker'] summary").click();
+  await frame.getByRole("button", { name: "Filters" }).click();
   await expect.poll(frameHeight).toBeGreaterThan(before);
 
   // A message of the right shape from another origin (here, the host page itself) is ignored.

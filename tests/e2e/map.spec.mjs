@@ -80,11 +80,11 @@ test("zoom and pan: buttons, keys, ctrl+wheel, drag; plain wheel scrolls the pag
   await ready(page);
   const controls = page.getByRole("group", { name: "Map controls" });
   const start = await viewBox(page);
-  await controls.getByRole("button", { name: "Zoom in" }).click();
+  await controls.getByRole("button", { name: "Zoom in on the map" }).click();
   const zoomedIn = await viewBox(page);
   expect(zoomedIn.w).toBeCloseTo(start.w / 1.5, 1);
-  await controls.getByRole("button", { name: "Zoom out" }).click();
-  await controls.getByRole("button", { name: "Zoom out" }).click();
+  await controls.getByRole("button", { name: "Zoom out of the map" }).click();
+  await controls.getByRole("button", { name: "Zoom out of the map" }).click();
   expect((await viewBox(page)).w).toBeGreaterThan(start.w);
   await controls.getByRole("button", { name: "Show all places" }).click();
   expect(await viewBox(page)).toEqual(start);

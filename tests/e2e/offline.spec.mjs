@@ -125,7 +125,7 @@ test("under the strict CSP: no inline script, zero console errors, nothing from 
   await controlled(page);
 
   // Exercise what draws styles and dialogs: zoom the map, move the timeline, select, embed.
-  await page.getByRole("group", { name: "Map controls" }).getByRole("button", { name: "Zoom in" }).click();
+  await page.getByRole("group", { name: "Map controls" }).getByRole("button", { name: "Zoom in on the map" }).click();
   await page.getByRole("button", { name: "Later" }).click();
   await page.locator(".ma-marker").first().click();
   await page.getByRole("button", { name: "Embed" }).click();

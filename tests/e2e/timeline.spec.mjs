@@ -85,16 +85,16 @@ test("zoom changes the axis unit; panning moves it; only events in view are draw
   const controls = page.getByRole("group", { name: "Timeline controls" });
   const months = await page.locator(".ma-tick").allTextContents();
   expect(months).toContain("Jun");
-  for (let i = 0; i < 3; i++) await controls.getByRole("button", { name: "Zoom in" }).click();
+  for (let i = 0; i < 3; i++) await controls.getByRole("button", { name: "Zoom in on the timeline" }).click();
   const weeks = await page.locator(".ma-tick").allTextContents();
   expect(weeks.some((t) => /^(May|Jun) \d+$/.test(t))).toBe(true);
-  for (let i = 0; i < 12; i++) await controls.getByRole("button", { name: "Zoom out" }).click();
+  for (let i = 0; i < 12; i++) await controls.getByRole("button", { name: "Zoom out of the timeline" }).click();
   const years = await page.locator(".ma-tick").allTextContents();
   expect(years.every((t) => /^\d{4}$/.test(t))).toBe(true);
   await controls.getByRole("button", { name: "Go to today" }).click();
   await expect(page.locator(".ma-today")).toBeVisible();
   // Zoomed in far from 2019, nothing is drawn.
-  for (let i = 0; i < 14; i++) await controls.getByRole("button", { name: "Zoom in" }).click();
+  for (let i = 0; i < 14; i++) await controls.getByRole("button", { name: "Zoom in on the timeline" }).click();
   await expect(page.locator(".ma-tl-event")).toHaveCount(0);
 });
 

@@ -17,6 +17,8 @@ pub struct MapPlace {
     pub at: Point,
     pub events: usize,
     pub timing: Option<Timing>,
+    /// Whether none of its events has an exact date.
+    pub uncertain: bool,
 }
 
 /// One marker as drawn: a place, or a group of places that would overlap.
@@ -30,6 +32,7 @@ pub struct Marker {
     pub at: Point,
     pub events: usize,
     pub timing: Option<Timing>,
+    pub uncertain: bool,
 }
 
 impl Marker {
@@ -43,6 +46,16 @@ impl Marker {
             at: cluster.at,
             events: cluster.weight,
             timing: members.iter().all(|p| p.timing == first_timing).then_some(first_timing).flatten(),
+            uncertain: members.iter().all(|p| p.uncertain),
+        }
+    }
+
+    /// Its visible label: the place's name, or the first place's and how many more.
+    pub fn short_label(&self, lang: crate::core::Lang) -> String {
+        let first = self.names.first().map_or("", |n| n.get(lang));
+        match self.ids.len() {
+            1 => first.to_owned(),
+            n => format!("{first} +{}", n - 1),
         }
     }
 
@@ -58,8 +71,9 @@ impl Marker {
 #[component]
 pub fn MarkerButton(map: MapState, marker: Marker) -> impl IntoView {
     let (lang, hovered, view) = (map.atlas.lang, map.hovered, map.view);
-    let (at, weight, timing) = (marker.at, marker.events, marker.timing);
+    let (at, weight, timing, uncertain) = (marker.at, marker.events, marker.timing, marker.uncertain);
     let single = marker.single().map(str::to_owned);
+    let is_group = single.is_none();
     let label = {
         let m = marker.clone();
         move || {
@@ -86,13 +100,23 @@ pub fn MarkerButton(map: MapState, marker: Marker) -> impl IntoView {
     let x = move || format!("{:.1}px", view.with(|v| v.to_screen(at).0));
     let y = move || format!("{:.1}px", view.with(|v| v.to_screen(at).1));
     let clicked = marker.clone();
+    let clicked_label = marker.clone();
+    let pressed_label = pressed.clone();
+    let first = marker.ids[0].clone();
+    let side = move || map.labels.with(|l| l.cities.get(&first).copied());
+    let label_class = move || side().map_or("ma-label-none", |s| s.class());
+    let short = {
+        let m = marker.clone();
+        move || m.short_label(lang.get())
+    };
     view! {
         <button
             type="button"
             class="ma-marker"
-            class:ma-marker-group=single.is_none()
+            class:ma-marker-group=is_group
             class:ma-marker-past=timing == Some(Timing::Past)
             class:ma-marker-upcoming=timing == Some(Timing::Upcoming)
+            class:ma-marker-uncertain=uncertain
             class:ma-selected=pressed
             data-place=single
             style:left=x
@@ -107,6 +131,19 @@ pub fn MarkerButton(map: MapState, marker: Marker) -> impl IntoView {
         >
             <span aria-hidden="true">{weight}</span>
         </button>
+        // Beside the button, not in it, so the button's name stays its full label; a
+        // press on the name does what a press on the marker does.
+        <span
+            class=move || format!("ma-label {}", label_class())
+            class:ma-label-group=is_group
+            class:ma-label-selected=pressed_label
+            aria-hidden="true"
+            style:left=x
+            style:top=y
+            on:click=move |_| map.select(&clicked_label)
+        >
+            {short}
+        </span>
         <Show when=is_hovered>
             <span class="ma-tooltip" aria-hidden="true" style:left=x style:top=y>
                 {label.clone()}

@@ -12,7 +12,7 @@ use crate::core::i18n::{Lang, Msg};
 use crate::core::map::{View, ZOOM_STEP};
 use crate::core::url_state::MapCentre;
 
-use super::controls::icon_button;
+use super::controls::{icon_button, limited_button};
 use marker::MarkerButton;
 use state::MapState;
 
@@ -29,6 +29,7 @@ pub fn Map(
     let handlers = gestures::handlers(map);
     view! {
         <section class="ma-map" aria-label=move || Msg::MapLabel.text(lang.get())>
+            <div class="ma-map-frame">
             <div
                 class="ma-map-surface"
                 node_ref=map.surface
@@ -46,7 +47,7 @@ pub fn Map(
                 on:keydown=move |e| gestures::keydown(map, e)
             >
                 <svg class="ma-map-svg" viewBox=move || view.get().view_box() preserveAspectRatio="none" aria-hidden="true" focusable="false">
-                    {move || basemap.get().and_then(Result::ok).map(|b| draw_basemap(&b, lang, map.scale))}
+                    {move || basemap.get().and_then(Result::ok).map(|b| draw_basemap(&b, map))}
                 </svg>
                 <div class="ma-markers">
                     <For each=move || map.on_screen.get() key=|m| (m.ids.clone(), m.events) let:marker>
@@ -56,6 +57,8 @@ pub fn Map(
                 <p class="ma-hint" aria-live="polite">{move || hint.get().then(|| Msg::WheelHint.text(lang.get()))}</p>
             </div>
             <Controls map />
+            </div>
+            <Legend lang />
             <p id="ma-map-keys" class="ma-map-keys">{move || Msg::MapKeys.text(lang.get())}</p>
             {move || matches!(basemap.get(), Some(Err(()))).then(|| view! {
                 <p class="ma-note" role="status">{Msg::BasemapUnavailable.text(lang.get())}</p>
@@ -64,27 +67,63 @@ pub fn Map(
     }
 }
 
-/// Zoom, show all and pan buttons, for those who do not drag (WCAG 2.5.7).
+/// Zoom, show all and pan buttons over the map's corners, for those who do not drag
+/// (WCAG 2.5.7). A zoom button at its limit is disabled.
 #[component]
 fn Controls(map: MapState) -> impl IntoView {
     let lang = map.atlas.lang;
     let control = move |msg: Msg, symbol: &'static str, class: &'static str, action: fn(View) -> View| {
         icon_button(lang, msg, symbol, class, move || map.update_view(action))
     };
+    let zoom = move |closer: bool| {
+        let (msg, symbol, class, factor) = if closer {
+            (Msg::ZoomIn, "+", "ma-zoom-in", ZOOM_STEP)
+        } else {
+            (Msg::ZoomOut, "−", "ma-zoom-out", 1.0 / ZOOM_STEP)
+        };
+        let at_limit = Signal::derive(move || !map.can_zoom(closer));
+        limited_button(lang, msg, symbol, class, at_limit, move || map.update_view(|v| v.zoom(factor)))
+    };
     view! {
         <div class="ma-map-controls" role="group" aria-label=move || Msg::MapControls.text(lang.get())>
-            {control(Msg::ZoomIn, "+", "ma-zoom-in", |v| v.zoom(ZOOM_STEP))}
-            {control(Msg::ZoomOut, "−", "ma-zoom-out", |v| v.zoom(1.0 / ZOOM_STEP))}
-            {icon_button(lang, Msg::ShowAllPlaces, "⤢", "ma-reset", move || map.reset())}
-            {control(Msg::PanNorth, "↑", "ma-pan", |v| v.pan(0.0, PAN_STEP_PX))}
-            {control(Msg::PanWest, "←", "ma-pan", |v| v.pan(PAN_STEP_PX, 0.0))}
-            {control(Msg::PanEast, "→", "ma-pan", |v| v.pan(-PAN_STEP_PX, 0.0))}
-            {control(Msg::PanSouth, "↓", "ma-pan", |v| v.pan(0.0, -PAN_STEP_PX))}
+            <div class="ma-zoom-controls">
+                {zoom(true)}
+                {zoom(false)}
+                {icon_button(lang, Msg::ShowAllPlaces, "⤢", "ma-reset", move || map.reset())}
+            </div>
+            <div class="ma-pan-controls">
+                {control(Msg::PanNorth, "↑", "ma-pan ma-pan-north", |v| v.pan(0.0, PAN_STEP_PX))}
+                {control(Msg::PanWest, "←", "ma-pan ma-pan-west", |v| v.pan(PAN_STEP_PX, 0.0))}
+                {control(Msg::PanEast, "→", "ma-pan ma-pan-east", |v| v.pan(-PAN_STEP_PX, 0.0))}
+                {control(Msg::PanSouth, "↓", "ma-pan ma-pan-south", |v| v.pan(0.0, -PAN_STEP_PX))}
+            </div>
         </div>
     }
 }
 
-fn draw_basemap(basemap: &Basemap, lang: ReadSignal<Lang>, scale: Memo<f64>) -> impl IntoView {
+/// What the marker styles mean; the same styles mean the same on the timeline.
+#[component]
+fn Legend(lang: ReadSignal<Lang>) -> impl IntoView {
+    let item = move |class: &'static str, sample: &'static str, msg: Msg| {
+        view! {
+            <li>
+                <span class=format!("ma-legend-sample {class}") aria-hidden="true">{sample}</span>
+                {move || msg.text(lang.get())}
+            </li>
+        }
+    };
+    view! {
+        <ul class="ma-legend" aria-label=move || Msg::Legend.text(lang.get())>
+            {item("ma-marker-upcoming", "", Msg::LegendUpcoming)}
+            {item("ma-marker-past", "", Msg::LegendPast)}
+            {item("ma-marker-uncertain", "", Msg::LegendUncertain)}
+            {item("ma-marker-group", "2", Msg::LegendGroup)}
+        </ul>
+    }
+}
+
+fn draw_basemap(basemap: &Basemap, map: MapState) -> impl IntoView {
+    let (lang, scale, labels) = (map.atlas.lang, map.scale, map.labels);
     let regions = basemap
         .regions
         .iter()
@@ -93,10 +132,20 @@ fn draw_basemap(basemap: &Basemap, lang: ReadSignal<Lang>, scale: Memo<f64>) -> 
     let labels = basemap
         .regions
         .iter()
-        .filter_map(|r| r.label.map(|at| (at, r.name.clone())))
-        .map(|(at, name)| {
+        .enumerate()
+        .filter_map(|(i, r)| r.label.map(|at| (i, at, r.name.clone())))
+        .map(|(i, at, name)| {
+            // Thinned by zoom: only the names with room to be read are drawn.
+            let shown = move || labels.with(|l| l.regions.get(i).copied().unwrap_or(false));
             view! {
-                <text class="ma-region-label" x=format!("{:.1}", at.x) y=format!("{:.1}", -at.y) font-size=move || format!("{:.2}", 12.0 / scale.get())>
+                <text
+                    class="ma-region-label"
+                    x=format!("{:.1}", at.x)
+                    y=format!("{:.1}", -at.y)
+                    font-size=move || format!("{:.2}", 12.0 / scale.get())
+                    dominant-baseline="central"
+                    visibility=move || if shown() { "visible" } else { "hidden" }
+                >
                     {move || name.get(lang.get()).to_owned()}
                 </text>
             }

@@ -8,6 +8,9 @@ use leptos::html;
 use leptos::prelude::*;
 
 use crate::core::basemap::{self, Basemap};
+use std::collections::HashMap;
+
+use crate::core::labels::{place, text_width, Rect, Side, Wanted};
 use crate::core::map::{cluster, Bounds, Lambert, Point, View, MAX_SCALE, MIN_SCALE};
 use crate::core::query;
 use crate::core::url_state::MapCentre;
@@ -19,9 +22,23 @@ use crate::ui::fetch::fetch_text;
 
 /// Markers closer than this on screen merge into one.
 pub const CLUSTER_RADIUS_PX: f64 = 36.0;
+/// Half the size of a marker and of a group's marker, as the stylesheet draws them.
+const MARKER_RADIUS_PX: f64 = 16.0;
+const GROUP_RADIUS_PX: f64 = 20.0;
+const LABEL_GAP_PX: f64 = 3.0;
+/// Label sizes for the stylesheet's label fonts, on the generous side (see `text_width`).
+const CITY_PX_PER_CHAR: f64 = 8.2;
+const CITY_PADDING_PX: f64 = 12.0;
+const CITY_LABEL_HEIGHT_PX: f64 = 22.0;
+const REGION_PX_PER_CHAR: f64 = 8.0;
+const REGION_LABEL_HEIGHT_PX: f64 = 16.0;
 /// Closest zoom when fitting places (px per km): a lone city still shows its region.
 const FIT_MAX_SCALE: f64 = 1.2;
-const FIT_PADDING_PX: f64 = 48.0;
+const FIT_PADDING_PX: f64 = 60.0;
+/// The boxes of the zoom buttons (top right) and the pan buttons (bottom right) over
+/// the map, as the stylesheet places them: labels keep out of them.
+const ZOOM_CONTROLS_PX: (f64, f64) = (44.0, 124.0);
+const PAN_CONTROLS_PX: (f64, f64) = (114.0, 114.0);
 
 #[derive(Clone, Copy)]
 pub struct MapState {
@@ -41,6 +58,10 @@ pub struct MapState {
     pub hovered: RwSignal<Option<Vec<String>>>,
     /// Set for a moment when a plain wheel scrolls past the map: say how to zoom.
     pub hint: RwSignal<bool>,
+    /// Which labels are drawn, and where: none overlaps another, a marker or the edge.
+    pub labels: Memo<Labels>,
+    /// The farthest zoom: the whole basemap region (or every place, if wider) in view.
+    pub min_scale: Memo<f64>,
     /// `None` while loading; `Err` when it could not be loaded (the markers stay).
     pub basemap: LocalResource<Result<Arc<Basemap>, ()>>,
 }
@@ -55,12 +76,18 @@ impl MapState {
             .map(|(place, _)| projection.project(place.lon, place.lat));
         let bounds = Bounds::around(every_place).unwrap_or_else(|| region_bounds(&projection));
         let size = RwSignal::new((800.0, 420.0));
+        let min_scale = Memo::new(move |_| {
+            let (width, height) = size.get();
+            let region = View::fit(region_bounds(&projection), width, height, 0.0, MAX_SCALE).scale;
+            let home = View::fit(bounds, width, height, FIT_PADDING_PX, FIT_MAX_SCALE).scale;
+            region.min(home).max(MIN_SCALE)
+        });
         let view = Memo::new(move |_| {
             let (width, height) = size.get();
             match centre.get() {
                 Some(c) => View {
                     centre: projection.project(c.lon, c.lat),
-                    scale: c.scale.clamp(MIN_SCALE, MAX_SCALE),
+                    scale: c.scale.clamp(min_scale.get(), MAX_SCALE),
                     width,
                     height,
                 },
@@ -72,6 +99,14 @@ impl MapState {
             let (loaded, selection) = (loaded.clone(), atlas.selection);
             Memo::new(move |_| selection.with(|s| query::selected_place(&loaded.feed, s.as_ref()).map(str::to_owned)))
         };
+        let on_screen = markers_on_screen(atlas, projection, view);
+        let basemap = LocalResource::new(move || {
+            let url = basemap_url.clone();
+            async move {
+                let text = fetch_text(&url).await.map_err(drop)?;
+                basemap::parse(&text, &projection).map(Arc::new).map_err(drop)
+            }
+        });
         let map = MapState {
             atlas,
             projection,
@@ -81,18 +116,15 @@ impl MapState {
             centre,
             view,
             scale,
-            on_screen: markers_on_screen(atlas, projection, view),
+            on_screen,
+            labels: labels(atlas.lang, view, on_screen, basemap),
+            min_scale,
             selected_place,
             hovered: RwSignal::new(None),
             hint: RwSignal::new(false),
-            basemap: LocalResource::new(move || {
-                let url = basemap_url.clone();
-                async move {
-                    let text = fetch_text(&url).await.map_err(drop)?;
-                    basemap::parse(&text, &projection).map(Arc::new).map_err(drop)
-                }
-            }),
+            basemap,
         };
+        map.follow_selection();
         let surface = map.surface;
         Effect::new(move |_| {
             if let Some(el) = surface.get() {
@@ -108,8 +140,9 @@ impl MapState {
         View::fit(self.bounds, width, height, FIT_PADDING_PX, FIT_MAX_SCALE)
     }
 
-    /// Shows `next`: the link carries it, unless it is the home view.
+    /// Shows `next`, within the zoom limits: the link carries it, unless it is the home view.
     pub fn set_view(self, next: View) {
+        let next = View { scale: next.scale.clamp(self.min_scale.get_untracked(), MAX_SCALE), ..next };
         let wanted = (next != self.home()).then(|| {
             let (lon, lat) = self.projection.unproject(next.centre);
             MapCentre { lon, lat, scale: next.scale }
@@ -122,6 +155,33 @@ impl MapState {
     /// Changes the view by `change`, as a button, a key or a gesture does.
     pub fn update_view(self, change: impl FnOnce(View) -> View) {
         self.set_view(change(self.view.get_untracked()));
+    }
+
+    /// Whether zooming in (`true`) or out can go any further.
+    pub fn can_zoom(self, closer: bool) -> bool {
+        let scale = self.scale.get();
+        if closer {
+            scale < MAX_SCALE * 0.999
+        } else {
+            scale > self.min_scale.get() * 1.001
+        }
+    }
+
+    /// Whatever is selected (a place, an event at a place; from the map, the timeline,
+    /// the list or a link) is brought into view if it is off the map, at the same zoom.
+    fn follow_selection(self) {
+        let loaded = self.atlas.loaded();
+        Effect::new(move |_| {
+            let Some(id) = self.selected_place.get() else { return };
+            let Some(place) = loaded.feed.place(&id) else { return };
+            let at = self.projection.project(place.lon, place.lat);
+            let v = self.view.get_untracked();
+            let (x, y) = v.to_screen(at);
+            let margin = CLUSTER_RADIUS_PX;
+            if !((margin..=v.width - margin).contains(&x) && (margin..=v.height - margin).contains(&y)) {
+                self.set_view(View { centre: at, ..v });
+            }
+        });
     }
 
     pub fn reset(self) {
@@ -151,6 +211,7 @@ fn markers_on_screen(atlas: AtlasCtx, projection: Lambert, view: Memo<View>) -> 
                     name: place.name.clone(),
                     at: projection.project(place.lon, place.lat),
                     events: spans.len(),
+                    uncertain: spans.iter().all(|s| s.uncertain),
                     timing: query::common_timing(spans, today),
                 })
                 .collect::<Vec<_>>()
@@ -178,6 +239,85 @@ fn markers_on_screen(atlas: AtlasCtx, projection: Lambert, view: Memo<View>) -> 
                 })
                 .cloned()
                 .collect::<Vec<_>>()
+        })
+    })
+}
+
+/// The labels drawn: each marker's side by its first place's id, and whether each
+/// region (by its index in the basemap) shows its name.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Labels {
+    pub cities: HashMap<String, Side>,
+    pub regions: Vec<bool>,
+}
+
+/// City labels first, most events first; then the regions' names where room is left.
+fn labels(
+    lang: ReadSignal<crate::core::Lang>,
+    view: Memo<View>,
+    on_screen: Memo<Vec<Marker>>,
+    basemap: LocalResource<Result<Arc<Basemap>, ()>>,
+) -> Memo<Labels> {
+    Memo::new(move |_| {
+        let (lang, v) = (lang.get(), view.get());
+        on_screen.with(|markers| {
+            let mut order: Vec<&Marker> = markers.iter().collect();
+            order.sort_by(|a, b| b.events.cmp(&a.events).then_with(|| a.ids.cmp(&b.ids)));
+            let anchors: Vec<(f64, f64, f64)> = order
+                .iter()
+                .map(|m| {
+                    let (x, y) = v.to_screen(m.at);
+                    (x, y, if m.single().is_some() { MARKER_RADIUS_PX } else { GROUP_RADIUS_PX })
+                })
+                .collect();
+            let mut obstacles: Vec<Rect> = anchors.iter().map(|&(x, y, r)| Rect::around(x, y, r)).collect();
+            let (zw, zh) = ZOOM_CONTROLS_PX;
+            let (pw, ph) = PAN_CONTROLS_PX;
+            obstacles.push(Rect { x: v.width - zw, y: 0.0, width: zw, height: zh });
+            obstacles.push(Rect { x: v.width - pw, y: v.height - ph, width: pw, height: ph });
+            let texts: Vec<String> = order.iter().map(|m| m.short_label(lang)).collect();
+            let mut wanted: Vec<Wanted> = anchors
+                .iter()
+                .zip(&texts)
+                .map(|(&(x, y, r), text)| Wanted {
+                    x,
+                    y,
+                    width: text_width(text, CITY_PX_PER_CHAR, CITY_PADDING_PX),
+                    height: CITY_LABEL_HEIGHT_PX,
+                    offset: r + LABEL_GAP_PX,
+                    sides: &Side::AROUND,
+                })
+                .collect();
+            let regions: Vec<(usize, String, Point)> = basemap
+                .get()
+                .and_then(Result::ok)
+                .map(|b| {
+                    b.regions
+                        .iter()
+                        .enumerate()
+                        .filter_map(|(i, r)| r.label.map(|at| (i, r.name.get(lang).to_owned(), at)))
+                        .collect()
+                })
+                .unwrap_or_default();
+            let region_count = basemap.get().and_then(Result::ok).map_or(0, |b| b.regions.len());
+            wanted.extend(regions.iter().map(|(_, name, at)| {
+                let (x, y) = v.to_screen(*at);
+                Wanted {
+                    x,
+                    y,
+                    width: text_width(name, REGION_PX_PER_CHAR, 4.0),
+                    height: REGION_LABEL_HEIGHT_PX,
+                    offset: 0.0,
+                    sides: &[Side::Centre],
+                }
+            }));
+            let sides = place(&wanted, &obstacles, v.width, v.height);
+            let cities = order.iter().zip(&sides).filter_map(|(m, s)| s.map(|s| (m.ids[0].clone(), s))).collect();
+            let mut shown_regions = vec![false; region_count];
+            for ((i, _, _), side) in regions.iter().zip(&sides[order.len()..]) {
+                shown_regions[*i] = side.is_some();
+            }
+            Labels { cities, regions: shown_regions }
         })
     })
 }

@@ -75,8 +75,8 @@ fn Controls(tl: TimelineState) -> impl IntoView {
         move |_| scale.update(|s| *s = TimeScale::centred_on(day_number(today) + 0.5, s.px_per_day, s.width));
     view! {
         <div class="ma-map-controls" role="group" aria-label=move || Msg::TimelineControls.text(lang.get()) hidden=tl.narrow>
-            {control(Msg::ZoomIn, "+", |s| s.zoom(ZOOM_STEP))}
-            {control(Msg::ZoomOut, "−", |s| s.zoom(1.0 / ZOOM_STEP))}
+            {control(Msg::TimelineZoomIn, "+", |s| s.zoom(ZOOM_STEP))}
+            {control(Msg::TimelineZoomOut, "−", |s| s.zoom(1.0 / ZOOM_STEP))}
             {control(Msg::Earlier, "←", |s| s.pan(PAN_STEP_PX))}
             {control(Msg::Later, "→", |s| s.pan(-PAN_STEP_PX))}
             <button type="button" class="ma-map-button ma-go-today" on:click=go_today>

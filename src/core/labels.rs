@@ -1,0 +1,161 @@
+//! Where map labels go so that none overlaps another, a marker, or the map's edge:
+//! each label, most important first, takes the first of its allowed sides that is
+//! free; a label with no free side is left out (its marker still names it on hover
+//! and focus, and to screen readers).
+
+/// A rectangle on screen, in pixels.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Rect {
+    pub x: f64,
+    pub y: f64,
+    pub width: f64,
+    pub height: f64,
+}
+
+impl Rect {
+    /// A square of side `2 × radius` around (`x`, `y`): a marker.
+    pub fn around(x: f64, y: f64, radius: f64) -> Rect {
+        Rect { x: x - radius, y: y - radius, width: 2.0 * radius, height: 2.0 * radius }
+    }
+
+    pub fn overlaps(&self, other: &Rect) -> bool {
+        self.x < other.x + other.width
+            && other.x < self.x + self.width
+            && self.y < other.y + other.height
+            && other.y < self.y + self.height
+    }
+
+    fn inside(&self, width: f64, height: f64) -> bool {
+        self.x >= 0.0 && self.y >= 0.0 && self.x + self.width <= width && self.y + self.height <= height
+    }
+}
+
+/// Where a label sits against its anchor.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Side {
+    Right,
+    Left,
+    Above,
+    Below,
+    /// On the anchor itself (a region's name).
+    Centre,
+}
+
+impl Side {
+    /// A marker's label: beside it first, as maps do, then above or below.
+    pub const AROUND: [Side; 4] = [Side::Right, Side::Left, Side::Above, Side::Below];
+
+    pub fn class(self) -> &'static str {
+        match self {
+            Side::Right => "ma-label-right",
+            Side::Left => "ma-label-left",
+            Side::Above => "ma-label-above",
+            Side::Below => "ma-label-below",
+            Side::Centre => "ma-label-centre",
+        }
+    }
+}
+
+/// A label to place: its anchor, its size, how far from the anchor it must keep (a
+/// marker's radius and a gap) and the sides it may take, in order of preference.
+#[derive(Clone, Copy, Debug)]
+pub struct Wanted<'a> {
+    pub x: f64,
+    pub y: f64,
+    pub width: f64,
+    pub height: f64,
+    pub offset: f64,
+    pub sides: &'a [Side],
+}
+
+impl Wanted<'_> {
+    /// The label's rectangle on `side`.
+    pub fn rect(&self, side: Side) -> Rect {
+        let (w, h, o) = (self.width, self.height, self.offset);
+        let (x, y) = match side {
+            Side::Right => (self.x + o, self.y - h / 2.0),
+            Side::Left => (self.x - o - w, self.y - h / 2.0),
+            Side::Above => (self.x - w / 2.0, self.y - o - h),
+            Side::Below => (self.x - w / 2.0, self.y + o),
+            Side::Centre => (self.x - w / 2.0, self.y - h / 2.0),
+        };
+        Rect { x, y, width: w, height: h }
+    }
+}
+
+/// The side each label takes, in the order given (most important first), or `None`
+/// where every side would overlap an `obstacle`, a label placed before it, or go past
+/// the `width` × `height` view. Quadratic in labels on screen, which clustering keeps
+/// to a few hundred at most.
+pub fn place(wanted: &[Wanted], obstacles: &[Rect], width: f64, height: f64) -> Vec<Option<Side>> {
+    let mut placed: Vec<Rect> = Vec::with_capacity(wanted.len());
+    wanted
+        .iter()
+        .map(|label| {
+            let side = label.sides.iter().copied().find(|&side| {
+                let rect = label.rect(side);
+                rect.inside(width, height)
+                    && !obstacles.iter().any(|o| o.overlaps(&rect))
+                    && !placed.iter().any(|p| p.overlaps(&rect))
+            })?;
+            placed.push(label.rect(side));
+            Some(side)
+        })
+        .collect()
+}
+
+/// A label's estimated width in pixels: the view has no text metrics, so this is set
+/// wide enough for the font the stylesheet gives labels (checked on screen by the
+/// end-to-end tests, which measure the real boxes).
+pub fn text_width(text: &str, px_per_char: f64, padding: f64) -> f64 {
+    text.chars().count() as f64 * px_per_char + padding
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn marker_label(x: f64, y: f64, width: f64) -> Wanted<'static> {
+        Wanted { x, y, width, height: 20.0, offset: 20.0, sides: &Side::AROUND }
+    }
+
+    #[test]
+    fn a_lone_label_goes_to_the_right() {
+        assert_eq!(place(&[marker_label(100.0, 100.0, 60.0)], &[], 800.0, 400.0), [Some(Side::Right)]);
+    }
+
+    #[test]
+    fn labels_move_aside_rather_than_overlap() {
+        let wanted = [marker_label(100.0, 100.0, 60.0), marker_label(150.0, 100.0, 60.0)];
+        let markers = [Rect::around(100.0, 100.0, 16.0), Rect::around(150.0, 100.0, 16.0)];
+        let sides = place(&wanted, &markers, 800.0, 400.0);
+        assert_eq!(sides[0], Some(Side::Left), "the right is taken by the second marker");
+        assert_eq!(sides[1], Some(Side::Right));
+        let rects: Vec<Rect> = wanted.iter().zip(&sides).map(|(w, s)| w.rect(s.unwrap())).collect();
+        assert!(!rects[0].overlaps(&rects[1]));
+        for rect in &rects {
+            assert!(!markers.iter().any(|m| m.overlaps(rect)));
+        }
+    }
+
+    #[test]
+    fn no_label_crosses_the_edge() {
+        // Near the right edge: to the left. In a corner too tight for any side: left out.
+        assert_eq!(place(&[marker_label(780.0, 100.0, 60.0)], &[], 800.0, 400.0), [Some(Side::Left)]);
+        assert_eq!(place(&[marker_label(5.0, 5.0, 300.0)], &[], 320.0, 30.0), [None]);
+    }
+
+    #[test]
+    fn a_crowd_keeps_the_first_labels_and_drops_the_rest() {
+        let wanted: Vec<Wanted> = (0..10).map(|i| marker_label(100.0 + f64::from(i), 100.0, 80.0)).collect();
+        let sides = place(&wanted, &[], 800.0, 400.0);
+        assert_eq!(sides.iter().filter(|s| s.is_some()).count(), 4, "one per side: {sides:?}");
+        assert!(sides[0].is_some() && sides[9].is_none());
+    }
+
+    #[test]
+    fn widths_grow_with_the_text() {
+        assert_eq!(text_width("Toronto", 8.0, 10.0), 66.0);
+        assert_eq!(text_width("Québec", 8.0, 10.0), 58.0, "characters, not bytes");
+    }
+}

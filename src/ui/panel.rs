@@ -1,0 +1,33 @@
+//! The side panel beside the map: the list of listed events, or the selected event's
+//! details in its place (the list kept, hidden, so Back finds it as it was).
+
+use leptos::prelude::*;
+
+use crate::core::i18n::Msg;
+use crate::core::query::Selection;
+
+use super::context::use_atlas;
+use super::details::Details;
+use super::list::EventList;
+
+#[component]
+pub fn SidePanel(
+    /// Whether the list is one of the views shown.
+    with_list: bool,
+    /// Set once the list may be drawn (start-up draws the views one task apart).
+    list_drawn: Memo<bool>,
+) -> impl IntoView {
+    let atlas = use_atlas();
+    let (lang, selection) = (atlas.lang, atlas.selection);
+    let event_open = Memo::new(move |_| selection.with(|s| matches!(s, Some(Selection::Event(_)))));
+    view! {
+        <aside id="ma-events" class="ma-panel" tabindex="-1" aria-label=move || Msg::Events.text(lang.get())>
+            <Details with_list />
+            {with_list.then(|| view! {
+                <div class="ma-panel-list" hidden=event_open>
+                    {move || list_drawn.get().then(|| view! { <EventList /> })}
+                </div>
+            })}
+        </aside>
+    }
+}

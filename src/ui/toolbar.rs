@@ -1,0 +1,172 @@
+//! The toolbar over the map: the search box, the Filters disclosure with the number of
+//! active filters, the active filters as removable chips, the count of what is listed,
+//! and the actions on it (download the calendar, copy the link).
+
+use leptos::prelude::*;
+
+use crate::core::explore::{Filters, Shown};
+use crate::core::i18n::{self, Msg};
+use crate::core::ics;
+use crate::core::query::{self, Selection, Timing};
+
+use super::browser::{copy_to_clipboard, download, now_seconds};
+use super::context::{use_atlas, AtlasCtx};
+use super::filters::{value_name, FilterPanel};
+
+#[component]
+pub fn Toolbar(
+    /// Where the address bar holds this atlas' view (the hosted page): writes a change
+    /// still waiting to be written, so that copying the address makes the right link.
+    #[prop(optional_no_strip)]
+    flush_url: Option<Callback<()>>,
+    /// Whether the filters are offered at all (an embed may leave them out).
+    #[prop(default = true)]
+    with_filters: bool,
+) -> impl IntoView {
+    let AtlasCtx { lang, filters, .. } = use_atlas();
+    let open = RwSignal::new(false);
+    let active = move || filters.with(|f| f.chosen.len() + usize::from(f.timing.is_some()));
+    view! {
+        <section class="ma-toolbar" aria-label=move || Msg::FindEvents.text(lang.get())>
+            <div class="ma-toolbar-row">
+                <div class="ma-search">
+                    <label for="ma-search-input" class="ma-live">{move || Msg::Search.text(lang.get())}</label>
+                    <input
+                        id="ma-search-input"
+                        type="search"
+                        autocomplete="off"
+                        placeholder=move || Msg::SearchPlaceholder.text(lang.get())
+                        prop:value=move || filters.with(|f| f.search.clone())
+                        on:input=move |e| filters.update(|f| f.search = event_target_value(&e))
+                    />
+                </div>
+                {with_filters.then(|| view! {
+                    <button
+                        type="button"
+                        class="ma-button ma-button-quiet ma-filters-toggle"
+                        aria-expanded=move || if open.get() { "true" } else { "false" }
+                        aria-controls="ma-filter-panel"
+                        on:click=move |_| open.update(|o| *o = !*o)
+                    >
+                        <span class="ma-chevron" aria-hidden="true"></span>
+                        {move || Msg::Filters.text(lang.get())}
+                        {move || (active() > 0).then(|| view! { " " <span class="ma-count-badge">{active()}</span> })}
+                    </button>
+                })}
+            </div>
+            {with_filters.then(|| view! {
+                <div id="ma-filter-panel" class="ma-filter-panel" hidden=move || !open.get()>
+                    <FilterPanel />
+                </div>
+            })}
+            <div class="ma-toolbar-row ma-toolbar-status">
+                <Chips />
+                <Actions flush_url />
+            </div>
+        </section>
+    }
+}
+
+/// The active filters and the selected place, each a button that removes it.
+#[component]
+fn Chips() -> impl IntoView {
+    let atlas = use_atlas();
+    let loaded = atlas.loaded();
+    let AtlasCtx { lang, filters, selection, .. } = atlas;
+    let chip = move |name: String, remove: Callback<()>| {
+        let label = i18n::remove_filter(lang.get_untracked(), &name);
+        view! {
+            <li>
+                <button type="button" class="ma-chip" aria-label=label on:click=move |_| remove.run(())>
+                    {name} <span class="ma-chip-x" aria-hidden="true">"×"</span>
+                </button>
+            </li>
+        }
+    };
+    let chips = move || {
+        let lang = lang.get();
+        let feed = &loaded.feed;
+        let place = selection.with(|s| match s {
+            Some(Selection::Place(id)) => feed.place(id).map(|p| p.name.get(lang).to_owned()),
+            _ => None,
+        });
+        let mut views = Vec::new();
+        if let Some(name) = place {
+            views.push(chip(name, Callback::new(move |()| selection.set(None))));
+        }
+        let (chosen, timing) = filters.with(|f| (f.chosen.clone(), f.timing));
+        if let Some(timing) = timing {
+            let name = match timing {
+                Timing::Past => Msg::PastEvents.text(lang),
+                _ => Msg::Upcoming.text(lang),
+            };
+            views.push(chip(name.to_owned(), Callback::new(move |()| filters.update(|f| f.timing = None))));
+        }
+        for (facet, value) in chosen {
+            let name = value_name(feed, facet, &value, lang);
+            views.push(chip(name, Callback::new(move |()| filters.update(|f| f.toggle(facet, &value)))));
+        }
+        views
+    };
+    let clear = move || !filters.with(Filters::is_empty) || selection.with(|s| matches!(s, Some(Selection::Place(_))));
+    view! {
+        <ul class="ma-chips" aria-label=move || Msg::Filters.text(lang.get())>
+            {chips}
+            <Show when=clear>
+                <li>
+                    <button type="button" class="ma-chip ma-clear" on:click=move |_| {
+                        filters.set(Filters::default());
+                        if selection.with_untracked(|s| matches!(s, Some(Selection::Place(_)))) {
+                            selection.set(None);
+                        }
+                    }>
+                        {move || Msg::ClearAll.text(lang.get())}
+                    </button>
+                </li>
+            </Show>
+        </ul>
+    }
+}
+
+/// The count of what is listed, and what can be done with it.
+#[component]
+fn Actions(flush_url: Option<Callback<()>>) -> impl IntoView {
+    let atlas = use_atlas();
+    let loaded = atlas.loaded();
+    let AtlasCtx { lang, listed, .. } = atlas;
+    let total = loaded.feed.events.len();
+    let download_listed = move |_| {
+        let lang = lang.get_untracked();
+        let feed = &loaded.feed;
+        let events: Vec<_> = listed.with_untracked(|s| s.indices().map(|i| &feed.events[i]).collect());
+        let events = crate::core::order::sorted(events, &|a, b| query::chronological(a, b));
+        download("meetups.ics", "text/calendar", &ics::calendar(feed, &events, lang, now_seconds()));
+    };
+    let copied = RwSignal::new(false);
+    let copy_link = move |_| {
+        if let Some(flush) = flush_url {
+            flush.run(());
+        }
+        leptos::task::spawn_local(async move {
+            let href = window().location().href().unwrap_or_default();
+            if copy_to_clipboard(&href).await {
+                copied.set(true);
+                set_timeout(move || copied.set(false), std::time::Duration::from_secs(3));
+            }
+        });
+    };
+    view! {
+        <p class="ma-result-count" role="status">{move || i18n::shown_of(lang.get(), listed.with(Shown::count), total)}</p>
+        <div class="ma-actions">
+            <button type="button" class="ma-button ma-button-quiet ma-ics-all" on:click=download_listed>
+                {move || Msg::DownloadCalendar.text(lang.get())}
+            </button>
+            {flush_url.is_some().then(|| view! {
+                <button type="button" class="ma-button ma-button-quiet ma-copy" on:click=copy_link>
+                    {move || if copied.get() { Msg::LinkCopied } else { Msg::CopyLink }.text(lang.get())}
+                </button>
+            })}
+        </div>
+        <p class="ma-live ma-copied" aria-live="polite">{move || copied.get().then(|| Msg::LinkCopied.text(lang.get()))}</p>
+    }
+}
