@@ -19,7 +19,12 @@ fn uncertain_events_are_all_day_ranges_that_say_so() {
     assert!(unfolded.contains("DTSTART;VALUE=DATE:20190524\r\nDTEND;VALUE=DATE:20190615\r\n"));
     assert!(!unfolded.contains("DTSTART:2019"), "no made-up time");
     assert!(unfolded.contains("DESCRIPTION:Exact day not stated (late May – mid June 2019). "));
-    assert!(unfolded.contains("LOCATION:Flybits\\, Toronto\r\n"));
+    assert!(unfolded.contains("LOCATION:Flybits\\, Toronto\\, ON\\, Canada\r\n"), "venue, city, region, country");
+    let toronto = unfolded.split("BEGIN:VEVENT").find(|e| e.contains("UID:toronto")).unwrap();
+    assert!(toronto.contains("STATUS:TENTATIVE\r\nTRANSP:TRANSPARENT\r\n"), "a day not known is not a busy day");
+    assert!(toronto.contains(
+        "SUMMARY:Kubernetes & Cloud Native Toronto — spring 2019 (exact day not stated: late May – mid June 2019)\r\n"
+    ));
     assert!(unfolded.contains("URL:https://www.meetup.com/Kubernetes-Toronto\r\n"));
     assert!(text.lines().all(|l| l.len() <= 75), "folded at 75 octets");
     let french = ics::calendar(&f, &events[..1], Lang::Fr, 0).replace("\r\n ", "");

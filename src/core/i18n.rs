@@ -85,6 +85,11 @@ messages! {
     Earlier => ("Earlier", "Plus tôt"),
     Later => ("Later", "Plus tard"),
     GoToday => ("Go to today", "Aller à aujourd’hui"),
+    NextEvent => ("Next event", "Prochain événement"),
+    LatestEvent => ("Latest event", "Dernier événement"),
+    NothingNearToday => ("No events near today", "Aucun événement près d’aujourd’hui"),
+    MapTouch => ("Drag to move the map, pinch to zoom.", "Glissez pour déplacer la carte, pincez pour zoomer."),
+    TimelineTouch => ("Drag to move along the timeline, pinch to zoom.", "Glissez pour parcourir la frise, pincez pour zoomer."),
     Today => ("Today", "Aujourd’hui"),
     TimelineKeys => (
         "← and → move between events, + and − zoom, Home and End go to the first and last event, Enter opens one.",
@@ -119,7 +124,7 @@ messages! {
     EventDetails => ("Event details", "Détails de l’événement"),
     AboutFeed => ("About these meetups", "À propos de ces rencontres"),
     AboutEdition => ("About this edition and its sponsors", "À propos de cette édition et de ses commanditaires"),
-    SearchPlaceholder => ("Talks, speakers, places…", "Présentations, personnes, lieux…"),
+    SearchPlaceholder => ("Talk, speaker, place…", "Sujet, personne, lieu…"),
     Legend => ("Legend", "Légende"),
     LegendUpcoming => ("Upcoming", "À venir"),
     LegendPast => ("Past", "Passé"),
@@ -175,6 +180,32 @@ fn month_from(en: &[&'static str; 12], fr: &[&'static str; 12], month: u8, lang:
         Lang::En => en[index],
         Lang::Fr => fr[index],
     }
+}
+
+/// French typography on a date the browser wrote: the first of the month is « 1er »
+/// (« 1er décembre »), and hours have no leading zero (« 8 h 24 », not « 08 h 24 »).
+/// Other languages' text is returned as it is.
+pub fn typeset_date(text: &str, lang: Lang) -> String {
+    if lang != Lang::Fr {
+        return text.to_owned();
+    }
+    let words: Vec<&str> = text.split(' ').collect();
+    let month_names: Vec<&str> = (1..=12).map(|m| month_name(m, Lang::Fr)).collect();
+    words
+        .iter()
+        .enumerate()
+        .map(|(i, word)| {
+            let next = words.get(i + 1).copied().unwrap_or("");
+            if *word == "1" && month_names.contains(&next) {
+                "1er".to_owned()
+            } else if word.len() == 2 && word.starts_with('0') && word.as_bytes()[1].is_ascii_digit() && next == "h" {
+                word[1..].to_owned()
+            } else {
+                (*word).to_owned()
+            }
+        })
+        .collect::<Vec<_>>()
+        .join(" ")
 }
 
 pub fn day_month(day: Day, lang: Lang) -> String {
@@ -437,6 +468,32 @@ pub fn show_more(lang: Lang, next: usize, left: usize) -> String {
     }
 }
 
+/// A calendar entry's title for an event whose day is not known.
+pub fn uncertain_title(lang: Lang, title: &str, range: &str) -> String {
+    match lang {
+        Lang::En => format!("{title} (exact day not stated: {range})"),
+        Lang::Fr => format!("{title} (jour exact non précisé\u{a0}: {range})"),
+    }
+}
+
+/// A country's name from its ISO code, for the countries a feed is likely to name;
+/// any other code as it is.
+pub fn country_name(code: &str, lang: Lang) -> &str {
+    match (code, lang) {
+        ("CA", _) => "Canada",
+        ("US", Lang::En) => "United States",
+        ("US", Lang::Fr) => "États-Unis",
+        ("FR", _) => "France",
+        ("GB", Lang::En) => "United Kingdom",
+        ("GB", Lang::Fr) => "Royaume-Uni",
+        ("BE", Lang::En) => "Belgium",
+        ("BE", Lang::Fr) => "Belgique",
+        ("CH", Lang::En) => "Switzerland",
+        ("CH", Lang::Fr) => "Suisse",
+        _ => code,
+    }
+}
+
 /// The accessible name of a chip that removes a filter.
 pub fn remove_filter(lang: Lang, name: &str) -> String {
     match lang {
@@ -669,6 +726,18 @@ pub fn problem_text(kind: &ProblemKind, lang: Lang) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn french_dates_say_1er_and_8_h_24() {
+        assert_eq!(typeset_date("1 décembre 2019 à 08 h 24 HNE", Lang::Fr), "1er décembre 2019 à 8 h 24 HNE");
+        assert_eq!(typeset_date("Entre le 1 mai et le 14 juin 2019", Lang::Fr), "Entre le 1er mai et le 14 juin 2019");
+        assert_eq!(
+            typeset_date("11 mai 2019 à 10 h 00", Lang::Fr),
+            "11 mai 2019 à 10 h 00",
+            "only a lone 1, only 0X h"
+        );
+        assert_eq!(typeset_date("December 1, 2019 at 08:24", Lang::En), "December 1, 2019 at 08:24");
+    }
 
     #[test]
     fn saved_copy_notices_say_why() {

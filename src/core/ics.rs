@@ -48,11 +48,17 @@ fn vevent(out: &mut String, feed: &Feed, event: &Event, lang: Lang, now: i64) {
             push_line(out, &format!("DTEND;VALUE=DATE:{}", date(after)));
         }
     }
+    let title = event.title.get(lang);
     if let When::Between { note, .. } = &event.when {
         let range = i18n::fuzzy_range(event.span, lang);
         description.push(format!("{} ({range}). {}", capitalized(Msg::ExactDayUnknown.text(lang)), note.get(lang)));
+        // Not a booked day: tentative, and it leaves the calendar free.
+        push_line(out, "STATUS:TENTATIVE");
+        push_line(out, "TRANSP:TRANSPARENT");
+        push_line(out, &format!("SUMMARY:{}", escape(&i18n::uncertain_title(lang, title, &range))));
+    } else {
+        push_line(out, &format!("SUMMARY:{}", escape(title)));
     }
-    push_line(out, &format!("SUMMARY:{}", escape(event.title.get(lang))));
     if let Some(summary) = &event.summary {
         description.push(summary.get(lang).to_owned());
     }
@@ -69,9 +75,18 @@ fn vevent(out: &mut String, feed: &Feed, event: &Event, lang: Lang, now: i64) {
     if !description.is_empty() {
         push_line(out, &format!("DESCRIPTION:{}", escape(&description.join("\n"))));
     }
-    let place = event.place.as_deref().and_then(|id| feed.place(id)).map(|p| p.name.get(lang));
+    // Venue, city, region, country: what a calendar's map search finds.
+    let place = event.place.as_deref().and_then(|id| feed.place(id));
     let host = event.host.as_deref().and_then(|id| feed.organization(id)).map(|o| o.name.as_str());
-    let location: Vec<&str> = host.into_iter().chain(place).collect();
+    let location: Vec<&str> = host
+        .into_iter()
+        .chain(
+            place
+                .into_iter()
+                .flat_map(|p| [p.name.get(lang), p.region.as_str(), i18n::country_name(&p.country, lang)].into_iter()),
+        )
+        .filter(|part| !part.is_empty())
+        .collect();
     if !location.is_empty() {
         push_line(out, &format!("LOCATION:{}", escape(&location.join(", "))));
     }

@@ -108,9 +108,38 @@ pub struct Tick {
     pub label: String,
 }
 
-/// Ticks from `scale.start` to its end, labelled in `lang`. Year ticks thin out
-/// to every 2, 5, 10… years when even years would collide.
+/// A tick label's estimated width (the axis font), to keep it whole inside the strip.
+const TICK_PX_PER_CHAR: f64 = 7.5;
+const TICK_PADDING_PX: f64 = 8.0;
+
+/// The ticks whose labels fit whole inside the strip, labelled in `lang`; month, week
+/// and day ticks say the year on the first one and wherever it changes ("May 2019",
+/// "Jun", …, "Jan 2020"). Year ticks thin out to every 2, 5, 10… years when even years
+/// would collide.
 pub fn ticks(scale: &TimeScale, lang: Lang) -> Vec<Tick> {
+    let mut ticks: Vec<Tick> =
+        all_ticks(scale, lang).into_iter().filter(|t| scale.x(t.day.days_since_epoch() as f64) >= 0.0).collect();
+    if scale.unit() != TickUnit::Year {
+        let mut year = None;
+        for tick in &mut ticks {
+            if year != Some(tick.day.year) {
+                year = Some(tick.day.year);
+                if !tick.label.ends_with(&tick.day.year.to_string()) {
+                    tick.label = format!("{} {}", tick.label, tick.day.year);
+                }
+            }
+        }
+    }
+    ticks.retain(|t| scale.x(t.day.days_since_epoch() as f64) + label_width(&t.label) <= scale.width);
+    ticks
+}
+
+fn label_width(label: &str) -> f64 {
+    label.chars().count() as f64 * TICK_PX_PER_CHAR + TICK_PADDING_PX
+}
+
+/// Every tick from the first day in view to the last, labels without added years.
+fn all_ticks(scale: &TimeScale, lang: Lang) -> Vec<Tick> {
     let first = Day::from_days_since_epoch(scale.start.floor() as i64);
     let last = Day::from_days_since_epoch(scale.end().ceil() as i64);
     let mut ticks = Vec::new();
@@ -298,7 +327,7 @@ mod tests {
         let months = TimeScale::centred_on(centre, 3.0, 900.0); // ≈ 300 days
         let en: Vec<String> = ticks(&months, Lang::En).into_iter().map(|t| t.label).collect();
         let fr: Vec<String> = ticks(&months, Lang::Fr).into_iter().map(|t| t.label).collect();
-        assert!(en.contains(&"Jan 2019".to_owned()) || en.contains(&"Jan 2020".to_owned()), "{en:?}");
+        assert!(en[0].ends_with(" 2019"), "{en:?}");
         assert!(en.contains(&"May".to_owned()) && fr.contains(&"mai".to_owned()), "{fr:?}");
         assert!(fr.contains(&"févr.".to_owned()) || fr.contains(&"août".to_owned()), "{fr:?}");
         let days = TimeScale::centred_on(centre, 100.0, 500.0);
@@ -313,6 +342,26 @@ mod tests {
         let years = TimeScale::centred_on(centre, 0.05, 800.0); // 16 000 days ≈ 44 years
         let y: Vec<_> = ticks(&years, Lang::En);
         assert!(y.windows(2).all(|w| w[1].day.year - w[0].day.year == 5), "{y:?}");
+    }
+
+    #[test]
+    fn ticks_say_the_year_first_and_where_it_changes_and_stay_inside() {
+        // From mid November 2018 to early March 2020.
+        let scale = TimeScale::centred_on(day("2019-07-01").days_since_epoch() as f64, 3.0, 1400.0);
+        for lang in [Lang::En, Lang::Fr] {
+            let all = ticks(&scale, lang);
+            let with_year: Vec<&str> =
+                all.iter().filter(|t| t.label.ends_with(&t.day.year.to_string())).map(|t| t.label.as_str()).collect();
+            assert_eq!(with_year.len(), 3, "the first tick and each January: {with_year:?}");
+            assert!(all[0].label.ends_with(" 2018") && !all[2].label.contains('2'), "{all:?}");
+            for tick in &all {
+                let x = scale.x(tick.day.days_since_epoch() as f64);
+                assert!(x >= 0.0 && x + label_width(&tick.label) <= scale.width, "{tick:?} at {x}");
+            }
+        }
+        let weeks = TimeScale::centred_on(day("2019-06-01").days_since_epoch() as f64, 12.0, 600.0);
+        let labels: Vec<String> = ticks(&weeks, Lang::Fr).into_iter().map(|t| t.label).collect();
+        assert!(labels[0].ends_with(" 2019") && !labels[1].contains("2019"), "{labels:?}");
     }
 
     #[test]

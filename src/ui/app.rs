@@ -154,6 +154,26 @@ async fn fetch_feed(url: &str, abort: &Abort) -> FeedLoad {
     Ok((Arc::new(loaded), saved))
 }
 
+/// The hosted page's title and `<html lang>` follow the language and the selection, so a
+/// tab, a bookmark and a screen reader name what is shown.
+fn follow_in_page_title(loaded: Arc<Loaded>, lang: RwSignal<Lang>, selection: RwSignal<Option<Selection>>) {
+    Effect::new(move |_| {
+        let lang = lang.get();
+        let feed = &loaded.feed;
+        let name = feed.title.get(lang);
+        let title = match selection.get() {
+            Some(Selection::Event(id)) => feed.events.iter().find(|e| e.id == id).map(|e| e.title.get(lang).to_owned()),
+            Some(Selection::Place(id)) => feed.place(&id).map(|p| i18n::events_in(lang, p.name.get(lang))),
+            None => None,
+        };
+        let document = document();
+        document.set_title(&title.map_or_else(|| name.to_owned(), |t| format!("{t} — {name}")));
+        if let Some(html) = document.document_element() {
+            let _ = html.set_attribute("lang", lang.tag());
+        }
+    });
+}
+
 /// A loaded feed: its summary, its problems if any, and its events.
 #[component]
 pub fn Atlas(
@@ -179,7 +199,11 @@ pub fn Atlas(
     let filters = RwSignal::new(linked.filters);
     let centre = RwSignal::new(linked.map);
     let flush_url = mode.owns_page().then(|| sync_url(lang, selection, filters, centre, known));
-    provide_context(AtlasCtx::new(loaded.clone(), lang.read_only(), selection, filters, today));
+    if mode.owns_page() {
+        follow_in_page_title(loaded.clone(), lang, selection);
+    }
+    let atlas = AtlasCtx::new(loaded.clone(), lang.read_only(), selection, filters, today);
+    provide_context(atlas);
     let summary = {
         let loaded = loaded.clone();
         move || {
@@ -242,7 +266,7 @@ pub fn Atlas(
         }
     };
     view! {
-        <div class="ma-atlas" on:keydown=escape>
+        <div class="ma-atlas" on:keydown=escape on:focusin=move |e| atlas.note_focus(&e)>
             <Problems />
             {move || toolbar_drawn.get().then(|| view! { <Toolbar flush_url /> })}
             <div class=main_class>

@@ -26,6 +26,8 @@ pub struct AtlasCtx {
     /// count and the calendar download are of.
     pub listed: Memo<Shown>,
     pub today: Day,
+    /// What last had focus outside the details: what their closing gives focus back to.
+    pub last_focus: StoredValue<Option<web_sys::HtmlElement>, LocalStorage>,
 }
 
 impl AtlasCtx {
@@ -63,6 +65,16 @@ impl AtlasCtx {
             filters,
             shown,
             today,
+            last_focus: StoredValue::new_local(None),
+        }
+    }
+
+    /// Notes where focus went (an atlas' `focusin`), unless into the details.
+    pub fn note_focus(&self, e: &web_sys::FocusEvent) {
+        use wasm_bindgen::JsCast;
+        let target = e.target().and_then(|t| t.dyn_into::<web_sys::HtmlElement>().ok());
+        if let Some(el) = target.filter(|el| el.closest(".ma-details").ok().flatten().is_none()) {
+            self.last_focus.set_value(Some(el));
         }
     }
 

@@ -3,7 +3,6 @@
 //! closes; and a brief polite announcement of the selection for screen readers.
 
 use leptos::prelude::*;
-use wasm_bindgen::JsCast;
 
 use crate::core::i18n::{self, Msg};
 use crate::core::query::Selection;
@@ -30,7 +29,7 @@ pub fn Details(
     };
     let back_to = remember_list(selection);
     let panel_ref = NodeRef::<leptos::html::Div>::new();
-    keep_focus(selected_event, panel_ref);
+    keep_focus(selected_event, panel_ref, atlas.last_focus);
     let announcement = {
         let loaded = loaded.clone();
         move || {
@@ -62,7 +61,7 @@ pub fn Details(
                 </div>
                 {super::list::event_card(&loaded.feed, event, lang, today, "ma-detail-", &[])}
                 {loaded.feed.edition(&event.edition).and_then(|edition| super::list::sponsors_line(&loaded.feed, edition, lang))}
-                <p>{super::list::calendar_button(&loaded.feed, event, lang)}</p>
+                <p>{super::list::calendar_button(&loaded.feed, event, lang, format!("ma-detail-{}", event.id))}</p>
                 </div>
             }
         })
@@ -71,6 +70,20 @@ pub fn Details(
         <p class="ma-live ma-announce" aria-live="polite">{announcement}</p>
         <div class="ma-details-host" node_ref=panel_ref>{panel}</div>
     }
+}
+
+/// A selector for the control `el` is, by the event or place it stands for: a list
+/// card's title, a timeline event, a map marker.
+fn same_control(el: &web_sys::HtmlElement) -> Option<String> {
+    let data = |name: &str| el.get_attribute(name);
+    if let Some(id) = data("data-tl-event") {
+        return Some(format!(".ma-tl-event[data-tl-event=\"{id}\"]"));
+    }
+    if let Some(id) = data("data-place") {
+        return Some(format!(".ma-marker[data-place=\"{id}\"]"));
+    }
+    let card = el.closest("[data-event]").ok().flatten()?;
+    Some(format!("[data-event=\"{}\"] .ma-event-open", card.get_attribute("data-event")?))
 }
 
 /// What Back returns to: the place whose list the event was opened from, or every event.
@@ -91,15 +104,23 @@ fn remember_list(selection: RwSignal<Option<Selection>>) -> StoredValue<Option<S
 
 /// Opening moves focus to the details' heading (which also brings them into view);
 /// closing, by any means, gives it back to what had it when they opened.
-fn keep_focus(selected_event: Memo<Option<usize>>, panel: NodeRef<leptos::html::Div>) {
-    let opener = StoredValue::new_local(None::<web_sys::HtmlElement>);
+fn keep_focus(
+    selected_event: Memo<Option<usize>>,
+    panel: NodeRef<leptos::html::Div>,
+    last_focus: StoredValue<Option<web_sys::HtmlElement>, LocalStorage>,
+) {
+    // What opened them, and how to find its like again if the list was redrawn meanwhile.
+    let opener = StoredValue::new_local(None::<(web_sys::HtmlElement, Option<String>)>);
     Effect::new(move |was_open: Option<bool>| {
         let open = selected_event.get().is_some();
         let was_open = was_open.unwrap_or(false);
         let Some(panel) = panel.get_untracked() else { return open };
         if open && !was_open {
-            let active = focused_in_tree_of(&panel).and_then(|el| el.dyn_into::<web_sys::HtmlElement>().ok());
-            opener.set_value(active);
+            // Noted as focus arrived: by now the list that held it may be hidden.
+            opener.set_value(last_focus.get_value().map(|el| {
+                let again = same_control(&el);
+                (el, again)
+            }));
         }
         if open {
             request_animation_frame(move || {
@@ -110,12 +131,18 @@ fn keep_focus(selected_event: Memo<Option<usize>>, panel: NodeRef<leptos::html::
             // a press on a marker keeps focus on the marker.
             let focused = focused_in_tree_of(&panel);
             let lost = focused.as_ref().is_none_or(|el| el.tag_name() == "BODY" || panel.contains(Some(el)));
-            if lost {
-                if let Some(el) = opener.get_value().filter(|el| el.is_connected()) {
-                    request_animation_frame(move || {
+            if let (true, Some((el, again))) = (lost, opener.get_value()) {
+                // By what it stood for first: a redrawn list may have reused the very
+                // element for another event.
+                request_animation_frame(move || {
+                    let found = match (again, panel.closest(".meetup-atlas")) {
+                        (Some(again), Ok(Some(atlas))) => focus_first(&atlas, &again),
+                        _ => false,
+                    };
+                    if !found && el.is_connected() {
                         let _ = el.focus();
-                    });
-                }
+                    }
+                });
             }
         }
         open

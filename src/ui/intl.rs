@@ -40,7 +40,8 @@ pub fn format_day(day: Day, lang: Lang, with_year: bool) -> String {
             let locales = Array::of1(&JsValue::from_str(lang.locale()));
             Intl::DateTimeFormat::new(&locales, options(&pairs).unchecked_ref())
         });
-        format.format().call1(&JsValue::NULL, &day_to_js(day)).ok().and_then(|s| s.as_string()).unwrap_or_default()
+        let text = format.format().call1(&JsValue::NULL, &day_to_js(day)).ok().and_then(|s| s.as_string());
+        i18n::typeset_date(&text.unwrap_or_default(), lang)
     })
 }
 
@@ -55,14 +56,16 @@ fn format_moment(moment: Moment, time_zone: &str, lang: Lang) -> String {
         ("minute", "2-digit"),
         ("timeZoneName", "short"),
     ];
-    date.to_locale_string(lang.locale(), &options(&pairs)).into()
+    i18n::typeset_date(&String::from(date.to_locale_string(lang.locale(), &options(&pairs))), lang)
 }
 
 /// "May 24, 2019 at 10:00 AM" / « 24 mai 2019 à 10:00 », in the visitor's time zone;
 /// `epoch_ms` as JavaScript counts time.
 pub fn format_instant(epoch_ms: f64, lang: Lang) -> String {
     let date = Date::new(&JsValue::from_f64(epoch_ms));
-    date.to_locale_string(lang.locale(), &options(&[("dateStyle", "long"), ("timeStyle", "short")])).into()
+    let text: String =
+        date.to_locale_string(lang.locale(), &options(&[("dateStyle", "long"), ("timeStyle", "short")])).into();
+    i18n::typeset_date(&text, lang)
 }
 
 fn range(span: Span, lang: Lang) -> (String, String) {

@@ -21,12 +21,9 @@ pub fn LangToggle(lang: RwSignal<Lang>, #[prop(optional)] remember: bool) -> imp
                 class="ma-lang-option"
                 lang=option.tag()
                 aria-pressed=move || if lang.get() == option { "true" } else { "false" }
-                aria-label=option.endonym()
                 on:click=choose
             >
-                // Narrow screens show the short form ("EN"), the start of the name it has.
-                <span class="ma-lang-long">{option.endonym()}</span>
-                <span class="ma-lang-short" aria-hidden="true">{option.tag().to_uppercase()}</span>
+                {option.endonym()}
             </button>
         }
     };

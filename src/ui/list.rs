@@ -165,17 +165,17 @@ fn list_card(
                     {event.sessions.iter().map(|s| session_item(feed, s, lang, words, false)).collect_view()}
                 </ul>
             })}
-            <p class="ma-card-actions">{calendar_button(feed, event, lang)}</p>
+            <p class="ma-card-actions">{calendar_button(feed, event, lang, format!("ma-event-{}", event.id))}</p>
         </article>
     }
 }
 
-/// "Add to calendar" for one event.
-pub fn calendar_button(feed: &Feed, event: &Event, lang: Lang) -> impl IntoView {
+/// "Add to calendar" for one event; the event's heading (`heading_id`) describes it.
+pub fn calendar_button(feed: &Feed, event: &Event, lang: Lang, heading_id: String) -> impl IntoView {
     let text = crate::core::ics::calendar(feed, &[event], lang, super::browser::now_seconds());
     let file = format!("{}.ics", event.id);
     view! {
-        <button type="button" class="ma-button ma-button-quiet ma-ics" on:click=move |_| {
+        <button type="button" class="ma-button ma-button-quiet ma-ics" aria-describedby=heading_id on:click=move |_| {
             super::browser::download(&file, "text/calendar", &text)
         }>
             {Msg::AddToCalendar.text(lang)}

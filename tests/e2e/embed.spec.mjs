@@ -199,6 +199,12 @@ test("the iframe snippet sizes the frame to its content, and only messages from 
   await expect.poll(frameHeight).toBeGreaterThan(before);
 
   // A message of the right shape from another origin (here, the host page itself) is ignored.
+  const steady = async () => {
+    const a = await frameHeight();
+    await page.waitForTimeout(250);
+    return a === (await frameHeight());
+  };
+  await expect.poll(steady).toBe(true);
   const settled = await frameHeight();
   await page.evaluate(() => window.postMessage({ type: "meetup-atlas:height", height: 50 }, "*"));
   await page.waitForTimeout(300);

@@ -93,9 +93,14 @@ test("zoom changes the axis unit; panning moves it; only events in view are draw
   expect(years.every((t) => /^\d{4}$/.test(t))).toBe(true);
   await controls.getByRole("button", { name: "Go to today" }).click();
   await expect(page.locator(".ma-today")).toBeVisible();
-  // Zoomed in far from 2019, nothing is drawn.
+  // Zoomed in far from 2019, nothing is drawn; the button says so and goes to the latest event.
   for (let i = 0; i < 14; i++) await controls.getByRole("button", { name: "Zoom in on the timeline" }).click();
   await expect(page.locator(".ma-tl-event")).toHaveCount(0);
+  await expect(page.locator(".ma-today-note")).toHaveText("No events near today");
+  await controls.getByRole("button", { name: "Latest event" }).click();
+  await expect(page.locator(".ma-tl-event")).not.toHaveCount(0);
+  await expect(page.locator(".ma-tl-event:focus")).toBeVisible();
+  await expect(controls.getByRole("button", { name: "Go to today" })).toHaveCount(0);
 });
 
 for (const lang of ["en", "fr"]) {

@@ -50,7 +50,8 @@ impl Marker {
         }
     }
 
-    /// Its visible label: the place's name, or the first place's and how many more.
+    /// Its visible label: the place's name, or the first place's and how many more
+    /// (shortened on the map where the whole would not fit: `labels::shorten`).
     pub fn short_label(&self, lang: crate::core::Lang) -> String {
         let first = self.names.first().map_or("", |n| n.get(lang));
         match self.ids.len() {
@@ -103,11 +104,17 @@ pub fn MarkerButton(map: MapState, marker: Marker) -> impl IntoView {
     let clicked_label = marker.clone();
     let pressed_label = pressed.clone();
     let first = marker.ids[0].clone();
-    let side = move || map.labels.with(|l| l.cities.get(&first).copied());
-    let label_class = move || side().map_or("ma-label-none", |s| s.class());
+    let spot = Memo::new(move |_| map.labels.with(|l| l.cities.get(&first).copied()));
+    let label_class = move || spot.get().map_or("ma-label-none", |s| s.side.class());
     let short = {
         let m = marker.clone();
-        move || m.short_label(lang.get())
+        move || {
+            let text = m.short_label(lang.get());
+            match spot.get() {
+                Some(s) if s.short => crate::core::labels::shorten(&text).unwrap_or(text),
+                _ => text,
+            }
+        }
     };
     view! {
         <button

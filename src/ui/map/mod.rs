@@ -57,9 +57,11 @@ pub fn Map(
                 <p class="ma-hint" aria-live="polite">{move || hint.get().then(|| Msg::WheelHint.text(lang.get()))}</p>
             </div>
             <Controls map />
+            // Over the map while it has keyboard focus, so nothing around it moves.
+            <p id="ma-map-keys" class="ma-map-keys">{move || Msg::MapKeys.text(lang.get())}</p>
             </div>
             <Legend lang />
-            <p id="ma-map-keys" class="ma-map-keys">{move || Msg::MapKeys.text(lang.get())}</p>
+            <p class="ma-touch-help">{move || Msg::MapTouch.text(lang.get())}</p>
             {move || matches!(basemap.get(), Some(Err(()))).then(|| view! {
                 <p class="ma-note" role="status">{Msg::BasemapUnavailable.text(lang.get())}</p>
             })}

@@ -10,7 +10,7 @@ use leptos::prelude::*;
 use crate::core::basemap::{self, Basemap};
 use std::collections::HashMap;
 
-use crate::core::labels::{place, text_width, Rect, Side, Wanted};
+use crate::core::labels::{place, shorten, text_width, Placed, Rect, Side, Wanted};
 use crate::core::map::{cluster, Bounds, Lambert, Point, View, MAX_SCALE, MIN_SCALE};
 use crate::core::query;
 use crate::core::url_state::MapCentre;
@@ -27,7 +27,7 @@ const MARKER_RADIUS_PX: f64 = 16.0;
 const GROUP_RADIUS_PX: f64 = 20.0;
 const LABEL_GAP_PX: f64 = 3.0;
 /// Label sizes for the stylesheet's label fonts, on the generous side (see `text_width`).
-const CITY_PX_PER_CHAR: f64 = 8.2;
+const CITY_PX_PER_CHAR: f64 = 9.0;
 const CITY_PADDING_PX: f64 = 12.0;
 const CITY_LABEL_HEIGHT_PX: f64 = 22.0;
 const REGION_PX_PER_CHAR: f64 = 8.0;
@@ -247,7 +247,7 @@ fn markers_on_screen(atlas: AtlasCtx, projection: Lambert, view: Memo<View>) -> 
 /// region (by its index in the basemap) shows its name.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Labels {
-    pub cities: HashMap<String, Side>,
+    pub cities: HashMap<String, Placed>,
     pub regions: Vec<bool>,
 }
 
@@ -283,6 +283,7 @@ fn labels(
                     x,
                     y,
                     width: text_width(text, CITY_PX_PER_CHAR, CITY_PADDING_PX),
+                    short_width: shorten(text).map(|s| text_width(&s, CITY_PX_PER_CHAR, CITY_PADDING_PX)),
                     height: CITY_LABEL_HEIGHT_PX,
                     offset: r + LABEL_GAP_PX,
                     sides: &Side::AROUND,
@@ -306,6 +307,7 @@ fn labels(
                     x,
                     y,
                     width: text_width(name, REGION_PX_PER_CHAR, 4.0),
+                    short_width: None,
                     height: REGION_LABEL_HEIGHT_PX,
                     offset: 0.0,
                     sides: &[Side::Centre],

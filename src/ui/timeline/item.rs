@@ -5,7 +5,7 @@ use leptos::prelude::*;
 
 use crate::core::query::Selection;
 
-use super::state::{TimelineState, AXIS_HEIGHT_PX, LANE_HEIGHT_PX};
+use super::state::{TimelineState, AXIS_HEIGHT_PX, CHAR_WIDTH_PX, LANE_HEIGHT_PX};
 use super::{band_px, day_number, short_label, when_short};
 
 #[component]
@@ -35,7 +35,37 @@ pub fn TimelineItem(tl: TimelineState, position: usize, vertical: bool) -> impl 
     };
     let when = move || when_short(&loaded.feed.events[index], lang.get());
     let scale = tl.scale;
-    let left = move || (!vertical).then(|| format!("{:.1}px", scale.with(|s| s.x(day_number(span.first)))));
+    // Near the strip's right edge the label goes to the left of its band, so it is not cut.
+    let label_px = {
+        let loaded = tl.atlas.loaded();
+        Memo::new(move |_| {
+            let event = &loaded.feed.events[index];
+            let lang = lang.get();
+            (short_label(&loaded, event, lang).chars().count() + when_short(event, lang).chars().count()) as f64
+                * CHAR_WIDTH_PX
+                + 24.0
+        })
+    };
+    let flipped = Memo::new(move |_| {
+        !vertical
+            && scale.with(|s| {
+                let start = s.x(day_number(span.first));
+                start + band_px(span, s.px_per_day) + label_px.get() > s.width && start - label_px.get() >= 0.0
+            })
+    });
+    let left = move || {
+        (!vertical).then(|| {
+            let x = scale.with(|s| {
+                let start = s.x(day_number(span.first));
+                if flipped.get() {
+                    start + band_px(span, s.px_per_day)
+                } else {
+                    start
+                }
+            });
+            format!("{x:.1}px")
+        })
+    };
     let top = move || {
         (!vertical)
             .then(|| format!("{:.1}px", AXIS_HEIGHT_PX + tl.layout.with(|l| l.lanes[position]) as f64 * LANE_HEIGHT_PX))
@@ -56,6 +86,7 @@ pub fn TimelineItem(tl: TimelineState, position: usize, vertical: bool) -> impl 
                 class:ma-uncertain=span.uncertain
                 class:ma-selected=selected
                 class:ma-highlight=at_selected_place
+                class:ma-tl-flip=flipped
                 data-tl-event=id
                 // Roving focus: only the current item is in the tab order.
                 tabindex=move || if current.get() == position { "0" } else { "-1" }

@@ -40,6 +40,7 @@ pub fn Timeline() -> impl IntoView {
             </Show>
             <Controls tl />
             <p id="ma-timeline-keys" class="ma-map-keys">{move || Msg::TimelineKeys.text(lang.get())}</p>
+            <p class="ma-touch-help">{move || Msg::TimelineTouch.text(lang.get())}</p>
         </section>
     }
 }
@@ -71,17 +72,48 @@ fn Controls(tl: TimelineState) -> impl IntoView {
     let control = move |msg: Msg, symbol: &'static str, action: fn(TimeScale) -> TimeScale| {
         icon_button(lang, msg, symbol, "", move || scale.update(|s| *s = action(*s)))
     };
-    let go_today =
-        move |_| scale.update(|s| *s = TimeScale::centred_on(day_number(today) + 0.5, s.px_per_day, s.width));
+    // Nothing near today (a past season): the button says where it goes instead.
+    let target = Memo::new(move |_| {
+        let s = scale.get();
+        let (today_n, half) = (day_number(today), s.width / s.px_per_day / 2.0);
+        let spans = tl.spans.get_value();
+        tl.shown_positions.with(|shown| {
+            let near = shown.iter().any(|&p| {
+                day_number(spans[p].last) + 1.0 >= today_n - half && day_number(spans[p].first) <= today_n + half
+            });
+            if near {
+                return None;
+            }
+            let candidates: Vec<Span> = shown.iter().map(|&p| spans[p]).collect();
+            crate::core::timeline::nearest_today(&candidates, today).map(|i| (shown[i], candidates[i].first > today))
+        })
+    });
+    let go_today = move |_| match target.get_untracked() {
+        Some((position, _)) => tl.go_to(position),
+        None => scale.update(|s| *s = TimeScale::centred_on(day_number(today) + 0.5, s.px_per_day, s.width)),
+    };
+    let today_label = move || match target.get() {
+        None => Msg::GoToday,
+        Some((_, true)) => Msg::NextEvent,
+        Some((_, false)) => Msg::LatestEvent,
+    };
     view! {
         <div class="ma-map-controls" role="group" aria-label=move || Msg::TimelineControls.text(lang.get()) hidden=tl.narrow>
             {control(Msg::TimelineZoomIn, "+", |s| s.zoom(ZOOM_STEP))}
             {control(Msg::TimelineZoomOut, "−", |s| s.zoom(1.0 / ZOOM_STEP))}
             {control(Msg::Earlier, "←", |s| s.pan(PAN_STEP_PX))}
             {control(Msg::Later, "→", |s| s.pan(-PAN_STEP_PX))}
-            <button type="button" class="ma-map-button ma-go-today" on:click=go_today>
-                {move || Msg::GoToday.text(lang.get())}
+            <button
+                type="button"
+                class="ma-map-button ma-go-today"
+                title=move || target.get().map(|_| Msg::NothingNearToday.text(lang.get()))
+                on:click=go_today
+            >
+                {move || today_label().text(lang.get())}
             </button>
+            <span class="ma-note ma-today-note" role="status">
+                {move || target.get().map(|_| Msg::NothingNearToday.text(lang.get()))}
+            </span>
         </div>
     }
 }

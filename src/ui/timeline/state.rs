@@ -19,7 +19,7 @@ pub const LANE_HEIGHT_PX: f64 = 40.0;
 pub const AXIS_HEIGHT_PX: f64 = 34.0;
 const INITIAL_PX_PER_DAY: f64 = 6.0;
 /// Estimated label width per character, for lane packing (labels must not overlap).
-const CHAR_WIDTH_PX: f64 = 7.5;
+pub const CHAR_WIDTH_PX: f64 = 7.5;
 const NARROW_BELOW_PX: f64 = 560.0;
 const DATE_LABEL_CHARS: usize = 26;
 /// Lanes drawn before the rest is stacked as "+N": a season of thousands of events

@@ -18,10 +18,12 @@ pub fn Strip(tl: TimelineState) -> impl IntoView {
     let (lang, layout) = (tl.atlas.lang, tl.layout);
     let rows = Memo::new(move |_| layout.with(|l| l.lanes_drawn + usize::from(!l.stacks.is_empty())));
     let height = move || format!("{:.0}px", AXIS_HEIGHT_PX + rows.get() as f64 * LANE_HEIGHT_PX + 8.0);
-    let (pointer_down, pointer_move, pointer_up, wheel) = gestures(tl);
+    let strip = NodeRef::<leptos::html::Div>::new();
+    let (pointer_down, pointer_move, pointer_up, wheel) = gestures(tl, strip);
     view! {
         <div
             class="ma-timeline-strip"
+            node_ref=strip
             style:height=height
             aria-describedby="ma-timeline-keys"
             on:keydown=move |e| keydown(tl, e)
@@ -76,14 +78,16 @@ fn Axis(tl: TimelineState) -> impl IntoView {
 #[allow(clippy::type_complexity)]
 fn gestures(
     tl: TimelineState,
+    strip: NodeRef<leptos::html::Div>,
 ) -> (
     impl Fn(ev::PointerEvent) + Copy + 'static,
     impl Fn(ev::PointerEvent) + Copy + 'static,
     impl Fn(ev::PointerEvent) + Copy + 'static,
     impl Fn(ev::WheelEvent) + Copy + 'static,
 ) {
-    let (scale, container) = (tl.scale, tl.container);
-    let element = move || container.get_untracked().map(web_sys::Element::from);
+    let scale = tl.scale;
+    // The strip itself captures the pointer: its handlers then see every move of a drag.
+    let element = move || strip.get_untracked().map(web_sys::Element::from);
     let left_edge = move || element().map_or(0.0, |el| el.get_bounding_client_rect().left());
     let (down, moved, up) = drag_and_pinch(element, move |gesture| match gesture {
         Gesture::Pan { dx, .. } => scale.update(|s| *s = s.pan(dx)),
@@ -91,7 +95,13 @@ fn gestures(
         Gesture::None => {}
     });
     let wheel = move |e: ev::WheelEvent| {
+        // A sideways swipe or wheel pans; an upright one scrolls the page, unless zooming.
         if !(e.ctrl_key() || e.meta_key()) {
+            if e.delta_x().abs() > e.delta_y().abs() {
+                e.prevent_default();
+                let lines = if e.delta_mode() == 1 { 16.0 } else { 1.0 };
+                scale.update(|s| *s = s.pan(-e.delta_x() * lines));
+            }
             return;
         }
         e.prevent_default();
