@@ -115,6 +115,37 @@ impl Panels {
     }
 }
 
+/// Parts of the chrome an embedder may leave out: `hide="header filters"` (the title
+/// and language toggle; the Filters button and its panel). Unknown words are ignored.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Hidden {
+    pub header: bool,
+    pub filters: bool,
+}
+
+impl Hidden {
+    pub fn parse(text: &str) -> Hidden {
+        let mut hidden = Hidden::default();
+        for name in text.split(|c: char| c == ',' || c.is_whitespace()) {
+            match name.trim().to_ascii_lowercase().as_str() {
+                "header" => hidden.header = true,
+                "filters" => hidden.filters = true,
+                _ => {}
+            }
+        }
+        hidden
+    }
+
+    /// `"header filters"`, `"filters"`, or empty when nothing is hidden.
+    pub fn to_attr(self, separator: &str) -> String {
+        [(self.header, "header"), (self.filters, "filters")]
+            .into_iter()
+            .filter_map(|(hidden, name)| hidden.then_some(name))
+            .collect::<Vec<_>>()
+            .join(separator)
+    }
+}
+
 /// What the "Embed" dialog puts in its snippets.
 #[derive(Clone, Debug, PartialEq)]
 pub struct EmbedChoice {
@@ -122,6 +153,7 @@ pub struct EmbedChoice {
     pub base: String,
     pub lang: Lang,
     pub panels: Panels,
+    pub hidden: Hidden,
     /// A feed other than the bundled one, as an absolute URL.
     pub feed: Option<String>,
 }
@@ -131,6 +163,9 @@ impl EmbedChoice {
         let mut attributes = format!(" lang=\"{}\"", self.lang.tag());
         if self.panels != Panels::ALL {
             attributes.push_str(&format!(" views=\"{}\"", attr(&self.panels.to_attr())));
+        }
+        if self.hidden != Hidden::default() {
+            attributes.push_str(&format!(" hide=\"{}\"", self.hidden.to_attr(" ")));
         }
         if let Some(feed) = &self.feed {
             attributes.push_str(&format!(" feed=\"{}\"", attr(feed)));
@@ -153,6 +188,9 @@ impl EmbedChoice {
         let mut src = format!("{}?embed=frame&lang={}", self.base, self.lang.tag());
         if self.panels != Panels::ALL {
             src.push_str(&format!("&views={}", self.panels.to_attr()));
+        }
+        if self.hidden != Hidden::default() {
+            src.push_str(&format!("&hide={}", self.hidden.to_attr(",")));
         }
         format!(
             concat!(
@@ -208,6 +246,23 @@ mod tests {
     use super::*;
 
     #[test]
+    fn hidden_parts_parse_and_reach_every_snippet() {
+        assert_eq!(Hidden::parse("header filters"), Hidden { header: true, filters: true });
+        assert_eq!(Hidden::parse("Filters,banner"), Hidden { header: false, filters: true });
+        assert_eq!(Hidden::parse(""), Hidden::default());
+        let choice = EmbedChoice {
+            base: "https://events.example.org/atlas/".into(),
+            lang: Lang::Fr,
+            panels: Panels::ALL,
+            hidden: Hidden { header: true, filters: true },
+            feed: None,
+        };
+        assert!(choice.element().contains(r#"<meetup-atlas lang="fr" hide="header filters"></meetup-atlas>"#));
+        assert!(choice.frame("Atlas").contains("?embed=frame&amp;lang=fr&amp;hide=header,filters\""));
+        assert!(choice.hugo().contains(r#" hide="header filters" >}}"#));
+    }
+
+    #[test]
     fn panels_parse_leniently_and_never_to_nothing() {
         assert_eq!(Panels::parse("map,list"), Panels { map: true, timeline: false, list: true });
         assert_eq!(Panels::parse(" Timeline  map "), Panels { map: true, timeline: true, list: false });
@@ -231,6 +286,7 @@ mod tests {
             base: "https://atlas.example.org:8443/events/".into(),
             lang: Lang::Fr,
             panels: Panels::parse("map,list"),
+            hidden: Hidden::default(),
             feed: None,
         }
     }

@@ -112,6 +112,8 @@ messages! {
     EmbedFrame => ("Iframe that sizes itself to its content", "Cadre (iframe) qui s’ajuste à son contenu"),
     EmbedHugo => ("Hugo shortcode", "Code court Hugo"),
     Views => ("Views", "Vues"),
+    EmbedParts => ("Also show", "Afficher aussi"),
+    EmbedHeader => ("Title and language", "Titre et langue"),
     MapView => ("Map", "Carte"),
     ListView => ("List", "Liste"),
     Copy => ("Copy", "Copier"),

@@ -112,9 +112,9 @@ started.catch(() => {
   }
 });
 
-/** <meetup-atlas feed lang views height theme basemap>: an atlas in its own shadow root. */
+/** <meetup-atlas feed lang views hide height theme basemap>: an atlas in its own shadow root. */
 class MeetupAtlasElement extends HTMLElement {
-  static observedAttributes = ["feed", "basemap", "lang", "views", "height"];
+  static observedAttributes = ["feed", "basemap", "lang", "views", "hide", "height"];
   #mounted = null;
   #glue = null;
   #box = null;
@@ -151,8 +151,17 @@ class MeetupAtlasElement extends HTMLElement {
   #size() {
     const height = this.getAttribute("height");
     if (!this.#box) return;
-    if (height && CSS.supports("height", height)) this.#box.style.setProperty("height", height);
-    else this.#box.style.removeProperty("height");
+    // With a height, the map and the list share the box (the stylesheet sizes the map by
+    // --ma-box-height) rather than the page scrolling inside it.
+    const sized = Boolean(height && CSS.supports("height", height));
+    if (sized) {
+      this.#box.style.setProperty("height", height);
+      this.#box.style.setProperty("--ma-box-height", height);
+    } else {
+      this.#box.style.removeProperty("height");
+      this.#box.style.removeProperty("--ma-box-height");
+    }
+    this.#box.classList.toggle("ma-sized", sized);
   }
 
   async #render() {
@@ -193,7 +202,8 @@ class MeetupAtlasElement extends HTMLElement {
       const value = this.getAttribute(name);
       return value ? new URL(value, document.baseURI).href : here(fallback);
     };
-    this.#mounted = glue.mountElement(box, url("feed", "feed.json"), url("basemap", "basemap.json"), lang, this.getAttribute("views") || undefined);
+    const attribute = (name) => this.getAttribute(name) || undefined;
+    this.#mounted = glue.mountElement(box, url("feed", "feed.json"), url("basemap", "basemap.json"), lang, attribute("views"), attribute("hide"));
   }
 
   #attach() {

@@ -2,7 +2,7 @@ use std::sync::Arc;
 
 use leptos::prelude::*;
 
-use crate::core::embed::{Mode, Panels};
+use crate::core::embed::{Hidden, Mode, Panels};
 use crate::core::feed;
 use crate::core::i18n::{self, Lang, Msg};
 use crate::core::load::{self, LoadError, Loaded};
@@ -28,6 +28,7 @@ pub struct Setup {
     pub basemap_url: String,
     pub lang: Lang,
     pub panels: Panels,
+    pub hidden: Hidden,
     pub mode: Mode,
 }
 
@@ -39,6 +40,7 @@ impl Setup {
             basemap_url: "basemap.json".into(),
             lang,
             panels: Panels::ALL,
+            hidden: Hidden::default(),
             mode: Mode::Page,
         }
     }
@@ -51,7 +53,7 @@ type FeedLoad = Result<(Arc<Loaded>, Option<Saved>), LoadError>;
 /// The whole widget: fetches the feed, then shows it.
 #[component]
 pub fn App(setup: Setup) -> impl IntoView {
-    let Setup { feed_url, basemap_url, lang, panels, mode } = setup;
+    let Setup { feed_url, basemap_url, lang, panels, hidden, mode } = setup;
     let lang = RwSignal::new(lang);
     // Each press of Try again is a new attempt; what is shown is the current attempt's result.
     let attempt = RwSignal::new(0u32);
@@ -93,17 +95,19 @@ pub fn App(setup: Setup) -> impl IntoView {
             {move || matches!(outcome(), Some(Ok(_))).then(|| view! {
                 <a class="ma-skip" href="#ma-events" on:click=skip_to_events>{move || Msg::SkipToEvents.text(lang.get())}</a>
             })}
-            <header class="ma-header">
-                <h1 class="ma-title">{title}</h1>
-                {(mode == Mode::Page).then(|| view! { <EmbedButton lang feed_url=feed_url.clone() panels /> })}
-                <LangToggle lang remember=mode.owns_page() />
-            </header>
+            {(!hidden.header).then(|| view! {
+                <header class="ma-header">
+                    <h1 class="ma-title">{title}</h1>
+                    {(mode == Mode::Page).then(|| view! { <EmbedButton lang feed_url=feed_url.clone() panels /> })}
+                    <LangToggle lang remember=mode.owns_page() />
+                </header>
+            })}
             {move || match outcome() {
                 None => view! { <Loading lang slow /> }.into_any(),
                 Some(Err(error)) => view! { <LoadFailed lang error retry /> }.into_any(),
                 Some(Ok((loaded, saved))) => view! {
                     {saved.map(|saved| view! { <SavedCopy lang saved /> })}
-                    <Atlas loaded lang basemap_url=basemap_url.clone() panels mode />
+                    <Atlas loaded lang basemap_url=basemap_url.clone() panels mode with_filters=!hidden.filters />
                 }
                 .into_any(),
             }}
@@ -182,6 +186,9 @@ pub fn Atlas(
     #[prop(into)] basemap_url: String,
     #[prop(optional)] panels: Panels,
     #[prop(default = Mode::Page)] mode: Mode,
+    /// Whether the Filters button is offered (an embed may leave it out).
+    #[prop(default = true)]
+    with_filters: bool,
 ) -> impl IntoView {
     let today = intl::today();
     // What a link asked for; ids the feed does not have are ignored. An element on
@@ -268,7 +275,7 @@ pub fn Atlas(
     view! {
         <div class="ma-atlas" on:keydown=escape on:focusin=move |e| atlas.note_focus(&e)>
             <Problems />
-            {move || toolbar_drawn.get().then(|| view! { <Toolbar flush_url /> })}
+            {move || toolbar_drawn.get().then(|| view! { <Toolbar flush_url with_filters /> })}
             <div class=main_class>
                 {panels.map.then_some({
                     move || map_drawn.get().then(|| view! { <Map basemap_url=basemap_url.clone() centre /> })

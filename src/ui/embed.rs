@@ -4,7 +4,7 @@
 use leptos::html::Dialog;
 use leptos::prelude::*;
 
-use crate::core::embed::{EmbedChoice, Panel, Panels};
+use crate::core::embed::{EmbedChoice, Hidden, Panel, Panels};
 use crate::core::i18n::{self, Lang, Msg};
 
 use super::browser::{copy_to_clipboard, page_folder, resolve_url};
@@ -41,6 +41,7 @@ impl Snippet {
 pub fn EmbedButton(lang: RwSignal<Lang>, feed_url: String, panels: Panels) -> impl IntoView {
     let dialog = NodeRef::<Dialog>::new();
     let chosen = RwSignal::new(panels);
+    let hidden = RwSignal::new(Hidden::default());
     let copied = RwSignal::new(None::<Snippet>);
     let base = page_folder();
     // The bundled feed is the element's default; any other is written out.
@@ -49,6 +50,7 @@ pub fn EmbedButton(lang: RwSignal<Lang>, feed_url: String, panels: Panels) -> im
         base: base.clone(),
         lang: lang.get(),
         panels: chosen.get(),
+        hidden: hidden.get(),
         feed: feed.clone(),
     });
     let text = move |snippet: Snippet| {
@@ -73,6 +75,18 @@ pub fn EmbedButton(lang: RwSignal<Lang>, feed_url: String, panels: Panels) -> im
                     on:change=move |e| chosen.update(|p| *p = p.with(panel, event_target_checked(&e)))
                 />
                 {move || i18n::panel_name(panel, lang.get())}
+            </label>
+        }
+    };
+    let part_choice = move |msg: Msg, get: fn(Hidden) -> bool, set: fn(&mut Hidden, bool)| {
+        view! {
+            <label class="ma-check">
+                <input
+                    type="checkbox"
+                    prop:checked=move || !get(hidden.get())
+                    on:change=move |e| hidden.update(|h| set(h, !event_target_checked(&e)))
+                />
+                {move || msg.text(lang.get())}
             </label>
         }
     };
@@ -120,6 +134,11 @@ pub fn EmbedButton(lang: RwSignal<Lang>, feed_url: String, panels: Panels) -> im
             <fieldset class="ma-embed-views">
                 <legend>{move || Msg::Views.text(lang.get())}</legend>
                 {Panel::ALL.map(panel_choice)}
+            </fieldset>
+            <fieldset class="ma-embed-views">
+                <legend>{move || Msg::EmbedParts.text(lang.get())}</legend>
+                {part_choice(Msg::EmbedHeader, |h| h.header, |h, v| h.header = v)}
+                {part_choice(Msg::Filters, |h| h.filters, |h, v| h.filters = v)}
             </fieldset>
             {Snippet::ALL.map(snippet_block)}
             <p class="ma-live" aria-live="polite">{move || copied.get().map(|_| Msg::Copied.text(lang.get()))}</p>

@@ -4,7 +4,7 @@
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
-use crate::core::embed::{Mode, Panels};
+use crate::core::embed::{Hidden, Mode, Panels};
 use crate::core::Lang;
 
 use super::app::{App, Setup};
@@ -27,7 +27,9 @@ pub fn start() {
     let Ok(hosts) = document.query_selector_all("[data-meetup-atlas]") else { return };
     let query = window.location().search().unwrap_or_default();
     let mode = Mode::from_query(&query);
-    let query_views = web_sys::UrlSearchParams::new_with_str(&query).ok().and_then(|params| params.get("views"));
+    let params = web_sys::UrlSearchParams::new_with_str(&query).ok();
+    let query_views = params.as_ref().and_then(|params| params.get("views"));
+    let query_hide = params.as_ref().and_then(|params| params.get("hide"));
     for i in 0..hosts.length() {
         let Some(host) = hosts.item(i).and_then(|node| node.dyn_into::<web_sys::HtmlElement>().ok()) else {
             continue;
@@ -45,6 +47,12 @@ pub fn start() {
             basemap_url: host.get_attribute("data-basemap").unwrap_or_else(|| DEFAULT_BASEMAP.to_owned()),
             lang: initial_lang(host.get_attribute("data-lang").as_deref()),
             panels: views.as_deref().map(Panels::parse).unwrap_or_default(),
+            hidden: host
+                .get_attribute("data-hide")
+                .or_else(|| query_hide.clone())
+                .as_deref()
+                .map(Hidden::parse)
+                .unwrap_or_default(),
             mode,
         };
         // The host keeps only the app: drop the no-script fallback.
@@ -75,6 +83,7 @@ pub fn mount_element(
     basemap_url: String,
     lang: Option<String>,
     views: Option<String>,
+    hide: Option<String>,
 ) -> MountedAtlas {
     let lang = lang.as_deref().and_then(Lang::from_tag).unwrap_or_else(|| initial_lang(None));
     let setup = Setup {
@@ -82,6 +91,7 @@ pub fn mount_element(
         basemap_url,
         lang,
         panels: views.as_deref().map(Panels::parse).unwrap_or_default(),
+        hidden: hide.as_deref().map(Hidden::parse).unwrap_or_default(),
         mode: Mode::Element,
     };
     super::crash::watch(&target);

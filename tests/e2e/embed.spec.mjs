@@ -219,3 +219,34 @@ test("where the WebAssembly cannot run, the hosted page and an element say so in
   await page.goto(hostPage("no-wasm.html", `${script}<meetup-atlas lang="fr"></meetup-atlas>`));
   await expect(page.locator("meetup-atlas .ma-box")).toHaveText("L’Atlas des rencontres n’a pas pu démarrer dans cette page (il lui faut WebAssembly).");
 });
+
+test("an element with a height shares it between the map and the list; hide leaves out the header and the filters", async ({ page }) => {
+  await page.setViewportSize({ width: 1280, height: 900 });
+  const errors = recordErrors(page);
+  await page.goto(hostPage("sized.html", `${script}<h1>Our meetups</h1><meetup-atlas lang="en" height="36rem" hide="header filters"></meetup-atlas><p id="after">After</p>`));
+  const atlas = page.locator("meetup-atlas");
+  await expect(atlas.locator(".ma-event")).toHaveCount(6);
+  await expect(atlas.locator(".ma-header")).toHaveCount(0);
+  await expect(atlas.getByRole("button", { name: "Filters" })).toHaveCount(0);
+  await expect(atlas.getByRole("searchbox", { name: "Search" })).toBeVisible();
+  const box = await atlas.locator(".ma-box").evaluate((el) => el.getBoundingClientRect().toJSON());
+  expect(box.height).toBeCloseTo(36 * 16, 0);
+  // Map and list side by side, both whole inside the box: no scrolling to reach either.
+  const map = await atlas.locator(".ma-map-surface").evaluate((el) => el.getBoundingClientRect().toJSON());
+  const panel = await atlas.locator(".ma-panel").evaluate((el) => el.getBoundingClientRect().toJSON());
+  expect(map.bottom).toBeLessThanOrEqual(box.bottom);
+  expect(panel.bottom).toBeLessThanOrEqual(box.bottom + 1);
+  expect(panel.left).toBeGreaterThanOrEqual(map.right);
+  expect(map.height).toBeGreaterThan(250);
+  await page.screenshot({ path: "artifacts/embed-sized.png" });
+  expect(errors).toEqual([]);
+});
+
+test("an element whose feed cannot be loaded says so inside itself, with a retry", async ({ page }) => {
+  await page.goto(hostPage("missing.html", `${script}<meetup-atlas lang="fr" feed="${hostOrigin}/hosts/no-such-feed.json"></meetup-atlas>`));
+  const atlas = page.locator("meetup-atlas");
+  await expect(atlas.getByText("Impossible de charger les rencontres.")).toBeVisible();
+  await expect(atlas.getByRole("button", { name: "Réessayer" })).toBeVisible();
+  const box = await atlas.evaluate((el) => el.getBoundingClientRect().height);
+  expect(box).toBeGreaterThan(80);
+});
