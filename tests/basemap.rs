@@ -40,3 +40,61 @@ fn a_broken_basemap_is_an_error_not_a_panic() {
     assert!(basemap::parse(r#"{"scale": 0, "regions": []}"#, &projection).is_err());
     assert!(basemap::parse(r#"{"scale": 100, "regions": [{"id": "X"}]}"#, &projection).is_err());
 }
+
+const WORLD: &str = include_str!("../public/world.json");
+
+/// Whether (`lon`, `lat`) is inside a ring of flat `[lon, lat, …]` integers at `scale`.
+fn in_ring(ring: &[i64], scale: f64, lon: f64, lat: f64) -> bool {
+    let points: Vec<(f64, f64)> = ring.chunks(2).map(|p| (p[0] as f64 / scale, p[1] as f64 / scale)).collect();
+    let mut inside = false;
+    for (i, &(x1, y1)) in points.iter().enumerate() {
+        let (x2, y2) = points[(i + 1) % points.len()];
+        if (y1 > lat) != (y2 > lat) && lon < x1 + (lat - y1) / (y2 - y1) * (x2 - x1) {
+            inside = !inside;
+        }
+    }
+    inside
+}
+
+/// The countries of the world layer that hold (`lon`, `lat`).
+fn countries_at(lon: f64, lat: f64) -> Vec<String> {
+    // The layer writes what lies east of 105° E (the far side of the projection) 360° west.
+    let lon = if lon > 105.0 { lon - 360.0 } else { lon };
+    let raw: serde_json::Value = serde_json::from_str(WORLD).unwrap();
+    let scale = raw["scale"].as_f64().unwrap();
+    raw["regions"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|r| {
+            r["polygons"].as_array().unwrap().iter().any(|p| {
+                let ring: Vec<i64> = p[0].as_array().unwrap().iter().map(|v| v.as_i64().unwrap()).collect();
+                in_ring(&ring, scale, lon, lat)
+            })
+        })
+        .map(|r| r["id"].as_str().unwrap().to_owned())
+        .collect()
+}
+
+#[test]
+fn the_world_layer_puts_far_cities_on_their_own_land() {
+    let projection = Lambert::eastern_canada();
+    let world = basemap::parse(WORLD, &projection).unwrap();
+    assert!(world.regions.len() > 150, "{}", world.regions.len());
+    assert!(world.regions.iter().all(|r| r.path.starts_with('M') && r.path.ends_with('Z')));
+    for (city, lon, lat, country) in [
+        ("Vancouver", -123.12, 49.28, "CAN"),
+        ("Halifax", -63.57, 44.65, "CAN"),
+        ("Paris", 2.35, 48.86, "FRA"),
+        ("São Paulo", -46.63, -23.55, "BRA"),
+        ("Beijing", 116.40, 39.90, "CHN"),
+    ] {
+        assert_eq!(countries_at(lon, lat), [country], "{city}");
+        assert!(basemap::beyond_region(lon, lat) || city == "Halifax", "{city}");
+    }
+    assert!(!basemap::beyond_region(-73.57, 45.50), "Montréal is on the basemap");
+    let (east, west) = (projection.project(116.4, 39.9), projection.project(116.4 - 360.0, 39.9));
+    assert!((east.x - west.x).abs() < 1e-6 && (east.y - west.y).abs() < 1e-6, "one meridian, one place");
+    assert_eq!(basemap::world_url("https://x.example/atlas/basemap.json"), "https://x.example/atlas/world.json");
+    assert_eq!(basemap::world_url("basemap.json"), "world.json");
+}

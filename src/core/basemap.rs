@@ -53,6 +53,24 @@ pub struct Basemap {
     pub rivers: String,
 }
 
+/// The region the basemap covers, in degrees: `(west, south, east, north)`.
+pub const REGION: (f64, f64, f64, f64) = (-96.0, 40.0, -52.0, 63.0);
+
+/// Whether a place lies beyond the basemap, so that the world layer (`world.json`, the
+/// same format) is needed under it.
+pub fn beyond_region(lon: f64, lat: f64) -> bool {
+    let (west, south, east, north) = REGION;
+    !((west..=east).contains(&lon) && (south..=north).contains(&lat))
+}
+
+/// The world layer's address: `world.json` next to the basemap.
+pub fn world_url(basemap_url: &str) -> String {
+    match basemap_url.rsplit_once('/') {
+        Some((folder, _)) => format!("{folder}/world.json"),
+        None => "world.json".to_owned(),
+    }
+}
+
 /// Reads and projects a basemap; the error says what was wrong.
 pub fn parse(text: &str, projection: &Lambert) -> Result<Basemap, String> {
     let raw: RawBasemap = serde_json::from_str(text).map_err(|e| e.to_string())?;

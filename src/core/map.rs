@@ -42,7 +42,8 @@ impl Lambert {
     pub fn project(&self, lon: f64, lat: f64) -> Point {
         let lat = lat.clamp(-89.9, 89.9).to_radians();
         let rho = self.radius * self.f / (std::f64::consts::FRAC_PI_4 + lat / 2.0).tan().powf(self.n);
-        let theta = self.n * (lon - self.lon0).to_radians();
+        // Angles from the central meridian in [-180°, 180°): 116° E and 244° W are one meridian.
+        let theta = self.n * ((lon - self.lon0 + 180.0).rem_euclid(360.0) - 180.0).to_radians();
         Point { x: rho * theta.sin(), y: self.rho0 - rho * theta.cos() }
     }
 

@@ -25,12 +25,14 @@ const NETWORK_WAIT_MS = 8000;
 const shellUrls = new Set(SHELL.map((path) => new URL(path, SCOPE).href));
 const PAGE = new URL("./", SCOPE).href;
 const BASEMAP = new URL("basemap.json", SCOPE).href;
+// The world layer, fetched only by a feed with places beyond the basemap: not precached.
+const WORLD = new URL("world.json", SCOPE).href;
 
 self.addEventListener("install", (event) => {
   event.waitUntil(
     (async () => {
       const shell = await caches.open(SHELL_CACHE);
-      await shell.addAll([...shellUrls].filter((url) => !isData(new URL(url)) && url !== BASEMAP));
+      await shell.addAll([...shellUrls].filter((url) => !isData(new URL(url)) && url !== BASEMAP && url !== WORLD));
       if (shellUrls.has(BASEMAP)) {
         const response = await fetch(BASEMAP, { cache: "no-cache" });
         const body = await jsonBody(response, isBasemap);
@@ -69,13 +71,13 @@ self.addEventListener("fetch", (event) => {
     const path = url.origin + url.pathname;
     if (path === PAGE || path === `${PAGE}index.html`) event.respondWith(page(request));
   } else if (isData(url)) event.respondWith(networkFirst(event));
-  else if (url.href === BASEMAP) event.respondWith(staleWhileRevalidate(event));
+  else if (url.href === BASEMAP || url.href === WORLD) event.respondWith(staleWhileRevalidate(event));
   // The script's copies of the wasm glue (`?instance=2`, one per element) are the same file.
   else if (shellUrls.has(url.origin + url.pathname)) event.respondWith(cacheFirst(request));
 });
 
 function isData(url) {
-  return url.pathname.endsWith(".json") && !url.pathname.endsWith("/basemap.json");
+  return url.pathname.endsWith(".json") && !url.pathname.endsWith("/basemap.json") && !url.pathname.endsWith("/world.json");
 }
 
 async function page(request) {

@@ -183,3 +183,38 @@ test("pinch zooms the map and the timeline", async ({ page }) => {
   await pinch(".ma-timeline-strip");
   expect(await page.locator(".ma-tick").count()).not.toBe(ticks);
 });
+
+test("places beyond the basemap get the world layer under them, fetched only then", async ({ page }) => {
+  const { readFileSync } = await import("node:fs");
+  const seed = JSON.parse(readFileSync(new URL("../../public/feed.json", import.meta.url)));
+  const requested = [];
+  page.on("request", (r) => requested.push(new URL(r.url()).pathname));
+  await page.goto("./");
+  await ready(page);
+  expect(requested.some((p) => p.endsWith("/world.json"))).toBe(false);
+
+  const far = structuredClone(seed);
+  far.places.push(
+    { id: "vancouver", name: { en: "Vancouver", fr: "Vancouver" }, region: "BC", country: "CA", lat: 49.2827, lon: -123.1207 },
+    { id: "paris", name: { en: "Paris", fr: "Paris" }, region: "IDF", country: "FR", lat: 48.8566, lon: 2.3522 },
+  );
+  for (const place of ["vancouver", "paris"]) {
+    far.events.push({ ...structuredClone(seed.events[0]), id: `${place}-2019`, place, sessions: [] });
+  }
+  await page.route("**/feed.json", (route) => route.fulfill({ contentType: "application/json", body: JSON.stringify(far) }));
+  await page.goto("./?far");
+  await expect(page.locator(".ma-event")).toHaveCount(8);
+  await expect(page.locator("path.ma-world").first()).toBeAttached();
+  expect(requested.some((p) => p.endsWith("/world.json"))).toBe(true);
+  for (const place of ["vancouver", "paris"]) {
+    const marker = page.locator(`.ma-marker[data-place=${place}]`);
+    await expect(marker).toBeVisible();
+    // Under the marker's centre: land of the world layer, not the water behind it.
+    const under = await marker.evaluate((el) => {
+      const r = el.getBoundingClientRect();
+      return document.elementsFromPoint(r.x + r.width / 2, r.y + r.height / 2).map((e) => e.getAttribute("class") ?? "");
+    });
+    expect(under.some((c) => c.includes("ma-world")), `${place}: ${under}`).toBe(true);
+  }
+  await page.screenshot({ path: "artifacts/map-world.png" });
+});

@@ -47,6 +47,7 @@ pub fn Map(
                 on:keydown=move |e| gestures::keydown(map, e)
             >
                 <svg class="ma-map-svg" viewBox=move || view.get().view_box() preserveAspectRatio="none" aria-hidden="true" focusable="false">
+                    {map.world.map(|world| move || world.get().and_then(Result::ok).map(|w| draw_world(&w)))}
                     {move || basemap.get().and_then(Result::ok).map(|b| draw_basemap(&b, map))}
                 </svg>
                 <div class="ma-markers">
@@ -122,6 +123,11 @@ fn Legend(lang: ReadSignal<Lang>) -> impl IntoView {
             {item("ma-marker-group", "2", Msg::LegendGroup)}
         </ul>
     }
+}
+
+/// The world's countries, plain, under the basemap's detail.
+fn draw_world(world: &Basemap) -> impl IntoView {
+    world.regions.iter().map(|r| view! { <path class="ma-region ma-world" d=r.path.clone() /> }).collect_view()
 }
 
 fn draw_basemap(basemap: &Basemap, map: MapState) -> impl IntoView {

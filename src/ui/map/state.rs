@@ -64,6 +64,8 @@ pub struct MapState {
     pub min_scale: Memo<f64>,
     /// `None` while loading; `Err` when it could not be loaded (the markers stay).
     pub basemap: LocalResource<Result<Arc<Basemap>, ()>>,
+    /// The low-detail world under it, fetched only for a feed with places beyond it.
+    pub world: Option<LocalResource<Result<Arc<Basemap>, ()>>>,
 }
 
 impl MapState {
@@ -100,13 +102,18 @@ impl MapState {
             Memo::new(move |_| selection.with(|s| query::selected_place(&loaded.feed, s.as_ref()).map(str::to_owned)))
         };
         let on_screen = markers_on_screen(atlas, projection, view);
-        let basemap = LocalResource::new(move || {
-            let url = basemap_url.clone();
-            async move {
-                let text = fetch_text(&url).await.map_err(drop)?;
-                basemap::parse(&text, &projection).map(Arc::new).map_err(drop)
-            }
-        });
+        let load = move |url: String| {
+            LocalResource::new(move || {
+                let url = url.clone();
+                async move {
+                    let text = fetch_text(&url).await.map_err(drop)?;
+                    basemap::parse(&text, &projection).map(Arc::new).map_err(drop)
+                }
+            })
+        };
+        let far = loaded.feed.places.iter().any(|p| basemap::beyond_region(p.lon, p.lat));
+        let world = far.then(|| load(basemap::world_url(&basemap_url)));
+        let basemap = load(basemap_url);
         let map = MapState {
             atlas,
             projection,
@@ -123,6 +130,7 @@ impl MapState {
             hovered: RwSignal::new(None),
             hint: RwSignal::new(false),
             basemap,
+            world,
         };
         map.follow_selection();
         let surface = map.surface;
@@ -326,7 +334,9 @@ fn labels(
 
 /// The whole region the basemap covers, for a feed without places.
 fn region_bounds(projection: &Lambert) -> Bounds {
-    let corners = [(-96.0, 40.0), (-52.0, 40.0), (-96.0, 63.0), (-52.0, 63.0), (-74.0, 40.0), (-74.0, 63.0)];
+    let (west, south, east, north) = basemap::REGION;
+    let middle = (west + east) / 2.0;
+    let corners = [(west, south), (east, south), (west, north), (east, north), (middle, south), (middle, north)];
     Bounds::around(corners.iter().map(|&(lon, lat)| projection.project(lon, lat)))
         .unwrap_or(Bounds { min: Point::default(), max: Point { x: 1.0, y: 1.0 } })
 }
