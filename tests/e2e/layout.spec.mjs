@@ -193,6 +193,19 @@ test.describe("desktop behaviours", () => {
     await page.mouse.move(x - 300, y);
     await page.mouse.wheel(120, 0);
     await expect.poll(async () => dragged - (await box(moved)).left).toBeGreaterThan(60);
+
+    // Moved later until the events stand at the right edge: their labels go to the left
+    // of their bands, whole inside the strip.
+    const earlier = page.getByRole("button", { name: "Earlier" });
+    const strip2 = await box(page.locator(".ma-timeline-strip"));
+    const bands = () => boxes(page.locator(".ma-tl-band"));
+    for (let i = 0; i < 12 && !(await bands()).some((b) => b.right > strip2.right - 300); i++) await earlier.click();
+    const items = await boxes(page.locator(".ma-tl-event"));
+    const atEdge = items.filter((b) => b.right > strip2.right - 250);
+    expect(atEdge.length, "some events near the right edge").toBeGreaterThan(0);
+    for (const item of items.filter((b) => b.left < strip2.right)) expect(item.right).toBeLessThanOrEqual(strip2.right + 1);
+    await expect(page.locator(".ma-tl-flip").first()).toBeVisible();
+    await page.screenshot({ path: "artifacts/layout-timeline-edge.png" });
   });
 
   test("the page title and language follow the language and the selection", async ({ page }) => {

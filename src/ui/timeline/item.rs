@@ -96,8 +96,12 @@ pub fn TimelineItem(tl: TimelineState, position: usize, vertical: bool) -> impl 
                 on:click=choose
             >
                 {mark}
-                <span class="ma-tl-label">{label} ","</span>
-                <span class="ma-tl-when">{when}</span>
+                // One piece, so that a label moved to the left of its band still reads in order.
+                <span class="ma-tl-text">
+                    <span class="ma-tl-label">{label} ","</span>
+                    " "
+                    <span class="ma-tl-when">{when}</span>
+                </span>
             </button>
         </li>
     }
