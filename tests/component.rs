@@ -351,8 +351,14 @@ async fn an_element_atlas_stays_in_its_shadow_root_and_leaves_the_page_alone() {
     let document = web_sys::window().unwrap().document().unwrap();
     let target: HtmlElement = document.create_element("div").unwrap().dyn_into().unwrap();
     shadow.append_child(&target).unwrap();
-    let mut mounted =
-        mount_element(target.clone(), blob_url(SEED), "basemap.json".into(), Some("fr".into()), Some("list".into()), None);
+    let mut mounted = mount_element(
+        target.clone(),
+        blob_url(SEED),
+        "basemap.json".into(),
+        Some("fr".into()),
+        Some("list".into()),
+        None,
+    );
     for _ in 0..50 {
         settle(20).await;
         if target.query_selector(".ma-event").unwrap().is_some() {
@@ -393,10 +399,22 @@ async fn an_element_atlas_stays_in_its_shadow_root_and_leaves_the_page_alone() {
 #[wasm_bindgen_test]
 async fn a_panic_leaves_a_notice_with_reload_in_each_atlas_of_the_instance() {
     let (shown, removed) = (fresh_host(), fresh_host());
-    let mut gone =
-        mount_element(removed.clone(), blob_url(SEED), "basemap.json".into(), Some("en".into()), Some("list".into()), None);
-    let _kept =
-        mount_element(shown.clone(), blob_url(SEED), "basemap.json".into(), Some("fr".into()), Some("list".into()), None);
+    let mut gone = mount_element(
+        removed.clone(),
+        blob_url(SEED),
+        "basemap.json".into(),
+        Some("en".into()),
+        Some("list".into()),
+        None,
+    );
+    let _kept = mount_element(
+        shown.clone(),
+        blob_url(SEED),
+        "basemap.json".into(),
+        Some("fr".into()),
+        Some("list".into()),
+        None,
+    );
     for _ in 0..50 {
         settle(20).await;
         if shown.query_selector(".ma-event").unwrap().is_some() {

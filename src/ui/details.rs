@@ -61,7 +61,7 @@ pub fn Details(
                 </div>
                 {super::list::event_card(&loaded.feed, event, lang, today, "ma-detail-", &[])}
                 {loaded.feed.edition(&event.edition).and_then(|edition| super::list::sponsors_line(&loaded.feed, edition, lang))}
-                <p>{super::list::calendar_button(&loaded.feed, event, lang, format!("ma-detail-{}", event.id))}</p>
+                <p>{super::list::calendar_button(event, lang, format!("ma-detail-{}", event.id))}</p>
                 </div>
             }
         })

@@ -165,19 +165,26 @@ fn list_card(
                     {event.sessions.iter().map(|s| session_item(feed, s, lang, words, false)).collect_view()}
                 </ul>
             })}
-            <p class="ma-card-actions">{calendar_button(feed, event, lang, format!("ma-event-{}", event.id))}</p>
+            <p class="ma-card-actions">{calendar_button(event, lang, format!("ma-event-{}", event.id))}</p>
         </article>
     }
 }
 
 /// "Add to calendar" for one event; the event's heading (`heading_id`) describes it.
-pub fn calendar_button(feed: &Feed, event: &Event, lang: Lang, heading_id: String) -> impl IntoView {
-    let text = crate::core::ics::calendar(feed, &[event], lang, super::browser::now_seconds());
-    let file = format!("{}.ics", event.id);
+/// The file is made on the press, not with the card: a list redrawn on every keystroke
+/// makes none.
+pub fn calendar_button(event: &Event, lang: Lang, heading_id: String) -> impl IntoView {
+    let atlas = use_atlas();
+    let id = event.id.clone();
+    let save = move |_| {
+        let loaded = atlas.loaded();
+        if let Some(event) = loaded.feed.events.iter().find(|e| e.id == id) {
+            let text = crate::core::ics::calendar(&loaded.feed, &[event], lang, super::browser::now_seconds());
+            super::browser::download(&format!("{id}.ics"), "text/calendar", &text);
+        }
+    };
     view! {
-        <button type="button" class="ma-button ma-button-quiet ma-ics" aria-describedby=heading_id on:click=move |_| {
-            super::browser::download(&file, "text/calendar", &text)
-        }>
+        <button type="button" class="ma-button ma-button-quiet ma-ics" aria-describedby=heading_id on:click=save>
             {Msg::AddToCalendar.text(lang)}
         </button>
     }

@@ -68,20 +68,29 @@ impl Marker {
     }
 }
 
-/// A single place toggles its selection; a group zooms in until it comes apart.
+/// A single place toggles its selection; a group zooms in until it comes apart. Kept
+/// across filter changes (keyed by its places): what it shows follows `current`, so a
+/// keystroke that changes counts updates markers rather than redrawing them.
 #[component]
 pub fn MarkerButton(map: MapState, marker: Marker) -> impl IntoView {
     let (lang, hovered, view) = (map.atlas.lang, map.hovered, map.view);
-    let (at, weight, timing, uncertain) = (marker.at, marker.events, marker.timing, marker.uncertain);
-    let single = marker.single().map(str::to_owned);
+    let ids = marker.ids.clone();
+    let current = {
+        let ids = ids.clone();
+        Memo::new(move |previous: Option<&Marker>| {
+            map.on_screen
+                .with(|all| all.iter().find(|m| m.ids == ids).cloned())
+                .unwrap_or_else(|| previous.cloned().unwrap_or_else(|| marker.clone()))
+        })
+    };
+    let single = ids.first().filter(|_| ids.len() == 1).cloned();
     let is_group = single.is_none();
-    let label = {
-        let m = marker.clone();
-        move || {
-            let lang = lang.get();
+    let label = move || {
+        let lang = lang.get();
+        current.with(|m| {
             let names: Vec<&str> = m.names.iter().map(|n| n.get(lang)).collect();
             i18n::marker_label(lang, &names, m.ids.len(), m.events, m.timing)
-        }
+        })
     };
     let pressed = {
         let single = single.clone();
@@ -92,68 +101,67 @@ pub fn MarkerButton(map: MapState, marker: Marker) -> impl IntoView {
         move || single.then(|| if pressed() { "true" } else { "false" })
     };
     let hover_on = {
-        let ids = marker.ids.clone();
+        let ids = ids.clone();
         move || hovered.set(Some(ids.clone()))
     };
     let hover_on_focus = hover_on.clone();
-    let ids = marker.ids.clone();
-    let is_hovered = move || hovered.with(|h| h.as_ref() == Some(&ids));
-    let x = move || format!("{:.1}px", view.with(|v| v.to_screen(at).0));
-    let y = move || format!("{:.1}px", view.with(|v| v.to_screen(at).1));
-    let clicked = marker.clone();
-    let clicked_label = marker.clone();
-    let pressed_label = pressed.clone();
-    let first = marker.ids[0].clone();
+    let is_hovered = {
+        let ids = ids.clone();
+        move || hovered.with(|h| h.as_ref() == Some(&ids))
+    };
+    let at = move || current.with(|m| view.with(|v| v.to_screen(m.at)));
+    let x = move || format!("{:.1}px", at().0);
+    let y = move || format!("{:.1}px", at().1);
+    let timing = move || current.with(|m| m.timing);
+    let first = ids[0].clone();
     let spot = Memo::new(move |_| map.labels.with(|l| l.cities.get(&first).copied()));
     let label_class = move || spot.get().map_or("ma-label-none", |s| s.side.class());
-    let short = {
-        let m = marker.clone();
-        move || {
-            let text = m.short_label(lang.get());
-            match spot.get() {
-                Some(s) if s.short => crate::core::labels::shorten(&text).unwrap_or(text),
-                _ => text,
-            }
+    let short = move || {
+        let text = current.with(|m| m.short_label(lang.get()));
+        match spot.get() {
+            Some(s) if s.short => crate::core::labels::shorten(&text).unwrap_or(text),
+            _ => text,
         }
     };
+    let select = move |_| map.select(&current.get_untracked());
     view! {
         <button
             type="button"
             class="ma-marker"
             class:ma-marker-group=is_group
-            class:ma-marker-past=timing == Some(Timing::Past)
-            class:ma-marker-upcoming=timing == Some(Timing::Upcoming)
-            class:ma-marker-uncertain=uncertain
-            class:ma-selected=pressed
+            class:ma-marker-past=move || timing() == Some(Timing::Past)
+            class:ma-marker-upcoming=move || timing() == Some(Timing::Upcoming)
+            class:ma-marker-uncertain=move || current.with(|m| m.uncertain)
+            class:ma-selected=pressed.clone()
             data-place=single
             style:left=x
             style:top=y
-            aria-label=label.clone()
+            aria-label=label
             aria-pressed=aria_pressed
-            on:click=move |_| map.select(&clicked)
+            on:click=select
             on:mouseenter=move |_| hover_on()
             on:focus=move |_| hover_on_focus()
             on:mouseleave=move |_| hovered.set(None)
             on:blur=move |_| hovered.set(None)
         >
-            <span aria-hidden="true">{weight}</span>
+            <span aria-hidden="true">{move || current.with(|m| m.events)}</span>
         </button>
         // Beside the button, not in it, so the button's name stays its full label; a
         // press on the name does what a press on the marker does.
         <span
             class=move || format!("ma-label {}", label_class())
             class:ma-label-group=is_group
-            class:ma-label-selected=pressed_label
+            class:ma-label-selected=pressed
             aria-hidden="true"
             style:left=x
             style:top=y
-            on:click=move |_| map.select(&clicked_label)
+            on:click=select
         >
             {short}
         </span>
         <Show when=is_hovered>
             <span class="ma-tooltip" aria-hidden="true" style:left=x style:top=y>
-                {label.clone()}
+                {label}
             </span>
         </Show>
     }

@@ -51,7 +51,7 @@ pub fn Map(
                     {move || basemap.get().and_then(Result::ok).map(|b| draw_basemap(&b, map))}
                 </svg>
                 <div class="ma-markers">
-                    <For each=move || map.on_screen.get() key=|m| (m.ids.clone(), m.events) let:marker>
+                    <For each=move || map.on_screen.get() key=|m| m.ids.clone() let:marker>
                         <MarkerButton map marker />
                     </For>
                 </div>
