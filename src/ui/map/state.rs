@@ -297,9 +297,9 @@ fn labels(
                     sides: &Side::AROUND,
                 })
                 .collect();
+            let basemap = basemap.get().and_then(Result::ok);
             let regions: Vec<(usize, String, Point)> = basemap
-                .get()
-                .and_then(Result::ok)
+                .as_ref()
                 .map(|b| {
                     b.regions
                         .iter()
@@ -308,7 +308,7 @@ fn labels(
                         .collect()
                 })
                 .unwrap_or_default();
-            let region_count = basemap.get().and_then(Result::ok).map_or(0, |b| b.regions.len());
+            let region_count = basemap.map_or(0, |b| b.regions.len());
             wanted.extend(regions.iter().map(|(_, name, at)| {
                 let (x, y) = v.to_screen(*at);
                 Wanted {

@@ -29,23 +29,17 @@ pub fn TimelineItem(tl: TimelineState, position: usize, vertical: bool) -> impl 
             selection.update(|s| *s = if s.as_ref() == Some(&pick) { None } else { Some(pick.clone()) });
         }
     };
+    // Each once per language: the date's words are an `Intl` call.
     let label = {
         let loaded = loaded.clone();
-        move || short_label(&loaded, &loaded.feed.events[index], lang.get())
+        Memo::new(move |_| short_label(&loaded, &loaded.feed.events[index], lang.get()))
     };
-    let when = move || when_short(&loaded.feed.events[index], lang.get());
+    let when = Memo::new(move |_| when_short(&loaded.feed.events[index], lang.get()));
     let scale = tl.scale;
     // Near the strip's right edge the label goes to the left of its band, so it is not cut.
-    let label_px = {
-        let loaded = tl.atlas.loaded();
-        Memo::new(move |_| {
-            let event = &loaded.feed.events[index];
-            let lang = lang.get();
-            (short_label(&loaded, event, lang).chars().count() + when_short(event, lang).chars().count()) as f64
-                * CHAR_WIDTH_PX
-                + 24.0
-        })
-    };
+    let label_px = Memo::new(move |_| {
+        (label.with(|l| l.chars().count()) + when.with(|w| w.chars().count())) as f64 * CHAR_WIDTH_PX + 24.0
+    });
     let flipped = Memo::new(move |_| {
         !vertical
             && scale.with(|s| {
@@ -98,9 +92,9 @@ pub fn TimelineItem(tl: TimelineState, position: usize, vertical: bool) -> impl 
                 {mark}
                 // One piece, so that a label moved to the left of its band still reads in order.
                 <span class="ma-tl-text">
-                    <span class="ma-tl-label">{label} ","</span>
+                    <span class="ma-tl-label">{move || label.get()} ","</span>
                     " "
-                    <span class="ma-tl-when">{when}</span>
+                    <span class="ma-tl-when">{move || when.get()}</span>
                 </span>
             </button>
         </li>
