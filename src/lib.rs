@@ -1,6 +1,7 @@
 //! meetup-atlas: community meetups on a map and a timeline, in English and French.
+// The SSR build nests the views' async types deeper than the default allows.
+#![recursion_limit = "256"]
 
 pub mod core;
 
-#[cfg(target_arch = "wasm32")]
 pub mod ui;

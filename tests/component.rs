@@ -436,3 +436,24 @@ async fn a_panic_leaves_a_notice_with_reload_in_each_atlas_of_the_instance() {
     assert_eq!(active, button.into());
     assert_eq!(removed.text_content().unwrap(), "host content", "an unmounted atlas' host is not touched");
 }
+
+/// The build's prerender writes days without `Intl` (`i18n::plain_day`); the browser then
+/// takes the page over without redrawing its text, so the two must agree to the letter.
+#[wasm_bindgen_test]
+fn prerendered_days_read_as_the_browser_writes_them() {
+    use meetup_atlas::core::date::Day;
+    use meetup_atlas::core::i18n::plain_day;
+    use meetup_atlas::ui::intl::format_day;
+    let first = Day::parse("2018-12-25").unwrap().days_since_epoch();
+    let mut compared = 0;
+    for days in (first..first + 800).step_by(7).chain([Day::parse("2019-06-01").unwrap().days_since_epoch()]) {
+        let day = Day::from_days_since_epoch(days);
+        for lang in Lang::ALL {
+            for with_year in [true, false] {
+                assert_eq!(plain_day(day, lang, with_year), format_day(day, lang, with_year), "{day} {lang:?}");
+                compared += 1;
+            }
+        }
+    }
+    assert!(compared > 400 && plain_day(Day::parse("2019-06-01").unwrap(), Lang::Fr, true) == "1er juin 2019");
+}

@@ -184,6 +184,21 @@ fn month_from(en: &[&'static str; 12], fr: &[&'static str; 12], month: u8, lang:
     }
 }
 
+/// A day as `Intl` writes it for the language's Canadian locale ("May 24, 2019",
+/// « 24 mai 2019 »; the year left out when the context gives it), for where there is no
+/// `Intl`: the build's prerender, which the browser then takes over without redrawing.
+/// A component test holds it to what the browser writes.
+pub fn plain_day(day: Day, lang: Lang, with_year: bool) -> String {
+    let month = month_name(day.month, lang);
+    let text = match (lang, with_year) {
+        (Lang::En, true) => format!("{month} {}, {}", day.day, day.year),
+        (Lang::En, false) => format!("{month} {}", day.day),
+        (Lang::Fr, true) => format!("{} {month} {}", day.day, day.year),
+        (Lang::Fr, false) => format!("{} {month}", day.day),
+    };
+    typeset_date(&text, lang)
+}
+
 /// French typography on a date the browser wrote: the first of the month is « 1er »
 /// (« 1er décembre »), and hours have no leading zero (« 8 h 24 », not « 08 h 24 »).
 /// Other languages' text is returned as it is.

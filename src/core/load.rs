@@ -47,6 +47,15 @@ pub struct Loaded {
     pub left_out_events: usize,
 }
 
+/// Names a text (FNV-1a, 64 bits, in hex): the build's prerender says which feed and
+/// basemap it drew, and the browser draws over it only if it fetched the same ones.
+pub fn fingerprint(text: &str) -> String {
+    let hash = text
+        .bytes()
+        .fold(0xcbf2_9ce4_8422_2325_u64, |hash, byte| (hash ^ u64::from(byte)).wrapping_mul(0x0100_0000_01b3));
+    format!("{hash:016x}")
+}
+
 /// Parses and validates feed text.
 pub fn load(text: &str) -> Result<Loaded, FeedError> {
     let text = json_text(text)?;

@@ -10,13 +10,19 @@
 // Usage: node src/js/finish-dist.mjs [dir]   (dir defaults to $TRUNK_STAGING_DIR)
 import { createHash } from "node:crypto";
 import { brotliCompressSync, constants as zlib, gzipSync } from "node:zlib";
-import { readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { execFileSync } from "node:child_process";
+import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 
 const dir = process.argv[2] ?? process.env.TRUNK_STAGING_DIR;
 if (!dir) throw new Error("no directory: pass one or run as a trunk hook");
 const sources = dirname(fileURLToPath(import.meta.url));
+// The atlas of each language, drawn by the same components natively (src/bin/prerender.rs).
+execFileSync("cargo", ["run", "--quiet", "--locked", "--bin", "prerender", "--", dir], {
+  cwd: join(sources, "..", ".."),
+  stdio: "inherit",
+});
 const files = readdirSync(dir);
 
 function one(pattern) {
@@ -41,21 +47,71 @@ index = index.replace(/<link\b[^>]*>/g, (link) =>
 );
 const inline = index.match(/<script(?![^>]*\ssrc=)[^>]*>/g);
 if (inline) throw new Error(`inline script left in index.html (a strict CSP would block it): ${inline.join(" ")}`);
-writeFileSync(indexPath, index);
+
+// One page per language, each with its prerendered atlas: English at the root, French in fr/.
+const prerendered = JSON.parse(readFileSync(join(dir, "prerender.json"), "utf8"));
+const NO_SCRIPT = {
+  en: "Searching, filtering, zooming and the calendar files need JavaScript and WebAssembly; every meetup is listed here all the same.",
+  fr: "La recherche, les filtres, le zoom et les fichiers d’agenda ont besoin de JavaScript et de WebAssembly ; toutes les rencontres sont tout de même listées ici.",
+};
+const escapeHtml = (text) => String(text).replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
+/** The page of `lang`, `up` ("" or "../") being the way from it to the site's root. */
+function languagePage(lang, up) {
+  const { title, description, prerendered: drawnFrom } = prerendered[lang];
+  const other = lang === "en" ? "fr" : "en";
+  let page = index;
+  if (up) {
+    // Every address of the page is relative to the root: seen from fr/, one folder up.
+    page = page.replace(/\b(href|src|data-feed)=("([^"]*)"|([^\s>]+))/g, (attribute, name, _, quoted, bare) => {
+      const url = quoted ?? bare;
+      return /^([a-z]+:|\/|#)/i.test(url) ? attribute : `${name}="${up}${url.replace(/^\.\//, "")}"`;
+    });
+  }
+  // From this page to that of `to` (as core::lang::page_path).
+  const where = (to) => (to === lang ? "./" : to === "fr" ? "fr/" : "../");
+  const head = [
+    `<title>${escapeHtml(title)}</title>`,
+    `<meta name="description" content="${escapeHtml(description ?? title)}">`,
+    `<script src="${up}lang-redirect.js"></script>`,
+    `<link rel="alternate" hreflang="${lang}" href="${where(lang)}">`,
+    `<link rel="alternate" hreflang="${other}" href="${where(other)}">`,
+    `<link rel="alternate" hreflang="x-default" href="${where("en")}">`,
+  ].join("");
+  page = page
+    .replace(/<html\b[^>]*>/, `<html lang="${lang}">`)
+    .replace(/<meta\b[^>]*\bname="?description"?[^>]*>/, "")
+    .replace(/<title>[^<]*<\/title>/, head);
+  const host = /(<main\b[^>]*\bdata-meetup-atlas\b[^>]*)><\/main>/;
+  if (!host.test(page)) throw new Error("the page's [data-meetup-atlas] host was not found in index.html");
+  const fragment = readFileSync(join(dir, `fragment.${lang}.html`), "utf8");
+  // The fragment right inside the host, with nothing between: the wasm hydrates its nodes.
+  return page.replace(
+    host,
+    (_, open) =>
+      `${open} data-lang="${lang}" data-prerendered="${drawnFrom}"${up ? ` data-basemap="${up}basemap.json"` : ""}>${fragment}</main>` +
+      `<noscript><p class="page-note">${escapeHtml(NO_SCRIPT[lang])}</p></noscript>`,
+  );
+}
+writeFileSync(indexPath, languagePage("en", ""));
+mkdirSync(join(dir, "fr"), { recursive: true });
+writeFileSync(join(dir, "fr", "index.html"), languagePage("fr", "../"));
+writeFileSync(join(dir, "lang-redirect.js"), readFileSync(join(sources, "lang-redirect.js")));
+rmSync(join(dir, "prerender.json"));
 
 const fill = (template, values) =>
   Object.entries(values).reduce((text, [key, value]) => text.replaceAll(key, value), readFileSync(join(sources, template), "utf8"));
 
 writeFileSync(join(dir, "meetup-atlas.js"), fill("meetup-atlas.js", { __GLUE__: glue, __WASM__: wasm, __CSS__: widgetCss }));
 
-const shell = ["./", "meetup-atlas.js", glue, wasm, widgetCss, ...pageCss, "favicon.svg", "manifest.webmanifest", "basemap.json", "feed.json"];
+const shell = ["./", "fr/", "lang-redirect.js", "meetup-atlas.js", glue, wasm, widgetCss, ...pageCss, "favicon.svg", "manifest.webmanifest", "basemap.json", "feed.json"];
 const version = createHash("sha256");
-for (const path of shell) version.update(readFileSync(join(dir, path === "./" ? "index.html" : path)));
+for (const path of shell) version.update(readFileSync(join(dir, path.endsWith("/") ? `${path}index.html` : path)));
 writeFileSync(
   join(dir, "sw.js"),
   fill("sw.js", { __VERSION__: version.digest("hex").slice(0, 16), __SHELL__: JSON.stringify(shell) }),
 );
-for (const name of readdirSync(dir).filter((name) => /\.(wasm|js|css|json|svg|html|webmanifest)$/.test(name))) {
+const compressible = (name) => /\.(wasm|js|css|json|svg|html|webmanifest)$/.test(name);
+for (const name of [...readdirSync(dir).filter(compressible), "fr/index.html"]) {
   const body = readFileSync(join(dir, name));
   if (body.length < 1024) continue;
   writeFileSync(join(dir, `${name}.br`), brotliCompressSync(body, { params: { [zlib.BROTLI_PARAM_QUALITY]: 11, [zlib.BROTLI_PARAM_SIZE_HINT]: body.length } }));

@@ -4,6 +4,10 @@
 // hashed file names, so this file itself is served with no-cache.
 import init from "./__GLUE__";
 
+// Leptos' hydration reads what a server streamed along with a page; a prerendered page
+// has none of it (and no inline script to carry it under a strict CSP).
+for (const name of ["__RESOLVED_RESOURCES", "__SERIALIZED_ERRORS", "__INCOMPLETE_CHUNKS"]) globalThis[name] ??= [];
+
 const here = (path) => new URL(path, import.meta.url).href;
 const GLUE = here("__GLUE__");
 // Compiled once; the page's hosts share the first instance, each element gets its own
@@ -103,12 +107,14 @@ document.addEventListener("click", (event) => {
 });
 
 // Where the wasm cannot run (an old browser, a page's CSP), say so instead of a blank space.
+// A prerendered atlas stays, to be read as it is; the notice goes above it.
 started.catch(() => {
   for (const host of document.querySelectorAll("[data-meetup-atlas]")) {
     const message = document.createElement("p");
     message.setAttribute("role", "alert");
     message.textContent = failedText(host.dataset.lang ?? document.documentElement.lang);
-    host.replaceChildren(message);
+    if (host.hasAttribute("data-prerendered")) host.prepend(message);
+    else host.replaceChildren(message);
   }
 });
 

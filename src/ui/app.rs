@@ -2,6 +2,8 @@ use std::sync::Arc;
 
 use leptos::prelude::*;
 
+use crate::core::basemap::Basemap;
+use crate::core::date::Day;
 use crate::core::embed::{Hidden, Mode, Panels};
 use crate::core::feed;
 use crate::core::i18n::{self, Lang, Msg};
@@ -9,7 +11,7 @@ use crate::core::load::{self, LoadError, Loaded};
 use crate::core::query::Selection;
 use crate::core::url_state::UrlState;
 
-use super::context::AtlasCtx;
+use super::context::{use_atlas, AtlasCtx};
 use super::embed::EmbedButton;
 use super::fetch::{fetch_text_saved, Abort, Saved};
 use super::intl;
@@ -30,6 +32,27 @@ pub struct Setup {
     pub panels: Panels,
     pub hidden: Hidden,
     pub mode: Mode,
+    /// The feed and basemap already in hand: then nothing is fetched and the atlas is
+    /// drawn whole at once, as the build's prerender draws it.
+    pub ready: Option<Ready>,
+    /// On a prerendered page, its language: the language control links to the other
+    /// language's page, so it works without JavaScript too.
+    pub page_lang: Option<Lang>,
+    /// The feed's first fetch, made before drawing (over a prerendered page), failed:
+    /// that is shown at once, with a retry, rather than fetched again.
+    pub failed: Option<LoadError>,
+}
+
+/// A feed and basemap in hand: the build's, or what the browser fetched before drawing
+/// over the prerendered page.
+#[derive(Clone, Debug)]
+pub struct Ready {
+    pub feed: Arc<Loaded>,
+    pub saved: Option<Saved>,
+    /// `None` if it could not be had: the map then fetches it itself.
+    pub basemap: Option<Arc<Basemap>>,
+    /// The day to draw first (the build's, on a prerendered page); the visitor's follows.
+    pub today: Day,
 }
 
 impl Setup {
@@ -42,6 +65,9 @@ impl Setup {
             panels: Panels::ALL,
             hidden: Hidden::default(),
             mode: Mode::Page,
+            ready: None,
+            page_lang: None,
+            failed: None,
         }
     }
 }
@@ -53,7 +79,7 @@ type FeedLoad = Result<(Arc<Loaded>, Option<Saved>), LoadError>;
 /// The whole widget: fetches the feed, then shows it.
 #[component]
 pub fn App(setup: Setup) -> impl IntoView {
-    let Setup { feed_url, basemap_url, lang, panels, hidden, mode } = setup;
+    let Setup { feed_url, basemap_url, lang, panels, hidden, mode, ready, page_lang, failed } = setup;
     let lang = RwSignal::new(lang);
     // Each press of Try again is a new attempt; what is shown is the current attempt's result.
     let attempt = RwSignal::new(0u32);
@@ -64,7 +90,8 @@ pub fn App(setup: Setup) -> impl IntoView {
             abort.abort();
         }
     });
-    let feed = {
+    let in_hand = ready.as_ref().map(|r| (r.feed.clone(), r.saved));
+    let feed = in_hand.is_none().then(|| {
         let feed_url = feed_url.clone();
         LocalResource::new(move || {
             let number = attempt.get();
@@ -74,15 +101,25 @@ pub fn App(setup: Setup) -> impl IntoView {
             }
             request.try_set_value(Some(abort.clone()));
             let url = feed_url.clone();
-            async move { (number, fetch_feed(&url, &abort).await) }
+            let failed = failed.clone().filter(|_| number == 0);
+            async move {
+                match failed {
+                    Some(error) => (number, Err(error)),
+                    None => (number, fetch_feed(&url, &abort).await),
+                }
+            }
         })
-    };
+    });
     // The current attempt's result, or `None` while it loads.
-    let outcome = move || feed.get().filter(|(number, _)| *number == attempt.get()).map(|(_, outcome)| outcome);
+    let outcome = Signal::derive(move || match (&in_hand, feed) {
+        (Some(feed), _) => Some(Ok(feed.clone())),
+        (None, Some(feed)) => feed.get().filter(|(number, _)| *number == attempt.get()).map(|(_, outcome)| outcome),
+        (None, None) => None,
+    });
     let retry = Callback::new(move |()| attempt.update(|n| *n += 1));
-    let slow = slow_notice(attempt, move || outcome().is_none());
+    let slow = slow_notice(attempt, move || outcome.get().is_none());
 
-    let title = move || match outcome() {
+    let title = move || match outcome.get() {
         Some(Ok((loaded, _))) => loaded.feed.title.get(lang.get()).to_owned(),
         _ => Msg::AppName.text(lang.get()).to_owned(),
     };
@@ -92,22 +129,34 @@ pub fn App(setup: Setup) -> impl IntoView {
     };
     view! {
         <div class=root_class lang=move || lang.get().tag()>
-            {move || matches!(outcome(), Some(Ok(_))).then(|| view! {
+            {move || matches!(outcome.get(), Some(Ok(_))).then(|| view! {
                 <a class="ma-skip" href="#ma-events" on:click=skip_to_events>{move || Msg::SkipToEvents.text(lang.get())}</a>
             })}
             {(!hidden.header).then(|| view! {
                 <header class="ma-header">
                     <h1 class="ma-title">{title}</h1>
-                    {(mode == Mode::Page).then(|| view! { <EmbedButton lang feed_url=feed_url.clone() panels /> })}
-                    <LangToggle lang remember=mode.owns_page() />
+                    {(mode == Mode::Page).then(|| {
+                        let root = page_lang.map_or("./", |page| crate::core::lang::page_path(page, Lang::En));
+                        view! { <EmbedButton lang feed_url=feed_url.clone() panels root /> }
+                    })}
+                    <LangToggle lang remember=mode.owns_page() page_lang />
                 </header>
             })}
-            {move || match outcome() {
+            {move || match outcome.get() {
                 None => view! { <Loading lang slow /> }.into_any(),
                 Some(Err(error)) => view! { <LoadFailed lang error retry /> }.into_any(),
                 Some(Ok((loaded, saved))) => view! {
                     {saved.map(|saved| view! { <SavedCopy lang saved /> })}
-                    <Atlas loaded lang basemap_url=basemap_url.clone() panels mode with_filters=!hidden.filters />
+                    <Atlas
+                        loaded
+                        lang
+                        basemap_url=basemap_url.clone()
+                        panels
+                        mode
+                        with_filters=!hidden.filters
+                        basemap=ready.as_ref().and_then(|r| r.basemap.clone())
+                        first_day=ready.as_ref().map(|r| r.today)
+                    />
                 }
                 .into_any(),
             }}
@@ -189,11 +238,19 @@ pub fn Atlas(
     /// Whether the Filters button is offered (an embed may leave it out).
     #[prop(default = true)]
     with_filters: bool,
+    /// The basemap, if already in hand.
+    #[prop(default = None)]
+    basemap: Option<Arc<Basemap>>,
+    /// Set when the atlas is drawn as the build's prerender draws it: whole at once, on
+    /// that day, with the link's view applied once drawn (the build had no link).
+    #[prop(default = None)]
+    first_day: Option<Day>,
 ) -> impl IntoView {
-    let today = intl::today();
+    let as_prerendered = first_day.is_some();
+    let today = visitor_day(first_day);
     // What a link asked for; ids the feed does not have are ignored. An element on
     // someone else's page leaves that page's address alone.
-    let linked = if mode == Mode::Element { UrlState::default() } else { url_state() };
+    let linked = if mode == Mode::Element || as_prerendered { UrlState::default() } else { url_state() };
     let known = {
         let loaded = loaded.clone();
         move |selection: Option<Selection>| match &selection {
@@ -205,53 +262,28 @@ pub fn Atlas(
     let selection = RwSignal::new(known(linked.selection));
     let filters = RwSignal::new(linked.filters);
     let centre = RwSignal::new(linked.map);
+    if as_prerendered && mode != Mode::Element {
+        let known = known.clone();
+        Effect::new(move |_| {
+            let linked = url_state();
+            if linked != UrlState::default() {
+                selection.set(known(linked.selection));
+                filters.set(linked.filters);
+                centre.set(linked.map);
+            }
+        });
+    }
     let flush_url = mode.owns_page().then(|| sync_url(lang, selection, filters, centre, known));
     if mode.owns_page() {
         follow_in_page_title(loaded.clone(), lang, selection);
     }
     let atlas = AtlasCtx::new(loaded.clone(), lang.read_only(), selection, filters, today);
     provide_context(atlas);
-    let summary = {
-        let loaded = loaded.clone();
-        move || {
-            let lang = lang.get();
-            let feed = &loaded.feed;
-            let meetups = feed.events.iter().filter(|e| e.kind == feed::EventKind::Meetup).count();
-            let sessions = feed.events.iter().map(|e| e.sessions.len()).sum::<usize>()
-                + feed.editions.iter().map(|e| e.sessions.len()).sum::<usize>();
-            let description = feed.description.as_ref().map(|d| d.get(lang).to_owned());
-            view! {
-                <h2 class="ma-section-title">{Msg::AboutFeed.text(lang)}</h2>
-                {description.map(|d| view! { <p class="ma-description">{d}</p> })}
-                <p class="ma-counts">{format!("{} · {}", i18n::meetups(lang, meetups), i18n::sessions(lang, sessions))}</p>
-            }
-        }
-    };
-    let source = {
-        let loaded = loaded.clone();
-        move || {
-            let lang = lang.get();
-            let feed = &loaded.feed;
-            feed.source.as_ref().map(|source| {
-                let publisher = feed.organization(&source.publisher).map(|o| o.name.clone()).unwrap_or_default();
-                let published = crate::core::date::Day::parse(&source.published)
-                    .map(|day| intl::format_day(day, lang, true))
-                    .unwrap_or_default();
-                view! {
-                    <p class="ma-source">
-                        {i18n::label(lang, Msg::Source.text(lang))} " "
-                        <cite lang=source.language.clone()>{source.title.clone()}</cite>
-                        {format!(", {publisher}, {published}.")}
-                    </p>
-                }
-            })
-        }
-    };
     // The toolbar, the map, the timeline and the list are drawn a task later each, in
     // page order: one long task at start-up becomes five shorter ones, and a phone
     // answers input in between.
-    let stage = RwSignal::new(0u8);
-    for next in 1..=4 {
+    let stage = RwSignal::new(if as_prerendered { 4 } else { 0 });
+    for next in (stage.get_untracked() + 1)..=4 {
         // try_set: the atlas may be gone (an element removed at once) when the timer fires.
         set_timeout(
             move || {
@@ -278,7 +310,7 @@ pub fn Atlas(
             {move || toolbar_drawn.get().then(|| view! { <Toolbar flush_url with_filters /> })}
             <div class=main_class>
                 {panels.map.then_some({
-                    move || map_drawn.get().then(|| view! { <Map basemap_url=basemap_url.clone() centre /> })
+                    move || map_drawn.get().then(|| view! { <Map basemap_url=basemap_url.clone() centre basemap=basemap.clone() /> })
                 })}
                 <SidePanel with_list=panels.list list_drawn />
             </div>
@@ -286,7 +318,62 @@ pub fn Atlas(
                 move || timeline_drawn.get().then(|| view! { <Timeline /> })
             })}
             // Last, so that nothing drawn before it moves down as the rest comes in.
-            {move || list_drawn.get().then(|| view! { <footer class="ma-about">{summary.clone()} {source.clone()}</footer> })}
+            {move || list_drawn.get().then(|| view! { <About /> })}
         </div>
     }
+}
+
+/// The day the atlas is drawn on: the visitor's, or first the build's (`first_day`) and
+/// then the visitor's, once drawn.
+fn visitor_day(first_day: Option<Day>) -> RwSignal<Day> {
+    let today = RwSignal::new(first_day.unwrap_or_else(intl::today));
+    if first_day.is_some() {
+        Effect::new(move |_| {
+            let visitor = intl::today();
+            if today.get_untracked() != visitor {
+                today.set(visitor);
+            }
+        });
+    }
+    today
+}
+
+/// The footer: what the feed is, its counts, and where it comes from.
+#[component]
+fn About() -> impl IntoView {
+    let atlas = use_atlas();
+    let (loaded, lang) = (atlas.loaded(), atlas.lang);
+    let summary = {
+        let loaded = loaded.clone();
+        move || {
+            let lang = lang.get();
+            let feed = &loaded.feed;
+            let meetups = feed.events.iter().filter(|e| e.kind == feed::EventKind::Meetup).count();
+            let sessions = feed.events.iter().map(|e| e.sessions.len()).sum::<usize>()
+                + feed.editions.iter().map(|e| e.sessions.len()).sum::<usize>();
+            let description = feed.description.as_ref().map(|d| d.get(lang).to_owned());
+            view! {
+                <h2 class="ma-section-title">{Msg::AboutFeed.text(lang)}</h2>
+                {description.map(|d| view! { <p class="ma-description">{d}</p> })}
+                <p class="ma-counts">{format!("{} · {}", i18n::meetups(lang, meetups), i18n::sessions(lang, sessions))}</p>
+            }
+        }
+    };
+    let source = move || {
+        let lang = lang.get();
+        let feed = &loaded.feed;
+        feed.source.as_ref().map(|source| {
+            let publisher = feed.organization(&source.publisher).map(|o| o.name.clone()).unwrap_or_default();
+            let published =
+                Day::parse(&source.published).map(|day| intl::format_day(day, lang, true)).unwrap_or_default();
+            view! {
+                <p class="ma-source">
+                    {i18n::label(lang, Msg::Source.text(lang))} " "
+                    <cite lang=source.language.clone()>{source.title.clone()}</cite>
+                    {format!(", {publisher}, {published}.")}
+                </p>
+            }
+        })
+    };
+    view! { <footer class="ma-about">{summary} {source}</footer> }
 }

@@ -7,6 +7,7 @@ use crate::core::Lang;
 
 const SAVED_LANG_KEY: &str = "meetup-atlas.lang";
 
+#[cfg(target_arch = "wasm32")]
 /// `?lang=` → the embedding page's `data-lang` → saved choice → browser languages → English.
 pub fn initial_lang(preferred: Option<&str>) -> Lang {
     let window = web_sys::window();

@@ -25,7 +25,9 @@ pub struct AtlasCtx {
     /// Those of them at the selected place, if a place is selected: what the list, the
     /// count and the calendar download are of.
     pub listed: Memo<Shown>,
-    pub today: Day,
+    /// The visitor's today; a prerendered page is drawn first with the build's day, then
+    /// this is set to the visitor's (see `Atlas`).
+    pub today: RwSignal<Day>,
     /// What last had focus outside the details: what their closing gives focus back to.
     pub last_focus: StoredValue<Option<web_sys::HtmlElement>, LocalStorage>,
 }
@@ -36,12 +38,12 @@ impl AtlasCtx {
         lang: ReadSignal<Lang>,
         selection: RwSignal<Option<Selection>>,
         filters: RwSignal<Filters>,
-        today: Day,
+        today: RwSignal<Day>,
     ) -> AtlasCtx {
         let prepared = Arc::new(crate::core::explore::prepare(&loaded.feed));
         let shown = {
             let (loaded, prepared) = (loaded.clone(), prepared.clone());
-            Memo::new(move |_| filters.with(|f| crate::core::explore::shown(&loaded.feed, &prepared, f, today)))
+            Memo::new(move |_| filters.with(|f| crate::core::explore::shown(&loaded.feed, &prepared, f, today.get())))
         };
         let listed = {
             let loaded = loaded.clone();

@@ -59,7 +59,7 @@ pub fn Details(
                         {Msg::CloseDetails.text(lang)}
                     </button>
                 </div>
-                {super::list::event_card(&loaded.feed, event, lang, today, "ma-detail-", &[])}
+                {super::list::event_card(&loaded.feed, event, lang, today.get(), "ma-detail-", &[])}
                 {loaded.feed.edition(&event.edition).and_then(|edition| super::list::sponsors_line(&loaded.feed, edition, lang))}
                 <p>{super::list::calendar_button(event, lang, format!("ma-detail-{}", event.id))}</p>
                 </div>

@@ -38,20 +38,24 @@ impl Snippet {
 
 /// The "Embed" button and its dialog. `feed_url` is the page's feed, as the page names it.
 #[component]
-pub fn EmbedButton(lang: RwSignal<Lang>, feed_url: String, panels: Panels) -> impl IntoView {
+pub fn EmbedButton(
+    lang: RwSignal<Lang>,
+    feed_url: String,
+    panels: Panels,
+    /// The way from this page to the atlas' own folder ("../" from the French page).
+    #[prop(default = "./")]
+    root: &'static str,
+) -> impl IntoView {
     let dialog = NodeRef::<Dialog>::new();
     let chosen = RwSignal::new(panels);
     let hidden = RwSignal::new(Hidden::default());
     let copied = RwSignal::new(None::<Snippet>);
-    let base = page_folder();
-    // The bundled feed is the element's default; any other is written out.
-    let feed = resolve_url(&feed_url).filter(|url| *url != format!("{base}feed.json"));
-    let choice = Memo::new(move |_| EmbedChoice {
-        base: base.clone(),
-        lang: lang.get(),
-        panels: chosen.get(),
-        hidden: hidden.get(),
-        feed: feed.clone(),
+    // Where the page and its feed are: read as the dialog opens, not while drawing
+    // (which may be the build's prerender, where there is no page).
+    let place = RwSignal::new((String::new(), None::<String>));
+    let choice = Memo::new(move |_| {
+        let (base, feed) = place.get();
+        EmbedChoice { base, lang: lang.get(), panels: chosen.get(), hidden: hidden.get(), feed }
     });
     let text = move |snippet: Snippet| {
         let choice = choice.get();
@@ -115,6 +119,7 @@ pub fn EmbedButton(lang: RwSignal<Lang>, feed_url: String, panels: Panels) -> im
     };
 
     let open = move |_| {
+        place.set(located(root, &feed_url));
         if let Some(dialog) = dialog.get() {
             let _ = dialog.show_modal();
         }
@@ -147,4 +152,12 @@ pub fn EmbedButton(lang: RwSignal<Lang>, feed_url: String, panels: Panels) -> im
             </button>
         </dialog>
     }
+}
+
+/// The page's folder, and the feed's absolute URL unless it is the bundled one (the
+/// element's default, which a snippet leaves out).
+fn located(root: &str, feed_url: &str) -> (String, Option<String>) {
+    let base = resolve_url(root).unwrap_or_else(page_folder);
+    let feed = resolve_url(feed_url).filter(|url| *url != format!("{base}feed.json"));
+    (base, feed)
 }

@@ -63,7 +63,7 @@ fn FacetGroup(facet: Facet) -> impl IntoView {
     // Lazy like every memo: a closed facet counts nothing.
     let count = {
         let loaded = loaded.clone();
-        Memo::new(move |_| filters.with(|f| explore::facet_counts(&loaded.feed, &prepared, f, today, facet)))
+        Memo::new(move |_| filters.with(|f| explore::facet_counts(&loaded.feed, &prepared, f, today.get(), facet)))
     };
     let open = RwSignal::new(false);
     let items = move || {

@@ -1,9 +1,14 @@
-//! Dates for people, through the browser's `Intl`: no locale data in the wasm.
+//! Dates for people, through the browser's `Intl`: no locale data in the wasm. Natively
+//! (the build's prerender) days are written as `Intl` writes them (`i18n::plain_day`).
 
+#[cfg(target_arch = "wasm32")]
 use std::cell::RefCell;
+#[cfg(target_arch = "wasm32")]
 use std::collections::HashMap;
 
+#[cfg(target_arch = "wasm32")]
 use js_sys::{Array, Date, Intl, Object, Reflect};
+#[cfg(target_arch = "wasm32")]
 use wasm_bindgen::{JsCast, JsValue};
 
 use crate::core::date::{Day, Moment};
@@ -11,6 +16,7 @@ use crate::core::feed::{Span, When};
 use crate::core::i18n::{self, Lang, Msg};
 use crate::core::query;
 
+#[cfg(target_arch = "wasm32")]
 fn options(pairs: &[(&str, &str)]) -> JsValue {
     let object = Object::new();
     for (key, value) in pairs {
@@ -19,15 +25,18 @@ fn options(pairs: &[(&str, &str)]) -> JsValue {
     object.into()
 }
 
+#[cfg(target_arch = "wasm32")]
 fn day_to_js(day: Day) -> Date {
     Date::new(&JsValue::from_f64(day.days_since_epoch() as f64 * 86_400_000.0))
 }
 
+#[cfg(target_arch = "wasm32")]
 thread_local! {
     /// One `Intl.DateTimeFormat` per language and shape: making one per date is slow.
     static DAY_FORMATS: RefCell<HashMap<(Lang, bool), Intl::DateTimeFormat>> = RefCell::new(HashMap::new());
 }
 
+#[cfg(target_arch = "wasm32")]
 /// "May 24, 2019" / « 24 mai 2019 »; the year left out when the context gives it.
 pub fn format_day(day: Day, lang: Lang, with_year: bool) -> String {
     DAY_FORMATS.with(|formats| {
@@ -45,6 +54,7 @@ pub fn format_day(day: Day, lang: Lang, with_year: bool) -> String {
     })
 }
 
+#[cfg(target_arch = "wasm32")]
 fn format_moment(moment: Moment, time_zone: &str, lang: Lang) -> String {
     let date = Date::new(&JsValue::from_f64(moment.epoch_seconds as f64 * 1000.0));
     let pairs = [
@@ -59,6 +69,7 @@ fn format_moment(moment: Moment, time_zone: &str, lang: Lang) -> String {
     i18n::typeset_date(&String::from(date.to_locale_string(lang.locale(), &options(&pairs))), lang)
 }
 
+#[cfg(target_arch = "wasm32")]
 /// "May 24, 2019 at 10:00 AM" / « 24 mai 2019 à 10:00 », in the visitor's time zone;
 /// `epoch_ms` as JavaScript counts time.
 pub fn format_instant(epoch_ms: f64, lang: Lang) -> String {
@@ -91,8 +102,33 @@ pub fn when_in_words(when: &When, span: Span, lang: Lang) -> String {
     }
 }
 
+#[cfg(target_arch = "wasm32")]
 /// Today in the visitor's time zone.
 pub fn today() -> Day {
     let now = Date::new_0();
     Day::new(now.get_full_year() as i32, now.get_month() as u8 + 1, now.get_date() as u8).unwrap_or_default()
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+pub fn format_day(day: Day, lang: Lang, with_year: bool) -> String {
+    i18n::plain_day(day, lang, with_year)
+}
+
+/// Natively there are no time zones: the day the feed gives (the browser adds the time).
+#[cfg(not(target_arch = "wasm32"))]
+fn format_moment(moment: Moment, _time_zone: &str, lang: Lang) -> String {
+    format_day(moment.local_day, lang, true)
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+pub fn format_instant(epoch_ms: f64, lang: Lang) -> String {
+    let day = Day::from_days_since_epoch((epoch_ms / 86_400_000.0).floor() as i64);
+    format_day(day, lang, true)
+}
+
+/// Today in UTC, natively: the day of the build's prerender.
+#[cfg(not(target_arch = "wasm32"))]
+pub fn today() -> Day {
+    let seconds = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map_or(0, |d| d.as_secs());
+    Day::from_days_since_epoch((seconds / 86_400) as i64)
 }

@@ -1,35 +1,53 @@
 use leptos::prelude::*;
 
-use crate::core::{Lang, Msg};
+use crate::core::{lang, Lang, Msg};
 
 use super::browser::save_lang;
 
 /// Two buttons, each labelled in its own language; the pressed one is current.
-/// With `remember`, the choice is kept for the next visit.
+/// With `remember`, the choice is kept for the next visit. On a prerendered page
+/// (`page_lang`) they are links to each language's page, which work without JavaScript
+/// too; with it, the language changes in place.
 #[component]
-pub fn LangToggle(lang: RwSignal<Lang>, #[prop(optional)] remember: bool) -> impl IntoView {
-    let button = move |option: Lang| {
-        let choose = move |_| {
+pub fn LangToggle(
+    lang: RwSignal<Lang>,
+    #[prop(optional)] remember: bool,
+    #[prop(default = None)] page_lang: Option<Lang>,
+) -> impl IntoView {
+    let option_view = move |option: Lang| {
+        let choose = move |e: leptos::ev::MouseEvent| {
+            e.prevent_default();
             lang.set(option);
             if remember {
                 save_lang(option);
             }
         };
-        view! {
-            <button
-                type="button"
-                class="ma-lang-option"
-                lang=option.tag()
-                aria-pressed=move || if lang.get() == option { "true" } else { "false" }
-                on:click=choose
-            >
-                {option.endonym()}
-            </button>
+        let current = move || if lang.get() == option { "true" } else { "false" };
+        match page_lang {
+            Some(page) => view! {
+                <a
+                    class="ma-lang-option"
+                    lang=option.tag()
+                    hreflang=option.tag()
+                    href=lang::page_path(page, option)
+                    aria-current=move || (lang.get() == option).then_some("true")
+                    on:click=choose
+                >
+                    {option.endonym()}
+                </a>
+            }
+            .into_any(),
+            None => view! {
+                <button type="button" class="ma-lang-option" lang=option.tag() aria-pressed=current on:click=choose>
+                    {option.endonym()}
+                </button>
+            }
+            .into_any(),
         }
     };
     view! {
         <div class="ma-lang" role="group" aria-label=move || Msg::Language.text(lang.get())>
-            {Lang::ALL.map(button)}
+            {Lang::ALL.map(option_view)}
         </div>
     }
 }

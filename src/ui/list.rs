@@ -26,7 +26,7 @@ pub fn EventList() -> impl IntoView {
     // The order is the feed's: sorted once, then only filtered on each change.
     let order = query::by_edition_indices(&loaded.feed);
     move || {
-        let lang = lang.get();
+        let (lang, today) = (lang.get(), today.get());
         let feed = &loaded.feed;
         let words = filters.with(|f| explore::search_words(&f.search));
         let mut groups: Vec<(&Edition, Vec<&Event>)> = listed.with(|shown| {
@@ -165,6 +165,7 @@ fn list_card(
                     {event.sessions.iter().map(|s| session_item(feed, s, lang, words, false)).collect_view()}
                 </ul>
             })}
+            {links(&event.links, lang)}
             <p class="ma-card-actions">{calendar_button(event, lang, format!("ma-event-{}", event.id))}</p>
         </article>
     }
@@ -260,8 +261,9 @@ pub fn event_card(
     }
 }
 
-/// A session: its format, title and speakers, and with `full` its notes, summary, topics
-/// and links too.
+/// A session: its format, title, speakers and links, and with `full` its notes, summary
+/// and topics too. (Links are in the list too: a page read without JavaScript, which
+/// cannot open the details, still has every one.)
 fn session_item(feed: &Feed, session: &Session, lang: Lang, words: &[String], full: bool) -> impl IntoView {
     let speakers = session
         .speakers
@@ -306,8 +308,8 @@ fn session_item(feed: &Feed, session: &Session, lang: Lang, words: &[String], fu
                 {(!topics.is_empty()).then(|| view! {
                     <p class="ma-topics">{i18n::label(lang, Msg::Topics.text(lang))} " " {topics.join(", ")}</p>
                 })}
-                {links(&session.links, lang)}
             })}
+            {links(&session.links, lang)}
         </li>
     }
 }

@@ -9,17 +9,21 @@ mod details;
 mod embed;
 mod fetch;
 mod filters;
-mod intl;
+pub mod intl;
 mod lang_toggle;
 mod list;
 mod map;
+#[cfg(target_arch = "wasm32")]
 mod mount;
 mod panel;
+#[cfg(not(target_arch = "wasm32"))]
+pub mod prerender;
 mod status;
 mod timeline;
 mod toolbar;
 mod url_sync;
 
-pub use app::{App, Atlas, Setup};
+pub use app::{App, Atlas, Ready, Setup};
 pub use lang_toggle::LangToggle;
+#[cfg(target_arch = "wasm32")]
 pub use mount::{mount_element, start, MountedAtlas};

@@ -4,16 +4,28 @@
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
+use std::sync::Arc;
+
+use crate::core::basemap;
+use crate::core::date::Day;
 use crate::core::embed::{Hidden, Mode, Panels};
+use crate::core::load::{self, LoadError};
+use crate::core::map::Lambert;
 use crate::core::Lang;
 
-use super::app::{App, Setup};
+use super::app::{App, Ready, Setup};
 use super::browser::initial_lang;
+use super::fetch::{fetch_text, fetch_text_saved, Abort};
 
 const DEFAULT_FEED: &str = "feed.json";
 const DEFAULT_BASEMAP: &str = "basemap.json";
 /// Marks a `[data-meetup-atlas]` host that has its atlas.
 const MOUNTED: &str = "data-meetup-atlas-mounted";
+/// On a host the build prerendered: `"<lang> <day> <feed fingerprint> <basemap fingerprint>"`
+/// (`src/bin/prerender.rs`).
+const PRERENDERED: &str = "data-prerendered";
+/// Set once the atlas answers input: on a prerendered page, once the wasm has taken it over.
+const LIVE: &str = "data-meetup-atlas-live";
 
 /// Mounts an atlas into every `[data-meetup-atlas]` element of the page.
 /// `data-feed` gives the feed URL (default `feed.json`, relative to the page),
@@ -54,10 +66,85 @@ pub fn start() {
                 .map(Hidden::parse)
                 .unwrap_or_default(),
             mode,
+            ready: None,
+            page_lang: None,
+            failed: None,
         };
-        // The host keeps only the app: drop the no-script fallback.
-        host.set_text_content(None);
-        leptos::mount::mount_to(host, move || view! { <App setup=setup.clone() /> }).forget();
+        match host.get_attribute(PRERENDERED).as_deref().and_then(Prerendered::parse) {
+            Some(prerendered) => wasm_bindgen_futures::spawn_local(take_over(host, setup, prerendered)),
+            None => draw(host, setup),
+        }
+    }
+}
+
+/// Draws an atlas in `host`, in place of what it held (the no-script fallback, or a
+/// prerendered atlas that cannot be taken over as it is).
+fn draw(host: web_sys::HtmlElement, setup: Setup) {
+    host.set_text_content(None);
+    leptos::mount::mount_to(host.clone(), move || view! { <App setup=setup.clone() /> }).forget();
+    let _ = host.set_attribute(LIVE, "");
+}
+
+/// What the build drew a host's atlas from.
+struct Prerendered {
+    lang: Lang,
+    day: Day,
+    feed: String,
+    basemap: String,
+}
+
+impl Prerendered {
+    fn parse(text: &str) -> Option<Prerendered> {
+        let mut parts = text.split(' ');
+        let lang = Lang::from_tag(parts.next()?)?;
+        let day = Day::parse(parts.next()?)?;
+        let feed = parts.next()?.to_owned();
+        let basemap = parts.next()?.to_owned();
+        Some(Prerendered { lang, day, feed, basemap })
+    }
+}
+
+/// A prerendered atlas comes to life on the nodes it was drawn with (hydration): the
+/// feed and basemap are fetched first (the page preloads them), and if they, the
+/// language and the options are what the build had, the same components draw the same
+/// DOM and only attach to it. Otherwise (another feed since, a saved copy, another
+/// language or set of views) the atlas is drawn afresh in its place, still at once.
+async fn take_over(host: web_sys::HtmlElement, mut setup: Setup, prerendered: Prerendered) {
+    let (text, saved) = match fetch_text_saved(&setup.feed_url, &Abort::new()).await {
+        Ok(fetched) => fetched,
+        Err(error) => {
+            // Said in the atlas' place, with a retry.
+            setup.failed = Some(error);
+            return draw(host, setup);
+        }
+    };
+    let loaded = match load::load(&text) {
+        Ok(loaded) => loaded,
+        Err(error) => {
+            setup.failed = Some(LoadError::Feed(error));
+            return draw(host, setup);
+        }
+    };
+    // The service worker may hold a newer basemap than the build's.
+    let basemap_text = fetch_text(&setup.basemap_url).await.ok();
+    let same_basemap = basemap_text.as_deref().map(load::fingerprint) == Some(prerendered.basemap);
+    let basemap = basemap_text.and_then(|text| basemap::parse(&text, &Lambert::eastern_canada()).ok()).map(Arc::new);
+    let as_built = load::fingerprint(&text) == prerendered.feed
+        && saved.is_none()
+        && same_basemap
+        && basemap.is_some()
+        && setup.mode == Mode::Page
+        && setup.lang == prerendered.lang
+        && setup.panels == Panels::default()
+        && setup.hidden == Hidden::default();
+    let today = if as_built { prerendered.day } else { super::intl::today() };
+    setup.ready = Some(Ready { feed: Arc::new(loaded), saved, basemap, today });
+    setup.page_lang = Some(prerendered.lang);
+    if as_built {
+        leptos::mount::hydrate_from(host.clone(), move || view! { <App setup /> }).forget();
+        let _ = host.set_attribute(LIVE, "");
+    } else {
+        draw(host, setup);
     }
 }
 
@@ -93,6 +180,9 @@ pub fn mount_element(
         panels: views.as_deref().map(Panels::parse).unwrap_or_default(),
         hidden: hide.as_deref().map(Hidden::parse).unwrap_or_default(),
         mode: Mode::Element,
+        ready: None,
+        page_lang: None,
+        failed: None,
     };
     super::crash::watch(&target);
     let handle = leptos::mount::mount_to(target.clone(), move || view! { <App setup=setup.clone() /> });

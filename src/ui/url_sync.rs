@@ -10,6 +10,10 @@ use crate::core::Lang;
 
 /// The state a link carries, from the page's query string.
 pub fn url_state() -> UrlState {
+    if cfg!(not(target_arch = "wasm32")) {
+        // The build's prerender: no address, no link.
+        return UrlState::default();
+    }
     let search = web_sys::window().and_then(|w| w.location().search().ok()).unwrap_or_default();
     UrlState::from_query(&search)
 }
@@ -63,19 +67,24 @@ pub fn sync_url(
         }
         discrete
     });
-    let popstate = window_event_listener(leptos::ev::popstate, move |_| {
-        cancel();
-        let state = url_state();
-        if let Some(l) = state.lang {
-            lang.set(l);
-        }
-        selection.set(known(state.selection));
-        filters.set(state.filters);
-        centre.set(state.map);
+    let known = std::sync::Arc::new(known);
+    // In an effect: the build's prerender has no window to listen to.
+    Effect::new(move |_| {
+        let known = known.clone();
+        let popstate = window_event_listener(leptos::ev::popstate, move |_| {
+            cancel();
+            let state = url_state();
+            if let Some(l) = state.lang {
+                lang.set(l);
+            }
+            selection.set(known(state.selection));
+            filters.set(state.filters);
+            centre.set(state.map);
+        });
+        on_cleanup(move || popstate.remove());
     });
     on_cleanup(move || {
         cancel();
-        popstate.remove();
     });
     Callback::new(move |()| {
         if let Some(query) = cancel() {

@@ -146,7 +146,7 @@ test("an element created in a hidden tab lays itself out when the tab is shown",
 
 test("the Embed dialog gives snippets for the current language and views, and the element snippet works as pasted", async ({ page }) => {
   await page.goto("./?lang=fr");
-  await expect(page.locator(".ma-event")).toHaveCount(6);
+  await expect(page.locator("[data-meetup-atlas-live] .ma-event")).toHaveCount(6);
   await page.getByRole("button", { name: "Intégrer" }).click();
   const dialog = page.getByRole("dialog", { name: "Intégrer cet atlas à votre site" });
   await expect(dialog).toBeVisible();
@@ -174,7 +174,7 @@ test("the Embed dialog gives snippets for the current language and views, and th
 
 test("the iframe snippet sizes the frame to its content, and only messages from the atlas count", async ({ page }) => {
   await page.goto("./");
-  await expect(page.locator(".ma-event")).toHaveCount(6);
+  await expect(page.locator("[data-meetup-atlas-live] .ma-event")).toHaveCount(6);
   await page.getByRole("button", { name: "Embed" }).click();
   await page.getByRole("dialog").getByLabel("Timeline").uncheck();
   const snippet = await page.locator(".ma-snippet-frame pre").textContent();
@@ -183,7 +183,7 @@ test("the iframe snippet sizes the frame to its content, and only messages from 
   const errors = recordErrors(page);
   await page.goto(hostPage("frame.html", `<h1>Our events</h1>\n${snippet}\n<p id="after">After the atlas</p>`));
   const frame = page.frameLocator("iframe.meetup-atlas-frame");
-  await expect(frame.locator(".ma-event")).toHaveCount(6);
+  await expect(frame.locator("[data-meetup-atlas-live] .ma-event")).toHaveCount(6);
   await expect(frame.locator(".meetup-atlas.ma-compact")).toBeVisible();
   await expect(frame.locator(".ma-timeline")).toHaveCount(0);
   await expect(frame.getByRole("button", { name: "Embed" })).toHaveCount(0);

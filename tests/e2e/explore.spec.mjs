@@ -3,7 +3,7 @@ import ICAL from "ical.js";
 import { readFileSync as readFile } from "node:fs";
 
 async function ready(page) {
-  await expect(page.locator(".ma-event")).toHaveCount(6);
+  await expect(page.locator("[data-meetup-atlas-live] .ma-event")).toHaveCount(6);
 }
 
 test("search ignores accents and narrows the list, the map and the timeline at once", async ({ page }) => {

@@ -7,21 +7,37 @@ import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 const seed = readFileSync(new URL("../../public/feed.json", import.meta.url), "utf8");
 
 async function ready(page) {
-  await expect(page.locator(".ma-event")).toHaveCount(6);
+  await expect(page.locator("[data-meetup-atlas-live] .ma-event")).toHaveCount(6);
 }
 
-test("a slow feed server gets a 'still loading' line after 5 s, then the events", async ({ page }) => {
+test("a slow feed server: the prerendered page shows the events at once; an atlas drawn in the browser says it is still loading after 5 s", async ({ page }) => {
+  test.setTimeout(45_000);
   await page.route("**/feed.json", async (route) => {
     await new Promise((resolve) => setTimeout(resolve, 7000));
-    await route.fulfill({ contentType: "application/json", body: seed });
+    await route.fulfill({ contentType: "application/json", headers: { "access-control-allow-origin": "*" }, body: seed });
   });
   await page.goto("./?lang=fr");
-  const status = page.getByRole("status");
+  // Readable before the feed comes; brought to life once it has.
+  await expect(page.locator(".ma-event")).toHaveCount(6);
+  await expect(page.locator("[data-meetup-atlas-live]")).toHaveCount(0);
+  await expect(page.locator("[data-meetup-atlas-live] .ma-event")).toHaveCount(6, { timeout: 10_000 });
+
+  const hosts = new URL("../../target/e2e-site/other-origin/hosts/", import.meta.url);
+  mkdirSync(hosts, { recursive: true });
+  writeFileSync(
+    new URL("slow.html", hosts),
+    `<!doctype html><html lang="fr"><head><meta charset="utf-8"><title>slow</title></head><body>
+<meetup-atlas lang="fr"></meetup-atlas>
+<script type="module" src="http://127.0.0.1:4173/atlas/meetup-atlas.js"></script></body></html>`,
+  );
+  await page.goto("http://127.0.0.1:4174/hosts/slow.html");
+  const atlas = page.locator("meetup-atlas");
+  const status = atlas.getByRole("status");
   await expect(status).toContainText("Chargement des rencontres…");
   await expect(status).not.toContainText("tarde à répondre");
   await expect(status).toContainText("Chargement toujours en cours\u00a0: le serveur tarde à répondre.", { timeout: 6500 });
-  await ready(page);
-  await expect(page.getByRole("status").filter({ hasText: "tarde" })).toHaveCount(0);
+  await expect(atlas.locator(".ma-event")).toHaveCount(6);
+  await expect(atlas.getByRole("status").filter({ hasText: "tarde" })).toHaveCount(0);
 });
 
 test("a feed server that never answers is given up after 20 s, with a retry that works", async ({ page }) => {

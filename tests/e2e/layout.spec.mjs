@@ -16,7 +16,7 @@ const words = {
 };
 
 async function ready(page) {
-  await expect(page.locator(".ma-panel .ma-event")).toHaveCount(6);
+  await expect(page.locator("[data-meetup-atlas-live] .ma-panel .ma-event")).toHaveCount(6);
   await expect(page.locator(".ma-region").first()).toBeAttached();
   await expect(page.locator(".ma-tl-event, .ma-tl-vertical-event").first()).toBeVisible();
 }
@@ -214,7 +214,7 @@ test.describe("desktop behaviours", () => {
     await expect(page).toHaveTitle(words.en.title);
     await page.locator(".ma-marker[data-place=ottawa]").click();
     await expect(page).toHaveTitle(`Events in Ottawa — ${words.en.title}`);
-    await page.getByRole("button", { name: "Français" }).click();
+    await page.getByRole("link", { name: "Français" }).click();
     await expect(page).toHaveTitle(`Événements à Ottawa — ${words.fr.title}`);
     await expect(page.locator("html")).toHaveAttribute("lang", "fr");
   });

@@ -10,7 +10,7 @@ test.use({ serviceWorkers: "allow" });
 const atlasRoot = new URL("../../target/e2e-site/atlas-origin/", import.meta.url);
 
 async function ready(page) {
-  await expect(page.locator(".ma-event")).toHaveCount(6);
+  await expect(page.locator("[data-meetup-atlas-live] .ma-event")).toHaveCount(6);
 }
 
 /** Waits until the service worker controls the page. */
@@ -58,7 +58,7 @@ test("offline, a reload shows the saved data with a notice in either language", 
   await expect(page.locator(".ma-offline")).toHaveText(/^Offline — data saved on \w+ \d{1,2}, \d{4}/);
   expect((await answer).headers()[SAVED_BECAUSE]).toBe("offline");
   await expect(page.locator(".ma-marker")).toHaveCount(5);
-  await page.getByRole("button", { name: "Français" }).click();
+  await page.getByRole("link", { name: "Français" }).click();
   await expect(page.locator(".ma-offline")).toHaveText(/^Hors ligne — données enregistrées le \d{1,2}(er)? \S+ \d{4}/);
 
   // Back online, the feed comes from the network again and the notice goes.
@@ -117,11 +117,12 @@ test("under the strict CSP: no inline script, zero console errors, nothing from 
   const response = await page.goto("./");
   const csp = response.headers()["content-security-policy"];
   expect(csp).toContain("script-src 'self' 'wasm-unsafe-eval'");
-  expect(csp).toContain("style-src 'self'");
-  expect(csp).not.toContain("unsafe-inline");
+  // Style attributes only (the prerendered positions); no inline script or style sheet.
+  expect(csp).toContain("style-src 'self'; style-src-attr 'unsafe-inline'");
+  expect(csp.replace("style-src-attr 'unsafe-inline'", "")).not.toContain("unsafe-inline");
   const html = await response.text();
-  expect(html.match(/<script\b[^>]*>/g)).toEqual(['<script type="module" src="./meetup-atlas.js">']);
-  expect(html).not.toMatch(/\sstyle=|\son[a-z]+=/);
+  expect(html.match(/<script\b[^>]*>/g)).toEqual(['<script src="lang-redirect.js">', '<script type="module" src="./meetup-atlas.js">']);
+  expect(html).not.toMatch(/<style\b|\son[a-z]+=/);
   await ready(page);
   await controlled(page);
 
@@ -131,7 +132,7 @@ test("under the strict CSP: no inline script, zero console errors, nothing from 
   await page.locator(".ma-marker").first().click();
   await page.getByRole("button", { name: "Embed" }).click();
   await page.getByRole("button", { name: "Close" }).click();
-  await page.getByRole("button", { name: "Français" }).click();
+  await page.getByRole("link", { name: "Français" }).click();
   await expect(page.locator(".meetup-atlas")).toHaveAttribute("lang", "fr");
 
   for (const [file, type, cache] of [
@@ -190,7 +191,7 @@ test("with a saved feed, a server that never answers gives way to the saved copy
   const answer = feedAnswer(page);
   const started = Date.now();
   await page.reload();
-  await expect(page.locator(".ma-event")).toHaveCount(6, { timeout: 15_000 });
+  await expect(page.locator("[data-meetup-atlas-live] .ma-event")).toHaveCount(6, { timeout: 15_000 });
   expect(Date.now() - started).toBeGreaterThan(7_900);
   await savedCopyShown(page);
   expect((await answer).headers()[SAVED_BECAUSE]).toBe("timeout");

@@ -23,8 +23,10 @@ pub fn Map(
     basemap_url: String,
     /// The view as a link carries it; `None` is the view that fits every place.
     centre: RwSignal<Option<MapCentre>>,
+    /// The basemap, if already in hand (see `Ready`).
+    basemap: Option<std::sync::Arc<Basemap>>,
 ) -> impl IntoView {
-    let map = MapState::new(basemap_url, centre);
+    let map = MapState::new(basemap_url, centre, basemap);
     let (lang, view, basemap, hint) = (map.atlas.lang, map.view, map.basemap, map.hint);
     let handlers = gestures::handlers(map);
     view! {

@@ -63,13 +63,14 @@ pub struct MapState {
     /// The farthest zoom: the whole basemap region (or every place, if wider) in view.
     pub min_scale: Memo<f64>,
     /// `None` while loading; `Err` when it could not be loaded (the markers stay).
-    pub basemap: LocalResource<Result<Arc<Basemap>, ()>>,
+    pub basemap: Signal<Option<Result<Arc<Basemap>, ()>>>,
     /// The low-detail world under it, fetched only for a feed with places beyond it.
     pub world: Option<LocalResource<Result<Arc<Basemap>, ()>>>,
 }
 
 impl MapState {
-    pub fn new(basemap_url: String, centre: RwSignal<Option<MapCentre>>) -> MapState {
+    /// `basemap` is the basemap if already in hand; otherwise it is fetched from `basemap_url`.
+    pub fn new(basemap_url: String, centre: RwSignal<Option<MapCentre>>, basemap: Option<Arc<Basemap>>) -> MapState {
         let atlas = use_atlas();
         let loaded = atlas.loaded();
         let projection = Lambert::eastern_canada();
@@ -113,7 +114,13 @@ impl MapState {
         };
         let far = loaded.feed.places.iter().any(|p| basemap::beyond_region(p.lon, p.lat));
         let world = far.then(|| load(basemap::world_url(&basemap_url)));
-        let basemap = load(basemap_url);
+        let basemap = match basemap {
+            Some(basemap) => Signal::derive(move || Some(Ok(basemap.clone()))),
+            None => {
+                let fetched = load(basemap_url);
+                Signal::derive(move || fetched.get())
+            }
+        };
         let map = MapState {
             atlas,
             projection,
@@ -220,7 +227,7 @@ fn markers_on_screen(atlas: AtlasCtx, projection: Lambert, view: Memo<View>) -> 
                     at: projection.project(place.lon, place.lat),
                     events: spans.len(),
                     uncertain: spans.iter().all(|s| s.uncertain),
-                    timing: query::common_timing(spans, today),
+                    timing: query::common_timing(spans, today.get()),
                 })
                 .collect::<Vec<_>>()
         })
@@ -264,7 +271,7 @@ fn labels(
     lang: ReadSignal<crate::core::Lang>,
     view: Memo<View>,
     on_screen: Memo<Vec<Marker>>,
-    basemap: LocalResource<Result<Arc<Basemap>, ()>>,
+    basemap: Signal<Option<Result<Arc<Basemap>, ()>>>,
 ) -> Memo<Labels> {
     Memo::new(move |_| {
         let (lang, v) = (lang.get(), view.get());

@@ -74,7 +74,7 @@ fn Controls(tl: TimelineState) -> impl IntoView {
     };
     // Nothing near today (a past season): the button says where it goes instead.
     let target = Memo::new(move |_| {
-        let s = scale.get();
+        let (s, today) = (scale.get(), today.get());
         let (today_n, half) = (day_number(today), s.width / s.px_per_day / 2.0);
         let spans = tl.spans.get_value();
         tl.shown_positions.with(|shown| {
@@ -90,7 +90,9 @@ fn Controls(tl: TimelineState) -> impl IntoView {
     });
     let go_today = move |_| match target.get_untracked() {
         Some((position, _)) => tl.go_to(position),
-        None => scale.update(|s| *s = TimeScale::centred_on(day_number(today) + 0.5, s.px_per_day, s.width)),
+        None => {
+            scale.update(|s| *s = TimeScale::centred_on(day_number(today.get_untracked()) + 0.5, s.px_per_day, s.width))
+        }
     };
     let today_label = move || match target.get() {
         None => Msg::GoToday,

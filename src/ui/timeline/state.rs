@@ -80,8 +80,9 @@ impl TimelineState {
             crate::core::order::sorted_positions(events.len(), &|a, b| query::chronological(&events[a], &events[b]))
         });
         let spans: Arc<Vec<Span>> = Arc::new(order.iter().map(|&i| loaded.feed.events[i].span).collect());
-        let opening = tl::nearest_today(&spans, atlas.today).unwrap_or(0);
-        let opening_day = spans.get(opening).map_or(day_number(atlas.today), |s| tl::midpoint(*s));
+        let today = atlas.today.get_untracked();
+        let opening = tl::nearest_today(&spans, today).unwrap_or(0);
+        let opening_day = spans.get(opening).map_or(day_number(today), |s| tl::midpoint(*s));
         let scale = RwSignal::new(TimeScale::centred_on(opening_day, INITIAL_PX_PER_DAY, 900.0));
         let shown_positions = {
             let order = order.clone();

@@ -62,7 +62,7 @@ fn Axis(tl: TimelineState) -> impl IntoView {
             })
             .collect_view()
     };
-    let today_x = move || scale.with(|s| s.x(day_number(today) + 0.5));
+    let today_x = move || scale.with(|s| s.x(day_number(today.get()) + 0.5));
     let today_visible = move || (0.0..=scale.with(|s| s.width)).contains(&today_x());
     view! {
         <div class="ma-axis" aria-hidden="true">{ticks}</div>
