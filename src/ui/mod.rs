@@ -16,7 +16,6 @@ mod map;
 #[cfg(target_arch = "wasm32")]
 mod mount;
 mod panel;
-#[cfg(not(target_arch = "wasm32"))]
 pub mod prerender;
 mod status;
 mod timeline;
