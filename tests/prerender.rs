@@ -1,0 +1,86 @@
+//! The build's prerender of the hosted page: the bundled feed drawn natively by the same
+//! components as in the browser, complete enough to read without any script.
+#![cfg(not(target_arch = "wasm32"))]
+
+use std::sync::Arc;
+
+use meetup_atlas::core::basemap;
+use meetup_atlas::core::date::Day;
+use meetup_atlas::core::load;
+use meetup_atlas::core::map::Lambert;
+use meetup_atlas::core::Lang;
+use meetup_atlas::ui::prerender::page_atlas;
+
+const SEED: &str = include_str!("../public/feed.json");
+const BASEMAP: &str = include_str!("../public/basemap.json");
+
+fn atlas(feed: &str, lang: Lang) -> String {
+    let loaded = Arc::new(load::load(feed).unwrap());
+    let basemap = Arc::new(basemap::parse(BASEMAP, &Lambert::eastern_canada()).unwrap());
+    page_atlas(loaded, basemap, lang, Day::parse("2026-12-01").unwrap())
+}
+
+/// Text as it stands in HTML (the prerender escapes `&`, `<` and `>`).
+fn escaped(text: &str) -> String {
+    text.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;")
+}
+
+#[test]
+fn each_language_has_every_event_session_speaker_host_and_link() {
+    let feed: serde_json::Value = serde_json::from_str(SEED).unwrap();
+    for lang in Lang::ALL {
+        let html = atlas(SEED, lang);
+        assert!(html.starts_with(&format!("<div lang=\"{}\" class=\"meetup-atlas\">", lang.tag())), "{}", &html[..80]);
+        let text = |value: &serde_json::Value| value[lang.tag()].as_str().unwrap().to_owned();
+        for event in feed["events"].as_array().unwrap() {
+            assert!(html.contains(&escaped(&text(&event["title"]))), "{lang:?}: {}", event["id"]);
+            for session in event["sessions"].as_array().into_iter().flatten() {
+                assert!(html.contains(&escaped(&text(&session["title"]))), "{lang:?}: {}", session["id"]);
+                for link in session["links"].as_array().into_iter().flatten() {
+                    assert!(html.contains(&format!("href=\"{}\"", link["url"].as_str().unwrap())), "{lang:?}: {link}");
+                }
+            }
+            for link in event["links"].as_array().into_iter().flatten() {
+                assert!(html.contains(&format!("href=\"{}\"", link["url"].as_str().unwrap())), "{lang:?}: {link}");
+            }
+            if let Some(host) = event["host"].as_str() {
+                let name = feed["organizations"].as_array().unwrap().iter().find(|o| o["id"] == host).unwrap()["name"]
+                    .as_str()
+                    .unwrap();
+                assert!(html.contains(&escaped(name)), "{lang:?}: host {name}");
+            }
+        }
+        for person in feed["people"].as_array().unwrap() {
+            assert!(html.contains(&escaped(person["name"].as_str().unwrap())), "{lang:?}: {}", person["name"]);
+        }
+        // Dates in words, as the browser's Intl writes them.
+        let between = match lang {
+            Lang::En => "Between May 24 and June 14, 2019",
+            Lang::Fr => "Entre le 24 mai et le 14 juin 2019",
+        };
+        assert!(html.contains(between), "{lang:?}");
+        // The map's markers and city names, and the basemap drawn in.
+        assert_eq!(html.matches("class=\"ma-marker ").count(), 5, "{lang:?}");
+        assert!(html.matches("class=\"ma-region ").count() > 20, "{lang:?}");
+    }
+}
+
+#[test]
+fn the_language_control_links_to_the_other_page() {
+    let english = atlas(SEED, Lang::En);
+    assert!(english.contains(r#"hreflang="fr" href="fr/""#), "English page → fr/");
+    let french = atlas(SEED, Lang::Fr);
+    assert!(french.contains(r#"hreflang="en" href="../""#), "French page → ../");
+}
+
+#[test]
+fn feed_text_stays_text_and_no_script_is_written() {
+    let hostile = SEED.replacen(
+        "Kubernetes & Cloud Native Montréal — spring 2019",
+        "<img src=x onerror=alert(1)><script>alert(2)</script>",
+        1,
+    );
+    let html = atlas(&hostile, Lang::En);
+    assert!(html.contains("&lt;img src=x onerror=alert(1)&gt;&lt;script&gt;alert(2)&lt;/script&gt;"));
+    assert!(!html.contains("<script") && !html.contains("<img"), "no markup from the feed");
+}
