@@ -193,12 +193,16 @@ class MeetupAtlasElement extends HTMLElement {
     }
     if (generation !== this.#generation || !this.isConnected) return;
     this.#unmount();
-    root.replaceChildren(stylesheet, box);
+    // A prerendered atlas in the page's own HTML stays in view until this one is drawn.
+    const prerendered = this.querySelector(":scope > .meetup-atlas") ? [document.createElement("slot")] : [];
+    root.replaceChildren(stylesheet, ...prerendered, box);
     this.#box = box;
     this.#size();
     const lang = this.getAttribute("lang") || undefined;
     if (failed) {
+      // Said above the prerendered atlas, if any, which can still be read.
       box.textContent = failedText(lang);
+      root.prepend(box);
       return;
     }
     // Drawn once the styles are in, so the page never sees the atlas unstyled.
@@ -210,10 +214,14 @@ class MeetupAtlasElement extends HTMLElement {
     };
     const attribute = (name) => this.getAttribute(name) || undefined;
     this.#mounted = glue.mountElement(box, url("feed", "feed.json"), url("basemap", "basemap.json"), lang, attribute("views"), attribute("hide"));
+    for (const slot of prerendered) slot.remove();
   }
 
   #attach() {
     const root = this.attachShadow({ mode: "open" });
+    // A prerendered atlas in the page's own HTML (the Hugo shortcode's prerendered=)
+    // stays in view while the wasm loads.
+    if (this.querySelector(":scope > .meetup-atlas")) root.append(document.createElement("slot"));
     // The crash notice's button: this element starts again in a fresh instance (the
     // crashed one is left alone; its memory goes with it).
     root.addEventListener("click", (event) => {

@@ -23,7 +23,8 @@ const SAVED_BECAUSE = "x-meetup-atlas-saved-because";
 // Long enough for a big feed on a slow link, well before the page gives up (20 s).
 const NETWORK_WAIT_MS = 8000;
 const shellUrls = new Set(SHELL.map((path) => new URL(path, SCOPE).href));
-const PAGE = new URL("./", SCOPE).href;
+// The hosted page in each language: English at the root, French in fr/.
+const PAGES = [new URL("./", SCOPE).href, new URL("fr/", SCOPE).href];
 const BASEMAP = new URL("basemap.json", SCOPE).href;
 // The world layer, fetched only by a feed with places beyond the basemap: not precached.
 const WORLD = new URL("world.json", SCOPE).href;
@@ -69,7 +70,8 @@ self.addEventListener("fetch", (event) => {
   if (request.method !== "GET" || !url.href.startsWith(SCOPE)) return;
   if (request.mode === "navigate") {
     const path = url.origin + url.pathname;
-    if (path === PAGE || path === `${PAGE}index.html`) event.respondWith(page(request));
+    const page = PAGES.find((at) => path === at || path === `${at}index.html`);
+    if (page) event.respondWith(savedPage(page, request));
   } else if (isData(url)) event.respondWith(networkFirst(event));
   else if (url.href === BASEMAP || url.href === WORLD) event.respondWith(staleWhileRevalidate(event));
   // The script's copies of the wasm glue (`?instance=2`, one per element) are the same file.
@@ -80,8 +82,8 @@ function isData(url) {
   return url.pathname.endsWith(".json") && !url.pathname.endsWith("/basemap.json") && !url.pathname.endsWith("/world.json");
 }
 
-async function page(request) {
-  const cached = await caches.match(PAGE, { cacheName: SHELL_CACHE });
+async function savedPage(page, request) {
+  const cached = await caches.match(page, { cacheName: SHELL_CACHE });
   return cached ?? fetch(request);
 }
 

@@ -33,7 +33,9 @@ const script = `<script type="module" src="${atlasOrigin}/atlas/meetup-atlas.js"
 test("the Hugo shortcode's element renders and works under the host page's hostile CSS, which stays its own", async ({ page }) => {
   const errors = recordErrors(page);
   await page.goto(`${hostOrigin}/blog/events/`);
-  const [english, french] = [page.locator("meetup-atlas").nth(0), page.locator("meetup-atlas").nth(1)];
+  // Inside each element's shadow root: its light DOM holds the prerendered atlas, hidden once the element runs.
+  const frenchElement = page.locator("meetup-atlas").nth(1);
+  const [english, french] = [page.locator("meetup-atlas").nth(0).locator(".ma-box"), frenchElement.locator(".ma-box")];
 
   // views="map,list", lang from the page: the list and the map, no timeline.
   await expect(english.locator(".ma-event")).toHaveCount(6);
@@ -63,7 +65,7 @@ test("the Hugo shortcode's element renders and works under the host page's hosti
   await expect(french.locator(".ma-tl-event").first()).toBeVisible();
   await expect(french.locator(".ma-map")).toHaveCount(0);
   await expect(french.locator(".ma-event")).toHaveCount(0);
-  const box = await french.locator(".ma-box").evaluate((el) => ({
+  const box = await frenchElement.locator(".ma-box").evaluate((el) => ({
     height: el.getBoundingClientRect().height,
     rem: parseFloat(getComputedStyle(document.documentElement).fontSize),
     background: getComputedStyle(el.querySelector(".meetup-atlas")).backgroundColor,

@@ -60,6 +60,11 @@ test("offline, a reload shows the saved data with a notice in either language", 
   await expect(page.locator(".ma-marker")).toHaveCount(5);
   await page.getByRole("link", { name: "Français" }).click();
   await expect(page.locator(".ma-offline")).toHaveText(/^Hors ligne — données enregistrées le \d{1,2}(er)? \S+ \d{4}/);
+  // The French page is kept too: it opens offline.
+  await page.goto("fr/");
+  await ready(page);
+  await expect(page.locator(".meetup-atlas")).toHaveAttribute("lang", "fr");
+  await expect(page.locator(".ma-offline")).toHaveText(/^Hors ligne/);
 
   // Back online, the feed comes from the network again and the notice goes.
   await context.setOffline(false);

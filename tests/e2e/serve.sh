@@ -16,7 +16,14 @@ ln -s /usr/lib/nginx/modules "$run/modules"
 cp -r dist "$site/atlas-origin/atlas"
 # Browsers ask every site for one.
 : > "$site/other-origin/favicon.ico"
-hugo --quiet --source tests/hugo-site --destination "$site/other-origin/blog" --baseURL http://127.0.0.1:4174/blog/
+# The shortcode puts the build's prerendered atlas in the page (params.meetupAtlas.prerendered
+# names a folder of the site: Hugo reads no file outside it), as docs/embedding.md says.
+cp -r tests/hugo-site "$site/hugo-site"
+mkdir -p "$site/hugo-site/assets/meetup-atlas"
+cp dist/fragment.en.html dist/fragment.fr.html "$site/hugo-site/assets/meetup-atlas/"
+HUGO_PARAMS_MEETUPATLAS_PRERENDERED=assets/meetup-atlas \
+  hugo --quiet --source "$site/hugo-site" --themesDir "$repo/docs/hugo" \
+  --destination "$site/other-origin/blog" --baseURL http://127.0.0.1:4174/blog/
 
 sed -e "s|^\( *\)listen .*# yours$|\1listen 127.0.0.1:4173;|" \
     -e "s|^\( *\)root .*# yours.*$|\1root $site/atlas-origin;|" \

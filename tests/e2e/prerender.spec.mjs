@@ -1,0 +1,146 @@
+// The hosted page is prerendered at build time, once per language (English at the root,
+// French in fr/): readable without any script, then brought to life on the same nodes.
+import { test, expect } from "@playwright/test";
+import { readFileSync } from "node:fs";
+
+const seed = JSON.parse(readFileSync(new URL("../../public/feed.json", import.meta.url)));
+const live = "[data-meetup-atlas-live]";
+const pages = [
+  { lang: "en", path: "./", title: "Kubernetes & Cloud Native meetups in Eastern Canada", other: "Français", otherHref: "fr/" },
+  { lang: "fr", path: "fr/", title: "Meetups Kubernetes et Cloud Native de l’Est du Canada", other: "English", otherHref: "../" },
+];
+
+test.describe("without JavaScript", () => {
+  test.use({ javaScriptEnabled: false });
+  for (const { lang, path, title, other, otherHref } of pages) {
+    test(`the ${lang} page is a complete document: every event, speaker, host and link`, async ({ page }) => {
+      const response = await page.goto(path);
+      expect(response.status()).toBe(200);
+      await expect(page.locator("html")).toHaveAttribute("lang", lang);
+      await expect(page).toHaveTitle(title);
+      await expect(page.locator("h1")).toHaveText(title);
+      await expect(page.locator(".ma-panel .ma-event")).toHaveCount(seed.events.length);
+      for (const event of seed.events) {
+        await expect(page.locator(`.ma-panel .ma-event[data-event="${event.id}"]`)).toContainText(event.title[lang]);
+        if (event.host) {
+          const host = seed.organizations.find((o) => o.id === event.host).name;
+          await expect(page.locator(`.ma-panel .ma-event[data-event="${event.id}"] .ma-host`)).toContainText(host);
+        }
+        for (const link of [...(event.links ?? []), ...event.sessions.flatMap((s) => s.links ?? [])]) {
+          await expect(page.locator(`.ma-panel a[href="${link.url}"]`).first()).toBeAttached();
+        }
+      }
+      const speakers = new Set(await page.locator(".ma-panel .ma-speaker").allTextContents());
+      expect(speakers).toEqual(new Set(seed.people.map((p) => p.name)));
+      // The map and the timeline are drawn too, and the other language is a plain link.
+      await expect(page.locator(".ma-marker")).toHaveCount(5);
+      await expect(page.locator(".ma-region").first()).toBeAttached();
+      await expect(page.locator(".ma-tl-event")).toHaveCount(seed.events.length);
+      const otherLink = page.getByRole("link", { name: other });
+      await expect(otherLink).toHaveAttribute("href", otherHref);
+      await expect(page.locator(`link[rel=alternate][hreflang=${lang === "en" ? "fr" : "en"}]`)).toHaveAttribute("href", otherHref);
+      await page.screenshot({ path: `artifacts/prerendered-no-script-${lang}.png`, fullPage: true });
+      await otherLink.click();
+      await expect(page.locator("html")).toHaveAttribute("lang", lang === "en" ? "fr" : "en");
+    });
+  }
+});
+
+test("the nodes of the first paint are the ones that come to life, with no error and no layout shift", async ({ page, context }) => {
+  const errors = [];
+  page.on("pageerror", (e) => errors.push(e.message));
+  page.on("console", (m) => m.type() === "error" && errors.push(m.text()));
+  await page.addInitScript(() => {
+    window.__shifts = [];
+    new PerformanceObserver((list) => {
+      for (const entry of list.getEntries()) if (!entry.hadRecentInput) window.__shifts.push(entry.value);
+    }).observe({ type: "layout-shift", buffered: true });
+  });
+  // The wasm waits until the first paint's nodes are marked.
+  let release;
+  const marked = new Promise((resolve) => (release = resolve));
+  await context.route("**/*_bg.wasm", async (route) => {
+    await marked;
+    await route.continue();
+  });
+  await page.goto("./");
+  await expect(page.locator(".ma-panel .ma-event")).toHaveCount(6);
+  await expect(page.locator(live)).toHaveCount(0);
+  await page.evaluate(() => {
+    window.__firstPaint = {
+      title: document.querySelector(".ma-event[data-event=toronto-spring-2019] .ma-event-open"),
+      marker: document.querySelector(".ma-marker[data-place=ottawa]"),
+      strip: document.querySelector(".ma-timeline-strip"),
+    };
+    for (const node of Object.values(window.__firstPaint)) node.dataset.firstPaint = "";
+  });
+  release();
+  await expect(page.locator(`${live} .ma-panel .ma-event`)).toHaveCount(6);
+  const same = await page.evaluate(() => ({
+    title: document.querySelector(".ma-event[data-event=toronto-spring-2019] .ma-event-open") === window.__firstPaint.title,
+    marker: document.querySelector(".ma-marker[data-place=ottawa]") === window.__firstPaint.marker,
+    strip: document.querySelector(".ma-timeline-strip") === window.__firstPaint.strip,
+  }));
+  expect(same).toEqual({ title: true, marker: true, strip: true });
+  // The marked nodes answer: the title opens its details, the marker selects its place.
+  await page.locator(".ma-event[data-event=toronto-spring-2019] .ma-event-open[data-first-paint]").click();
+  await expect(page.getByRole("link", { name: "Join the Kubernetes Toronto group" })).toBeVisible();
+  await page.getByRole("button", { name: "Back to the list" }).click();
+  await page.locator(".ma-marker[data-place=ottawa][data-first-paint]").click();
+  await expect(page.locator(".ma-panel .ma-event")).toHaveCount(1);
+  await page.waitForTimeout(300);
+  const shifts = await page.evaluate(() => window.__shifts.reduce((sum, value) => sum + value, 0));
+  expect(shifts).toBeLessThanOrEqual(0.02);
+  expect(errors).toEqual([]);
+});
+
+for (const viewport of [{ width: 390, height: 844 }, { width: 1280, height: 900 }]) {
+  test(`at ${viewport.width}×${viewport.height} the page does not move as it comes to life (CLS ≤ 0.02), in both languages`, async ({ page }) => {
+    await page.setViewportSize(viewport);
+    await page.addInitScript(() => {
+      window.__shifts = [];
+      new PerformanceObserver((list) => {
+        for (const entry of list.getEntries()) if (!entry.hadRecentInput) window.__shifts.push(entry.value);
+      }).observe({ type: "layout-shift", buffered: true });
+    });
+    for (const { path } of pages) {
+      await page.goto(path);
+      await expect(page.locator(`${live} .ma-panel .ma-event`)).toHaveCount(6);
+      await page.waitForTimeout(500);
+      const cls = await page.evaluate(() => window.__shifts.reduce((sum, value) => sum + value, 0));
+      expect(cls, path).toBeLessThanOrEqual(0.02);
+    }
+  });
+}
+
+test.describe("a French-preferring visitor", () => {
+  test.use({ locale: "fr-CA" });
+  test("opening the root lands on the French page; ?lang=en there returns to English", async ({ page, baseURL }) => {
+    await page.goto("./");
+    await expect(page).toHaveURL(`${baseURL}fr/`);
+    await expect(page.locator("html")).toHaveAttribute("lang", "fr");
+    await expect(page.locator(`${live} .ma-panel .ma-event`)).toHaveCount(6);
+    await page.goto("fr/?lang=en");
+    await expect(page).toHaveURL(new RegExp(`^${baseURL}\\?lang=en`));
+    await expect(page.locator("html")).toHaveAttribute("lang", "en");
+    await expect(page.locator(".meetup-atlas")).toHaveAttribute("lang", "en");
+  });
+});
+
+test("the Hugo shortcode puts the prerendered atlas of its language in the site's own HTML", async ({ page }) => {
+  // As built by tests/e2e/serve.sh, before any script runs.
+  const built = readFileSync(new URL("../../target/e2e-site/other-origin/blog/events/index.html", import.meta.url), "utf8");
+  const [english, french] = built.split("<meetup-atlas").slice(1);
+  const escaped = (text) => text.replaceAll("&", "&amp;").replaceAll("<", "&lt;").replaceAll(">", "&gt;");
+  for (const event of seed.events) {
+    expect(english).toContain(escaped(event.title.en));
+    expect(french).toContain(escaped(event.title.fr));
+  }
+  for (const person of seed.people) expect(english).toContain(escaped(person.name));
+  expect(built).not.toMatch(/<script(?![^>]*\ssrc=)[^>]*>/);
+  // With the script, each element takes the place of its prerendered atlas.
+  await page.goto("http://127.0.0.1:4174/blog/events/");
+  const first = page.locator("meetup-atlas").first();
+  await expect(first.locator(".ma-box .ma-event")).toHaveCount(6);
+  await expect(first.locator(":scope > .meetup-atlas")).toBeHidden();
+});
