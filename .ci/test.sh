@@ -46,7 +46,8 @@ count component "$logs/component"
 
 echo "== 3/4 feed check, release build and sizes"
 cargo run --locked --quiet --bin feed-check -- public/feed.json
-trunk build --release
+# The address the end-to-end tests serve it at, for the pages' canonical and hreflang links.
+MEETUP_ATLAS_SITE=http://127.0.0.1:4173/atlas/ trunk build --release
 node tests/bench/size.mjs dist
 
 echo "== 4/4 end-to-end tests against dist/"

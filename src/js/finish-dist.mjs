@@ -50,6 +50,9 @@ if (inline) throw new Error(`inline script left in index.html (a strict CSP woul
 
 // One page per language, each with its prerendered atlas: English at the root, French in fr/.
 const prerendered = JSON.parse(readFileSync(join(dir, "prerender.json"), "utf8"));
+// Where the site is served from (e.g. https://events.example.org/atlas/), for the pages'
+// canonical and hreflang links; without it they are left out.
+const site = process.env.MEETUP_ATLAS_SITE ? new URL(process.env.MEETUP_ATLAS_SITE.replace(/\/?$/, "/")).href : null;
 const NO_SCRIPT = {
   en: "Searching, filtering, zooming and the calendar files need JavaScript and WebAssembly; every meetup is listed here all the same.",
   fr: "La recherche, les filtres, le zoom et les fichiers d’agenda ont besoin de JavaScript et de WebAssembly ; toutes les rencontres sont tout de même listées ici.",
@@ -67,17 +70,25 @@ function languagePage(lang, up) {
       return /^([a-z]+:|\/|#)/i.test(url) ? attribute : `${name}="${up}${url.replace(/^\.\//, "")}"`;
     });
   }
-  // From this page to that of `to` (as core::lang::page_path).
-  const where = (to) => (to === lang ? "./" : to === "fr" ? "fr/" : "../");
+  // Each language's address: search engines take only absolute ones, so only when the
+  // build is told where the site is served from.
+  const where = (to) => new URL(to === "fr" ? "fr/" : "./", site).href;
   const head = [
     `<title>${escapeHtml(title)}</title>`,
     `<meta name="description" content="${escapeHtml(description ?? title)}">`,
     `<script src="${up}lang-redirect.js"></script>`,
-    `<link rel="alternate" hreflang="${lang}" href="${where(lang)}">`,
-    `<link rel="alternate" hreflang="${other}" href="${where(other)}">`,
-    `<link rel="alternate" hreflang="x-default" href="${where("en")}">`,
+    ...(site
+      ? [
+          `<link rel="canonical" href="${where(lang)}">`,
+          `<link rel="alternate" hreflang="${lang}" href="${where(lang)}">`,
+          `<link rel="alternate" hreflang="${other}" href="${where(other)}">`,
+          `<link rel="alternate" hreflang="x-default" href="${where("en")}">`,
+        ]
+      : []),
   ].join("");
   page = page
+    // Fetched by meetup-atlas.js once this page is painted, so as not to hold the paint up.
+    .replace(/<link\b[^>]*\brel="?preload"?[^>]*>/g, "")
     .replace(/<html\b[^>]*>/, `<html lang="${lang}">`)
     .replace(/<meta\b[^>]*\bname="?description"?[^>]*>/, "")
     .replace(/<title>[^<]*<\/title>/, head);

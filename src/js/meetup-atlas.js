@@ -10,9 +10,27 @@ for (const name of ["__RESOLVED_RESOURCES", "__SERIALIZED_ERRORS", "__INCOMPLETE
 
 const here = (path) => new URL(path, import.meta.url).href;
 const GLUE = here("__GLUE__");
+// On a prerendered page the atlas is drawn already: the wasm, the feed and the basemap
+// that bring it to life are fetched once that first view is painted, not before it.
+const prerendered = document.querySelector("[data-meetup-atlas][data-prerendered]");
+const painted = prerendered
+  ? new Promise((resolve) => {
+      requestAnimationFrame(() => setTimeout(resolve, 0));
+      setTimeout(resolve, 250); // a hidden tab draws no frame
+    })
+  : Promise.resolve();
+if (prerendered) {
+  painted.then(() => {
+    for (const [attribute, fallback] of [["data-feed", "feed.json"], ["data-basemap", "basemap.json"]]) {
+      const link = Object.assign(document.createElement("link"), { rel: "preload", as: "fetch", crossOrigin: "anonymous" });
+      link.href = prerendered.getAttribute(attribute) ?? fallback;
+      document.head.append(link);
+    }
+  });
+}
 // Compiled once; the page's hosts share the first instance, each element gets its own
 // (see instance() below), so an element that crashes leaves the others working.
-const compiled = compile(here("__WASM__"));
+const compiled = painted.then(() => compile(here("__WASM__")));
 const started = init({ module_or_path: compiled });
 const STYLESHEET = here("__CSS__");
 

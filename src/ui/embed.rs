@@ -118,11 +118,17 @@ pub fn EmbedButton(
         }
     };
 
+    // The dialog's content is drawn when it first opens: a closed dialog costs nothing.
+    let drawn = RwSignal::new(false);
     let open = move |_| {
         place.set(located(root, &feed_url));
-        if let Some(dialog) = dialog.get() {
-            let _ = dialog.show_modal();
-        }
+        drawn.set(true);
+        // Opened once its content is drawn, so that focus goes to its first control.
+        request_animation_frame(move || {
+            if let Some(dialog) = dialog.get_untracked() {
+                let _ = dialog.show_modal();
+            }
+        });
     };
     let close = move |_| {
         if let Some(dialog) = dialog.get() {
@@ -134,6 +140,7 @@ pub fn EmbedButton(
             {move || Msg::Embed.text(lang.get())}
         </button>
         <dialog class="ma-embed" node_ref=dialog aria-labelledby="ma-embed-title">
+            {move || drawn.get().then(|| view! {
             <h2 id="ma-embed-title">{move || Msg::EmbedTitle.text(lang.get())}</h2>
             <p>{move || Msg::EmbedIntro.text(lang.get())}</p>
             <fieldset class="ma-embed-views">
@@ -150,6 +157,7 @@ pub fn EmbedButton(
             <button type="button" class="ma-button ma-embed-close" on:click=close>
                 {move || Msg::Close.text(lang.get())}
             </button>
+            })}
         </dialog>
     }
 }

@@ -32,6 +32,23 @@ fn day_to_js(day: Day) -> Date {
 
 #[cfg(target_arch = "wasm32")]
 thread_local! {
+    /// Set while a prerendered page is taken over (see `while_taking_over`).
+    static TAKING_OVER: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+}
+
+/// Runs `f` (the take-over of a prerendered page) with days written as the build wrote
+/// them (`i18n::plain_day`, which a component test holds equal to `Intl`'s): the page
+/// shows them already, and a first `Intl.DateTimeFormat` costs some 30 ms of it.
+#[cfg(target_arch = "wasm32")]
+pub fn while_taking_over<T>(f: impl FnOnce() -> T) -> T {
+    TAKING_OVER.with(|flag| flag.set(true));
+    let result = f();
+    TAKING_OVER.with(|flag| flag.set(false));
+    result
+}
+
+#[cfg(target_arch = "wasm32")]
+thread_local! {
     /// One `Intl.DateTimeFormat` per language and shape: making one per date is slow.
     static DAY_FORMATS: RefCell<HashMap<(Lang, bool), Intl::DateTimeFormat>> = RefCell::new(HashMap::new());
 }
@@ -39,6 +56,9 @@ thread_local! {
 #[cfg(target_arch = "wasm32")]
 /// "May 24, 2019" / « 24 mai 2019 »; the year left out when the context gives it.
 pub fn format_day(day: Day, lang: Lang, with_year: bool) -> String {
+    if TAKING_OVER.with(std::cell::Cell::get) {
+        return i18n::plain_day(day, lang, with_year);
+    }
     DAY_FORMATS.with(|formats| {
         let mut formats = formats.borrow_mut();
         let format = formats.entry((lang, with_year)).or_insert_with(|| {

@@ -24,6 +24,7 @@ const MOUNTED: &str = "data-meetup-atlas-mounted";
 /// On a host the build prerendered: `"<lang> <day> <feed fingerprint> <basemap fingerprint>"`
 /// (`src/bin/prerender.rs`).
 const PRERENDERED: &str = "data-prerendered";
+const TAKE_OVER_START: &str = "meetup-atlas take-over start";
 /// Set once the atlas answers input: on a prerendered page, once the wasm has taken it over.
 const LIVE: &str = "data-meetup-atlas-live";
 
@@ -118,6 +119,7 @@ async fn take_over(host: web_sys::HtmlElement, mut setup: Setup, prerendered: Pr
             return draw(host, setup);
         }
     };
+    next_task().await;
     let loaded = match load::load(&text) {
         Ok(loaded) => loaded,
         Err(error) => {
@@ -127,6 +129,7 @@ async fn take_over(host: web_sys::HtmlElement, mut setup: Setup, prerendered: Pr
     };
     // The service worker may hold a newer basemap than the build's.
     let basemap_text = fetch_text(&setup.basemap_url).await.ok();
+    next_task().await;
     let same_basemap = basemap_text.as_deref().map(load::fingerprint) == Some(prerendered.basemap);
     let basemap = basemap_text.and_then(|text| basemap::parse(&text, &Lambert::eastern_canada()).ok()).map(Arc::new);
     let as_built = load::fingerprint(&text) == prerendered.feed
@@ -140,8 +143,20 @@ async fn take_over(host: web_sys::HtmlElement, mut setup: Setup, prerendered: Pr
     let today = if as_built { prerendered.day } else { super::intl::today() };
     setup.ready = Some(Ready { feed: Arc::new(loaded), saved, basemap, today });
     setup.page_lang = Some(prerendered.lang);
+    next_task().await;
     if as_built {
-        leptos::mount::hydrate_from(host.clone(), move || view! { <App setup /> }).forget();
+        let performance = web_sys::window().and_then(|w| w.performance());
+        if let Some(performance) = &performance {
+            let _ = performance.mark(TAKE_OVER_START);
+        }
+        let atlas = super::intl::while_taking_over(|| {
+            leptos::mount::hydrate_from(host.clone(), move || view! { <App setup /> })
+        });
+        atlas.forget();
+        // How long the take-over held the main thread, for DevTools and tests/bench/hydrate.mjs.
+        if let Some(performance) = performance {
+            let _ = performance.measure_with_start_mark("meetup-atlas take-over", TAKE_OVER_START);
+        }
         let _ = host.set_attribute(LIVE, "");
     } else {
         draw(host, setup);
@@ -187,4 +202,15 @@ pub fn mount_element(
     super::crash::watch(&target);
     let handle = leptos::mount::mount_to(target.clone(), move || view! { <App setup=setup.clone() /> });
     MountedAtlas(Some(Box::new(handle)), target)
+}
+
+/// Lets the browser paint and answer input before the next step: the parse of the feed,
+/// that of the basemap and the take-over are three tasks, not one long one.
+async fn next_task() {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        if let Some(window) = web_sys::window() {
+            let _ = window.set_timeout_with_callback(&resolve);
+        }
+    });
+    let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
 }

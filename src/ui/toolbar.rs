@@ -26,6 +26,7 @@ pub fn Toolbar(
     let AtlasCtx { lang, filters, .. } = use_atlas();
     let open = RwSignal::new(false);
     let active = move || filters.with(|f| f.chosen.len() + usize::from(f.timing.is_some()));
+    let opened = Memo::new(move |before: Option<&bool>| before.copied().unwrap_or(false) || open.get());
     view! {
         <section class="ma-toolbar" aria-label=move || Msg::FindEvents.text(lang.get())>
             <div class="ma-toolbar-row">
@@ -56,7 +57,8 @@ pub fn Toolbar(
             </div>
             {with_filters.then(|| view! {
                 <div id="ma-filter-panel" class="ma-filter-panel" hidden=move || !open.get()>
-                    <FilterPanel />
+                    // Drawn when first opened: a closed panel costs the start-up nothing.
+                    {move || opened.get().then(|| view! { <FilterPanel /> })}
                 </div>
             })}
             <div class="ma-toolbar-row ma-toolbar-status">

@@ -76,10 +76,12 @@ try {
   const runs = [];
   for (let run = 0; run < runCount; run++) {
     const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-    // Ready = the map's markers, the timeline's items and the list are in the DOM and a frame has been drawn.
+    // Ready = the map's markers, the timeline's items and the list of the live atlas (not
+    // the page's prerendered one, of the bundled feed) are in the DOM and a frame has been drawn.
     await page.addInitScript(() => {
       const observer = new MutationObserver(() => {
-        if (document.querySelector(".ma-marker") && document.querySelector(".ma-tl-event") && document.querySelector(".ma-event")) {
+        const live = (selector) => document.querySelector(`[data-meetup-atlas-live] ${selector}`);
+        if (live(".ma-marker") && live(".ma-tl-event") && live(".ma-event")) {
           observer.disconnect();
           requestAnimationFrame(() => setTimeout(() => (window.__ready = performance.now()), 0));
         }

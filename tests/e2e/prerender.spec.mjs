@@ -6,14 +6,14 @@ import { readFileSync } from "node:fs";
 const seed = JSON.parse(readFileSync(new URL("../../public/feed.json", import.meta.url)));
 const live = "[data-meetup-atlas-live]";
 const pages = [
-  { lang: "en", path: "./", title: "Kubernetes & Cloud Native meetups in Eastern Canada", other: "Français", otherHref: "fr/" },
-  { lang: "fr", path: "fr/", title: "Meetups Kubernetes et Cloud Native de l’Est du Canada", other: "English", otherHref: "../" },
+  { lang: "en", path: "./", title: "Kubernetes & Cloud Native meetups in Eastern Canada", other: "Français", otherHref: "fr/", otherPath: "fr/" },
+  { lang: "fr", path: "fr/", title: "Meetups Kubernetes et Cloud Native de l’Est du Canada", other: "English", otherHref: "../", otherPath: "" },
 ];
 
 test.describe("without JavaScript", () => {
   test.use({ javaScriptEnabled: false });
-  for (const { lang, path, title, other, otherHref } of pages) {
-    test(`the ${lang} page is a complete document: every event, speaker, host and link`, async ({ page }) => {
+  for (const { lang, path, title, other, otherHref, otherPath } of pages) {
+    test(`the ${lang} page is a complete document: every event, speaker, host and link`, async ({ page, baseURL }) => {
       const response = await page.goto(path);
       expect(response.status()).toBe(200);
       await expect(page.locator("html")).toHaveAttribute("lang", lang);
@@ -38,7 +38,9 @@ test.describe("without JavaScript", () => {
       await expect(page.locator(".ma-tl-event")).toHaveCount(seed.events.length);
       const otherLink = page.getByRole("link", { name: other });
       await expect(otherLink).toHaveAttribute("href", otherHref);
-      await expect(page.locator(`link[rel=alternate][hreflang=${lang === "en" ? "fr" : "en"}]`)).toHaveAttribute("href", otherHref);
+      // Search engines are told of both languages, by absolute address (the build's MEETUP_ATLAS_SITE).
+      await expect(page.locator(`link[rel=alternate][hreflang=${lang === "en" ? "fr" : "en"}]`)).toHaveAttribute("href", `${baseURL}${otherPath}`);
+      await expect(page.locator("link[rel=canonical]")).toHaveAttribute("href", `${baseURL}${path === "./" ? "" : path}`);
       await page.screenshot({ path: `artifacts/prerendered-no-script-${lang}.png`, fullPage: true });
       await otherLink.click();
       await expect(page.locator("html")).toHaveAttribute("lang", lang === "en" ? "fr" : "en");

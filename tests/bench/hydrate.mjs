@@ -1,0 +1,92 @@
+// Take-over benchmark: how long the wasm holds the main thread as it brings the
+// prerendered page to life (the "meetup-atlas take-over" User Timing measure), on the
+// bundled feed and on generated feeds prerendered the same way. Prints figures; asserts nothing.
+// Usage: [RUNS=5] [CPU=1] node tests/bench/hydrate.mjs [events…]   (run `trunk build --release` first;
+//        the default is the bundled feed and 1,000 events; CPU=4 slows the CPU as Lighthouse does)
+import { createRequire } from "node:module";
+import { execFileSync, spawn } from "node:child_process";
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+
+const require = createRequire(new URL("../e2e/package.json", import.meta.url));
+const { chromium } = require("playwright-core");
+const runCount = Number(process.env.RUNS ?? 5);
+const cpu = Number(process.env.CPU ?? 1);
+const sizes = process.argv.length > 2 ? process.argv.slice(2).map(Number) : [0, 1000];
+const seed = JSON.parse(readFileSync(new URL("../../public/feed.json", import.meta.url)));
+
+/** The seed's events cloned `count` times over (0: the bundled feed as it is). */
+function feed(count) {
+  if (count === 0) return readFileSync("public/feed.json", "utf8");
+  const copy = structuredClone(seed);
+  copy.events = Array.from({ length: count }, (_, i) => {
+    const original = seed.events[i % seed.events.length];
+    const n = Math.floor(i / seed.events.length);
+    return { ...structuredClone(original), id: `${original.id}-${n}`, sessions: original.sessions.map((s) => ({ ...structuredClone(s), id: `${s.id}-${n}`, repeat_of: undefined })) };
+  });
+  return JSON.stringify(copy);
+}
+
+/** A copy of dist/ whose pages are prerendered from `text`, as the build would. */
+function site(text) {
+  const dir = mkdtempSync(join(tmpdir(), "atlas-hydrate-"));
+  cpSync("dist", dir, { recursive: true });
+  writeFileSync(join(dir, "feed.json"), text);
+  for (const name of ["feed.json.br", "feed.json.gz"]) rmSync(join(dir, name), { force: true });
+  execFileSync("cargo", ["run", "--quiet", "--locked", "--bin", "prerender", "--", dir], { stdio: "inherit" });
+  const pages = JSON.parse(readFileSync(join(dir, "prerender.json"), "utf8"));
+  const index = readFileSync(join(dir, "index.html"), "utf8").replace(
+    /(<main\b[^>]*\bdata-prerendered=")[^"]*("[^>]*>)[\s\S]*?(<\/main>)/,
+    (_, open, rest, close) => `${open}${pages.en.prerendered}${rest}${readFileSync(join(dir, "fragment.en.html"), "utf8")}${close}`,
+  );
+  writeFileSync(join(dir, "index.html"), index);
+  rmSync(join(dir, "index.html.br"), { force: true });
+  rmSync(join(dir, "index.html.gz"), { force: true });
+  return dir;
+}
+
+const browser = await chromium.launch({
+  executablePath: "/usr/bin/chromium",
+  args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+});
+const port = 4181;
+try {
+  for (const count of sizes) {
+    const dir = site(feed(count));
+    const server = spawn("python3", ["-m", "http.server", String(port), "--bind", "127.0.0.1", "--directory", dir], { stdio: "ignore" });
+    await new Promise((r) => setTimeout(r, 800));
+    const results = [];
+    for (const viewport of [{ width: 412, height: 823 }, { width: 1280, height: 900 }]) {
+      const takeOver = [];
+      const longest = [];
+      for (let run = 0; run < runCount; run++) {
+        const page = await browser.newPage({ viewport });
+        const cdp = await page.context().newCDPSession(page);
+        if (cpu > 1) await cdp.send("Emulation.setCPUThrottlingRate", { rate: cpu });
+        await page.addInitScript(() => {
+          window.__tasks = [];
+          new PerformanceObserver((list) => window.__tasks.push(...list.getEntries().map((e) => e.duration))).observe({ type: "longtask", buffered: true });
+        });
+        await page.goto(`http://127.0.0.1:${port}/`);
+        await page.waitForSelector("[data-meetup-atlas-live]", { timeout: 120000 });
+        await page.waitForTimeout(300);
+        const figures = await page.evaluate(() => ({
+          takeOver: performance.getEntriesByName("meetup-atlas take-over")[0]?.duration ?? null,
+          longest: Math.max(0, ...window.__tasks),
+        }));
+        if (figures.takeOver === null) throw new Error(`${count} events: the page was drawn afresh, not taken over`);
+        takeOver.push(figures.takeOver);
+        longest.push(figures.longest);
+        await page.close();
+      }
+      const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+      results.push(`${viewport.width}×${viewport.height}: take-over median ${median(takeOver).toFixed(0)} ms (runs ${takeOver.map((t) => t.toFixed(0)).join(", ")}), longest task median ${median(longest).toFixed(0)} ms`);
+    }
+    console.log(`${count === 0 ? `bundled feed (${seed.events.length} events)` : `${count} events`}, CPU ×${cpu}:\n  ${results.join("\n  ")}`);
+    server.kill();
+    rmSync(dir, { recursive: true, force: true });
+  }
+} finally {
+  await browser.close();
+}
