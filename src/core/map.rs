@@ -376,7 +376,10 @@ mod tests {
             (x, y) = (x + step[0], y + step[1]);
         }
         let last = lambert.project(-74.0, 51.0);
-        assert!(close(x, (last.x * 10.0).round() / 10.0, 1e-9) && close(y, (-last.y * 10.0).round() / 10.0, 1e-9), "{d}");
+        assert!(
+            close(x, (last.x * 10.0).round() / 10.0, 1e-9) && close(y, (-last.y * 10.0).round() / 10.0, 1e-9),
+            "{d}"
+        );
     }
 
     /// "12.5-3-0.5" → 12.5, -3, -0.5, as SVG reads it.
