@@ -156,6 +156,7 @@ pub fn App(setup: Setup) -> impl IntoView {
                         with_filters=!hidden.filters
                         basemap=ready.as_ref().and_then(|r| r.basemap.clone())
                         first_day=ready.as_ref().map(|r| r.today)
+                        page_lang
                     />
                 }
                 .into_any(),
@@ -245,6 +246,9 @@ pub fn Atlas(
     /// that day, with the link's view applied once drawn (the build had no link).
     #[prop(default = None)]
     first_day: Option<Day>,
+    /// The language of the prerendered page it is drawn in, if any (see `Setup`).
+    #[prop(default = None)]
+    page_lang: Option<Lang>,
 ) -> impl IntoView {
     let as_prerendered = first_day.is_some();
     let today = visitor_day(first_day);
@@ -273,7 +277,7 @@ pub fn Atlas(
             }
         });
     }
-    let flush_url = mode.owns_page().then(|| sync_url(lang, selection, filters, centre, known));
+    let flush_url = mode.owns_page().then(|| sync_url(lang, selection, filters, centre, known, page_lang));
     if mode.owns_page() {
         follow_in_page_title(loaded.clone(), lang, selection);
     }

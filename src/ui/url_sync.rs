@@ -29,6 +29,8 @@ pub fn sync_url(
     filters: RwSignal<Filters>,
     centre: RwSignal<Option<MapCentre>>,
     known: impl Fn(Option<Selection>) -> Option<Selection> + Send + Sync + 'static,
+    // A prerendered page's language is its address (`fr/`): `?lang=` only says another one.
+    page_lang: Option<Lang>,
 ) -> Callback<()> {
     // The waiting replacement: its timer and the query it will write.
     let pending = StoredValue::new(None::<(TimeoutHandle, String)>);
@@ -39,8 +41,8 @@ pub fn sync_url(
         })
     };
     Effect::new(move |previous: Option<String>| {
-        let state =
-            UrlState { lang: Some(lang.get()), selection: selection.get(), filters: filters.get(), map: centre.get() };
+        let lang = Some(lang.get()).filter(|l| Some(*l) != page_lang);
+        let state = UrlState { lang, selection: selection.get(), filters: filters.get(), map: centre.get() };
         let discrete = UrlState {
             filters: Filters { search: String::new(), ..state.filters.clone() },
             map: None,
@@ -74,7 +76,7 @@ pub fn sync_url(
         let popstate = window_event_listener(leptos::ev::popstate, move |_| {
             cancel();
             let state = url_state();
-            if let Some(l) = state.lang {
+            if let Some(l) = state.lang.or(page_lang) {
                 lang.set(l);
             }
             selection.set(known(state.selection));

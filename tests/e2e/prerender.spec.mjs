@@ -123,7 +123,7 @@ test.describe("a French-preferring visitor", () => {
     await expect(page.locator("html")).toHaveAttribute("lang", "fr");
     await expect(page.locator(`${live} .ma-panel .ma-event`)).toHaveCount(6);
     await page.goto("fr/?lang=en");
-    await expect(page).toHaveURL(new RegExp(`^${baseURL}\\?lang=en`));
+    await expect(page).toHaveURL(new RegExp(`^${baseURL}(\\?lang=en)?$`));
     await expect(page.locator("html")).toHaveAttribute("lang", "en");
     await expect(page.locator(".meetup-atlas")).toHaveAttribute("lang", "en");
   });
