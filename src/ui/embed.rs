@@ -94,29 +94,7 @@ pub fn EmbedButton(
             </label>
         }
     };
-    let snippet_block = move |snippet: Snippet| {
-        let copy = move |_| {
-            let value = text(snippet);
-            leptos::task::spawn_local(async move {
-                if copy_to_clipboard(&value).await {
-                    copied.set(Some(snippet));
-                    set_timeout(move || copied.set(None), std::time::Duration::from_secs(3));
-                }
-            });
-        };
-        view! {
-            <div class=snippet.class()>
-                <h3>{move || snippet.title(lang.get())}</h3>
-                <pre><code>{move || text(snippet)}</code></pre>
-                <button type="button" class="ma-button" on:click=copy>
-                    {move || {
-                        let lang = lang.get();
-                        if copied.get() == Some(snippet) { Msg::Copied.text(lang) } else { Msg::Copy.text(lang) }
-                    }}
-                </button>
-            </div>
-        }
-    };
+    let snippet_block = move |snippet: Snippet| snippet_view(snippet, lang, move || text(snippet), copied);
 
     // The dialog's content is drawn when it first opens: a closed dialog costs nothing.
     let drawn = RwSignal::new(false);
@@ -168,4 +146,34 @@ fn located(root: &str, feed_url: &str) -> (String, Option<String>) {
     let base = resolve_url(root).unwrap_or_else(page_folder);
     let feed = resolve_url(feed_url).filter(|url| *url != format!("{base}feed.json"));
     (base, feed)
+}
+
+/// One snippet: its title, its text and a Copy button that says when it has copied.
+fn snippet_view(
+    snippet: Snippet,
+    lang: RwSignal<Lang>,
+    text: impl Fn() -> String + Copy + Send + Sync + 'static,
+    copied: RwSignal<Option<Snippet>>,
+) -> impl IntoView {
+    let copy = move |_| {
+        let value = text();
+        leptos::task::spawn_local(async move {
+            if copy_to_clipboard(&value).await {
+                copied.set(Some(snippet));
+                set_timeout(move || copied.set(None), std::time::Duration::from_secs(3));
+            }
+        });
+    };
+    view! {
+        <div class=snippet.class()>
+            <h3>{move || snippet.title(lang.get())}</h3>
+            <pre><code>{text}</code></pre>
+            <button type="button" class="ma-button" on:click=copy>
+                {move || {
+                    let lang = lang.get();
+                    if copied.get() == Some(snippet) { Msg::Copied.text(lang) } else { Msg::Copy.text(lang) }
+                }}
+            </button>
+        </div>
+    }
 }
