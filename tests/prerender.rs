@@ -84,3 +84,64 @@ fn feed_text_stays_text_and_no_script_is_written() {
     assert!(html.contains("&lt;img src=x onerror=alert(1)&gt;&lt;script&gt;alert(2)&lt;/script&gt;"));
     assert!(!html.contains("<script") && !html.contains("<img"), "no markup from the feed");
 }
+
+/// The classes of every element of `html` that has one.
+fn class_lists(html: &str) -> Vec<Vec<&str>> {
+    html.split(" class=\"").skip(1).map(|rest| rest[..rest.find('"').unwrap()].split_whitespace().collect()).collect()
+}
+
+/// `ma-l1234` → ("left", "123.4px"): a class of `ui::placed`, if it is one.
+fn placement(class: &str) -> Option<(&'static str, String)> {
+    let rest = class.strip_prefix("ma-")?;
+    let property = match rest.chars().next()? {
+        'l' => "left",
+        't' => "top",
+        'w' => "width",
+        'h' => "height",
+        _ => return None,
+    };
+    let tenths: i64 = rest[1..].parse().ok()?;
+    Some((property, format!("{:.1}px", tenths as f64 / 10.0)))
+}
+
+#[test]
+fn nodes_are_placed_by_classes_of_the_builds_style_sheet_not_style_attributes() {
+    for lang in Lang::ALL {
+        let html = atlas(SEED, lang);
+        let sheet = meetup_atlas::ui::placed::stylesheet();
+        // A strict CSP (no `unsafe-inline`) blocks style attributes.
+        assert!(!html.contains(" style="), "{lang:?}: a style attribute");
+        let lists = class_lists(&html);
+        let placed_with = |kind: &str, properties: &[&str]| {
+            let nodes: Vec<_> = lists.iter().filter(|l| l.contains(&kind)).collect();
+            assert!(!nodes.is_empty(), "{lang:?}: no {kind}");
+            for node in nodes {
+                for property in properties {
+                    assert!(node.iter().any(|c| placement(c).is_some_and(|(p, _)| p == *property)), "{kind} {node:?}");
+                }
+            }
+        };
+        placed_with("ma-marker", &["left", "top"]);
+        placed_with("ma-label", &["left", "top"]);
+        placed_with("ma-tl-event", &["left", "top"]);
+        placed_with("ma-tl-band", &["width"]);
+        placed_with("ma-tick", &["left"]);
+        placed_with("ma-timeline-strip", &["height"]);
+        // Every such class has its rule, with its length; the sheet has no other.
+        let mut used: Vec<&str> = lists.iter().flatten().copied().filter(|c| placement(c).is_some()).collect();
+        used.sort_unstable();
+        used.dedup();
+        for class in &used {
+            let (property, length) = placement(class).unwrap();
+            assert!(sheet.contains(&format!(".meetup-atlas .{class}{{{property}:{length}}}\n")), "{lang:?}: {class}");
+        }
+        assert_eq!(sheet.lines().count(), used.len(), "{lang:?}: {sheet}");
+        // Markers of different places stand apart.
+        let markers: Vec<_> = lists.iter().filter(|l| l.contains(&"ma-marker")).collect();
+        let mut spots: Vec<_> =
+            markers.iter().map(|l| l.iter().filter(|c| placement(c).is_some()).collect::<Vec<_>>()).collect();
+        spots.sort();
+        spots.dedup();
+        assert_eq!(spots.len(), markers.len(), "{lang:?}: {spots:?}");
+    }
+}

@@ -4,6 +4,8 @@
 //! wasm only brings it to life. Writes into the build directory:
 //! - `fragment.en.html`, `fragment.fr.html`: the atlas of each language (also what the
 //!   Hugo shortcode puts in a site's own pages);
+//! - `places.css`: the rules of the classes that place the pages' markers, labels and
+//!   timeline items (`ui::placed`: no style attribute, for a strict CSP);
 //! - `prerender.json`: each page's title and description, and what the atlas was drawn
 //!   from (language, day, fingerprints of the feed and the basemap), which the pages'
 //!   host carries: the browser draws over the page only if it has the same.
@@ -21,7 +23,7 @@ use meetup_atlas::core::basemap;
 use meetup_atlas::core::load;
 use meetup_atlas::core::map::Lambert;
 use meetup_atlas::core::Lang;
-use meetup_atlas::ui::{intl, prerender};
+use meetup_atlas::ui::{intl, placed, prerender};
 
 fn main() -> ExitCode {
     let Some(dir) = std::env::args().nth(1).or_else(|| std::env::var("TRUNK_STAGING_DIR").ok()) else {
@@ -65,7 +67,8 @@ fn prerender(dir: &Path) -> Result<(), String> {
             }),
         );
     }
+    write("places.css".to_owned(), &placed::stylesheet())?;
     write("prerender.json".to_owned(), &serde_json::Value::Object(pages).to_string())?;
-    println!("prerender: fragment.en.html, fragment.fr.html and prerender.json written");
+    println!("prerender: fragment.en.html, fragment.fr.html, places.css and prerender.json written");
     Ok(())
 }

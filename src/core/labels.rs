@@ -44,16 +44,6 @@ pub enum Side {
 impl Side {
     /// A marker's label: beside it first, as maps do, then above or below.
     pub const AROUND: [Side; 4] = [Side::Right, Side::Left, Side::Above, Side::Below];
-
-    pub fn class(self) -> &'static str {
-        match self {
-            Side::Right => "ma-label-right",
-            Side::Left => "ma-label-left",
-            Side::Above => "ma-label-above",
-            Side::Below => "ma-label-below",
-            Side::Centre => "ma-label-centre",
-        }
-    }
 }
 
 /// A label to place: its anchor, its size, how far from the anchor it must keep (a

@@ -48,6 +48,16 @@ index = index.replace(/<link\b[^>]*>/g, (link) =>
 const inline = index.match(/<script(?![^>]*\ssrc=)[^>]*>/g);
 if (inline) throw new Error(`inline script left in index.html (a strict CSP would block it): ${inline.join(" ")}`);
 
+// The rules that place the prerendered markers, labels and timeline items (classes, not
+// style attributes, which a strict CSP blocks), under a name that changes with them.
+const placesText = readFileSync(join(dir, "places.css"));
+const placesCss = `places-${createHash("sha256").update(placesText).digest("hex").slice(0, 16)}.css`;
+writeFileSync(join(dir, placesCss), placesText);
+rmSync(join(dir, "places.css"));
+const lastSheet = [...index.matchAll(/<link\b[^>]*\brel="?stylesheet"?[^>]*>/g)].at(-1);
+if (!lastSheet) throw new Error("no style sheet link found in index.html");
+index = index.replace(lastSheet[0], `${lastSheet[0]}<link rel="stylesheet" href="./${placesCss}">`);
+
 // One page per language, each with its prerendered atlas: English at the root, French in fr/.
 const prerendered = JSON.parse(readFileSync(join(dir, "prerender.json"), "utf8"));
 // Where the site is served from (e.g. https://events.example.org/atlas/), for the pages'
@@ -114,7 +124,7 @@ const fill = (template, values) =>
 
 writeFileSync(join(dir, "meetup-atlas.js"), fill("meetup-atlas.js", { __GLUE__: glue, __WASM__: wasm, __CSS__: widgetCss }));
 
-const shell = ["./", "fr/", "lang-redirect.js", "meetup-atlas.js", glue, wasm, widgetCss, ...pageCss, "favicon.svg", "manifest.webmanifest", "basemap.json", "feed.json"];
+const shell = ["./", "fr/", "lang-redirect.js", "meetup-atlas.js", glue, wasm, widgetCss, ...pageCss, placesCss, "favicon.svg", "manifest.webmanifest", "basemap.json", "feed.json"];
 const version = createHash("sha256");
 for (const path of shell) version.update(readFileSync(join(dir, path.endsWith("/") ? `${path}index.html` : path)));
 writeFileSync(

@@ -16,6 +16,7 @@ mod map;
 #[cfg(target_arch = "wasm32")]
 mod mount;
 mod panel;
+pub mod placed;
 pub mod prerender;
 mod status;
 mod timeline;

@@ -122,12 +122,15 @@ test("under the strict CSP: no inline script, zero console errors, nothing from 
   const response = await page.goto("./");
   const csp = response.headers()["content-security-policy"];
   expect(csp).toContain("script-src 'self' 'wasm-unsafe-eval'");
-  // Style attributes only (the prerendered positions); no inline script or style sheet.
-  expect(csp).toContain("style-src 'self'; style-src-attr 'unsafe-inline'");
-  expect(csp.replace("style-src-attr 'unsafe-inline'", "")).not.toContain("unsafe-inline");
+  // No inline script, style sheet or style attribute: the prerendered page is placed by
+  // classes of its own style sheet (places-<hash>.css).
+  expect(csp).toContain("style-src 'self';");
+  expect(csp).not.toContain("unsafe-inline");
+  expect(csp).not.toContain("style-src-attr");
   const html = await response.text();
   expect(html.match(/<script\b[^>]*>/g)).toEqual(['<script src="lang-redirect.js">', '<script type="module" src="./meetup-atlas.js">']);
-  expect(html).not.toMatch(/<style\b|\son[a-z]+=/);
+  expect(html).not.toMatch(/<style\b|\son[a-z]+=|\sstyle=/);
+  expect(html).toMatch(/<link rel="stylesheet" href="\.\/places-[0-9a-f]{16}\.css">/);
   await ready(page);
   await controlled(page);
 

@@ -4,10 +4,12 @@ use leptos::prelude::*;
 
 use crate::core::feed::Text;
 use crate::core::i18n;
+use crate::core::labels::Side;
 use crate::core::map::{Cluster, Point};
 use crate::core::query::{Selection, Timing};
 
 use super::state::MapState;
+use crate::ui::placed::{placed, Edge};
 
 /// A place with events, as the map needs it.
 #[derive(Clone, PartialEq)]
@@ -110,12 +112,11 @@ pub fn MarkerButton(map: MapState, marker: Marker) -> impl IntoView {
         move || hovered.with(|h| h.as_ref() == Some(&ids))
     };
     let at = move || current.with(|m| view.with(|v| v.to_screen(m.at)));
-    let x = move || format!("{:.1}px", at().0);
-    let y = move || format!("{:.1}px", at().1);
+    let (x, y) = (move || at().0, move || at().1);
     let timing = move || current.with(|m| m.timing);
     let first = ids[0].clone();
     let spot = Memo::new(move |_| map.labels.with(|l| l.cities.get(&first).copied()));
-    let label_class = move || spot.get().map_or("ma-label-none", |s| s.side.class());
+    let side = move || spot.get().map(|s| s.side);
     let short = move || {
         let text = current.with(|m| m.short_label(lang.get()));
         match spot.get() {
@@ -128,14 +129,14 @@ pub fn MarkerButton(map: MapState, marker: Marker) -> impl IntoView {
         <button
             type="button"
             class="ma-marker"
+            {..placed(Edge::Left, x)}
+            {..placed(Edge::Top, y)}
             class:ma-marker-group=is_group
             class:ma-marker-past=move || timing() == Some(Timing::Past)
             class:ma-marker-upcoming=move || timing() == Some(Timing::Upcoming)
             class:ma-marker-uncertain=move || current.with(|m| m.uncertain)
             class:ma-selected=pressed.clone()
             data-place=single
-            style:left=x
-            style:top=y
             aria-label=label
             aria-pressed=aria_pressed
             on:click=select
@@ -149,18 +150,26 @@ pub fn MarkerButton(map: MapState, marker: Marker) -> impl IntoView {
         // Beside the button, not in it, so the button's name stays its full label; a
         // press on the name does what a press on the marker does.
         <span
-            class=move || format!("ma-label {}", label_class())
+            // Toggled one by one, never rewritten whole: that would drop the prerendered
+            // page's position classes (see `placed`).
+            class="ma-label"
+            {..placed(Edge::Left, x)}
+            {..placed(Edge::Top, y)}
+            class:ma-label-right=move || side() == Some(Side::Right)
+            class:ma-label-left=move || side() == Some(Side::Left)
+            class:ma-label-above=move || side() == Some(Side::Above)
+            class:ma-label-below=move || side() == Some(Side::Below)
+            class:ma-label-centre=move || side() == Some(Side::Centre)
+            class:ma-label-none=move || side().is_none()
             class:ma-label-group=is_group
             class:ma-label-selected=pressed
             aria-hidden="true"
-            style:left=x
-            style:top=y
             on:click=select
         >
             {short}
         </span>
         <Show when=is_hovered>
-            <span class="ma-tooltip" aria-hidden="true" style:left=x style:top=y>
+            <span class="ma-tooltip" aria-hidden="true" {..placed(Edge::Left, x)} {..placed(Edge::Top, y)}>
                 {label}
             </span>
         </Show>

@@ -7,6 +7,7 @@ use crate::core::query::Selection;
 
 use super::state::{TimelineState, AXIS_HEIGHT_PX, CHAR_WIDTH_PX, LANE_HEIGHT_PX};
 use super::{band_px, day_number, short_label, when_short};
+use crate::ui::placed::{placed, Edge};
 
 #[component]
 pub fn TimelineItem(tl: TimelineState, position: usize, vertical: bool) -> impl IntoView {
@@ -49,26 +50,23 @@ pub fn TimelineItem(tl: TimelineState, position: usize, vertical: bool) -> impl 
     });
     let left = move || {
         (!vertical).then(|| {
-            let x = scale.with(|s| {
+            scale.with(|s| {
                 let start = s.x(day_number(span.first));
                 if flipped.get() {
                     start + band_px(span, s.px_per_day)
                 } else {
                     start
                 }
-            });
-            format!("{x:.1}px")
+            })
         })
     };
-    let top = move || {
-        (!vertical)
-            .then(|| format!("{:.1}px", AXIS_HEIGHT_PX + tl.layout.with(|l| l.lanes[position]) as f64 * LANE_HEIGHT_PX))
-    };
+    let top =
+        move || (!vertical).then(|| AXIS_HEIGHT_PX + tl.layout.with(|l| l.lanes[position]) as f64 * LANE_HEIGHT_PX);
     let mark = if vertical {
         view! { <span class="ma-tl-dot" aria-hidden="true"></span> }.into_any()
     } else {
-        let band = move || format!("{:.1}px", scale.with(|s| band_px(span, s.px_per_day)));
-        view! { <span class="ma-tl-band" aria-hidden="true" style:width=band></span> }.into_any()
+        let band = move || scale.with(|s| band_px(span, s.px_per_day));
+        view! { <span class="ma-tl-band" aria-hidden="true" {..placed(Edge::Width, band)}></span> }.into_any()
     };
     let selected_too = selected.clone();
     view! {
@@ -76,6 +74,8 @@ pub fn TimelineItem(tl: TimelineState, position: usize, vertical: bool) -> impl 
             <button
                 type="button"
                 class="ma-tl-event"
+                {..placed(Edge::Left, left)}
+                {..placed(Edge::Top, top)}
                 class:ma-tl-vertical-event=vertical
                 class:ma-uncertain=span.uncertain
                 class:ma-selected=selected
@@ -85,8 +85,6 @@ pub fn TimelineItem(tl: TimelineState, position: usize, vertical: bool) -> impl 
                 // Roving focus: only the current item is in the tab order.
                 tabindex=move || if current.get() == position { "0" } else { "-1" }
                 aria-pressed=move || if selected_too() { "true" } else { "false" }
-                style:left=left
-                style:top=top
                 on:click=choose
             >
                 {mark}

@@ -34,7 +34,7 @@ pub fn Timeline() -> impl IntoView {
     let lang = tl.atlas.lang;
     view! {
         <section class="ma-timeline" aria-labelledby="ma-timeline-title" node_ref=tl.container>
-            <h2 id="ma-timeline-title" class="ma-section-title">{move || Msg::Timeline.text(lang.get())}</h2>
+            <h2 id="ma-timeline-title" class="ma-section-title" node_ref=tl.ruler>{move || Msg::Timeline.text(lang.get())}</h2>
             <Show when=move || !tl.narrow.get() fallback=move || view! { <Vertical tl /> }>
                 <Strip tl />
             </Show>

@@ -8,6 +8,7 @@ use crate::core::query::Selection;
 
 use super::state::{Stack, TimelineState, AXIS_HEIGHT_PX, LANE_HEIGHT_PX, MAX_LANES};
 use super::{focus_in, short_label, when_short};
+use crate::ui::placed::{placed, Edge};
 
 /// How many of a stack's events its list shows; the rest are reached by search and filters.
 const STACK_LIST_LIMIT: usize = 50;
@@ -18,7 +19,7 @@ pub fn StackButton(tl: TimelineState, stack: Stack) -> impl IntoView {
     let (lang, selection, open_stack, scale) = (tl.atlas.lang, tl.atlas.selection, tl.open_stack, tl.scale);
     let n = stack.positions.len();
     let start = stack.start;
-    let left = move || format!("{:.1}px", scale.with(|s| start - s.start * s.px_per_day));
+    let left = move || scale.with(|s| start - s.start * s.px_per_day);
     let holds_selected = {
         let positions = stack.positions.clone();
         move || {
@@ -34,10 +35,10 @@ pub fn StackButton(tl: TimelineState, stack: Stack) -> impl IntoView {
             <button
                 type="button"
                 class="ma-tl-more"
+                {..placed(Edge::Left, left)}
+                {..placed(Edge::Top, || AXIS_HEIGHT_PX + MAX_LANES as f64 * LANE_HEIGHT_PX)}
                 class:ma-selected=holds_selected
                 data-stack=format!("{start:.0}")
-                style:left=left
-                style:top=format!("{:.1}px", AXIS_HEIGHT_PX + MAX_LANES as f64 * LANE_HEIGHT_PX)
                 aria-label=move || i18n::more_here(lang.get(), n)
                 aria-expanded=move || if is_open() { "true" } else { "false" }
                 on:click=move |_| open_stack.set(if is_open() { None } else { Some(stack.clone()) })

@@ -53,6 +53,10 @@ pub struct TimelineState {
     pub order: StoredValue<Arc<Vec<usize>>>,
     pub spans: StoredValue<Arc<Vec<Span>>>,
     pub container: NodeRef<html::Section>,
+    /// The timeline's title, as wide as the timeline and as tall whatever its layout: its
+    /// width is watched, not the section's size, which the layout it chooses changes (a
+    /// size observer that resizes what it observes ends in a "ResizeObserver loop" error).
+    pub ruler: NodeRef<html::H2>,
     pub scale: RwSignal<TimeScale>,
     /// Under a narrow width the timeline runs down the page: no sideways scroll trap on phones.
     pub narrow: Memo<bool>,
@@ -115,6 +119,7 @@ impl TimelineState {
             order: StoredValue::new(order),
             spans: StoredValue::new(spans),
             container: NodeRef::new(),
+            ruler: NodeRef::new(),
             scale,
             narrow: Memo::new(move |_| scale.get().width < NARROW_BELOW_PX),
             current: RwSignal::new(opening),
@@ -132,10 +137,14 @@ impl TimelineState {
     /// Lays out again when the strip changes size; keeps the selected event in view and
     /// in the tab order; opening a stack's list takes focus to its heading.
     fn follow_size_and_selection(self) {
-        let TimelineState { container, scale, current, layout, narrow, open_stack, .. } = self;
+        let TimelineState { container, ruler, scale, current, layout, narrow, open_stack, .. } = self;
         Effect::new(move |_| {
-            if let Some(el) = container.get() {
-                observe_size(&el, move |w, _| scale.update(|s| *s = s.resized(w)));
+            if let Some(el) = ruler.get() {
+                observe_size(&el, move |w, _| {
+                    if scale.with_untracked(|s| s.width != w) {
+                        scale.update(|s| *s = s.resized(w));
+                    }
+                });
             }
         });
         let loaded = self.atlas.loaded();

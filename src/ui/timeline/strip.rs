@@ -12,19 +12,20 @@ use super::stack::{StackButton, StackList};
 use super::state::{TimelineState, AXIS_HEIGHT_PX, LANE_HEIGHT_PX};
 use super::{day_number, keydown};
 use crate::ui::controls::{drag_and_pinch, wheel_zoom};
+use crate::ui::placed::{placed, Edge};
 
 #[component]
 pub fn Strip(tl: TimelineState) -> impl IntoView {
     let (lang, layout) = (tl.atlas.lang, tl.layout);
     let rows = Memo::new(move |_| layout.with(|l| l.lanes_drawn + usize::from(!l.stacks.is_empty())));
-    let height = move || format!("{:.0}px", AXIS_HEIGHT_PX + rows.get() as f64 * LANE_HEIGHT_PX + 8.0);
+    let height = move || AXIS_HEIGHT_PX + rows.get() as f64 * LANE_HEIGHT_PX + 8.0;
     let strip = NodeRef::<leptos::html::Div>::new();
     let (pointer_down, pointer_move, pointer_up, wheel) = gestures(tl, strip);
     view! {
         <div
             class="ma-timeline-strip"
+            {..placed(Edge::Height, height)}
             node_ref=strip
-            style:height=height
             aria-describedby="ma-timeline-keys"
             on:keydown=move |e| keydown(tl, e)
             on:pointerdown=pointer_down
@@ -58,7 +59,7 @@ fn Axis(tl: TimelineState) -> impl IntoView {
             .map(|tick| {
                 let x = s.x(day_number(tick.day));
                 let class = if tick.major { "ma-tick ma-tick-major" } else { "ma-tick" };
-                view! { <span class=class style:left=format!("{x:.1}px")>{tick.label}</span> }
+                view! { <span class={class} {..placed(Edge::Left, move || x)}>{tick.label}</span> }
             })
             .collect_view()
     };
@@ -67,7 +68,7 @@ fn Axis(tl: TimelineState) -> impl IntoView {
     view! {
         <div class="ma-axis" aria-hidden="true">{ticks}</div>
         <Show when=today_visible>
-            <div class="ma-today" aria-hidden="true" style:left=move || format!("{:.1}px", today_x())>
+            <div class="ma-today" aria-hidden="true" {..placed(Edge::Left, today_x)}>
                 <span>{move || i18n::Msg::Today.text(lang.get())}</span>
             </div>
         </Show>
