@@ -1,4 +1,5 @@
 import { test, expect } from "@playwright/test";
+import { FIREFOX_DRIVER_CANNOT } from "./engines.mjs";
 import ICAL from "ical.js";
 import { readFileSync as readFile } from "node:fs";
 
@@ -64,7 +65,8 @@ async function downloaded(page, click) {
   return { name: download.suggestedFilename(), text: readFile(await download.path(), "utf8") };
 }
 
-test("calendar files parse with a real iCalendar parser and keep uncertain dates honest", async ({ page }) => {
+test("calendar files parse with a real iCalendar parser and keep uncertain dates honest", async ({ page, browserName }) => {
+  test.skip(browserName === "firefox", FIREFOX_DRIVER_CANNOT.download);
   await page.goto("./");
   await ready(page);
   await page.locator('.ma-tl-event[data-tl-event="toronto-spring-2019"]').click();
@@ -91,7 +93,7 @@ test("calendar files parse with a real iCalendar parser and keep uncertain dates
   expect(uids).toEqual(["toronto-spring-2019@meetup-atlas", "kitchener-waterloo-spring-2019@meetup-atlas"]);
 });
 
-test("the view lives in the link: a deep link reopens it, back and forward walk through changes", async ({ page, context }) => {
+test("the view lives in the link: a deep link reopens it, back and forward walk through changes", async ({ page, context, browserName }) => {
   await page.goto("./?lang=fr&q=kubernetes&speaker=artem-pogossian&event=toronto-spring-2019&map=-79.0000,44.0000,2.0000");
   await expect(page.locator(".meetup-atlas")).toHaveAttribute("lang", "fr");
   await expect(page.getByRole("searchbox", { name: "Rechercher" })).toHaveValue("kubernetes");
@@ -118,6 +120,10 @@ test("the view lives in the link: a deep link reopens it, back and forward walk 
   expect(await page.evaluate(() => history.length)).toBe(entries);
 
   // Copy link gives the address of this very view, even right after typing.
+  if (browserName === "firefox") {
+    test.info().annotations.push({ type: "skipped part", description: FIREFOX_DRIVER_CANNOT.clipboard });
+    return;
+  }
   await context.grantPermissions(["clipboard-read", "clipboard-write"]);
   await page.getByRole("searchbox", { name: "Rechercher" }).fill("kubernetes");
   await page.getByRole("button", { name: "Copier le lien" }).click();
@@ -132,7 +138,8 @@ test("the view lives in the link: a deep link reopens it, back and forward walk 
   await expect(fresh.getByRole("searchbox", { name: "Rechercher" })).toHaveValue("kubernetes");
 });
 
-test("printing shows the list of shown events, not the controls", async ({ page }) => {
+test("printing shows the list of shown events, not the controls", async ({ page, browserName }) => {
+  test.skip(browserName === "firefox", FIREFOX_DRIVER_CANNOT.print);
   await page.goto("./?q=ottawa");
   await expect(page.locator(".ma-event")).toHaveCount(1);
   await page.emulateMedia({ media: "print" });

@@ -89,6 +89,10 @@ for (const size of sizes) {
           // The phone: search and Filters, then the map, all within the first screen.
           const search = await box(page.locator(".ma-search input"));
           expect(search.bottom).toBeLessThanOrEqual(surface.top);
+          // On one row, with or without a classic scrollbar (Firefox draws one).
+          const filters = await box(page.locator(".ma-toolbar-row .ma-button").first());
+          expect(Math.abs(filters.top + filters.height / 2 - (search.top + search.height / 2))).toBeLessThan(2);
+          expect(filters.left).toBeGreaterThan(search.right);
           const title = await box(page.locator(".ma-title"));
           expect(title.height).toBeLessThanOrEqual(2 * 1.3 * 17 + 2);
         }

@@ -1,4 +1,5 @@
 import { test, expect } from "@playwright/test";
+import { FIREFOX_DRIVER_CANNOT } from "./engines.mjs";
 
 const surface = ".ma-map-surface";
 
@@ -75,7 +76,7 @@ test("keyboard only: tab to Toronto and select it with Enter", async ({ page }) 
   await expect(page.locator(".ma-selected")).toHaveAttribute("data-place", "toronto");
 });
 
-test("zoom and pan: buttons, keys, ctrl+wheel, drag; plain wheel scrolls the page", async ({ page }) => {
+test("zoom and pan: buttons, keys, ctrl+wheel, drag; plain wheel scrolls the page", async ({ page, browserName }) => {
   await page.goto("./");
   await ready(page);
   const controls = page.getByRole("group", { name: "Map controls" });
@@ -130,6 +131,10 @@ test("zoom and pan: buttons, keys, ctrl+wheel, drag; plain wheel scrolls the pag
   expect((await viewBox(page)).w).toBeLessThan(before.w);
 
   // Double-click zooms in.
+  if (browserName === "firefox") {
+    test.info().annotations.push({ type: "skipped part", description: FIREFOX_DRIVER_CANNOT.dblclick });
+    return;
+  }
   const beforeDbl = await viewBox(page);
   await page.mouse.dblclick(ctrlBox.x + 50, ctrlBox.y + 50);
   expect((await viewBox(page)).w).toBeCloseTo(beforeDbl.w / 2, 1);

@@ -18,21 +18,36 @@ export default defineConfig({
     // page.route cannot see what a service worker fetches; the offline tests allow it.
     serviceWorkers: "block",
     screenshot: "only-on-failure",
-    launchOptions: {
-      executablePath: "/usr/bin/chromium",
-      args: [
-        "--headless",
-        "--no-sandbox",
-        "--disable-gpu",
-        "--disable-quic",
-        "--no-first-run",
-        "--disable-background-networking",
-        "--disable-component-update",
-        "--disable-sync",
-        "--disable-dev-shm-usage",
-      ],
-    },
   },
+  // Debian's browsers (Playwright's own downloads are not reachable). Playwright 1.58.2
+  // drives both: Chromium over CDP, Firefox ESR 153 over WebDriver BiDi (channel
+  // moz-firefox); later releases speak a BiDi that this ESR does not.
+  projects: [
+    {
+      name: "chromium",
+      use: {
+        browserName: "chromium",
+        launchOptions: {
+          executablePath: "/usr/bin/chromium",
+          args: [
+            "--headless",
+            "--no-sandbox",
+            "--disable-gpu",
+            "--disable-quic",
+            "--no-first-run",
+            "--disable-background-networking",
+            "--disable-component-update",
+            "--disable-sync",
+            "--disable-dev-shm-usage",
+          ],
+        },
+      },
+    },
+    {
+      name: "firefox",
+      use: { browserName: "firefox", channel: "moz-firefox", launchOptions: { executablePath: "/usr/bin/firefox-esr" } },
+    },
+  ],
   webServer: {
     command: "bash serve.sh",
     url: `http://127.0.0.1:${port}/atlas/`,

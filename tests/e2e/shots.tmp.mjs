@@ -1,0 +1,12 @@
+import { chromium, firefox } from "@playwright/test";
+const engines = { chromium: [chromium, { executablePath: "/usr/bin/chromium", args: ["--headless", "--no-sandbox", "--disable-gpu"] }], firefox: [firefox, { channel: "moz-firefox", executablePath: "/usr/bin/firefox-esr" }] };
+const [,, which, path, w, h, out] = process.argv;
+const [type, opts] = engines[which];
+const b = await type.launch(opts);
+const p = await b.newPage({ viewport: { width: +w, height: +h } });
+await p.goto("http://127.0.0.1:4173/atlas/" + path);
+await p.locator("[data-meetup-atlas-live]").waitFor();
+await p.waitForTimeout(300);
+console.log(which, path, w, await p.evaluate(() => [innerWidth, document.documentElement.clientWidth, document.querySelector(".ma-title")?.getBoundingClientRect().height]));
+await p.screenshot({ path: out });
+await b.close();
