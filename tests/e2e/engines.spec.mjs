@@ -5,6 +5,7 @@
 // Chromium's console does not show), and an offline reload through the service worker.
 import { test, expect } from "@playwright/test";
 import { spawn } from "node:child_process";
+import { fileURLToPath } from "node:url";
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { styleRules, declarationsOf, supportPairs, unsupportedDeclarations, describeDeclaration } from "../webkit/css-declarations.mjs";
 
@@ -13,23 +14,13 @@ const feed = JSON.parse(readFileSync(new URL("feed.json", dist), "utf8"));
 const hostsDir = new URL("../../target/e2e-site/other-origin/hosts/", import.meta.url);
 const atlasOrigin = "http://127.0.0.1:4173";
 
-/** Everything a page's console would show as a fault, kept in each document as it loads. */
-function recordFaults() {
-  const recorded = (window.__faults = []);
-  const keep = (kind, text) => recorded.push(`${kind} at ${location.pathname}${location.search}: ${text}`);
-  addEventListener("error", (e) => keep("error", e.message || e.target?.outerHTML), true);
-  addEventListener("unhandledrejection", (e) => keep("unhandledrejection", e.reason?.stack ?? e.reason));
-  addEventListener("securitypolicyviolation", (e) => keep("securitypolicyviolation", `${e.violatedDirective} ${e.blockedURI}`));
-  const error = console.error.bind(console);
-  console.error = (...args) => {
-    keep("console.error", args.join(" "));
-    error(...args);
-  };
-}
+// Everything a page's console would show as a fault, kept in each document as it loads:
+// the WebKit suite's recorder, given to Playwright as an init script.
+const recorder = { path: fileURLToPath(new URL("../webkit/pages/record.js", import.meta.url)) };
 
 async function faults(page) {
-  const frames = await Promise.all(page.frames().map((f) => f.evaluate(() => window.__faults ?? []).catch(() => [])));
-  return frames.flat();
+  const frames = await Promise.all(page.frames().map((f) => f.evaluate(() => window.__recorded ?? []).catch(() => [])));
+  return frames.flat().map(({ kind, text, at }) => `${kind} at ${at}: ${text}`);
 }
 
 test("no declaration of the built style sheets loses its effect", async ({ page }) => {
@@ -59,7 +50,7 @@ for (const [width, height] of [
       ["the French page", "./fr/"],
     ]) {
       test(`${name}: no error of any kind as it comes to life and is used`, async ({ page }) => {
-        await page.addInitScript(recordFaults);
+        await page.addInitScript(recorder);
         const thrown = [];
         page.on("pageerror", (e) => thrown.push(e.message));
         await page.goto(path);
@@ -83,7 +74,7 @@ for (const [width, height] of [
         `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Events</title></head><body><h1>Our events</h1>` +
           `<meetup-atlas lang="fr"></meetup-atlas><script type="module" src="${atlasOrigin}/atlas/meetup-atlas.js"></script></body></html>`,
       );
-      await page.addInitScript(recordFaults);
+      await page.addInitScript(recorder);
       const thrown = [];
       page.on("pageerror", (e) => thrown.push(e.message));
       await page.goto("http://127.0.0.1:4174/hosts/engines.html");

@@ -1,6 +1,7 @@
-// Served only by the tests' recording server (tests/e2e/serve.sh, port 4175), first in the
-// <head> of every page: keeps what a page's console would show, for a driver that cannot
-// read the console (WebKit's). Read back as window.__recorded.
+// Keeps what a page's console would show as a fault, in window.__recorded. Served only by
+// the tests' recording server (tests/e2e/serve.sh, port 4175), first in the <head> of every
+// page, for a driver that cannot read the console (WebKit's); the Playwright suite gives it
+// to each page as an init script (tests/e2e/engines.spec.mjs).
 (() => {
   const recorded = (window.__recorded = []);
   const keep = (kind, text) => recorded.push({ kind, text: String(text), at: location.pathname + location.search });
