@@ -2,13 +2,13 @@
 #![cfg(not(target_arch = "wasm32"))]
 
 use meetup_atlas::core::basemap;
-use meetup_atlas::core::map::Lambert;
+use meetup_atlas::core::projection::Projection;
 
 const ASSET: &str = include_str!("../public/basemap.json");
 
 #[test]
 fn basemap_covers_eastern_canada_in_both_languages() {
-    let projection = Lambert::eastern_canada();
+    let projection = Projection::eastern_canada();
     let map = basemap::parse(ASSET, &projection).unwrap();
     for (id, fr) in [
         ("ON", "Ontario"),
@@ -35,7 +35,7 @@ fn basemap_covers_eastern_canada_in_both_languages() {
 
 #[test]
 fn a_broken_basemap_is_an_error_not_a_panic() {
-    let projection = Lambert::eastern_canada();
+    let projection = Projection::eastern_canada();
     assert!(basemap::parse("{", &projection).is_err());
     assert!(basemap::parse(r#"{"scale": 0, "regions": []}"#, &projection).is_err());
     assert!(basemap::parse(r#"{"scale": 100, "regions": [{"id": "X"}]}"#, &projection).is_err());
@@ -58,8 +58,6 @@ fn in_ring(ring: &[i64], scale: f64, lon: f64, lat: f64) -> bool {
 
 /// The countries of the world layer that hold (`lon`, `lat`).
 fn countries_at(lon: f64, lat: f64) -> Vec<String> {
-    // The layer writes what lies east of 105° E (the far side of the projection) 360° west.
-    let lon = if lon > 105.0 { lon - 360.0 } else { lon };
     let raw: serde_json::Value = serde_json::from_str(WORLD).unwrap();
     let scale = raw["scale"].as_f64().unwrap();
     raw["regions"]
@@ -78,7 +76,7 @@ fn countries_at(lon: f64, lat: f64) -> Vec<String> {
 
 #[test]
 fn the_world_layer_puts_far_cities_on_their_own_land() {
-    let projection = Lambert::eastern_canada();
+    let projection = Projection::eastern_canada();
     let world = basemap::parse(WORLD, &projection).unwrap();
     assert!(world.regions.len() > 150, "{}", world.regions.len());
     assert!(world.regions.iter().all(|r| r.path.starts_with('M') && r.path.ends_with('Z')));
@@ -93,8 +91,44 @@ fn the_world_layer_puts_far_cities_on_their_own_land() {
         assert!(basemap::beyond_region(lon, lat) || city == "Halifax", "{city}");
     }
     assert!(!basemap::beyond_region(-73.57, 45.50), "Montréal is on the basemap");
+    // Rings are cut where each projection's back meridian falls: no edge runs across the map.
+    let cities = [(-123.12, 49.28), (2.35, 48.86), (116.4, 39.9), (151.2, -33.9), (-46.63, -23.55)];
+    for projection in
+        [projection, Projection::for_places(&cities), Projection::for_places(&[(2.35, 48.86), (13.4, 52.5)])]
+    {
+        let world = basemap::parse(WORLD, &projection).unwrap();
+        let longest = world.regions.iter().map(|r| longest_move(&r.path)).fold(0.0, f64::max);
+        assert!(longest < 5000.0, "{projection:?}: an edge of {longest:.0} km");
+    }
     let (east, west) = (projection.project(116.4, 39.9), projection.project(116.4 - 360.0, 39.9));
     assert!((east.x - west.x).abs() < 1e-6 && (east.y - west.y).abs() < 1e-6, "one meridian, one place");
     assert_eq!(basemap::world_url("https://x.example/atlas/basemap.json"), "https://x.example/atlas/world.json");
     assert_eq!(basemap::world_url("basemap.json"), "world.json");
+}
+
+/// The longest straight edge of an SVG path written as `M x y l dx dy … Z`, in kilometres.
+fn longest_move(path: &str) -> f64 {
+    let numbers = |text: &str| -> Vec<f64> {
+        let mut out = Vec::new();
+        let mut start = 0;
+        for (i, c) in text.char_indices() {
+            if (c == '-' && i > start) || c == ' ' {
+                if i > start {
+                    out.push(text[start..i].parse().unwrap());
+                }
+                start = if c == ' ' { i + 1 } else { i };
+            }
+        }
+        if start < text.len() {
+            out.push(text[start..].parse().unwrap());
+        }
+        out
+    };
+    path.split('M')
+        .filter(|piece| !piece.is_empty())
+        .flat_map(|piece| {
+            let moves = piece.trim_end_matches('Z').split_once('l').map_or("", |(_, moves)| moves).to_owned();
+            numbers(&moves).chunks(2).map(|m| m[0].hypot(m[1])).collect::<Vec<_>>()
+        })
+        .fold(0.0, f64::max)
 }

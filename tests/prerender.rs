@@ -7,7 +7,7 @@ use std::sync::Arc;
 use meetup_atlas::core::basemap;
 use meetup_atlas::core::date::Day;
 use meetup_atlas::core::load;
-use meetup_atlas::core::map::Lambert;
+use meetup_atlas::core::projection::Projection;
 use meetup_atlas::core::Lang;
 use meetup_atlas::ui::prerender::page_atlas;
 
@@ -16,7 +16,7 @@ const BASEMAP: &str = include_str!("../public/basemap.json");
 
 fn atlas(feed: &str, lang: Lang) -> String {
     let loaded = Arc::new(load::load(feed).unwrap());
-    let basemap = Arc::new(basemap::parse(BASEMAP, &Lambert::eastern_canada()).unwrap());
+    let basemap = Arc::new(basemap::parse(BASEMAP, &Projection::eastern_canada()).unwrap());
     page_atlas(loaded, basemap, lang, Day::parse("2026-12-01").unwrap())
 }
 

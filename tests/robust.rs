@@ -10,7 +10,7 @@ use meetup_atlas::core::date::{Day, Moment};
 use meetup_atlas::core::embed::{self, Mode, Panels};
 use meetup_atlas::core::explore;
 use meetup_atlas::core::load;
-use meetup_atlas::core::map::Lambert;
+use meetup_atlas::core::projection::Projection;
 use meetup_atlas::core::url_state::{self, UrlState};
 use meetup_atlas::core::validate::{is_safe_link, is_valid_id};
 use proptest::prelude::*;
@@ -88,7 +88,7 @@ proptest! {
     #[test]
     fn any_text_as_a_feed_or_basemap_is_an_answer(text in ".{0,80}") {
         let _ = load::load(&text);
-        let _ = basemap::parse(&text, &Lambert::eastern_canada());
+        let _ = basemap::parse(&text, &Projection::eastern_canada());
     }
 
     /// Whole feeds made of arbitrary parts: loading never panics, every problem has a

@@ -14,10 +14,10 @@ const OUT = path.resolve(HERE, '..', '..', 'public', 'world.json');
 const SCALE = 10; // integer coordinates = round(degrees × SCALE)
 const TOLERANCE = 0.25; // Douglas–Peucker tolerance, degrees (about 28 km)
 const MIN_AREA_DEG2 = 0.5; // smaller islands are dropped
-// The app's conic projection is centred on 75° W, so the world is cut at 105° E: rings
-// crossing that meridian are split there, and the eastern pieces written 360° west.
-const CUT = -75 + 180;
-const SOUTHMOST = -60; // a conic projection cannot draw the South Pole: Antarctica is left out
+// Rings are kept whole, in [-180°, 180°] as Natural Earth splits them at the antimeridian:
+// the app cuts them where its projection's back meridian falls (src/core/projection.rs),
+// which depends on the feed's places.
+const SOUTHMOST = -60; // no events there: Antarctica is left out, and the rest cut at 60° S
 
 const topo = JSON.parse(fs.readFileSync(path.join(PKG_DIR, 'dist', 'world_110m.json'), 'utf8'));
 const version = JSON.parse(fs.readFileSync(path.join(PKG_DIR, 'package.json'), 'utf8')).version;
@@ -63,21 +63,6 @@ const ring = (indexes) => indexes.flatMap((a, k) => (k ? arcPoints(a).slice(1) :
 
 const area = (r) => Math.abs(r.reduce((s, p, i) => s + p[0] * r[(i + 1) % r.length][1] - r[(i + 1) % r.length][0] * p[1], 0) / 2);
 
-/** The part of ring `r` on one side of the cut meridian (Sutherland–Hodgman on one line). */
-function clip(r, east) {
-  const inside = (p) => (east ? p[0] >= CUT : p[0] <= CUT);
-  const out = [];
-  r.forEach((p, i) => {
-    const q = r[(i + 1) % r.length];
-    if (inside(p)) out.push(p);
-    if (inside(p) !== inside(q)) {
-      const t = (CUT - p[0]) / (q[0] - p[0]);
-      out.push([CUT, p[1] + t * (q[1] - p[1])]);
-    }
-  });
-  return east ? out.map(([lon, lat]) => [lon - 360, lat]) : out;
-}
-
 const q = (v) => Math.round(v * SCALE) + 0;
 const flat = (r) => {
   const ints = [];
@@ -99,10 +84,7 @@ for (const g of topo.objects.countries.geometries) {
     if (!rings.length) continue;
     const outer = ring(rings[0]);
     if (area(outer) < MIN_AREA_DEG2) continue;
-    for (const east of [false, true]) {
-      const piece = clip(outer, east);
-      if (piece.length >= 3 && area(piece) > 0.01) out.push([flat(piece)]);
-    }
+    out.push([flat(outer)]);
   }
   if (out.length) regions.push({ id: g.id, country: 'world', name: { en: g.id, fr: g.id }, label: null, polygons: out });
 }

@@ -21,7 +21,7 @@ use std::sync::Arc;
 
 use meetup_atlas::core::basemap;
 use meetup_atlas::core::load;
-use meetup_atlas::core::map::Lambert;
+use meetup_atlas::core::query;
 use meetup_atlas::core::Lang;
 use meetup_atlas::ui::{intl, placed, prerender};
 
@@ -48,8 +48,8 @@ fn prerender(dir: &Path) -> Result<(), String> {
     let text = read("feed.json")?;
     let loaded = Arc::new(load::load(&text).map_err(|e| format!("feed.json: {e:?}"))?);
     let basemap_text = read("basemap.json")?;
-    let basemap =
-        basemap::parse(&basemap_text, &Lambert::eastern_canada()).map_err(|e| format!("basemap.json: {e:?}"))?;
+    let basemap = basemap::parse(&basemap_text, &query::map_projection(&loaded.feed))
+        .map_err(|e| format!("basemap.json: {e:?}"))?;
     let basemap = Arc::new(basemap);
     let today = intl::today();
     let drawn_from = format!("{today} {} {}", load::fingerprint(&text), load::fingerprint(&basemap_text));

@@ -4,7 +4,8 @@
 use serde::Deserialize;
 
 use super::feed::Text;
-use super::map::{rings_path, Lambert, Point};
+use super::map::Point;
+use super::projection::{rings_path, Projection};
 
 #[derive(Deserialize)]
 struct RawBasemap {
@@ -63,6 +64,17 @@ pub fn beyond_region(lon: f64, lat: f64) -> bool {
     !((west..=east).contains(&lon) && (south..=north).contains(&lat))
 }
 
+/// The projection of a map of `places` (`(lon, lat)`): the basemap's own conic while they
+/// all lie within it (its paths are then the same whatever the feed), else the one that
+/// shows them best (`Projection::for_places`).
+pub fn projection_for(places: &[(f64, f64)]) -> Projection {
+    if places.iter().all(|&(lon, lat)| !beyond_region(lon, lat)) {
+        Projection::eastern_canada()
+    } else {
+        Projection::for_places(places)
+    }
+}
+
 /// The world layer's address: `world.json` next to the basemap.
 pub fn world_url(basemap_url: &str) -> String {
     match basemap_url.rsplit_once('/') {
@@ -72,7 +84,7 @@ pub fn world_url(basemap_url: &str) -> String {
 }
 
 /// Reads and projects a basemap; the error says what was wrong.
-pub fn parse(text: &str, projection: &Lambert) -> Result<Basemap, String> {
+pub fn parse(text: &str, projection: &Projection) -> Result<Basemap, String> {
     let raw: RawBasemap = serde_json::from_str(text).map_err(|e| e.to_string())?;
     if raw.scale.is_nan() || raw.scale <= 0.0 {
         return Err("scale must be positive".into());

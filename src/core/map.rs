@@ -47,6 +47,11 @@ impl Lambert {
         Point { x: rho * theta.sin(), y: self.rho0 - rho * theta.cos() }
     }
 
+    /// The meridian in the middle of the map.
+    pub fn central_meridian(&self) -> f64 {
+        self.lon0
+    }
+
     pub fn unproject(&self, point: Point) -> (f64, f64) {
         let dy = self.rho0 - point.y;
         let rho = self.n.signum() * (point.x * point.x + dy * dy).sqrt();
@@ -91,9 +96,9 @@ pub struct View {
     pub height: f64,
 }
 
-/// Zoom limits, in pixels per kilometre: from half a continent to a city (the basemap has
-/// no streets; closer would show an empty square).
-pub const MIN_SCALE: f64 = 0.05;
+/// Zoom limits, in pixels per kilometre: from the whole world on a phone (34,500 km across
+/// in Equal Earth) to a city (the basemap has no streets; closer would show an empty square).
+pub const MIN_SCALE: f64 = 0.004;
 pub const MAX_SCALE: f64 = 6.0;
 /// One zoom step of the buttons and keys.
 pub const ZOOM_STEP: f64 = 1.5;
@@ -216,53 +221,6 @@ fn distance(a: Point, b: Point) -> f64 {
     ((a.x - b.x).powi(2) + (a.y - b.y).powi(2)).sqrt()
 }
 
-/// An SVG path of rings given as flat `[lon, lat, …]` arrays in units of 1/`scale` degree,
-/// projected and written in the drawing's coordinates (kilometres, y down).
-///
-/// Points are rounded to 0.1 km and written as moves from the one before (`l`), whose
-/// small numbers take a third of the bytes of absolute ones: the prerendered page carries
-/// the basemap in its HTML. The moves are between rounded points, so nothing drifts.
-pub fn rings_path(projection: &Lambert, rings: &[Vec<i32>], scale: f64, closed: bool) -> String {
-    let mut d = String::new();
-    for ring in rings {
-        let mut last = (0_i64, 0_i64);
-        for (i, pair) in ring.chunks_exact(2).enumerate() {
-            let p = projection.project(f64::from(pair[0]) / scale, f64::from(pair[1]) / scale);
-            let at = ((p.x * 10.0).round() as i64, (-p.y * 10.0).round() as i64);
-            let (x, y) = match i {
-                0 => {
-                    d.push('M');
-                    at
-                }
-                1 => {
-                    d.push('l');
-                    (at.0 - last.0, at.1 - last.1)
-                }
-                _ => (at.0 - last.0, at.1 - last.1),
-            };
-            push_tenths(&mut d, x);
-            push_tenths(&mut d, y);
-            last = at;
-        }
-        if closed && !ring.is_empty() {
-            d.push('Z');
-        }
-    }
-    d
-}
-
-/// Writes `tenths / 10` as briefly as SVG reads it: "12", "-3.5", "0.5"; a space only
-/// where the number would otherwise run into the one before.
-fn push_tenths(d: &mut String, tenths: i64) {
-    use std::fmt::Write;
-    if tenths >= 0 && d.ends_with(|c: char| c.is_ascii_digit() || c == '.') {
-        d.push(' ');
-    }
-    let sign = if tenths < 0 { "-" } else { "" };
-    let (whole, tenth) = (tenths.abs() / 10, tenths.abs() % 10);
-    let _ = if tenth == 0 { write!(d, "{sign}{whole}") } else { write!(d, "{sign}{whole}.{tenth}") };
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -360,41 +318,5 @@ mod tests {
             assert_eq!(clusters.iter().map(|c| c.weight).sum::<usize>(), 1000);
         }
         assert_eq!(cluster(&points, &weights, 5.0, 20.0).len(), 1000, "7 km = 35 px apart at 5 px/km: none merge");
-    }
-
-    #[test]
-    fn rings_become_projected_svg_paths() {
-        let lambert = Lambert::eastern_canada();
-        let d = rings_path(&lambert, &[vec![-7500, 5000, -7400, 5000, -7400, 5100]], 100.0, true);
-        assert!(d.starts_with("M0 0l"), "{d}");
-        assert_eq!(d.matches(['M', 'l']).count(), 2);
-        assert!(d.ends_with('Z'));
-        // The moves add up to the absolute points, rounded to 0.1 km.
-        let moves: Vec<f64> = d[1..d.len() - 1].split(['l', ' ']).flat_map(split_numbers).collect();
-        let (mut x, mut y) = (moves[0], moves[1]);
-        for step in moves[2..].chunks(2) {
-            (x, y) = (x + step[0], y + step[1]);
-        }
-        let last = lambert.project(-74.0, 51.0);
-        assert!(
-            close(x, (last.x * 10.0).round() / 10.0, 1e-9) && close(y, (-last.y * 10.0).round() / 10.0, 1e-9),
-            "{d}"
-        );
-    }
-
-    /// "12.5-3-0.5" → 12.5, -3, -0.5, as SVG reads it.
-    fn split_numbers(text: &str) -> Vec<f64> {
-        let mut numbers = Vec::new();
-        let mut start = 0;
-        for (i, c) in text.char_indices() {
-            if c == '-' && i > start {
-                numbers.push(text[start..i].parse().unwrap());
-                start = i;
-            }
-        }
-        if start < text.len() {
-            numbers.push(text[start..].parse().unwrap());
-        }
-        numbers
     }
 }

@@ -14,6 +14,7 @@ pub mod lang;
 pub mod load;
 pub mod map;
 pub mod order;
+pub mod projection;
 pub mod query;
 pub mod schema;
 pub mod timeline;

@@ -2,9 +2,11 @@
 
 use std::cmp::Ordering;
 
+use super::basemap;
 use super::date::Day;
 use super::feed::{Edition, Event, Feed, Span};
 use super::order;
+use super::projection::Projection;
 
 /// What the visitor picked, shared by every view.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -73,6 +75,13 @@ pub fn first_needs_year(span: Span) -> bool {
 
 /// The places that have events (among those `keep` accepts, by index), in feed order,
 /// each with its events' spans.
+/// The projection of the feed's map, chosen from its places with events (all of them,
+/// whatever the filters: the map keeps one projection while it is used).
+pub fn map_projection(feed: &Feed) -> Projection {
+    let places: Vec<(f64, f64)> = places_with_events(feed, |_| true).iter().map(|(p, _)| (p.lon, p.lat)).collect();
+    basemap::projection_for(&places)
+}
+
 pub fn places_with_events(feed: &Feed, keep: impl Fn(usize) -> bool) -> Vec<(&super::feed::Place, Vec<Span>)> {
     let mut spans: Vec<Vec<Span>> = vec![Vec::new(); feed.places.len()];
     let index: std::collections::HashMap<&str, usize> =

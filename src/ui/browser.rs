@@ -99,6 +99,22 @@ pub fn focused_in_tree_of(node: &web_sys::Node) -> Option<web_sys::Element> {
     }
 }
 
+/// Once what an action changes is drawn (the next frame), focuses the first element that
+/// one of `selectors` finds, in their order, in the atlas that holds `from` (the control
+/// pressed): when an action removes that control, focus stays where the reader is instead of
+/// falling to the top of the page.
+pub fn refocus(from: &web_sys::Element, selectors: Vec<String>) {
+    let Ok(Some(atlas)) = from.closest(".meetup-atlas") else { return };
+    leptos::prelude::request_animation_frame(move || {
+        selectors.iter().any(|selector| focus_first(&atlas, selector));
+    });
+}
+
+/// The element an event was sent to.
+pub fn target_of(event: &web_sys::Event) -> Option<web_sys::Element> {
+    event.target()?.dyn_into().ok()
+}
+
 /// Focuses what `selector` finds first inside `within`, if anything.
 pub fn focus_first(within: &web_sys::Element, selector: &str) -> bool {
     within

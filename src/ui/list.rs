@@ -11,6 +11,7 @@ use crate::core::i18n::{self, Lang, Msg};
 use crate::core::query::{self, Selection, Timing};
 use crate::core::validate::is_safe_link;
 
+use super::browser;
 use super::context::{use_atlas, AtlasCtx};
 use super::intl;
 
@@ -51,7 +52,12 @@ pub fn EventList() -> impl IntoView {
             view! {
                 <div class="ma-filter" role="status">
                     <h2 class="ma-filter-title">{i18n::events_in(lang, place.name.get(lang))}</h2>
-                    <button type="button" class="ma-button ma-button-quiet" on:click=move |_| selection.set(None)>
+                    <button type="button" class="ma-button ma-button-quiet" on:click=move |e| {
+                        selection.set(None);
+                        if let Some(pressed) = browser::target_of(&e) {
+                            browser::refocus(&pressed, vec![".ma-panel .ma-event-open".into()]);
+                        }
+                    }>
                         {Msg::ShowAllEvents.text(lang)}
                     </button>
                 </div>

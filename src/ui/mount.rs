@@ -10,7 +10,7 @@ use crate::core::basemap;
 use crate::core::date::Day;
 use crate::core::embed::{Hidden, Mode, Panels};
 use crate::core::load::{self, LoadError};
-use crate::core::map::Lambert;
+use crate::core::query;
 use crate::core::Lang;
 
 use super::app::{App, Ready, Setup};
@@ -131,7 +131,8 @@ async fn take_over(host: web_sys::HtmlElement, mut setup: Setup, prerendered: Pr
     let basemap_text = fetch_text(&setup.basemap_url).await.ok();
     next_task().await;
     let same_basemap = basemap_text.as_deref().map(load::fingerprint) == Some(prerendered.basemap);
-    let basemap = basemap_text.and_then(|text| basemap::parse(&text, &Lambert::eastern_canada()).ok()).map(Arc::new);
+    let basemap =
+        basemap_text.and_then(|text| basemap::parse(&text, &query::map_projection(&loaded.feed)).ok()).map(Arc::new);
     let as_built = load::fingerprint(&text) == prerendered.feed
         && saved.is_none()
         && same_basemap

@@ -9,9 +9,12 @@ use crate::core::i18n::{self, Msg};
 use crate::core::ics;
 use crate::core::query::{self, Selection, Timing};
 
-use super::browser::{copy_to_clipboard, download, now_seconds};
+use super::browser::{self, copy_to_clipboard, download, now_seconds};
 use super::context::{use_atlas, AtlasCtx};
 use super::filters::{value_name, FilterPanel};
+
+/// Where focus goes when the filters it stood on are gone.
+const SEARCH_BOX: &str = ".ma-search input";
 
 #[component]
 pub fn Toolbar(
@@ -75,11 +78,20 @@ fn Chips() -> impl IntoView {
     let atlas = use_atlas();
     let loaded = atlas.loaded();
     let AtlasCtx { lang, filters, selection, .. } = atlas;
-    let chip = move |name: String, remove: Callback<()>| {
+    // The chip at `index`: once removed, focus goes to the one that takes its place, else the
+    // one before, else the search box.
+    let chip = move |index: usize, name: String, remove: Callback<()>| {
         let label = i18n::remove_filter(lang.get_untracked(), &name);
+        let removed = move |e: leptos::ev::MouseEvent| {
+            remove.run(());
+            if let Some(pressed) = browser::target_of(&e) {
+                let nth = |n: usize| format!(".ma-chips > li:nth-child({n}) > .ma-chip:not(.ma-clear)");
+                browser::refocus(&pressed, vec![nth(index + 1), nth(index.max(1)), SEARCH_BOX.into()]);
+            }
+        };
         view! {
             <li>
-                <button type="button" class="ma-chip" aria-label=label on:click=move |_| remove.run(())>
+                <button type="button" class="ma-chip" aria-label=label on:click=removed>
                     {name} <span class="ma-chip-x" aria-hidden="true">"×"</span>
                 </button>
             </li>
@@ -94,7 +106,7 @@ fn Chips() -> impl IntoView {
         });
         let mut views = Vec::new();
         if let Some(name) = place {
-            views.push(chip(name, Callback::new(move |()| selection.set(None))));
+            views.push(chip(views.len(), name, Callback::new(move |()| selection.set(None))));
         }
         let (chosen, timing) = filters.with(|f| (f.chosen.clone(), f.timing));
         if let Some(timing) = timing {
@@ -102,11 +114,15 @@ fn Chips() -> impl IntoView {
                 Timing::Past => Msg::PastEvents.text(lang),
                 _ => Msg::Upcoming.text(lang),
             };
-            views.push(chip(name.to_owned(), Callback::new(move |()| filters.update(|f| f.timing = None))));
+            views.push(chip(
+                views.len(),
+                name.to_owned(),
+                Callback::new(move |()| filters.update(|f| f.timing = None)),
+            ));
         }
         for (facet, value) in chosen {
             let name = value_name(feed, facet, &value, lang);
-            views.push(chip(name, Callback::new(move |()| filters.update(|f| f.toggle(facet, &value)))));
+            views.push(chip(views.len(), name, Callback::new(move |()| filters.update(|f| f.toggle(facet, &value)))));
         }
         views
     };
@@ -116,10 +132,13 @@ fn Chips() -> impl IntoView {
             {chips}
             <Show when=clear>
                 <li>
-                    <button type="button" class="ma-chip ma-clear" on:click=move |_| {
+                    <button type="button" class="ma-chip ma-clear" on:click=move |e| {
                         filters.set(Filters::default());
                         if selection.with_untracked(|s| matches!(s, Some(Selection::Place(_)))) {
                             selection.set(None);
+                        }
+                        if let Some(pressed) = browser::target_of(&e) {
+                            browser::refocus(&pressed, vec![SEARCH_BOX.into()]);
                         }
                     }>
                         {move || Msg::ClearAll.text(lang.get())}

@@ -9,4 +9,5 @@ export const FIREFOX_DRIVER_CANNOT = {
   print: "Firefox's BiDi driver does not emulate print media (emulateMedia leaves matchMedia('print') false)",
   colorScheme: "Firefox's BiDi driver does not emulate prefers-color-scheme",
   dblclick: "Firefox's BiDi driver sends a double click as two clicks of detail 1: no dblclick event",
+  tap: "Firefox's BiDi driver's tap dispatches no touch, pointer or click event",
 };

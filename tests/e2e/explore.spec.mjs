@@ -147,6 +147,12 @@ test("printing shows the list of shown events, not the controls", async ({ page,
   await expect(page.locator(".ma-timeline")).toBeHidden();
   await expect(page.locator(".ma-toolbar")).toBeHidden();
   await expect(page.locator(".ma-event")).toBeVisible();
+  // Each event's title, a button on screen, is its heading on paper; no other button is printed.
+  const feed = JSON.parse(readFile(new URL("../../target/e2e-site/atlas-origin/atlas/feed.json", import.meta.url), "utf8"));
+  const ottawa = feed.events.filter((event) => event.place === "ottawa");
+  await expect(page.locator(".ma-event-open")).toHaveText(ottawa.map((event) => event.title.en));
+  await expect(page.locator(".ma-event-open")).toBeVisible();
+  expect(await page.locator("button:visible:not(.ma-event-open)").count()).toBe(0);
   const pdf = await page.pdf({ format: "A4" });
   expect(pdf.length).toBeGreaterThan(1000);
 });

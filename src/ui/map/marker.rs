@@ -9,6 +9,7 @@ use crate::core::map::{Cluster, Point};
 use crate::core::query::{Selection, Timing};
 
 use super::state::MapState;
+use crate::ui::browser;
 use crate::ui::placed::{placed, Edge};
 
 /// A place with events, as the map needs it.
@@ -124,7 +125,17 @@ pub fn MarkerButton(map: MapState, marker: Marker) -> impl IntoView {
             _ => text,
         }
     };
-    let select = move |_| map.select(&current.get_untracked());
+    let select = {
+        let ids = ids.clone();
+        move |e: leptos::ev::MouseEvent| {
+            map.select(&current.get_untracked());
+            // A group zooms in and is gone: focus goes to a marker of its places.
+            if let (false, Some(pressed)) = (ids.len() == 1, browser::target_of(&e)) {
+                let places = ids.iter().map(|id| format!(".ma-marker[data-place=\"{id}\"]"));
+                browser::refocus(&pressed, places.chain([".ma-marker".to_owned()]).collect());
+            }
+        }
+    };
     view! {
         <button
             type="button"
@@ -139,9 +150,18 @@ pub fn MarkerButton(map: MapState, marker: Marker) -> impl IntoView {
             data-place=single
             aria-label=label
             aria-pressed=aria_pressed
-            on:click=select
-            on:mouseenter=move |_| hover_on()
-            on:focus=move |_| hover_on_focus()
+            on:click=select.clone()
+            // A mouse's hover or the keyboard's focus; not a tap, whose focus would keep it up.
+            on:pointerenter=move |e| {
+                if e.pointer_type() == "mouse" {
+                    hover_on()
+                }
+            }
+            on:focus=move |e| {
+                if browser::target_of(&e).is_some_and(|el| el.matches(":focus-visible").unwrap_or(true)) {
+                    hover_on_focus()
+                }
+            }
             on:mouseleave=move |_| hovered.set(None)
             on:blur=move |_| hovered.set(None)
         >

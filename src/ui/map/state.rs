@@ -11,7 +11,8 @@ use crate::core::basemap::{self, Basemap};
 use std::collections::HashMap;
 
 use crate::core::labels::{place, shorten, text_width, Placed, Rect, Side, Wanted};
-use crate::core::map::{cluster, Bounds, Lambert, Point, View, MAX_SCALE, MIN_SCALE};
+use crate::core::map::{cluster, Bounds, Point, View, MAX_SCALE, MIN_SCALE};
+use crate::core::projection::Projection;
 use crate::core::query;
 use crate::core::url_state::MapCentre;
 
@@ -43,7 +44,7 @@ const PAN_CONTROLS_PX: (f64, f64) = (114.0, 114.0);
 #[derive(Clone, Copy)]
 pub struct MapState {
     pub atlas: AtlasCtx,
-    projection: Lambert,
+    projection: Projection,
     /// Every place of the feed, whatever the filters: what the home view fits.
     bounds: Bounds,
     pub surface: NodeRef<html::Div>,
@@ -73,7 +74,7 @@ impl MapState {
     pub fn new(basemap_url: String, centre: RwSignal<Option<MapCentre>>, basemap: Option<Arc<Basemap>>) -> MapState {
         let atlas = use_atlas();
         let loaded = atlas.loaded();
-        let projection = Lambert::eastern_canada();
+        let projection = query::map_projection(&loaded.feed);
         let every_place = query::places_with_events(&loaded.feed, |_| true)
             .into_iter()
             .map(|(place, _)| projection.project(place.lon, place.lat));
@@ -214,7 +215,7 @@ impl MapState {
 }
 
 /// The shown places, clustered at the current zoom, and those of them on screen.
-fn markers_on_screen(atlas: AtlasCtx, projection: Lambert, view: Memo<View>) -> Memo<Vec<Marker>> {
+fn markers_on_screen(atlas: AtlasCtx, projection: Projection, view: Memo<View>) -> Memo<Vec<Marker>> {
     let loaded = atlas.loaded();
     let (shown, today) = (atlas.shown, atlas.today);
     let places = Memo::new(move |_| {
@@ -340,7 +341,7 @@ fn labels(
 }
 
 /// The whole region the basemap covers, for a feed without places.
-fn region_bounds(projection: &Lambert) -> Bounds {
+fn region_bounds(projection: &Projection) -> Bounds {
     let (west, south, east, north) = basemap::REGION;
     let middle = (west + east) / 2.0;
     let corners = [(west, south), (east, south), (west, north), (east, north), (middle, south), (middle, north)];

@@ -1,0 +1,405 @@
+//! Which projection a feed's map is drawn in, chosen from its places: the bundled
+//! region's conic for places within it, a conic centred on any other region, and the Equal
+//! Earth world projection (Šavrič, Patterson and Jenny, 2018) for places that span
+//! continents. North stays up and west stays left in all three. Rings are cut where the
+//! projection's back meridian crosses them, so that nothing is drawn across the map.
+
+use super::map::{Lambert, Point};
+
+const EARTH_RADIUS_KM: f64 = 6371.0;
+/// A region is drawn in a conic while its places span at most this much, in degrees.
+const CONIC_MAX_LON_SPAN: f64 = 60.0;
+const CONIC_MAX_LAT_SPAN: f64 = 35.0;
+/// A conic's standard parallels must stay this far from the equator (a cone near the
+/// equator flattens into a cylinder its formulas do not reach).
+const CONIC_MIN_LAT: f64 = 15.0;
+
+/// Equal Earth on a sphere, centred on `lon0`.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct EqualEarth {
+    lon0: f64,
+}
+
+const A1: f64 = 1.340264;
+const A2: f64 = -0.081106;
+const A3: f64 = 0.000893;
+const A4: f64 = 0.003796;
+
+impl EqualEarth {
+    pub fn new(lon0: f64) -> EqualEarth {
+        EqualEarth { lon0 }
+    }
+
+    pub fn project(&self, lon: f64, lat: f64) -> Point {
+        let lambda = relative_lon(lon, self.lon0).to_radians();
+        let m = 3f64.sqrt() / 2.0;
+        let theta = (m * lat.clamp(-90.0, 90.0).to_radians().sin()).asin();
+        let (t2, t6, t8) = (theta.powi(2), theta.powi(6), theta.powi(8));
+        let x = 2.0 * 3f64.sqrt() * lambda * theta.cos() / (3.0 * (9.0 * A4 * t8 + 7.0 * A3 * t6 + 3.0 * A2 * t2 + A1));
+        let y = theta * (A1 + A2 * t2 + A3 * t6 + A4 * t8);
+        Point { x: EARTH_RADIUS_KM * x, y: EARTH_RADIUS_KM * y }
+    }
+
+    pub fn unproject(&self, point: Point) -> (f64, f64) {
+        let (x, y) = (point.x / EARTH_RADIUS_KM, point.y / EARTH_RADIUS_KM);
+        // Newton's method on y(θ), as the projection's authors give it.
+        let mut theta = y;
+        for _ in 0..12 {
+            let (t2, t6, t8) = (theta.powi(2), theta.powi(6), theta.powi(8));
+            let fy = theta * (A1 + A2 * t2 + A3 * t6 + A4 * t8) - y;
+            let fpy = A1 + 3.0 * A2 * t2 + 7.0 * A3 * t6 + 9.0 * A4 * t8;
+            let step = fy / fpy;
+            theta -= step;
+            if step.abs() < 1e-12 {
+                break;
+            }
+        }
+        let (t2, t6, t8) = (theta.powi(2), theta.powi(6), theta.powi(8));
+        let m = 3f64.sqrt() / 2.0;
+        let lambda = 3.0 * x * (9.0 * A4 * t8 + 7.0 * A3 * t6 + 3.0 * A2 * t2 + A1) / (2.0 * 3f64.sqrt() * theta.cos());
+        let lat = (theta.sin() / m).clamp(-1.0, 1.0).asin().to_degrees();
+        (self.lon0 + lambda.to_degrees(), lat)
+    }
+}
+
+/// The map's projection.
+#[derive(Clone, Copy, Debug)]
+pub enum Projection {
+    /// A region: Lambert's conformal conic, as national mapping agencies draw one.
+    Conic(Lambert),
+    /// Places on several continents.
+    World(EqualEarth),
+}
+
+impl Projection {
+    /// The bundled region's conic (the basemap's own).
+    pub fn eastern_canada() -> Projection {
+        Projection::Conic(Lambert::eastern_canada())
+    }
+
+    /// The projection that shows `places` (`(lon, lat)` in degrees) best: a conic of their
+    /// own when they make a region, the world projection, centred on them, when they do not.
+    /// (`basemap::projection_for` keeps the basemap's own conic for places within it.)
+    pub fn for_places(places: &[(f64, f64)]) -> Projection {
+        let (centre, lon_span) = longitude_arc(places.iter().map(|p| p.0));
+        let (south, north) = places.iter().fold((90f64, -90f64), |(s, n), p| (s.min(p.1), n.max(p.1)));
+        let (lat1, lat2) = (south + (north - south) / 6.0, north - (north - south) / 6.0);
+        let one_side =
+            (lat1 >= CONIC_MIN_LAT && lat2 >= CONIC_MIN_LAT) || (lat1 <= -CONIC_MIN_LAT && lat2 <= -CONIC_MIN_LAT);
+        if lon_span <= CONIC_MAX_LON_SPAN && north - south <= CONIC_MAX_LAT_SPAN && one_side {
+            Projection::Conic(Lambert::new(lat1, lat2, (south + north) / 2.0, centre, EARTH_RADIUS_KM))
+        } else {
+            Projection::World(EqualEarth::new(centre))
+        }
+    }
+
+    pub fn project(&self, lon: f64, lat: f64) -> Point {
+        match self {
+            Projection::Conic(p) => p.project(lon, lat),
+            Projection::World(p) => p.project(lon, lat),
+        }
+    }
+
+    pub fn unproject(&self, point: Point) -> (f64, f64) {
+        match self {
+            Projection::Conic(p) => p.unproject(point),
+            Projection::World(p) => p.unproject(point),
+        }
+    }
+
+    /// The meridian in the middle of the map; its opposite is the map's left and right edge.
+    pub fn central_meridian(&self) -> f64 {
+        match self {
+            Projection::Conic(p) => p.central_meridian(),
+            Projection::World(p) => p.lon0,
+        }
+    }
+}
+
+/// `lon` as degrees east of `lon0`, in [-180, 180).
+fn relative_lon(lon: f64, lon0: f64) -> f64 {
+    (lon - lon0 + 180.0).rem_euclid(360.0) - 180.0
+}
+
+/// The shortest stretch of longitudes holding every one of `lons`: its middle meridian and
+/// its width in degrees (the complement of the widest gap between them, across 180° too).
+pub fn longitude_arc(lons: impl Iterator<Item = f64>) -> (f64, f64) {
+    let mut sorted: Vec<f64> = lons.map(|lon| relative_lon(lon, 0.0)).collect();
+    if sorted.is_empty() {
+        return (0.0, 0.0);
+    }
+    sorted.sort_by(f64::total_cmp);
+    // The gap after each longitude, to the next one (the last one's wraps around to the first).
+    let (widest, gap) = (0..sorted.len())
+        .map(|i| (i, if i + 1 < sorted.len() { sorted[i + 1] - sorted[i] } else { sorted[0] + 360.0 - sorted[i] }))
+        .max_by(|a, b| a.1.total_cmp(&b.1))
+        .unwrap_or((0, 360.0));
+    let start = sorted[(widest + 1) % sorted.len()];
+    let span = 360.0 - gap;
+    (relative_lon(start + span / 2.0, 0.0), span)
+}
+
+/// A ring or line of `(lon, lat)` points as pieces that do not cross `projection`'s back
+/// meridian: a polygon is clipped to each side of it (so both parts stay closed shapes), a
+/// line is broken where it crosses.
+pub fn split_at_back_meridian(points: &[(f64, f64)], lon0: f64, closed: bool) -> Vec<Vec<(f64, f64)>> {
+    // Longitudes relative to the centre, unwrapped so that consecutive points never jump.
+    let mut unwrapped: Vec<(f64, f64)> = Vec::with_capacity(points.len());
+    for &(lon, lat) in points {
+        let relative = relative_lon(lon, lon0);
+        let u = match unwrapped.last() {
+            Some(&(before, _)) => before + relative_lon(relative - before, 0.0),
+            None => relative,
+        };
+        unwrapped.push((u, lat));
+    }
+    const EDGE: f64 = 180.0 - 1e-7;
+    if unwrapped.iter().all(|p| (-EDGE..=EDGE).contains(&p.0)) {
+        return vec![points.to_vec()];
+    }
+    let absolute = |piece: Vec<(f64, f64)>| piece.into_iter().map(|(u, lat)| (lon0 + u, lat)).collect::<Vec<_>>();
+    if !closed {
+        // A line: broken where it leaves [-180°, 180°), each run kept on its own side.
+        let mut pieces: Vec<Vec<(f64, f64)>> = Vec::new();
+        let mut side = None;
+        for &(u, lat) in &unwrapped {
+            let here = ((u + 180.0) / 360.0).floor();
+            if side != Some(here) {
+                pieces.push(Vec::new());
+                side = Some(here);
+            }
+            if let Some(piece) = pieces.last_mut() {
+                piece.push((u - here * 360.0, lat));
+            }
+        }
+        return pieces.into_iter().filter(|p| p.len() >= 2).map(absolute).collect();
+    }
+    let lowest = unwrapped.iter().map(|p| ((p.0 + 180.0) / 360.0).floor() as i64).min().unwrap_or(0);
+    let highest = unwrapped.iter().map(|p| ((p.0 + 180.0) / 360.0).floor() as i64).max().unwrap_or(0);
+    (lowest..=highest)
+        .map(|turn| {
+            let shifted: Vec<(f64, f64)> = unwrapped.iter().map(|&(u, lat)| (u - turn as f64 * 360.0, lat)).collect();
+            clip(&clip(&shifted, -EDGE, true), EDGE, false)
+        })
+        .filter(|piece| piece.len() >= 3)
+        .map(absolute)
+        .collect()
+}
+
+/// Sutherland–Hodgman against one meridian: the part of `ring` east of `x` (`keep_east`) or west of it.
+fn clip(ring: &[(f64, f64)], x: f64, keep_east: bool) -> Vec<(f64, f64)> {
+    let inside = |p: (f64, f64)| if keep_east { p.0 >= x } else { p.0 <= x };
+    let mut out = Vec::with_capacity(ring.len() + 4);
+    for (i, &current) in ring.iter().enumerate() {
+        let previous = ring[(i + ring.len() - 1) % ring.len()];
+        if inside(current) != inside(previous) {
+            let t = (x - previous.0) / (current.0 - previous.0);
+            out.push((x, previous.1 + t * (current.1 - previous.1)));
+        }
+        if inside(current) {
+            out.push(current);
+        }
+    }
+    out
+}
+
+/// An SVG path of rings given as flat `[lon, lat, …]` arrays in units of 1/`scale` degree,
+/// projected and written in the drawing's coordinates (kilometres, y down); rings that
+/// cross the projection's back meridian are cut there.
+///
+/// Points are rounded to 0.1 km and written as moves from the one before (`l`), whose
+/// small numbers take a third of the bytes of absolute ones: the prerendered page carries
+/// the basemap in its HTML. The moves are between rounded points, so nothing drifts.
+pub fn rings_path(projection: &Projection, rings: &[Vec<i32>], scale: f64, closed: bool) -> String {
+    let mut d = String::new();
+    let lon0 = projection.central_meridian();
+    for ring in rings {
+        let points: Vec<(f64, f64)> =
+            ring.chunks_exact(2).map(|pair| (f64::from(pair[0]) / scale, f64::from(pair[1]) / scale)).collect();
+        for piece in split_at_back_meridian(&points, lon0, closed) {
+            let mut last = (0_i64, 0_i64);
+            for (i, &(lon, lat)) in piece.iter().enumerate() {
+                let p = projection.project(lon, lat);
+                let at = ((p.x * 10.0).round() as i64, (-p.y * 10.0).round() as i64);
+                let (x, y) = match i {
+                    0 => {
+                        d.push('M');
+                        at
+                    }
+                    1 => {
+                        d.push('l');
+                        (at.0 - last.0, at.1 - last.1)
+                    }
+                    _ => (at.0 - last.0, at.1 - last.1),
+                };
+                push_tenths(&mut d, x);
+                push_tenths(&mut d, y);
+                last = at;
+            }
+            if closed && !piece.is_empty() {
+                d.push('Z');
+            }
+        }
+    }
+    d
+}
+
+/// Writes `tenths / 10` as briefly as SVG reads it: "12", "-3.5", "0.5"; a space only
+/// where the number would otherwise run into the one before.
+fn push_tenths(d: &mut String, tenths: i64) {
+    use std::fmt::Write;
+    if tenths >= 0 && d.ends_with(|c: char| c.is_ascii_digit() || c == '.') {
+        d.push(' ');
+    }
+    let sign = if tenths < 0 { "-" } else { "" };
+    let (whole, tenth) = (tenths.abs() / 10, tenths.abs() % 10);
+    let _ = if tenth == 0 { write!(d, "{sign}{whole}") } else { write!(d, "{sign}{whole}.{tenth}") };
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Ten far-apart cities: (name, lon, lat).
+    const CITIES: [(&str, f64, f64); 10] = [
+        ("Vancouver", -123.1, 49.3),
+        ("Montréal", -73.6, 45.5),
+        ("São Paulo", -46.6, -23.5),
+        ("London", -0.1, 51.5),
+        ("Nairobi", 36.8, -1.3),
+        ("Moscow", 37.6, 55.8),
+        ("Bangalore", 77.6, 13.0),
+        ("Beijing", 116.4, 39.9),
+        ("Hong Kong", 114.2, 22.3),
+        ("Sydney", 151.2, -33.9),
+    ];
+
+    fn world() -> Projection {
+        Projection::for_places(&CITIES.map(|(_, lon, lat)| (lon, lat)))
+    }
+
+    #[test]
+    fn a_region_elsewhere_gets_a_conic_centred_on_it() {
+        let europe = [(-0.1, 51.5), (2.35, 48.9), (13.4, 52.5), (-3.7, 40.4), (12.5, 41.9)];
+        let p = Projection::for_places(&europe);
+        assert!(matches!(p, Projection::Conic(_)), "{p:?}");
+        assert!((p.central_meridian() - 4.8).abs() < 0.5, "{}", p.central_meridian());
+    }
+
+    #[test]
+    fn places_on_several_continents_get_the_world_centred_away_from_the_widest_gap() {
+        let p = world();
+        assert!(matches!(p, Projection::World(_)), "{p:?}");
+        // The widest gap is the Pacific: the map's edge falls there, not across Asia.
+        let edge = relative_lon(p.central_meridian() + 180.0, 0.0);
+        assert!((-180.0..-123.1).contains(&edge) || (151.2..180.0).contains(&edge), "edge at {edge}");
+    }
+
+    #[test]
+    fn north_stays_up_and_west_stays_left_for_far_apart_cities() {
+        let p = world();
+        let lon0 = p.central_meridian();
+        for (a, alon, alat) in CITIES {
+            for (b, blon, blat) in CITIES {
+                let (pa, pb) = (p.project(alon, alat), p.project(blon, blat));
+                if alat > blat + 1.0 {
+                    // Equal Earth's parallels are straight: higher latitude, higher y.
+                    assert!(pa.y > pb.y, "{a} should be north of {b}");
+                }
+                if relative_lon(alon, lon0) < relative_lon(blon, lon0) - 1.0 {
+                    // Meridians keep their order along every parallel…
+                    assert!(p.project(alon, blat).x < pb.x, "{a}'s meridian should be west of {b}");
+                    // …and they converge towards the poles, so only cities far apart in
+                    // longitude keep it whatever their latitudes.
+                    if relative_lon(alon, lon0) < relative_lon(blon, lon0) - 20.0 {
+                        assert!(pa.x < pb.x, "{a} should be west of {b}");
+                    }
+                }
+            }
+        }
+        // Hong Kong is south of Beijing, Sydney on Australia's east coast (east of Perth).
+        assert!(p.project(114.2, 22.3).y < p.project(116.4, 39.9).y);
+        assert!(p.project(151.2, -33.9).x > p.project(115.9, -31.95).x);
+    }
+
+    #[test]
+    fn equal_earth_round_trips_and_has_its_published_extent() {
+        let p = EqualEarth::new(10.0);
+        for (lon, lat) in [(10.0, 0.0), (-150.0, 60.0), (170.0, -45.0), (10.0, 89.0)] {
+            let (lon2, lat2) = p.unproject(p.project(lon, lat));
+            assert!((relative_lon(lon2, lon)).abs() < 1e-6 && (lat2 - lat).abs() < 1e-6, "{lon},{lat} → {lon2},{lat2}");
+        }
+        // The equator's half-length: R · 2√3π / (3·A1) ≈ 2.7066 R.
+        let half = EqualEarth::new(0.0).project(179.999_999, 0.0).x / EARTH_RADIUS_KM;
+        assert!((half - 2.7066).abs() < 1e-3, "{half}");
+    }
+
+    #[test]
+    fn longitude_arcs_cross_the_antimeridian_when_that_is_shorter() {
+        let (centre, span) = longitude_arc([170.0, -170.0, 175.0].into_iter());
+        assert!((span - 20.0).abs() < 1e-9, "{span}");
+        assert!((relative_lon(centre, 180.0)).abs() < 1e-9, "{centre}");
+        assert_eq!(longitude_arc(std::iter::empty()), (0.0, 0.0));
+    }
+
+    #[test]
+    fn a_ring_across_the_back_meridian_is_cut_into_two_closed_pieces() {
+        // A square from 170° E to 170° W, with the map centred on 0°.
+        let square = [(170.0, 10.0), (-170.0, 10.0), (-170.0, -10.0), (170.0, -10.0)];
+        let pieces = split_at_back_meridian(&square, 0.0, true);
+        assert_eq!(pieces.len(), 2, "{pieces:?}");
+        for piece in &pieces {
+            let xs: Vec<f64> = piece.iter().map(|p| relative_lon(p.0, 0.0)).collect();
+            let east = xs.iter().all(|&x| x > 0.0);
+            let west = xs.iter().all(|&x| x < 0.0);
+            assert!(east || west, "a piece straddles the edge: {piece:?}");
+        }
+        // Centred on 180°, the same square is whole.
+        assert_eq!(split_at_back_meridian(&square, 180.0, true), vec![square.to_vec()]);
+        // A line is broken where it crosses.
+        assert_eq!(
+            split_at_back_meridian(&[(170.0, 0.0), (179.0, 0.0), (-179.0, 0.0), (-170.0, 0.0)], 0.0, false).len(),
+            2
+        );
+    }
+
+    #[test]
+    fn rings_become_projected_svg_paths() {
+        let lambert = Projection::eastern_canada();
+        let d = rings_path(&lambert, &[vec![-7500, 5000, -7400, 5000, -7400, 5100]], 100.0, true);
+        assert!(d.starts_with("M0 0l"), "{d}");
+        assert_eq!(d.matches(['M', 'l']).count(), 2);
+        assert!(d.ends_with('Z'));
+        // The moves add up to the absolute points, rounded to 0.1 km.
+        let moves: Vec<f64> = d[1..d.len() - 1].split(['l', ' ']).flat_map(split_numbers).collect();
+        let (mut x, mut y) = (moves[0], moves[1]);
+        for step in moves[2..].chunks(2) {
+            (x, y) = (x + step[0], y + step[1]);
+        }
+        let last = lambert.project(-74.0, 51.0);
+        assert!(
+            close(x, (last.x * 10.0).round() / 10.0, 1e-9) && close(y, (-last.y * 10.0).round() / 10.0, 1e-9),
+            "{d}"
+        );
+    }
+
+    /// "12.5-3-0.5" → 12.5, -3, -0.5, as SVG reads it.
+    fn split_numbers(text: &str) -> Vec<f64> {
+        let mut numbers = Vec::new();
+        let mut start = 0;
+        for (i, c) in text.char_indices() {
+            if c == '-' && i > start {
+                numbers.push(text[start..i].parse().unwrap());
+                start = i;
+            }
+        }
+        if start < text.len() {
+            numbers.push(text[start..].parse().unwrap());
+        }
+        numbers
+    }
+
+    fn close(a: f64, b: f64, tolerance: f64) -> bool {
+        (a - b).abs() <= tolerance
+    }
+}

@@ -1,0 +1,117 @@
+// Feeds of the whole world (tests/bench/worldwide.mjs: real cities, conferences and
+// meetups), in the <meetup-atlas> element of a host page: the map is drawn in a world
+// projection, north up and west left, and its first view holds every placed event.
+import { test, expect } from "@playwright/test";
+import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { worldwideFeed } from "../bench/worldwide.mjs";
+
+const hostsDir = new URL("../../target/e2e-site/other-origin/hosts/", import.meta.url);
+const seed = JSON.parse(readFileSync(new URL("../../public/feed.json", import.meta.url), "utf8"));
+
+/** A host page showing `feed` in the element; returns its address. */
+function hostWith(name, feed, lang = "en") {
+  mkdirSync(hostsDir, { recursive: true });
+  writeFileSync(new URL(`${name}.json`, hostsDir), JSON.stringify(feed));
+  writeFileSync(
+    new URL(`${name}.html`, hostsDir),
+    `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>${name}</title></head><body>` +
+      `<meetup-atlas lang="${lang}" feed="${name}.json"></meetup-atlas>` +
+      `<script type="module" src="http://127.0.0.1:4173/atlas/meetup-atlas.js"></script></body></html>`,
+  );
+  return `http://127.0.0.1:4174/hosts/${name}.html`;
+}
+
+/** Ten far-apart cities, one meetup each. */
+const TEN = [
+  ["vancouver", "Vancouver", "BC", "CA", -123.12, 49.28],
+  ["montreal", "Montréal", "QC", "CA", -73.57, 45.5],
+  ["sao-paulo", "São Paulo", "SP", "BR", -46.63, -23.55],
+  ["london", "London", "ENG", "GB", -0.13, 51.51],
+  ["nairobi", "Nairobi", "30", "KE", 36.82, -1.29],
+  ["moscow", "Moscow", "MOW", "RU", 37.62, 55.76],
+  ["bangalore", "Bangalore", "KA", "IN", 77.59, 12.97],
+  ["beijing", "Beijing", "BJ", "CN", 116.4, 39.9],
+  ["hong-kong", "Hong Kong", "HK", "HK", 114.17, 22.32],
+  ["sydney", "Sydney", "NSW", "AU", 151.21, -33.87],
+];
+
+function tenCities() {
+  const feed = structuredClone(seed);
+  feed.places = TEN.map(([id, name, region, country, lon, lat]) => ({ id, name: { en: name, fr: name }, region, country, lat, lon }));
+  feed.series = [];
+  feed.events = TEN.map(([id, name], i) => ({
+    ...structuredClone(seed.events[0]),
+    id: `${id}-meetup`,
+    series: undefined,
+    title: { en: `${name} meetup`, fr: `Rencontre de ${name}` },
+    place: id,
+    when: { type: "date", date: `2026-0${1 + (i % 9)}-15` },
+    sessions: [],
+  }));
+  return feed;
+}
+
+async function markers(page) {
+  return page.locator("meetup-atlas").evaluate((host) => {
+    const root = host.shadowRoot;
+    const surface = root.querySelector(".ma-map-surface").getBoundingClientRect();
+    return {
+      surface: { left: surface.left, top: surface.top, right: surface.right, bottom: surface.bottom },
+      markers: [...root.querySelectorAll(".ma-marker")].map((m) => {
+        const r = m.getBoundingClientRect();
+        return { place: m.dataset.place ?? null, events: Number(m.textContent), x: r.left + r.width / 2, y: r.top + r.height / 2 };
+      }),
+    };
+  });
+}
+
+for (const [width, height] of [
+  [1280, 900],
+  [1024, 768],
+  [390, 844],
+]) {
+  test.describe(`at ${width}×${height}`, () => {
+    test.use({ viewport: { width, height } });
+
+    test("ten far-apart cities: each on its own marker, north up and west left, all in the first view", async ({ page }) => {
+      await page.goto(hostWith("ten-cities", tenCities()));
+      await expect(page.locator("meetup-atlas .ma-marker").first()).toBeVisible();
+      const { surface, markers: drawn } = await markers(page);
+      const at = Object.fromEntries(drawn.filter((m) => m.place).map((m) => [m.place, m]));
+      // Close cities may share a marker on a phone; every event is on one, inside the map.
+      expect(drawn.reduce((n, m) => n + m.events, 0)).toBe(TEN.length);
+      for (const m of drawn) {
+        expect(m.x).toBeGreaterThan(surface.left);
+        expect(m.x).toBeLessThan(surface.right);
+        expect(m.y).toBeGreaterThan(surface.top);
+        expect(m.y).toBeLessThan(surface.bottom);
+      }
+      expect(Object.keys(at).length).toBeGreaterThanOrEqual(width >= 1024 ? TEN.length : 4);
+      for (const [a, , , , alon, alat] of TEN) {
+        for (const [b, , , , blon, blat] of TEN) {
+          if (!at[a] || !at[b]) continue;
+          if (alat > blat + 5) expect(at[a].y, `${a} north of ${b}`).toBeLessThan(at[b].y);
+          if (alon < blon - 20) expect(at[a].x, `${a} west of ${b}`).toBeLessThan(at[b].x);
+        }
+      }
+      // Not rotated: Hong Kong below Beijing, Sydney east of Bangalore and below it.
+      if (at["hong-kong"] && at.beijing) expect(at["hong-kong"].y).toBeGreaterThan(at.beijing.y);
+      await page.screenshot({ path: `artifacts/world-ten-${width}.png` });
+    });
+
+    test("1,500 events in 300 cities of every continent: every placed event is on a marker of the first view", async ({ page }) => {
+      const feed = worldwideFeed({ events: 1500, places: 300 });
+      await page.goto(hostWith("worldwide", feed));
+      await expect(page.locator("meetup-atlas .ma-marker").first()).toBeVisible({ timeout: 15_000 });
+      const { surface, markers: drawn } = await markers(page);
+      expect(drawn.reduce((n, m) => n + m.events, 0)).toBe(feed.events.length);
+      for (const m of drawn) {
+        expect(m.x).toBeGreaterThan(surface.left);
+        expect(m.x).toBeLessThan(surface.right);
+        expect(m.y).toBeGreaterThan(surface.top);
+        expect(m.y).toBeLessThan(surface.bottom);
+      }
+      await page.screenshot({ path: `artifacts/world-1500-${width}.png` });
+    });
+  });
+}
