@@ -124,7 +124,6 @@ messages! {
     SkipToEvents => ("Skip to events", "Aller aux événements"),
     BackToList => ("Back to the list", "Retour à la liste"),
     EventDetails => ("Event details", "Détails de l’événement"),
-    AboutFeed => ("About these meetups", "À propos de ces rencontres"),
     AboutEdition => ("About this edition and its sponsors", "À propos de cette édition et de ses commanditaires"),
     SearchPlaceholder => ("Talk, speaker, place…", "Sujet, personne, lieu…"),
     Legend => ("Legend", "Légende"),
@@ -327,8 +326,57 @@ pub fn count(lang: Lang, n: usize, singular: (&str, &str), plural: (&str, &str))
     format!("{n}\u{a0}{}", lang.pick(en, fr))
 }
 
+/// What a feed's events are, named from their kinds: a feed of meetups says "meetups", one
+/// of conferences "conferences", and one of both "events".
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Things {
+    Meetups,
+    Conferences,
+    Events,
+}
+
+impl Things {
+    pub fn of(kinds: impl IntoIterator<Item = EventKind>) -> Things {
+        let mut kinds = kinds.into_iter();
+        match kinds.next() {
+            None => Things::Events,
+            Some(first) if kinds.all(|k| k == first) => match first {
+                EventKind::Meetup => Things::Meetups,
+                EventKind::Conference => Things::Conferences,
+            },
+            Some(_) => Things::Events,
+        }
+    }
+
+    /// `n` of them: "1 meetup", "3 conferences", « 2 événements ».
+    pub fn count(self, lang: Lang, n: usize) -> String {
+        match self {
+            Things::Meetups => count(lang, n, ("meetup", "rencontre"), ("meetups", "rencontres")),
+            Things::Conferences => count(lang, n, ("conference", "conférence"), ("conferences", "conférences")),
+            Things::Events => count(lang, n, ("event", "événement"), ("events", "événements")),
+        }
+    }
+
+    /// The heading of what the feed is about: "About these meetups".
+    pub fn about(self, lang: Lang) -> &'static str {
+        match (self, lang) {
+            (Things::Meetups, Lang::En) => "About these meetups",
+            (Things::Meetups, Lang::Fr) => "À propos de ces rencontres",
+            (Things::Conferences, Lang::En) => "About these conferences",
+            (Things::Conferences, Lang::Fr) => "À propos de ces conférences",
+            (Things::Events, Lang::En) => "About these events",
+            (Things::Events, Lang::Fr) => "À propos de ces événements",
+        }
+    }
+
+    /// Whether the French word is feminine (rencontre, conférence), for its adjectives.
+    fn feminine(self) -> bool {
+        !matches!(self, Things::Events)
+    }
+}
+
 pub fn meetups(lang: Lang, n: usize) -> String {
-    count(lang, n, ("meetup", "rencontre"), ("meetups", "rencontres"))
+    Things::Meetups.count(lang, n)
 }
 
 pub fn sessions(lang: Lang, n: usize) -> String {
@@ -340,6 +388,7 @@ pub fn sessions(lang: Lang, n: usize) -> String {
 /// `names` are the first few of `place_count` places.
 pub fn marker_label(
     lang: Lang,
+    things: Things,
     names: &[&str],
     place_count: usize,
     events: usize,
@@ -358,20 +407,22 @@ pub fn marker_label(
     } else {
         names.join(", ")
     };
-    let when = match (timing, lang, events > 1) {
-        (Some(Timing::Past), Lang::En, _) => ", past",
-        (Some(Timing::Upcoming), Lang::En, _) => ", upcoming",
-        (Some(Timing::Past), Lang::Fr, false) => ", passée",
-        (Some(Timing::Past), Lang::Fr, true) => ", passées",
-        (Some(Timing::Upcoming), Lang::Fr, _) => ", à venir",
-        (Some(Timing::Now) | None, _, _) => "",
+    let when = match (timing, lang, events > 1, things.feminine()) {
+        (Some(Timing::Past), Lang::En, ..) => ", past",
+        (Some(Timing::Upcoming), Lang::En, ..) => ", upcoming",
+        (Some(Timing::Past), Lang::Fr, false, true) => ", passée",
+        (Some(Timing::Past), Lang::Fr, true, true) => ", passées",
+        (Some(Timing::Past), Lang::Fr, false, false) => ", passé",
+        (Some(Timing::Past), Lang::Fr, true, false) => ", passés",
+        (Some(Timing::Upcoming), Lang::Fr, ..) => ", à venir",
+        (Some(Timing::Now) | None, ..) => "",
     };
     let zoom = match (place_count > 1, lang) {
         (false, _) => "",
         (true, Lang::En) => ". Zoom in to separate them",
         (true, Lang::Fr) => ". Zoomez pour les séparer",
     };
-    format!("{names} — {}{when}{zoom}", meetups(lang, events))
+    format!("{names} — {}{when}{zoom}", things.count(lang, events))
 }
 
 /// A number as French writes it: « 91,5 ».
@@ -823,16 +874,40 @@ mod tests {
     #[test]
     fn marker_names_agree_in_number_and_gender() {
         use crate::core::query::Timing;
-        assert_eq!(marker_label(Lang::En, &["Toronto"], 1, 1, None), "Toronto — 1\u{a0}meetup");
-        assert_eq!(marker_label(Lang::Fr, &["Toronto"], 1, 1, None), "Toronto — 1\u{a0}rencontre");
-        assert_eq!(marker_label(Lang::Fr, &["Québec"], 1, 1, Some(Timing::Past)), "Québec — 1\u{a0}rencontre, passée");
+        assert_eq!(marker_label(Lang::En, Things::Meetups, &["Toronto"], 1, 1, None), "Toronto — 1\u{a0}meetup");
+        assert_eq!(marker_label(Lang::Fr, Things::Meetups, &["Toronto"], 1, 1, None), "Toronto — 1\u{a0}rencontre");
         assert_eq!(
-            marker_label(Lang::Fr, &["Québec"], 1, 3, Some(Timing::Past)),
+            marker_label(Lang::Fr, Things::Meetups, &["Québec"], 1, 1, Some(Timing::Past)),
+            "Québec — 1\u{a0}rencontre, passée"
+        );
+        assert_eq!(
+            marker_label(Lang::Fr, Things::Meetups, &["Québec"], 1, 3, Some(Timing::Past)),
             "Québec — 3\u{a0}rencontres, passées"
         );
         assert_eq!(
-            marker_label(Lang::En, &["Toronto", "Kitchener-Waterloo"], 2, 2, Some(Timing::Upcoming)),
+            marker_label(Lang::En, Things::Meetups, &["Toronto", "Kitchener-Waterloo"], 2, 2, Some(Timing::Upcoming)),
             "Toronto, Kitchener-Waterloo — 2\u{a0}meetups, upcoming. Zoom in to separate them"
+        );
+    }
+
+    #[test]
+    fn a_feed_is_named_by_the_kinds_of_its_events() {
+        use crate::core::feed::EventKind::{Conference, Meetup};
+        use crate::core::query::Timing;
+        assert_eq!(Things::of([Meetup, Meetup]), Things::Meetups);
+        assert_eq!(Things::of([Conference]), Things::Conferences);
+        assert_eq!(Things::of([Meetup, Conference]), Things::Events);
+        assert_eq!(Things::of([]), Things::Events);
+        assert_eq!(Things::Conferences.count(Lang::En, 1), "1\u{a0}conference");
+        assert_eq!(Things::Events.count(Lang::Fr, 3), "3\u{a0}événements");
+        assert_eq!(Things::Events.about(Lang::En), "About these events");
+        assert_eq!(
+            marker_label(Lang::Fr, Things::Events, &["Lyon"], 1, 2, Some(Timing::Past)),
+            "Lyon — 2\u{a0}événements, passés"
+        );
+        assert_eq!(
+            marker_label(Lang::En, Things::Conferences, &["Oslo"], 1, 1, Some(Timing::Upcoming)),
+            "Oslo — 1\u{a0}conference, upcoming"
         );
     }
 
@@ -840,11 +915,11 @@ mod tests {
     fn big_clusters_name_a_few_places() {
         let places = ["A", "B", "C", "D", "E"];
         assert_eq!(
-            marker_label(Lang::En, &places[..4], 5, 9, None),
+            marker_label(Lang::En, Things::Meetups, &places[..4], 5, 9, None),
             "A, B, C and 2 other places — 9\u{a0}meetups. Zoom in to separate them"
         );
         assert_eq!(
-            marker_label(Lang::Fr, &places[..4], 4, 4, None),
+            marker_label(Lang::Fr, Things::Meetups, &places[..4], 4, 4, None),
             "A, B, C, D — 4\u{a0}rencontres. Zoomez pour les séparer"
         );
     }

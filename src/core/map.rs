@@ -86,6 +86,22 @@ impl Bounds {
     }
 }
 
+/// Room kept free at each side of the viewport when fitting, in pixels: where the map's
+/// controls are, no marker should be.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Insets {
+    pub top: f64,
+    pub right: f64,
+    pub bottom: f64,
+    pub left: f64,
+}
+
+impl Insets {
+    pub fn all(px: f64) -> Insets {
+        Insets { top: px, right: px, bottom: px, left: px }
+    }
+}
+
 /// What part of the plane the map shows: `centre` in the middle of a
 /// `width`×`height` pixel viewport, at `scale` pixels per kilometre.
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -107,12 +123,22 @@ impl View {
     /// The view that shows `bounds` whole with `padding` pixels around, never
     /// closer than `max_scale` (one place alone should not fill the screen).
     pub fn fit(bounds: Bounds, width: f64, height: f64, padding: f64, max_scale: f64) -> View {
+        View::fit_in(bounds, width, height, Insets::all(padding), max_scale)
+    }
+
+    /// The view that shows `bounds` whole in what `insets` leave of the viewport, in the
+    /// middle of it, never closer than `max_scale`.
+    pub fn fit_in(bounds: Bounds, width: f64, height: f64, insets: Insets, max_scale: f64) -> View {
         let span_x = (bounds.max.x - bounds.min.x).max(1e-9);
         let span_y = (bounds.max.y - bounds.min.y).max(1e-9);
-        let usable_w = (width - 2.0 * padding).max(1.0);
-        let usable_h = (height - 2.0 * padding).max(1.0);
+        let usable_w = (width - insets.left - insets.right).max(1.0);
+        let usable_h = (height - insets.top - insets.bottom).max(1.0);
         let scale = (usable_w / span_x).min(usable_h / span_y).clamp(MIN_SCALE, max_scale);
-        View { centre: bounds.centre(), scale, width, height }
+        // The middle of the free area, in screen pixels, shows the middle of `bounds`.
+        let (free_x, free_y) = (insets.left + usable_w / 2.0, insets.top + usable_h / 2.0);
+        let c = bounds.centre();
+        let centre = Point { x: c.x - (free_x - width / 2.0) / scale, y: c.y + (free_y - height / 2.0) / scale };
+        View { centre, scale, width, height }
     }
 
     /// Plane → screen pixels (y grows downwards on screen).
@@ -318,5 +344,23 @@ mod tests {
             assert_eq!(clusters.iter().map(|c| c.weight).sum::<usize>(), 1000);
         }
         assert_eq!(cluster(&points, &weights, 5.0, 20.0).len(), 1000, "7 km = 35 px apart at 5 px/km: none merge");
+    }
+
+    #[test]
+    fn fitting_in_insets_keeps_every_point_in_the_free_area() {
+        let points = [Point { x: -500.0, y: 200.0 }, Point { x: 900.0, y: -300.0 }, Point { x: 100.0, y: 50.0 }];
+        let bounds = Bounds::around(points).unwrap();
+        let insets = Insets { top: 10.0, right: 140.0, bottom: 20.0, left: 30.0 };
+        let view = View::fit_in(bounds, 390.0, 320.0, insets, MAX_SCALE);
+        for p in points {
+            let (x, y) = view.to_screen(p);
+            assert!((insets.left - 1e-6..=390.0 - insets.right + 1e-6).contains(&x), "x {x}");
+            assert!((insets.top - 1e-6..=320.0 - insets.bottom + 1e-6).contains(&y), "y {y}");
+        }
+        // Uniform insets are the plain fit.
+        assert_eq!(
+            View::fit_in(bounds, 800.0, 400.0, Insets::all(60.0), 2.0),
+            View::fit(bounds, 800.0, 400.0, 60.0, 2.0)
+        );
     }
 }

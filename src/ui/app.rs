@@ -5,7 +5,6 @@ use leptos::prelude::*;
 use crate::core::basemap::Basemap;
 use crate::core::date::Day;
 use crate::core::embed::{Hidden, Mode, Panels};
-use crate::core::feed;
 use crate::core::i18n::{self, Lang, Msg};
 use crate::core::load::{self, LoadError, Loaded};
 use crate::core::query::Selection;
@@ -352,14 +351,14 @@ fn About() -> impl IntoView {
         move || {
             let lang = lang.get();
             let feed = &loaded.feed;
-            let meetups = feed.events.iter().filter(|e| e.kind == feed::EventKind::Meetup).count();
+            let things = i18n::Things::of(feed.events.iter().map(|e| e.kind));
             let sessions = feed.events.iter().map(|e| e.sessions.len()).sum::<usize>()
                 + feed.editions.iter().map(|e| e.sessions.len()).sum::<usize>();
             let description = feed.description.as_ref().map(|d| d.get(lang).to_owned());
             view! {
-                <h2 class="ma-section-title">{Msg::AboutFeed.text(lang)}</h2>
+                <h2 class="ma-section-title">{things.about(lang)}</h2>
                 {description.map(|d| view! { <p class="ma-description">{d}</p> })}
-                <p class="ma-counts">{format!("{} · {}", i18n::meetups(lang, meetups), i18n::sessions(lang, sessions))}</p>
+                <p class="ma-counts">{format!("{} · {}", things.count(lang, feed.events.len()), i18n::sessions(lang, sessions))}</p>
             }
         }
     };

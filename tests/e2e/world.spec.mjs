@@ -51,15 +51,25 @@ function tenCities() {
   return feed;
 }
 
+const overlap = (a, b) => a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom;
+
+/** No marker under a map control. */
+function expectClearOfControls({ controls, markers: drawn }) {
+  expect(controls.length).toBe(2);
+  for (const m of drawn) for (const c of controls) expect(overlap(m.box, c), `a marker under a control: ${JSON.stringify(m)}`).toBe(false);
+}
+
 async function markers(page) {
   return page.locator("meetup-atlas").evaluate((host) => {
     const root = host.shadowRoot;
     const surface = root.querySelector(".ma-map-surface").getBoundingClientRect();
+    const box = (r) => ({ left: r.left, top: r.top, right: r.right, bottom: r.bottom });
     return {
-      surface: { left: surface.left, top: surface.top, right: surface.right, bottom: surface.bottom },
+      surface: box(surface),
+      controls: [...root.querySelectorAll(".ma-zoom-controls, .ma-pan-controls")].map((c) => box(c.getBoundingClientRect())),
       markers: [...root.querySelectorAll(".ma-marker")].map((m) => {
         const r = m.getBoundingClientRect();
-        return { place: m.dataset.place ?? null, events: Number(m.textContent), x: r.left + r.width / 2, y: r.top + r.height / 2 };
+        return { place: m.dataset.place ?? null, events: Number(m.textContent), x: r.left + r.width / 2, y: r.top + r.height / 2, box: box(r) };
       }),
     };
   });
@@ -76,7 +86,9 @@ for (const [width, height] of [
     test("ten far-apart cities: each on its own marker, north up and west left, all in the first view", async ({ page }) => {
       await page.goto(hostWith("ten-cities", tenCities()));
       await expect(page.locator("meetup-atlas .ma-marker").first()).toBeVisible();
-      const { surface, markers: drawn } = await markers(page);
+      const seen = await markers(page);
+      const { surface, markers: drawn } = seen;
+      expectClearOfControls(seen);
       const at = Object.fromEntries(drawn.filter((m) => m.place).map((m) => [m.place, m]));
       // Close cities may share a marker on a phone; every event is on one, inside the map.
       expect(drawn.reduce((n, m) => n + m.events, 0)).toBe(TEN.length);
@@ -103,7 +115,9 @@ for (const [width, height] of [
       const feed = worldwideFeed({ events: 1500, places: 300 });
       await page.goto(hostWith("worldwide", feed));
       await expect(page.locator("meetup-atlas .ma-marker").first()).toBeVisible({ timeout: 15_000 });
-      const { surface, markers: drawn } = await markers(page);
+      const seen = await markers(page);
+      const { surface, markers: drawn } = seen;
+      expectClearOfControls(seen);
       expect(drawn.reduce((n, m) => n + m.events, 0)).toBe(feed.events.length);
       for (const m of drawn) {
         expect(m.x).toBeGreaterThan(surface.left);
@@ -111,7 +125,37 @@ for (const [width, height] of [
         expect(m.y).toBeGreaterThan(surface.top);
         expect(m.y).toBeLessThan(surface.bottom);
       }
+      // Conferences and meetups together are "events", on the markers and in the footer.
+      await expect(page.locator("meetup-atlas .ma-marker").first()).toHaveAttribute("aria-label", /— [\d,\s]+\u00a0events?\b/);
+      await expect(page.locator("meetup-atlas").getByRole("heading", { name: "About these events" })).toBeAttached();
       await page.screenshot({ path: `artifacts/world-1500-${width}.png` });
     });
   });
 }
+
+test("a search for a city far from the view brings its markers into view", async ({ page }) => {
+  const feed = worldwideFeed({ events: 1500, places: 300 });
+  await page.setViewportSize({ width: 1280, height: 900 });
+  await page.goto(hostWith("worldwide-search", feed));
+  const atlas = page.locator("meetup-atlas");
+  await expect(atlas.locator(".ma-marker").first()).toBeVisible({ timeout: 15_000 });
+  // Zoomed in on one side of the world first.
+  const zoomIn = atlas.locator(".ma-map-controls").getByRole("button").first();
+  for (let i = 0; i < 4; i++) await zoomIn.click();
+  for (const country of ["AU", "BR", "JP"]) {
+    const place = feed.places.find((p) => p.country === country);
+    await atlas.getByRole("searchbox").fill(place.name.en);
+    // What the search shows, as the count says it ("12 of 1,500 events").
+    const shown = async () => Number((await atlas.locator(".ma-toolbar-status").innerText()).match(/^([\d,\s]+) of/m)[1].replace(/\D/g, ""));
+    await expect.poll(shown).toBeLessThan(feed.events.length);
+    const events = await shown();
+    expect(events).toBeGreaterThan(0);
+    await expect
+      .poll(async () => {
+        const { surface, markers: drawn } = await markers(page);
+        const inside = drawn.filter((m) => m.x > surface.left && m.x < surface.right && m.y > surface.top && m.y < surface.bottom);
+        return inside.reduce((n, m) => n + m.events, 0);
+      }, { message: place.name.en })
+      .toBe(events);
+  }
+});

@@ -92,7 +92,7 @@ pub fn MarkerButton(map: MapState, marker: Marker) -> impl IntoView {
         let lang = lang.get();
         current.with(|m| {
             let names: Vec<&str> = m.names.iter().map(|n| n.get(lang)).collect();
-            i18n::marker_label(lang, &names, m.ids.len(), m.events, m.timing)
+            i18n::marker_label(lang, map.things, &names, m.ids.len(), m.events, m.timing)
         })
     };
     let pressed = {

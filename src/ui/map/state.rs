@@ -10,8 +10,9 @@ use leptos::prelude::*;
 use crate::core::basemap::{self, Basemap};
 use std::collections::HashMap;
 
+use crate::core::i18n::Things;
 use crate::core::labels::{place, shorten, text_width, Placed, Rect, Side, Wanted};
-use crate::core::map::{cluster, Bounds, Point, View, MAX_SCALE, MIN_SCALE};
+use crate::core::map::{cluster, Bounds, Insets, Point, View, MAX_SCALE, MIN_SCALE};
 use crate::core::projection::Projection;
 use crate::core::query;
 use crate::core::url_state::MapCentre;
@@ -45,6 +46,8 @@ const PAN_CONTROLS_PX: (f64, f64) = (114.0, 114.0);
 pub struct MapState {
     pub atlas: AtlasCtx,
     projection: Projection,
+    /// What the feed's events are called ("meetups", "conferences", "events").
+    pub things: Things,
     /// Every place of the feed, whatever the filters: what the home view fits.
     bounds: Bounds,
     pub surface: NodeRef<html::Div>,
@@ -83,7 +86,7 @@ impl MapState {
         let min_scale = Memo::new(move |_| {
             let (width, height) = size.get();
             let region = View::fit(region_bounds(&projection), width, height, 0.0, MAX_SCALE).scale;
-            let home = View::fit(bounds, width, height, FIT_PADDING_PX, FIT_MAX_SCALE).scale;
+            let home = View::fit_in(bounds, width, height, fit_insets(width), FIT_MAX_SCALE).scale;
             region.min(home).max(MIN_SCALE)
         });
         let view = Memo::new(move |_| {
@@ -95,7 +98,7 @@ impl MapState {
                     width,
                     height,
                 },
-                None => View::fit(bounds, width, height, FIT_PADDING_PX, FIT_MAX_SCALE),
+                None => View::fit_in(bounds, width, height, fit_insets(width), FIT_MAX_SCALE),
             }
         });
         let scale = Memo::new(move |_| view.get().scale);
@@ -125,6 +128,7 @@ impl MapState {
         let map = MapState {
             atlas,
             projection,
+            things: Things::of(loaded.feed.events.iter().map(|e| e.kind)),
             bounds,
             surface: NodeRef::new(),
             size,
@@ -141,6 +145,7 @@ impl MapState {
             world,
         };
         map.follow_selection();
+        map.follow_shown();
         let surface = map.surface;
         Effect::new(move |_| {
             if let Some(el) = surface.get() {
@@ -153,7 +158,7 @@ impl MapState {
     /// The view that fits every place at the current size.
     fn home(self) -> View {
         let (width, height) = self.size.get_untracked();
-        View::fit(self.bounds, width, height, FIT_PADDING_PX, FIT_MAX_SCALE)
+        View::fit_in(self.bounds, width, height, fit_insets(width), FIT_MAX_SCALE)
     }
 
     /// Shows `next`, within the zoom limits: the link carries it, unless it is the home view.
@@ -196,6 +201,32 @@ impl MapState {
             let margin = CLUSTER_RADIUS_PX;
             if !((margin..=v.width - margin).contains(&x) && (margin..=v.height - margin).contains(&y)) {
                 self.set_view(View { centre: at, ..v });
+            }
+        });
+    }
+
+    /// When search or the filters change what is shown and some of it is off the map, the
+    /// map fits what is shown, as a search on any map does (not when the atlas opens: a
+    /// link's own view stays).
+    fn follow_shown(self) {
+        let loaded = self.atlas.loaded();
+        let shown = self.atlas.shown;
+        Effect::new(move |before: Option<()>| {
+            let points: Vec<Point> = shown.with(|shown| {
+                query::places_with_events(&loaded.feed, |i| shown.contains(i))
+                    .iter()
+                    .map(|(place, _)| self.projection.project(place.lon, place.lat))
+                    .collect()
+            });
+            let (Some(()), Some(bounds)) = (before, Bounds::around(points.iter().copied())) else { return };
+            let v = self.view.get_untracked();
+            let margin = CLUSTER_RADIUS_PX;
+            let in_view = |p: &Point| {
+                let (x, y) = v.to_screen(*p);
+                (margin..=v.width - margin).contains(&x) && (margin..=v.height - margin).contains(&y)
+            };
+            if !points.iter().all(in_view) {
+                self.set_view(View::fit_in(bounds, v.width, v.height, fit_insets(v.width), FIT_MAX_SCALE));
             }
         });
     }
@@ -338,6 +369,14 @@ fn labels(
             Labels { cities, regions: shown_regions }
         })
     })
+}
+
+/// What a fitted view keeps free: the column of controls on the right (with a marker's
+/// width beside it), and a margin elsewhere, narrower on a phone.
+fn fit_insets(width: f64) -> Insets {
+    let margin = if width < 600.0 { FIT_PADDING_PX / 2.0 } else { FIT_PADDING_PX };
+    let controls = PAN_CONTROLS_PX.0.max(ZOOM_CONTROLS_PX.0) + GROUP_RADIUS_PX + 4.0;
+    Insets { top: margin, right: controls.max(margin), bottom: margin, left: margin }
 }
 
 /// The whole region the basemap covers, for a feed without places.
