@@ -379,6 +379,22 @@ pub fn meetups(lang: Lang, n: usize) -> String {
     Things::Meetups.count(lang, n)
 }
 
+/// The events of each kind there are: "5 meetups, 1 conference".
+pub fn kinds_count(lang: Lang, kinds: impl IntoIterator<Item = EventKind>) -> String {
+    let kinds: Vec<EventKind> = kinds.into_iter().collect();
+    let of = |kind: EventKind| kinds.iter().filter(|&&k| k == kind).count();
+    let parts: Vec<String> = [(EventKind::Meetup, Things::Meetups), (EventKind::Conference, Things::Conferences)]
+        .into_iter()
+        .filter(|&(kind, _)| of(kind) > 0)
+        .map(|(kind, things)| things.count(lang, of(kind)))
+        .collect();
+    if parts.is_empty() {
+        Things::Events.count(lang, 0)
+    } else {
+        parts.join(", ")
+    }
+}
+
 pub fn sessions(lang: Lang, n: usize) -> String {
     count(lang, n, ("session", "présentation"), ("sessions", "présentations"))
 }
@@ -901,6 +917,8 @@ mod tests {
         assert_eq!(Things::Conferences.count(Lang::En, 1), "1\u{a0}conference");
         assert_eq!(Things::Events.count(Lang::Fr, 3), "3\u{a0}événements");
         assert_eq!(Things::Events.about(Lang::En), "About these events");
+        assert_eq!(kinds_count(Lang::En, [Meetup, Conference, Meetup]), "2\u{a0}meetups, 1\u{a0}conference");
+        assert_eq!(kinds_count(Lang::Fr, []), "0\u{a0}événement");
         assert_eq!(
             marker_label(Lang::Fr, Things::Events, &["Lyon"], 1, 2, Some(Timing::Past)),
             "Lyon — 2\u{a0}événements, passés"

@@ -358,7 +358,7 @@ fn About() -> impl IntoView {
             view! {
                 <h2 class="ma-section-title">{things.about(lang)}</h2>
                 {description.map(|d| view! { <p class="ma-description">{d}</p> })}
-                <p class="ma-counts">{format!("{} · {}", things.count(lang, feed.events.len()), i18n::sessions(lang, sessions))}</p>
+                <p class="ma-counts">{format!("{} · {}", i18n::kinds_count(lang, feed.events.iter().map(|e| e.kind)), i18n::sessions(lang, sessions))}</p>
             }
         }
     };

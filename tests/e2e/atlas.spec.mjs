@@ -78,7 +78,13 @@ test.describe("a French browser", () => {
     await page.goto("./");
     await ready(page);
     await expect(page.locator(root)).toHaveAttribute("lang", "fr");
-    await expect(page.locator(".ma-counts")).toHaveText("5\u00a0rencontres · 11\u00a0présentations");
+    // Each kind counted from the feed, in French.
+    const kinds = (kind) => seed.events.filter((e) => e.kind === kind).length;
+    const plural = (n, one, many) => `${n}\u00a0${n <= 1 ? one : many}`;
+    const sessions = seed.events.reduce((n, e) => n + (e.sessions?.length ?? 0), 0) + seed.editions.reduce((n, e) => n + (e.sessions?.length ?? 0), 0);
+    const counts = [plural(kinds("meetup"), "rencontre", "rencontres"), plural(kinds("conference"), "conférence", "conférences")];
+    await expect(page.locator(".ma-counts")).toHaveText(`${counts.join(", ")} · ${plural(sessions, "présentation", "présentations")}`);
+    await expect(page.getByRole("heading", { name: "À propos de ces événements" })).toBeVisible();
   });
 });
 

@@ -128,7 +128,8 @@ impl MapState {
         let map = MapState {
             atlas,
             projection,
-            things: Things::of(loaded.feed.events.iter().map(|e| e.kind)),
+            // The map's markers hold the events that have a place.
+            things: Things::of(loaded.feed.events.iter().filter(|e| e.place.is_some()).map(|e| e.kind)),
             bounds,
             surface: NodeRef::new(),
             size,
