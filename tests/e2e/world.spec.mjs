@@ -53,10 +53,13 @@ function tenCities() {
 
 const overlap = (a, b) => a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom;
 
-/** No marker under a map control. */
+/** No marker under a map control or on another marker. */
 function expectClearOfControls({ controls, markers: drawn }) {
   expect(controls.length).toBe(2);
   for (const m of drawn) for (const c of controls) expect(overlap(m.box, c), `a marker under a control: ${JSON.stringify(m)}`).toBe(false);
+  drawn.forEach((a, i) => {
+    for (const b of drawn.slice(i + 1)) expect(overlap(a.box, b.box), `markers on one another: ${JSON.stringify([a, b])}`).toBe(false);
+  });
 }
 
 async function markers(page) {

@@ -22,8 +22,8 @@ use crate::ui::browser::observe_size;
 use crate::ui::context::{use_atlas, AtlasCtx};
 use crate::ui::fetch::fetch_text;
 
-/// Markers closer than this on screen merge into one.
-pub const CLUSTER_RADIUS_PX: f64 = 36.0;
+/// Markers closer than this on screen merge into one: a group's marker (40 px) and a gap.
+pub const CLUSTER_RADIUS_PX: f64 = 44.0;
 /// Half the size of a marker and of a group's marker, as the stylesheet draws them.
 const MARKER_RADIUS_PX: f64 = 16.0;
 const GROUP_RADIUS_PX: f64 = 20.0;
