@@ -361,8 +361,9 @@ mod tests {
     #[test]
     fn cluster_markers_stand_at_least_the_radius_apart() {
         // A dense world: 2,000 places, clustered at several zooms.
-        let points: Vec<_> =
-            (0..2000u32).map(|i| Point { x: f64::from((i * 7919) % 4001), y: f64::from((i * 104_729) % 3001) }).collect();
+        let points: Vec<_> = (0..2000u32)
+            .map(|i| Point { x: f64::from((i * 7919) % 4001), y: f64::from((i * 104_729) % 3001) })
+            .collect();
         let weights: Vec<usize> = (0..2000).map(|i| 1 + i % 7).collect();
         for scale in [0.01, 0.05, 0.3, 1.0] {
             let clusters = cluster(&points, &weights, scale, 44.0);
