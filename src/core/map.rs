@@ -191,8 +191,7 @@ pub struct Cluster {
     /// Indexes of the places in it, the place with most events first.
     pub members: Vec<usize>,
     /// Where to draw it, on the plane: at its heaviest place. Clusters' seeds are at least
-    /// the radius apart on screen, so their markers never stand on one another (a weighted
-    /// mean would pull two clusters together).
+    /// the radius apart on screen; a weighted mean would pull two clusters together.
     pub at: Point,
     /// Total events of its members.
     pub weight: usize,

@@ -22,8 +22,8 @@ use crate::ui::browser::observe_size;
 use crate::ui::context::{use_atlas, AtlasCtx};
 use crate::ui::fetch::fetch_text;
 
-/// Markers closer than this on screen merge into one: a group's marker (40 px) and a gap.
-pub const CLUSTER_RADIUS_PX: f64 = 44.0;
+/// Markers closer than this on screen merge into one.
+pub const CLUSTER_RADIUS_PX: f64 = 36.0;
 /// Half the size of a marker and of a group's marker, as the stylesheet draws them.
 const MARKER_RADIUS_PX: f64 = 16.0;
 const GROUP_RADIUS_PX: f64 = 20.0;
@@ -86,7 +86,7 @@ impl MapState {
         let min_scale = Memo::new(move |_| {
             let (width, height) = size.get();
             let region = View::fit(region_bounds(&projection), width, height, 0.0, MAX_SCALE).scale;
-            let home = View::fit_in(bounds, width, height, fit_insets(width), FIT_MAX_SCALE).scale;
+            let home = fit_clear_of_controls(bounds, width, height).scale;
             region.min(home).max(MIN_SCALE)
         });
         let view = Memo::new(move |_| {
@@ -98,7 +98,7 @@ impl MapState {
                     width,
                     height,
                 },
-                None => View::fit_in(bounds, width, height, fit_insets(width), FIT_MAX_SCALE),
+                None => fit_clear_of_controls(bounds, width, height),
             }
         });
         let scale = Memo::new(move |_| view.get().scale);
@@ -159,7 +159,7 @@ impl MapState {
     /// The view that fits every place at the current size.
     fn home(self) -> View {
         let (width, height) = self.size.get_untracked();
-        View::fit_in(self.bounds, width, height, fit_insets(width), FIT_MAX_SCALE)
+        fit_clear_of_controls(self.bounds, width, height)
     }
 
     /// Shows `next`, within the zoom limits: the link carries it, unless it is the home view.
@@ -227,7 +227,7 @@ impl MapState {
                 (margin..=v.width - margin).contains(&x) && (margin..=v.height - margin).contains(&y)
             };
             if !points.iter().all(in_view) {
-                self.set_view(View::fit_in(bounds, v.width, v.height, fit_insets(v.width), FIT_MAX_SCALE));
+                self.set_view(fit_clear_of_controls(bounds, v.width, v.height));
             }
         });
     }
@@ -372,12 +372,26 @@ fn labels(
     })
 }
 
-/// What a fitted view keeps free: the column of controls on the right (with a marker's
-/// width beside it), and a margin elsewhere, narrower on a phone.
-fn fit_insets(width: f64) -> Insets {
+/// The view that shows `bounds` whole with no marker under a control: either the whole
+/// column of controls on the right is kept free, or the zoom buttons' narrow column and a
+/// band at the bottom as tall as the pan buttons; whichever shows the places larger (a wide
+/// map takes the first, a phone's the second). A margin elsewhere, narrower on a phone.
+fn fit_clear_of_controls(bounds: Bounds, width: f64, height: f64) -> View {
     let margin = if width < 600.0 { FIT_PADDING_PX / 2.0 } else { FIT_PADDING_PX };
-    let controls = PAN_CONTROLS_PX.0.max(ZOOM_CONTROLS_PX.0) + GROUP_RADIUS_PX + 4.0;
-    Insets { top: margin, right: controls.max(margin), bottom: margin, left: margin }
+    let beside = |controls: f64| (controls + GROUP_RADIUS_PX + 4.0).max(margin);
+    let column =
+        Insets { top: margin, right: beside(PAN_CONTROLS_PX.0.max(ZOOM_CONTROLS_PX.0)), bottom: margin, left: margin };
+    let band =
+        Insets { top: margin, right: beside(ZOOM_CONTROLS_PX.0), bottom: beside(PAN_CONTROLS_PX.1), left: margin };
+    let (a, b) = (
+        View::fit_in(bounds, width, height, column, FIT_MAX_SCALE),
+        View::fit_in(bounds, width, height, band, FIT_MAX_SCALE),
+    );
+    if b.scale > a.scale {
+        b
+    } else {
+        a
+    }
 }
 
 /// The whole region the basemap covers, for a feed without places.
