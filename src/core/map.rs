@@ -141,6 +141,13 @@ impl View {
         View { centre, scale, width, height }
     }
 
+    /// Whether `p` is on screen, at least `margin` pixels in from the edges (a negative
+    /// margin reaches beyond them).
+    pub fn has_on_screen(&self, p: Point, margin: f64) -> bool {
+        let (x, y) = self.to_screen(p);
+        (margin..=self.width - margin).contains(&x) && (margin..=self.height - margin).contains(&y)
+    }
+
     /// Plane → screen pixels (y grows downwards on screen).
     pub fn to_screen(&self, p: Point) -> (f64, f64) {
         ((p.x - self.centre.x) * self.scale + self.width / 2.0, (self.centre.y - p.y) * self.scale + self.height / 2.0)

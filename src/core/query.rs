@@ -73,8 +73,6 @@ pub fn first_needs_year(span: Span) -> bool {
     span.first.year != span.last.year
 }
 
-/// The places that have events (among those `keep` accepts, by index), in feed order,
-/// each with its events' spans.
 /// The projection of the feed's map, chosen from its places with events (all of them,
 /// whatever the filters: the map keeps one projection while it is used).
 pub fn map_projection(feed: &Feed) -> Projection {
@@ -82,6 +80,8 @@ pub fn map_projection(feed: &Feed) -> Projection {
     basemap::projection_for(&places)
 }
 
+/// The places that have events (among those `keep` accepts, by index), in feed order,
+/// each with its events' spans.
 pub fn places_with_events(feed: &Feed, keep: impl Fn(usize) -> bool) -> Vec<(&super::feed::Place, Vec<Span>)> {
     let mut spans: Vec<Vec<Span>> = vec![Vec::new(); feed.places.len()];
     let index: std::collections::HashMap<&str, usize> =

@@ -100,11 +100,11 @@ pub fn focused_in_tree_of(node: &web_sys::Node) -> Option<web_sys::Element> {
 }
 
 /// Once what an action changes is drawn (the next frame), focuses the first element that
-/// one of `selectors` finds, in their order, in the atlas that holds `from` (the control
-/// pressed): when an action removes that control, focus stays where the reader is instead of
-/// falling to the top of the page.
-pub fn refocus(from: &web_sys::Element, selectors: Vec<String>) {
-    let Ok(Some(atlas)) = from.closest(".meetup-atlas") else { return };
+/// one of `selectors` finds, in their order, in the atlas where `pressed` (the press on a
+/// control) happened: when an action removes that control, focus stays where the reader is
+/// instead of falling to the top of the page.
+pub fn refocus(pressed: &web_sys::Event, selectors: Vec<String>) {
+    let Some(Ok(Some(atlas))) = target_of(pressed).map(|el| el.closest(".meetup-atlas")) else { return };
     leptos::prelude::request_animation_frame(move || {
         selectors.iter().any(|selector| focus_first(&atlas, selector));
     });

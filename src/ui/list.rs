@@ -54,9 +54,7 @@ pub fn EventList() -> impl IntoView {
                     <h2 class="ma-filter-title">{i18n::events_in(lang, place.name.get(lang))}</h2>
                     <button type="button" class="ma-button ma-button-quiet" on:click=move |e| {
                         selection.set(None);
-                        if let Some(pressed) = browser::target_of(&e) {
-                            browser::refocus(&pressed, vec![".ma-panel .ma-event-open".into()]);
-                        }
+                        browser::refocus(&e, vec![".ma-panel .ma-event-open".into()]);
                     }>
                         {Msg::ShowAllEvents.text(lang)}
                     </button>

@@ -84,10 +84,8 @@ fn Chips() -> impl IntoView {
         let label = i18n::remove_filter(lang.get_untracked(), &name);
         let removed = move |e: leptos::ev::MouseEvent| {
             remove.run(());
-            if let Some(pressed) = browser::target_of(&e) {
-                let nth = |n: usize| format!(".ma-chips > li:nth-child({n}) > .ma-chip:not(.ma-clear)");
-                browser::refocus(&pressed, vec![nth(index + 1), nth(index.max(1)), SEARCH_BOX.into()]);
-            }
+            let nth = |n: usize| format!(".ma-chips > li:nth-child({n}) > .ma-chip:not(.ma-clear)");
+            browser::refocus(&e, vec![nth(index + 1), nth(index.max(1)), SEARCH_BOX.into()]);
         };
         view! {
             <li>
@@ -137,9 +135,7 @@ fn Chips() -> impl IntoView {
                         if selection.with_untracked(|s| matches!(s, Some(Selection::Place(_)))) {
                             selection.set(None);
                         }
-                        if let Some(pressed) = browser::target_of(&e) {
-                            browser::refocus(&pressed, vec![SEARCH_BOX.into()]);
-                        }
+                        browser::refocus(&e, vec![SEARCH_BOX.into()]);
                     }>
                         {move || Msg::ClearAll.text(lang.get())}
                     </button>

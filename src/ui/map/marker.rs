@@ -130,9 +130,9 @@ pub fn MarkerButton(map: MapState, marker: Marker) -> impl IntoView {
         move |e: leptos::ev::MouseEvent| {
             map.select(&current.get_untracked());
             // A group zooms in and is gone: focus goes to a marker of its places.
-            if let (false, Some(pressed)) = (ids.len() == 1, browser::target_of(&e)) {
+            if ids.len() > 1 {
                 let places = ids.iter().map(|id| format!(".ma-marker[data-place=\"{id}\"]"));
-                browser::refocus(&pressed, places.chain([".ma-marker".to_owned()]).collect());
+                browser::refocus(&e, places.chain([".ma-marker".to_owned()]).collect());
             }
         }
     };

@@ -198,9 +198,7 @@ impl MapState {
             let Some(place) = loaded.feed.place(&id) else { return };
             let at = self.projection.project(place.lon, place.lat);
             let v = self.view.get_untracked();
-            let (x, y) = v.to_screen(at);
-            let margin = CLUSTER_RADIUS_PX;
-            if !((margin..=v.width - margin).contains(&x) && (margin..=v.height - margin).contains(&y)) {
+            if !v.has_on_screen(at, CLUSTER_RADIUS_PX) {
                 self.set_view(View { centre: at, ..v });
             }
         });
@@ -221,12 +219,7 @@ impl MapState {
             });
             let (Some(()), Some(bounds)) = (before, Bounds::around(points.iter().copied())) else { return };
             let v = self.view.get_untracked();
-            let margin = CLUSTER_RADIUS_PX;
-            let in_view = |p: &Point| {
-                let (x, y) = v.to_screen(*p);
-                (margin..=v.width - margin).contains(&x) && (margin..=v.height - margin).contains(&y)
-            };
-            if !points.iter().all(in_view) {
+            if !points.iter().all(|&p| v.has_on_screen(p, CLUSTER_RADIUS_PX)) {
                 self.set_view(fit_clear_of_controls(bounds, v.width, v.height));
             }
         });
@@ -278,15 +271,8 @@ fn markers_on_screen(atlas: AtlasCtx, projection: Projection, view: Memo<View>) 
     });
     Memo::new(move |_| {
         let v = view.get();
-        let margin = CLUSTER_RADIUS_PX * 2.0;
         clusters.with(|all| {
-            all.iter()
-                .filter(|m| {
-                    let (x, y) = v.to_screen(m.at);
-                    (-margin..=v.width + margin).contains(&x) && (-margin..=v.height + margin).contains(&y)
-                })
-                .cloned()
-                .collect::<Vec<_>>()
+            all.iter().filter(|m| v.has_on_screen(m.at, -CLUSTER_RADIUS_PX * 2.0)).cloned().collect::<Vec<_>>()
         })
     })
 }
