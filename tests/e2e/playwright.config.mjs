@@ -3,7 +3,9 @@
 // relative URLs. A second origin (port 4174) plays "someone else's site" for embedding.
 import { defineConfig } from "@playwright/test";
 
-const port = 4173;
+// E2E_PORT runs a second suite beside this one (serve.sh moves its origins too); specs
+// that name the other origins still assume 4173/4174.
+const port = Number(process.env.E2E_PORT ?? 4173);
 
 export default defineConfig({
   testDir: ".",
