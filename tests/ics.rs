@@ -30,3 +30,17 @@ fn uncertain_events_are_all_day_ranges_that_say_so() {
     let french = ics::calendar(&f, &events[..1], Lang::Fr, 0).replace("\r\n ", "");
     assert!(french.contains("DESCRIPTION:Jour exact non précisé (fin mai – mi-juin 2019)"), "{french}");
 }
+
+#[test]
+fn location_names_the_country_and_leaves_out_a_registry_number() {
+    let mut f = load::load(SEED).unwrap().feed;
+    let place = f.events[0].place.clone().unwrap();
+    let p = f.places.iter_mut().find(|p| p.id == place).unwrap();
+    (p.region, p.country) = ("12".into(), "PL".into());
+    let name = p.name.en.clone();
+    let text = ics::calendar(&f, &[&f.events[0]], Lang::En, 0).replace("\r\n ", "");
+    let location = text.lines().find(|l| l.starts_with("LOCATION:")).unwrap();
+    assert!(location.ends_with(&format!("{name}\\, Poland")), "{location}");
+    let text = ics::calendar(&f, &[&f.events[0]], Lang::Fr, 0).replace("\r\n ", "");
+    assert!(text.contains("\\, Pologne\r\n"));
+}

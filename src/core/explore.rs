@@ -7,6 +7,7 @@ use std::collections::BTreeSet;
 
 use super::date::Day;
 use super::feed::{Event, Feed, Text};
+use super::lang::Lang;
 use super::query::{self, Timing};
 
 /// Lower case without accents, so "montreal" finds "Montréal" and "QUEBEC" finds "Québec".
@@ -212,6 +213,73 @@ fn add_text(text: &mut String, both: &Text) {
     add(text, &both.fr);
 }
 
+/// Where a search found a word that the list's card of the event does not show.
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub enum OffCard {
+    Sponsor(String),
+    Topic(String),
+    Summary,
+    /// The event's text in the other language.
+    Translation,
+}
+
+/// Why an event matches `words` when its card alone does not say: each word that is not
+/// on the card (title, kind, place, host, talks, speakers and their organizations, in
+/// `lang`: what the list's brief card shows) is looked up in what is not.
+pub fn off_card(feed: &Feed, event: &Event, lang: Lang, words: &[String]) -> Vec<OffCard> {
+    let mut card = String::new();
+    add(&mut card, event.title.get(lang));
+    let place = event.place.as_deref().and_then(|id| feed.place(id));
+    if let Some(place) = place {
+        add(&mut card, place.name.get(lang));
+    }
+    for org in event.host.iter().filter_map(|id| feed.organization(id)) {
+        add(&mut card, &org.name);
+    }
+    for session in &event.sessions {
+        add(&mut card, session.title.get(lang));
+        for person in session.speakers.iter().filter_map(|id| feed.person(id)) {
+            add(&mut card, &person.name);
+            if let Some(role) = &person.role {
+                add(&mut card, role.get(lang));
+            }
+            for org in person.organization.iter().filter_map(|id| feed.organization(id)) {
+                add(&mut card, &org.name);
+            }
+        }
+    }
+    let found = |text: &str, word: &str| fold(text).contains(word);
+    let found_in = |text: &Text, word: &str| found(&text.en, word) || found(&text.fr, word);
+    let sponsors: Vec<&str> = feed
+        .edition(&event.edition)
+        .into_iter()
+        .flat_map(|e| e.sponsors.iter().filter_map(|id| feed.organization(id)))
+        .map(|o| o.name.as_str())
+        .collect();
+    let mut why = BTreeSet::new();
+    for word in words.iter().filter(|w| !card.contains(w.as_str())) {
+        why.extend(sponsors.iter().filter(|name| found(name, word)).map(|name| OffCard::Sponsor((*name).to_owned())));
+        for topic in event.sessions.iter().flat_map(|s| &s.topics).filter_map(|id| feed.topic(id)) {
+            if found_in(&topic.name, word) {
+                why.insert(OffCard::Topic(topic.name.get(lang).to_owned()));
+            }
+        }
+        let summaries = event.summary.iter().chain(event.sessions.iter().filter_map(|s| s.summary.as_ref()));
+        if summaries.into_iter().any(|s| found_in(s, word)) {
+            why.insert(OffCard::Summary);
+        }
+        let other = lang.other();
+        let translated = std::iter::once(&event.title)
+            .chain(place.map(|p| &p.name))
+            .chain(event.sessions.iter().map(|s| &s.title))
+            .any(|t| found(t.get(other), word));
+        if translated {
+            why.insert(OffCard::Translation);
+        }
+    }
+    why.into_iter().collect()
+}
+
 /// Whether an event passes: every chosen facet has one of its values, the timing
 /// agrees, and every word of the search is found.
 pub fn passes(prepared: &Prepared, span_timing: Timing, filters: &Filters, words: &[String]) -> bool {
@@ -298,6 +366,39 @@ pub fn counts(prepared: &[Prepared], shown: &Shown, facet: Facet) -> Vec<(String
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn says_why_an_event_matches_when_its_card_does_not() {
+        let loaded = crate::core::load::load(include_str!("../../public/feed.json")).expect("the bundled feed loads");
+        let feed = &loaded.feed;
+        let sponsored = feed
+            .events
+            .iter()
+            .find_map(|e| {
+                let edition = feed.edition(&e.edition)?;
+                let sponsor = edition.sponsors.iter().filter_map(|id| feed.organization(id)).find(|o| {
+                    let word = fold(&o.name);
+                    off_card(feed, e, Lang::En, &search_words(&word)).contains(&OffCard::Sponsor(o.name.clone()))
+                })?;
+                Some((e, sponsor))
+            })
+            .expect("a sponsor of the bundled feed that no card names");
+        let (event, sponsor) = sponsored;
+        // The event's own title is on its card: no reason to give.
+        assert_eq!(off_card(feed, event, Lang::En, &search_words(&event.title.en)), vec![]);
+        // Title and sponsor: the title is on the card, the sponsor is said.
+        let both = format!("{} {}", event.title.en, sponsor.name);
+        assert_eq!(off_card(feed, event, Lang::En, &search_words(&both)), vec![OffCard::Sponsor(sponsor.name.clone())]);
+        // A word of the French title only, read in English.
+        let french: Vec<String> = search_words(&event.title.fr)
+            .into_iter()
+            .filter(|w| !fold(&event.title.en).contains(w.as_str()))
+            .take(1)
+            .collect();
+        if !french.is_empty() {
+            assert!(off_card(feed, event, Lang::En, &french).contains(&OffCard::Translation));
+        }
+    }
 
     #[test]
     fn folding_drops_case_and_accents() {

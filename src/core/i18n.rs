@@ -411,10 +411,10 @@ pub fn marker_label(
     timing: Option<super::query::Timing>,
 ) -> String {
     use super::query::Timing;
-    // A big cluster names a few places, not hundreds.
+    // A big cluster names a few places, not hundreds, after the first one's area.
     const NAMED: usize = 3;
     let shown = &names[..names.len().min(NAMED)];
-    let names = if place_count > NAMED + 1 {
+    let listed = if place_count > NAMED + 1 {
         let others = place_count - NAMED;
         match lang {
             Lang::En => format!("{} and {others} other places", shown.join(", ")),
@@ -422,6 +422,10 @@ pub fn marker_label(
         }
     } else {
         names.join(", ")
+    };
+    let names = match names.first().filter(|_| place_count > 1) {
+        Some(first) => format!("{}{} {listed}", area(lang, first), lang.pick(":", "\u{a0}:")),
+        None => listed,
     };
     let when = match (timing, lang, events > 1, things.feminine()) {
         (Some(Timing::Past), Lang::En, ..) => ", past",
@@ -439,6 +443,14 @@ pub fn marker_label(
         (true, Lang::Fr) => ". Zoomez pour les séparer",
     };
     format!("{names} — {}{when}{zoom}", things.count(lang, events))
+}
+
+/// A group of places on the map, by its biggest: "London area".
+pub fn area(lang: Lang, biggest: &str) -> String {
+    match lang {
+        Lang::En => format!("{biggest} area"),
+        Lang::Fr => format!("{biggest} et environs"),
+    }
 }
 
 /// A number as French writes it: « 91,5 ».
@@ -512,6 +524,49 @@ pub fn facet_name(facet: super::explore::Facet, lang: Lang) -> &'static str {
     lang.pick(en, fr)
 }
 
+/// Why a card matched a search when what matched is not on it: "Matched: sponsor Microsoft".
+pub fn matched_off_card(lang: Lang, why: &[super::explore::OffCard]) -> String {
+    use super::explore::OffCard;
+    let parts: Vec<String> = why
+        .iter()
+        .map(|w| match (w, lang) {
+            (OffCard::Sponsor(name), Lang::En) => format!("sponsor {name}"),
+            (OffCard::Sponsor(name), Lang::Fr) => format!("commanditaire {name}"),
+            (OffCard::Topic(name), Lang::En) => format!("topic {name}"),
+            (OffCard::Topic(name), Lang::Fr) => format!("sujet {name}"),
+            (OffCard::Summary, _) => lang.pick("summary", "résumé").to_owned(),
+            (OffCard::Translation, _) => lang.pick("French text", "texte anglais").to_owned(),
+        })
+        .collect();
+    match lang {
+        Lang::En => format!("Matched: {}", parts.join(", ")),
+        Lang::Fr => format!("Correspond\u{a0}: {}", parts.join(", ")),
+    }
+}
+
+/// The label of the box that narrows a facet's long list of values.
+pub fn facet_search(lang: Lang, facet: super::explore::Facet) -> &'static str {
+    use super::explore::Facet;
+    let (en, fr) = match facet {
+        Facet::Place => ("Find a city", "Chercher une ville"),
+        Facet::Topic => ("Find a topic or tool", "Chercher un sujet ou un outil"),
+        Facet::Speaker => ("Find a speaker", "Chercher un intervenant"),
+        Facet::Organization => ("Find an organization", "Chercher une organisation"),
+        Facet::Format => ("Find a format", "Chercher un format"),
+    };
+    lang.pick(en, fr)
+}
+
+/// Under a facet's values: how many it leaves out because they would show nothing.
+pub fn values_without_events(lang: Lang, hidden: usize) -> String {
+    match lang {
+        Lang::En if hidden == 1 => "1 more with no event under these filters".to_owned(),
+        Lang::En => format!("{hidden} more with no event under these filters"),
+        Lang::Fr if hidden == 1 => "1 autre sans événement avec ces filtres".to_owned(),
+        Lang::Fr => format!("{hidden} autres sans événement avec ces filtres"),
+    }
+}
+
 /// "3 of 6 events" / « 3 événements sur 6 ».
 pub fn shown_of(lang: Lang, shown: usize, total: usize) -> String {
     match lang {
@@ -560,22 +615,9 @@ pub fn uncertain_title(lang: Lang, title: &str, range: &str) -> String {
     }
 }
 
-/// A country's name from its ISO code, for the countries a feed is likely to name;
-/// any other code as it is.
+/// A country's short name from its ISO 3166-1 code; an unknown code as it is.
 pub fn country_name(code: &str, lang: Lang) -> &str {
-    match (code, lang) {
-        ("CA", _) => "Canada",
-        ("US", Lang::En) => "United States",
-        ("US", Lang::Fr) => "États-Unis",
-        ("FR", _) => "France",
-        ("GB", Lang::En) => "United Kingdom",
-        ("GB", Lang::Fr) => "Royaume-Uni",
-        ("BE", Lang::En) => "Belgium",
-        ("BE", Lang::Fr) => "Belgique",
-        ("CH", Lang::En) => "Switzerland",
-        ("CH", Lang::Fr) => "Suisse",
-        _ => code,
-    }
+    super::countries::name(code, lang).unwrap_or(code)
 }
 
 /// The accessible name of a chip that removes a filter.
@@ -902,7 +944,7 @@ mod tests {
         );
         assert_eq!(
             marker_label(Lang::En, Things::Meetups, &["Toronto", "Kitchener-Waterloo"], 2, 2, Some(Timing::Upcoming)),
-            "Toronto, Kitchener-Waterloo — 2\u{a0}meetups, upcoming. Zoom in to separate them"
+            "Toronto area: Toronto, Kitchener-Waterloo — 2\u{a0}meetups, upcoming. Zoom in to separate them"
         );
     }
 
@@ -934,11 +976,11 @@ mod tests {
         let places = ["A", "B", "C", "D", "E"];
         assert_eq!(
             marker_label(Lang::En, Things::Meetups, &places[..4], 5, 9, None),
-            "A, B, C and 2 other places — 9\u{a0}meetups. Zoom in to separate them"
+            "A area: A, B, C and 2 other places — 9\u{a0}meetups. Zoom in to separate them"
         );
         assert_eq!(
             marker_label(Lang::Fr, Things::Meetups, &places[..4], 4, 4, None),
-            "A, B, C, D — 4\u{a0}rencontres. Zoomez pour les séparer"
+            "A et environs\u{a0}: A, B, C, D — 4\u{a0}rencontres. Zoomez pour les séparer"
         );
     }
 

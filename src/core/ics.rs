@@ -5,6 +5,7 @@
 use super::date::{Day, Moment};
 use super::feed::{Event, Feed, When};
 use super::i18n::{self, Lang, Msg};
+use super::query;
 
 /// A calendar of `events`, stamped at `now` (seconds since the epoch, UTC).
 pub fn calendar(feed: &Feed, events: &[&Event], lang: Lang, now: i64) -> String {
@@ -83,7 +84,10 @@ fn vevent(out: &mut String, feed: &Feed, event: &Event, lang: Lang, now: i64) {
         .chain(
             place
                 .into_iter()
-                .flat_map(|p| [p.name.get(lang), p.region.as_str(), i18n::country_name(&p.country, lang)].into_iter()),
+                .flat_map(|p| {
+                    [Some(p.name.get(lang)), query::readable_region(p), Some(i18n::country_name(&p.country, lang))]
+                })
+                .flatten(),
         )
         .filter(|part| !part.is_empty())
         .collect();

@@ -54,6 +54,14 @@ impl Lang {
     }
 
     /// The text of this language from a pair.
+    /// The language that is not this one.
+    pub fn other(self) -> Lang {
+        match self {
+            Lang::En => Lang::Fr,
+            Lang::Fr => Lang::En,
+        }
+    }
+
     pub fn pick<'a>(self, en: &'a str, fr: &'a str) -> &'a str {
         match self {
             Lang::En => en,

@@ -184,6 +184,18 @@ impl View {
         View { width, height, ..*self }
     }
 
+    /// The view a share `t` (0 to 1) of the way to `to`: the zoom changes by equal
+    /// factors (as zooming feels), the centre evenly.
+    pub fn towards(&self, to: &View, t: f64) -> View {
+        let lerp = |a: f64, b: f64| a + (b - a) * t;
+        View {
+            centre: Point { x: lerp(self.centre.x, to.centre.x), y: lerp(self.centre.y, to.centre.y) },
+            scale: (self.scale.ln() + (to.scale.ln() - self.scale.ln()) * t).exp(),
+            width: to.width,
+            height: to.height,
+        }
+    }
+
     /// The SVG `viewBox` that shows this view of the plane, with y flipped by the drawing.
     pub fn view_box(&self) -> String {
         let w = self.width / self.scale;
@@ -250,6 +262,19 @@ fn distance(a: Point, b: Point) -> f64 {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_view_goes_towards_another_by_equal_zoom_factors() {
+        let from = View { centre: Point { x: 0.0, y: 0.0 }, scale: 0.01, width: 800.0, height: 600.0 };
+        let to = View { centre: Point { x: 100.0, y: -50.0 }, scale: 1.0, width: 800.0, height: 600.0 };
+        let start = from.towards(&to, 0.0);
+        assert!((start.scale - from.scale).abs() < 1e-15 && start.centre == from.centre);
+        let end = from.towards(&to, 1.0);
+        assert!((end.scale - 1.0).abs() < 1e-12 && end.centre == to.centre);
+        let half = from.towards(&to, 0.5);
+        assert!((half.scale - 0.1).abs() < 1e-12, "halfway in zoom is the geometric mean");
+        assert_eq!(half.centre, Point { x: 50.0, y: -25.0 });
+    }
 
     fn close(a: f64, b: f64, tolerance: f64) -> bool {
         (a - b).abs() <= tolerance

@@ -3,8 +3,10 @@
 use std::cmp::Ordering;
 
 use super::basemap;
+use super::countries;
 use super::date::Day;
-use super::feed::{Edition, Event, Feed, Span};
+use super::feed::{Edition, Event, Feed, Place, Span};
+use super::lang::Lang;
 use super::order;
 use super::projection::Projection;
 
@@ -82,7 +84,7 @@ pub fn map_projection(feed: &Feed) -> Projection {
 
 /// The places that have events (among those `keep` accepts, by index), in feed order,
 /// each with its events' spans.
-pub fn places_with_events(feed: &Feed, keep: impl Fn(usize) -> bool) -> Vec<(&super::feed::Place, Vec<Span>)> {
+pub fn places_with_events(feed: &Feed, keep: impl Fn(usize) -> bool) -> Vec<(&Place, Vec<Span>)> {
     let mut spans: Vec<Vec<Span>> = vec![Vec::new(); feed.places.len()];
     let index: std::collections::HashMap<&str, usize> =
         feed.places.iter().enumerate().map(|(i, p)| (p.id.as_str(), i)).collect();
@@ -92,6 +94,30 @@ pub fn places_with_events(feed: &Feed, keep: impl Fn(usize) -> bool) -> Vec<(&su
         }
     }
     feed.places.iter().zip(spans).filter(|(_, spans)| !spans.is_empty()).collect()
+}
+
+/// A place's name as a reader tells it apart: with its country when another place of the
+/// feed has the same name ("Portland, United States"), and its region too when that one
+/// shares the country ("Portland, OR, United States").
+pub fn place_name(feed: &Feed, place: &Place, lang: Lang) -> String {
+    let name = place.name.get(lang);
+    let namesakes: Vec<&Place> = feed.places.iter().filter(|p| p.id != place.id && p.name.get(lang) == name).collect();
+    if namesakes.is_empty() {
+        return name.to_owned();
+    }
+    let country = countries::name(&place.country, lang).unwrap_or(&place.country);
+    let same_country = namesakes.iter().any(|p| p.country.eq_ignore_ascii_case(&place.country));
+    match readable_region(place).filter(|_| same_country) {
+        Some(region) => format!("{name}, {region}, {country}"),
+        None => format!("{name}, {country}"),
+    }
+}
+
+/// A place's region as written, when a reader can read it: "QC", "ENG" or a name, not a
+/// registry's number ("12") or a placeholder.
+pub fn readable_region(place: &Place) -> Option<&str> {
+    let region = place.region.trim();
+    region.chars().any(char::is_alphabetic).then_some(region)
 }
 
 /// The one timing all `spans` share, if they agree.
@@ -106,5 +132,30 @@ pub fn selected_place<'a>(feed: &'a Feed, selection: Option<&Selection>) -> Opti
     match selection? {
         Selection::Place(id) => feed.place(id).map(|p| p.id.as_str()),
         Selection::Event(id) => feed.events.iter().find(|e| &e.id == id)?.place.as_deref(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn namesakes_carry_their_country_and_region_where_it_helps() {
+        let mut feed = super::super::load::load(include_str!("../../public/feed.json")).expect("bundled feed").feed;
+        let first = feed.places[0].clone();
+        let name = first.name.en.clone();
+        assert_eq!(place_name(&feed, &first, Lang::En), name, "a name no other place has is enough");
+        let abroad = Place { id: "abroad".into(), country: "US".into(), region: "OR".into(), ..first.clone() };
+        let next_door = Place { id: "next-door".into(), region: "12".into(), ..first.clone() };
+        feed.places.extend([abroad.clone(), next_door.clone()]);
+        let country = countries::name(&first.country, Lang::Fr).unwrap();
+        assert_eq!(place_name(&feed, &abroad, Lang::En), format!("{name}, United States"));
+        assert_eq!(place_name(&feed, &abroad, Lang::Fr), format!("{}, États-Unis", first.name.fr));
+        // Two of one country: the region tells them apart, when it is readable.
+        assert_eq!(place_name(&feed, &first, Lang::Fr), format!("{}, {}, {country}", first.name.fr, first.region));
+        assert_eq!(
+            place_name(&feed, &next_door, Lang::En),
+            format!("{name}, {}", countries::name(&first.country, Lang::En).unwrap())
+        );
     }
 }

@@ -68,6 +68,18 @@ pub fn download(filename: &str, mime: &str, text: &str) {
     let _ = web_sys::Url::revoke_object_url(&url);
 }
 
+/// Whether the reader asked for less motion: views then change at once.
+pub fn prefers_reduced_motion() -> bool {
+    web_sys::window()
+        .and_then(|w| w.match_media("(prefers-reduced-motion: reduce)").ok().flatten())
+        .is_some_and(|m| m.matches())
+}
+
+/// Milliseconds since the epoch, now: the clock of animations.
+pub fn now_ms() -> f64 {
+    js_sys::Date::now()
+}
+
 /// Seconds since the epoch, now.
 pub fn now_seconds() -> i64 {
     (js_sys::Date::now() / 1000.0) as i64
@@ -104,10 +116,20 @@ pub fn focused_in_tree_of(node: &web_sys::Node) -> Option<web_sys::Element> {
 /// control) happened: when an action removes that control, focus stays where the reader is
 /// instead of falling to the top of the page.
 pub fn refocus(pressed: &web_sys::Event, selectors: Vec<String>) {
+    refocus_after(pressed, selectors, 0.0);
+}
+
+/// `refocus`, once `ms` milliseconds have passed too: when the action moves the map.
+pub fn refocus_after(pressed: &web_sys::Event, selectors: Vec<String>, ms: f64) {
     let Some(Ok(Some(atlas))) = target_of(pressed).map(|el| el.closest(".meetup-atlas")) else { return };
-    leptos::prelude::request_animation_frame(move || {
-        selectors.iter().any(|selector| focus_first(&atlas, selector));
-    });
+    leptos::prelude::set_timeout(
+        move || {
+            leptos::prelude::request_animation_frame(move || {
+                selectors.iter().any(|selector| focus_first(&atlas, selector));
+            })
+        },
+        std::time::Duration::from_millis(ms as u64),
+    );
 }
 
 /// The element an event was sent to.

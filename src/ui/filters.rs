@@ -7,14 +7,14 @@ use leptos::prelude::*;
 use crate::core::explore::{self, Facet, Shown};
 use crate::core::feed::{Feed, Format};
 use crate::core::i18n::{self, Lang, Msg};
-use crate::core::query::Timing;
+use crate::core::query::{self, Timing};
 
 use super::context::{use_atlas, AtlasCtx};
 
 /// The name of a facet value, in the current language.
 pub fn value_name(feed: &Feed, facet: Facet, id: &str, lang: Lang) -> String {
     let name = match facet {
-        Facet::Place => feed.place(id).map(|p| p.name.get(lang).to_owned()),
+        Facet::Place => feed.place(id).map(|p| query::place_name(feed, p, lang)),
         Facet::Topic => feed.topic(id).map(|t| t.name.get(lang).to_owned()),
         Facet::Speaker => feed.person(id).map(|p| p.name.clone()),
         Facet::Organization => feed.organization(id).map(|o| o.name.clone()),
@@ -50,8 +50,12 @@ pub fn FilterPanel() -> impl IntoView {
     }
 }
 
+/// Past this many values, a facet gets a box to find one.
+const SEARCHABLE_FROM: usize = 12;
+
 /// One facet as a disclosure: its values with their counts, drawn only while it is open
-/// (a feed may have thousands).
+/// (a feed may have thousands). Values that would show nothing are left out (but for
+/// chosen ones, to be unchosen), and said so in a count.
 #[component]
 fn FacetGroup(facet: Facet) -> impl IntoView {
     let atlas = use_atlas();
@@ -60,45 +64,39 @@ fn FacetGroup(facet: Facet) -> impl IntoView {
     // Every value the feed has for this facet, whatever is shown.
     let values: Vec<String> =
         explore::counts(&prepared, &Shown::all(prepared.len()), facet).into_iter().map(|(v, _)| v).collect();
+    let searchable = values.len() > SEARCHABLE_FROM;
     // Lazy like every memo: a closed facet counts nothing.
     let count = {
         let loaded = loaded.clone();
         Memo::new(move |_| filters.with(|f| explore::facet_counts(&loaded.feed, &prepared, f, today.get(), facet)))
     };
     let open = RwSignal::new(false);
-    let items = move || {
-        open.get().then(|| {
-            let lang = lang.get();
-            let mut named: Vec<(String, String)> =
-                values.iter().map(|v| (value_name(&loaded.feed, facet, v, lang), v.clone())).collect();
-            named.sort_by(|a, b| explore::collate(&a.0, &b.0));
-            named
-                .into_iter()
-                .map(|(name, value)| {
-                    let key = value.clone();
-                    let checked = {
-                        let value = value.clone();
-                        move || filters.with(|f| f.chosen.contains(&(facet, value.clone())))
-                    };
-                    let n = move || count.with(|c| c.get(&key).copied().unwrap_or(0));
-                    view! {
-                        <li>
-                            <label class="ma-choice">
-                                <input
-                                    type="checkbox"
-                                    prop:checked=checked
-                                    on:change=move |_| filters.update(|f| f.toggle(facet, &value))
-                                />
-                                <span class="ma-choice-name">{name}</span>
-                                " "
-                                <span class="ma-choice-count">{move || format!("({})", n())}</span>
-                            </label>
-                        </li>
-                    }
-                })
-                .collect_view()
-        })
-    };
+    let find = RwSignal::new(String::new());
+    // (name, value) of the values listed, in the reader's order; and how many would show nothing.
+    let listed = Memo::new(move |_| {
+        if !open.get() {
+            return (Vec::new(), 0);
+        }
+        let lang = lang.get();
+        let words = explore::search_words(&find.get());
+        let mut hidden = 0;
+        let mut named: Vec<(String, String)> = count.with(|counts| {
+            filters.with(|f| {
+                values
+                    .iter()
+                    .filter(|v| {
+                        let keep = counts.get(*v).is_some_and(|n| *n > 0) || f.chosen.contains(&(facet, (*v).clone()));
+                        hidden += usize::from(!keep);
+                        keep
+                    })
+                    .map(|v| (value_name(&loaded.feed, facet, v, lang), v.clone()))
+                    .filter(|(name, _)| words.iter().all(|w| explore::fold(name).contains(w.as_str())))
+                    .collect()
+            })
+        });
+        named.sort_by(|a, b| explore::collate(&a.0, &b.0));
+        (named, hidden)
+    });
     let chosen = move || filters.with(|f| f.chosen.iter().filter(|(g, _)| *g == facet).count());
     view! {
         <details
@@ -111,7 +109,54 @@ fn FacetGroup(facet: Facet) -> impl IntoView {
                 {move || i18n::facet_name(facet, lang.get())}
                 {move || (chosen() > 0).then(|| view! { " " <span class="ma-count-badge">{chosen()}</span> })}
             </summary>
-            <ul>{items}</ul>
+            {searchable.then(|| view! {
+                <input
+                    type="search"
+                    class="ma-facet-find"
+                    aria-label=move || i18n::facet_search(lang.get(), facet)
+                    placeholder=move || i18n::facet_search(lang.get(), facet)
+                    prop:value=move || find.get()
+                    on:input=move |e| find.set(event_target_value(&e))
+                />
+            })}
+            <ul>
+                <For each=move || listed.get().0 key=|(name, value)| (name.clone(), value.clone()) let:((name, value))>
+                    <FacetValue facet name value count />
+                </For>
+            </ul>
+            {move || {
+                let hidden = listed.with(|l| l.1);
+                (hidden > 0).then(|| view! { <p class="ma-facet-hidden">{move || i18n::values_without_events(lang.get(), hidden)}</p> })
+            }}
         </details>
+    }
+}
+
+/// One value of a facet: a checkbox, its name, how many events it would show.
+#[component]
+fn FacetValue(
+    facet: Facet,
+    name: String,
+    value: String,
+    count: Memo<std::collections::HashMap<String, usize>>,
+) -> impl IntoView {
+    let filters = use_atlas().filters;
+    let checked = {
+        let value = value.clone();
+        move || filters.with(|f| f.chosen.contains(&(facet, value.clone())))
+    };
+    let n = {
+        let value = value.clone();
+        move || count.with(|c| c.get(&value).copied().unwrap_or(0))
+    };
+    view! {
+        <li>
+            <label class="ma-choice">
+                <input type="checkbox" prop:checked=checked on:change=move |_| filters.update(|f| f.toggle(facet, &value)) />
+                <span class="ma-choice-name">{name}</span>
+                " "
+                <span class="ma-choice-count">{move || format!("({})", n())}</span>
+            </label>
+        </li>
     }
 }

@@ -164,6 +164,7 @@ fn list_card(
             </h3>
             {meta_line(feed, event, lang)}
             {when_line(event, lang, today)}
+            {matched_line(feed, event, lang, words)}
             {(!event.sessions.is_empty()).then(|| view! {
                 <ul class="ma-sessions ma-sessions-brief">
                     {event.sessions.iter().map(|s| session_item(feed, s, lang, words, false)).collect_view()}
@@ -195,11 +196,17 @@ pub fn calendar_button(event: &Event, lang: Lang, heading_id: String) -> impl In
     }
 }
 
+/// What a search matched that the card does not show, if anything.
+fn matched_line(feed: &Feed, event: &Event, lang: Lang, words: &[String]) -> Option<impl IntoView> {
+    let why = explore::off_card(feed, event, lang, words);
+    (!why.is_empty()).then(|| view! { <p class="ma-matched">{i18n::matched_off_card(lang, &why)}</p> })
+}
+
 /// Kind, place and host of an event.
 fn meta_line(feed: &Feed, event: &Event, lang: Lang) -> impl IntoView {
     let place = event.place.as_deref().and_then(|id| feed.place(id));
     let where_ = match place {
-        Some(place) => place.name.get(lang).to_owned(),
+        Some(place) => query::place_name(feed, place, lang),
         None => Msg::PlaceNotStated.text(lang).to_owned(),
     };
     let host = event.host.as_deref().and_then(|id| feed.organization(id)).map(|o| i18n::hosted_by(lang, &o.name));

@@ -3,9 +3,28 @@ import { FIREFOX_DRIVER_CANNOT } from "./engines.mjs";
 import ICAL from "ical.js";
 import { readFileSync as readFile } from "node:fs";
 
+const feed = JSON.parse(readFile(new URL("../../public/feed.json", import.meta.url), "utf8"));
+
 async function ready(page) {
-  await expect(page.locator("[data-meetup-atlas-live] .ma-event")).toHaveCount(6);
+  await expect(page.locator("[data-meetup-atlas-live] .ma-event")).toHaveCount(feed.events.length);
 }
+
+test("a match the card does not show is said: a sponsor, a topic, the other language", async ({ page }) => {
+  await page.goto("./");
+  await ready(page);
+  const sponsors = feed.editions.flatMap((e) => e.sponsors).map((id) => feed.organizations.find((o) => o.id === id).name);
+  // A sponsor that no speaker works for and that hosts nothing: only the edition names it.
+  const onCards = new Set([...feed.events.map((e) => e.host), ...feed.people.map((p) => p.organization)]);
+  const sponsor = sponsors.find((name) => !onCards.has(feed.organizations.find((o) => o.name === name).id));
+  await page.getByRole("searchbox", { name: "Search" }).fill(sponsor);
+  const sponsored = feed.events.filter((e) => feed.editions.find((ed) => ed.id === e.edition)?.sponsors.length);
+  await expect(page.locator(".ma-event")).toHaveCount(sponsored.length);
+  await expect(page.locator(".ma-event .ma-matched").first()).toHaveText(`Matched: sponsor ${sponsor}`);
+  await expect(page.locator(".ma-event .ma-matched")).toHaveCount(sponsored.length);
+  // A word the card shows needs no reason.
+  await page.getByRole("searchbox", { name: "Search" }).fill(feed.events[0].title.en);
+  await expect(page.locator(".ma-event .ma-matched")).toHaveCount(0);
+});
 
 test("search ignores accents and narrows the list, the map and the timeline at once", async ({ page }) => {
   await page.goto("./");
@@ -36,7 +55,14 @@ test("facets show counts and combine; the map and timeline follow", async ({ pag
   await expect(page.locator(".ma-event")).toHaveCount(2);
   await expect(page.locator(".ma-tl-event")).toHaveCount(2);
   await page.locator(".ma-facet[data-facet=place] summary").click();
-  await expect(page.getByLabel("Ottawa (0)")).toBeVisible();
+  // A city none of the speaker's events is in is not offered; how many are left out is said.
+  await expect(page.getByLabel("Toronto (1)")).toBeVisible();
+  await expect(page.getByLabel(/^Ottawa/)).toHaveCount(0);
+  const cities = new Set(feed.events.map((e) => e.place).filter(Boolean)).size;
+  const listed = await page.locator(".ma-facet[data-facet=place] li").count();
+  await expect(page.locator(".ma-facet[data-facet=place] .ma-facet-hidden")).toHaveText(
+    `${cities - listed} more with no event under these filters`,
+  );
   await page.getByLabel("Toronto (1)").check();
   await expect(page.locator(".ma-event")).toHaveCount(1);
   await expect(page.locator(".ma-marker")).toHaveCount(1);

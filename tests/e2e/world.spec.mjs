@@ -166,3 +166,36 @@ test("a search for a city far from the view brings its markers into view", async
       .toBe(events);
   }
 });
+
+test("a facet of hundreds of cities has a box to find one, offers only cities with events, names groups by their biggest", async ({ page }) => {
+  const feed = worldwideFeed({ events: 1500, places: 300 });
+  await page.setViewportSize({ width: 1280, height: 900 });
+  await page.goto(hostWith("worldwide-facets", feed));
+  const atlas = page.locator("meetup-atlas");
+  await expect(atlas.locator(".ma-marker").first()).toBeVisible({ timeout: 15_000 });
+  // A group's label is its biggest place's area; its accessible name lists the places.
+  const group = atlas.locator(".ma-marker-group").first();
+  const name = await group.getAttribute("aria-label");
+  const biggest = name.match(/^(.+?) area: /)[1];
+  expect(name.startsWith(`${biggest} area: ${biggest}, `), name).toBe(true);
+  await atlas.getByRole("button", { name: "Filters" }).click();
+  await atlas.locator(".ma-facet[data-facet=place] summary").click();
+  const find = atlas.getByRole("searchbox", { name: "Find a city" });
+  await expect(find).toBeVisible();
+  const withEvents = new Set(feed.events.map((e) => e.place));
+  await expect(atlas.locator(".ma-facet[data-facet=place] li")).toHaveCount(withEvents.size);
+  // Narrowed to the cities whose name has what is typed.
+  const target = feed.places.find((p) => withEvents.has(p.id) && p.name.en.length > 5);
+  const typed = target.name.en.slice(0, 4);
+  await find.fill(typed);
+  const names = await atlas.locator(".ma-facet[data-facet=place] li .ma-choice-name").allInnerTexts();
+  expect(names.length).toBeGreaterThan(0);
+  const fold = (s) => s.normalize("NFD").replace(/\p{M}/gu, "").toLowerCase();
+  for (const n of names) expect(fold(n)).toContain(fold(typed));
+  expect(names.some((n) => n.startsWith(target.name.en))).toBe(true);
+  // Chosen, it narrows the facet's neighbours to cities that still have events.
+  await atlas.locator(".ma-facet[data-facet=place] li").filter({ hasText: target.name.en }).first().getByRole("checkbox").check();
+  await atlas.locator(".ma-facet[data-facet=speaker] summary").click();
+  const speakers = new Set(feed.events.filter((e) => e.place === target.id).flatMap((e) => e.sessions.flatMap((s) => s.speakers)));
+  await expect(atlas.locator(".ma-facet[data-facet=speaker] li")).toHaveCount(speakers.size);
+});

@@ -2,13 +2,14 @@
 
 use leptos::prelude::*;
 
+use crate::core::explore::Facet;
 use crate::core::feed::Text;
 use crate::core::i18n;
 use crate::core::labels::Side;
-use crate::core::map::{Cluster, Point};
+use crate::core::map::{Bounds, Cluster, Point, MAX_SCALE};
 use crate::core::query::{Selection, Timing};
 
-use super::state::MapState;
+use super::state::{MapState, CLUSTER_RADIUS_PX, GLIDE_MS};
 use crate::ui::browser;
 use crate::ui::placed::{placed, Edge};
 
@@ -29,7 +30,8 @@ pub struct MapPlace {
 pub struct Marker {
     /// The member places' ids: the marker's identity across zooms and filters.
     pub ids: Vec<String>,
-    /// The first few members' names, for its label.
+    /// The first few members' names, most events first (clusters list their members so),
+    /// for its label.
     pub names: Vec<Text>,
     pub points: Vec<Point>,
     pub at: Point,
@@ -53,13 +55,13 @@ impl Marker {
         }
     }
 
-    /// Its visible label: the place's name, or the first place's and how many more
+    /// Its visible label: the place's name, or the area of its place with most events
     /// (shortened on the map where the whole would not fit: `labels::shorten`).
     pub fn short_label(&self, lang: crate::core::Lang) -> String {
         let first = self.names.first().map_or("", |n| n.get(lang));
         match self.ids.len() {
             1 => first.to_owned(),
-            n => format!("{first} +{}", n - 1),
+            _ => i18n::area(lang, first),
         }
     }
 
@@ -69,6 +71,12 @@ impl Marker {
             _ => None,
         }
     }
+}
+
+/// Whether the closest zoom draws these places as markers of their own.
+fn apart_when_zoomed(points: &[Point]) -> bool {
+    Bounds::around(points.iter().copied())
+        .is_some_and(|b| (b.max.x - b.min.x).hypot(b.max.y - b.min.y) * MAX_SCALE >= CLUSTER_RADIUS_PX)
 }
 
 /// A single place toggles its selection; a group zooms in until it comes apart. Kept
@@ -132,7 +140,7 @@ pub fn MarkerButton(map: MapState, marker: Marker) -> impl IntoView {
             // A group zooms in and is gone: focus goes to a marker of its places.
             if ids.len() > 1 {
                 let places = ids.iter().map(|id| format!(".ma-marker[data-place=\"{id}\"]"));
-                browser::refocus(&e, places.chain([".ma-marker".to_owned()]).collect());
+                browser::refocus_after(&e, places.chain([".ma-marker".to_owned()]).collect(), GLIDE_MS);
             }
         }
     };
@@ -202,8 +210,14 @@ impl MapState {
         if let Some(id) = marker.single() {
             let pick = Selection::Place(id.to_owned());
             self.atlas.selection.update(|s| *s = if s.as_ref() == Some(&pick) { None } else { Some(pick) });
-        } else {
+        } else if apart_when_zoomed(&marker.points) {
             self.zoom_to(&marker.points);
+        } else {
+            // Places on one spot never come apart: their events are listed instead, as a
+            // filter by these places that a chip undoes.
+            self.atlas.filters.update(|f| {
+                f.chosen.extend(marker.ids.iter().map(|id| (Facet::Place, id.clone())));
+            });
         }
     }
 }

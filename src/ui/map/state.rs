@@ -18,7 +18,7 @@ use crate::core::query;
 use crate::core::url_state::MapCentre;
 
 use super::marker::{MapPlace, Marker};
-use crate::ui::browser::observe_size;
+use crate::ui::browser::{self, observe_size};
 use crate::ui::context::{use_atlas, AtlasCtx};
 use crate::ui::fetch::fetch_text;
 
@@ -37,6 +37,8 @@ const REGION_LABEL_HEIGHT_PX: f64 = 16.0;
 /// Closest zoom when fitting places (px per km): a lone city still shows its region.
 const FIT_MAX_SCALE: f64 = 1.2;
 const FIT_PADDING_PX: f64 = 60.0;
+/// How long the map takes to glide to a view it was asked to show.
+pub const GLIDE_MS: f64 = 450.0;
 /// The boxes of the zoom buttons (top right) and the pan buttons (bottom right) over
 /// the map, as the stylesheet places them: labels keep out of them.
 const ZOOM_CONTROLS_PX: (f64, f64) = (44.0, 124.0);
@@ -53,6 +55,10 @@ pub struct MapState {
     pub surface: NodeRef<html::Div>,
     size: RwSignal<(f64, f64)>,
     centre: RwSignal<Option<MapCentre>>,
+    /// The view on its way to a new one (`glide_to`), drawn instead of the settled one.
+    gliding: RwSignal<Option<View>>,
+    /// Which glide is current: a newer one, or any other change of view, ends an older.
+    glide_id: StoredValue<u32>,
     pub view: Memo<View>,
     pub scale: Memo<f64>,
     /// The markers on screen: a zoomed-in map of a thousand places stays light.
@@ -89,7 +95,11 @@ impl MapState {
             let home = fit_clear_of_controls(bounds, width, height).scale;
             region.min(home).max(MIN_SCALE)
         });
+        let gliding = RwSignal::new(None);
         let view = Memo::new(move |_| {
+            if let Some(on_the_way) = gliding.get() {
+                return on_the_way;
+            }
             let (width, height) = size.get();
             match centre.get() {
                 Some(c) => View {
@@ -134,6 +144,8 @@ impl MapState {
             surface: NodeRef::new(),
             size,
             centre,
+            gliding,
+            glide_id: StoredValue::new(0),
             view,
             scale,
             on_screen,
@@ -162,9 +174,15 @@ impl MapState {
         fit_clear_of_controls(self.bounds, width, height)
     }
 
-    /// Shows `next`, within the zoom limits: the link carries it, unless it is the home view.
+    /// Shows `next`, within the zoom limits and with its centre over the places or the
+    /// basemap (no panning off into empty ocean): the link carries it, unless it is the
+    /// home view. Ends any glide.
     pub fn set_view(self, next: View) {
-        let next = View { scale: next.scale.clamp(self.min_scale.get_untracked(), MAX_SCALE), ..next };
+        self.glide_id.update_value(|id| *id += 1);
+        if self.gliding.get_untracked().is_some() {
+            self.gliding.set(None);
+        }
+        let next = self.bounded(next);
         let wanted = (next != self.home()).then(|| {
             let (lon, lat) = self.projection.unproject(next.centre);
             MapCentre { lon, lat, scale: next.scale }
@@ -172,6 +190,44 @@ impl MapState {
         if self.centre.get_untracked() != wanted {
             self.centre.set(wanted);
         }
+    }
+
+    /// `next` within the zoom limits, its centre within the places and the basemap region.
+    fn bounded(self, next: View) -> View {
+        let scale = next.scale.clamp(self.min_scale.get_untracked(), MAX_SCALE);
+        let region = region_bounds(&self.projection);
+        let (min, max) = (self.bounds.min, self.bounds.max);
+        let (left, right) = (min.x.min(region.min.x), max.x.max(region.max.x));
+        let (top, bottom) = (min.y.min(region.min.y), max.y.max(region.max.y));
+        let centre = Point { x: next.centre.x.clamp(left, right), y: next.centre.y.clamp(top, bottom) };
+        View { scale, centre, ..next }
+    }
+
+    /// Moves to `next` in a short glide, so that the eye follows where the map went; at
+    /// once for a reader who prefers reduced motion. Any other change of view ends it.
+    pub fn glide_to(self, next: View) {
+        let from = self.view.get_untracked();
+        let to = self.bounded(next);
+        if from == to || browser::prefers_reduced_motion() {
+            return self.set_view(to);
+        }
+        let id = self.glide_id.get_value() + 1;
+        self.glide_id.set_value(id);
+        self.glide_step(id, from, to, browser::now_ms());
+    }
+
+    fn glide_step(self, id: u32, from: View, to: View, start: f64) {
+        request_animation_frame(move || {
+            if self.glide_id.get_value() != id {
+                return;
+            }
+            let t = ((browser::now_ms() - start) / GLIDE_MS).clamp(0.0, 1.0);
+            if t >= 1.0 {
+                return self.set_view(to);
+            }
+            self.gliding.set(Some(from.towards(&to, ease(t))));
+            self.glide_step(id, from, to, start);
+        });
     }
 
     /// Changes the view by `change`, as a button, a key or a gesture does.
@@ -199,7 +255,7 @@ impl MapState {
             let at = self.projection.project(place.lon, place.lat);
             let v = self.view.get_untracked();
             if !v.has_on_screen(at, CLUSTER_RADIUS_PX) {
-                self.set_view(View { centre: at, ..v });
+                self.glide_to(View { centre: at, ..v });
             }
         });
     }
@@ -220,7 +276,7 @@ impl MapState {
             let (Some(()), Some(bounds)) = (before, Bounds::around(points.iter().copied())) else { return };
             let v = self.view.get_untracked();
             if !points.iter().all(|&p| v.has_on_screen(p, CLUSTER_RADIUS_PX)) {
-                self.set_view(fit_clear_of_controls(bounds, v.width, v.height));
+                self.glide_to(fit_clear_of_controls(bounds, v.width, v.height));
             }
         });
     }
@@ -234,7 +290,7 @@ impl MapState {
         if let Some(b) = Bounds::around(points.iter().copied()) {
             let v = self.view.get_untracked();
             let fitted = View::fit(b, v.width, v.height, FIT_PADDING_PX * 2.0, MAX_SCALE);
-            self.set_view(View { scale: fitted.scale.max(v.scale * 2.0), ..fitted });
+            self.glide_to(View { scale: fitted.scale.max(v.scale * 2.0), ..fitted });
         }
     }
 }
@@ -377,6 +433,15 @@ fn fit_clear_of_controls(bounds: Bounds, width: f64, height: f64) -> View {
         b
     } else {
         a
+    }
+}
+
+/// Slow in, slow out: `t` and the share of the way gone, both in 0..=1.
+fn ease(t: f64) -> f64 {
+    if t < 0.5 {
+        4.0 * t * t * t
+    } else {
+        1.0 - (-2.0 * t + 2.0).powi(3) / 2.0
     }
 }
 
