@@ -567,6 +567,14 @@ pub fn values_without_events(lang: Lang, hidden: usize) -> String {
     }
 }
 
+/// The button that closes the filters onto their results: "Show 3 of 6 events".
+pub fn show_results(lang: Lang, shown: usize, total: usize) -> String {
+    match lang {
+        Lang::En => format!("Show {}", shown_of(lang, shown, total)),
+        Lang::Fr => format!("Afficher {}", shown_of(lang, shown, total)),
+    }
+}
+
 /// "3 of 6 events" / « 3 événements sur 6 ».
 pub fn shown_of(lang: Lang, shown: usize, total: usize) -> String {
     match lang {

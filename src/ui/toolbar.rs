@@ -61,7 +61,7 @@ pub fn Toolbar(
             {with_filters.then(|| view! {
                 <div id="ma-filter-panel" class="ma-filter-panel" hidden=move || !open.get()>
                     // Drawn when first opened: a closed panel costs the start-up nothing.
-                    {move || opened.get().then(|| view! { <FilterPanel /> })}
+                    {move || opened.get().then(|| view! { <FilterPanel /> <ShowResults open /> })}
                 </div>
             })}
             <div class="ma-toolbar-row ma-toolbar-status">
@@ -142,6 +142,27 @@ fn Chips() -> impl IntoView {
                 </li>
             </Show>
         </ul>
+    }
+}
+
+/// At the foot of the open filters, always in sight on a phone (where the results are a
+/// screen away): how many events the filters leave, and a button that closes the panel
+/// onto them, its focus back on the Filters button.
+#[component]
+fn ShowResults(open: RwSignal<bool>) -> impl IntoView {
+    let atlas = use_atlas();
+    let total = atlas.loaded().feed.events.len();
+    let AtlasCtx { lang, listed, .. } = atlas;
+    let close = move |e: leptos::ev::MouseEvent| {
+        open.set(false);
+        browser::refocus(&e, vec![".ma-filters-toggle".into()]);
+    };
+    view! {
+        <div class="ma-show-results">
+            <button type="button" class="ma-button" on:click=close>
+                {move || i18n::show_results(lang.get(), listed.with(Shown::count), total)}
+            </button>
+        </div>
     }
 }
 

@@ -90,4 +90,25 @@ test.describe("on a phone", () => {
     await page.keyboard.press("Tab");
     await expect(page.locator(".ma-tooltip")).toHaveCount(1);
   });
+
+  test("with every filter open, the count of results stays in sight; Show closes onto them", async ({ page }) => {
+    await page.goto("./");
+    await ready(page);
+    await page.getByRole("button", { name: "Filters" }).click();
+    for (const summary of await page.locator(".ma-facet summary").all()) await summary.click();
+    const box = page.getByRole("checkbox").last();
+    await box.scrollIntoViewIfNeeded();
+    await box.check();
+    const show = page.locator(".ma-show-results .ma-button");
+    const listed = await page.locator(".ma-event").count();
+    await expect(show).toHaveText(`Show ${listed} of ${feed.events.length}\u00a0events`);
+    const b = await show.boundingBox();
+    expect(b.y + b.height).toBeLessThanOrEqual(844);
+    expect(b.y).toBeGreaterThanOrEqual(0);
+    await show.click();
+    await expect(page.locator("#ma-filter-panel")).toBeHidden();
+    await expect.poll(async () => (await focused(page)).className).toContain("ma-filters-toggle");
+    const count = await page.locator(".ma-result-count").boundingBox();
+    expect(count.y + count.height).toBeLessThanOrEqual(844);
+  });
 });

@@ -149,7 +149,7 @@ impl MapState {
             view,
             scale,
             on_screen,
-            labels: labels(atlas.lang, view, on_screen, basemap),
+            labels: labels(atlas.lang, view, on_screen, basemap, region_bounds(&projection)),
             min_scale,
             selected_place,
             hovered: RwSignal::new(None),
@@ -347,9 +347,13 @@ fn labels(
     view: Memo<View>,
     on_screen: Memo<Vec<Marker>>,
     basemap: Signal<Option<Result<Arc<Basemap>, ()>>>,
+    region: Bounds,
 ) -> Memo<Labels> {
     Memo::new(move |_| {
         let (lang, v) = (lang.get(), view.get());
+        // The basemap's provinces and states are named when it fills much of the map,
+        // not as a speck of a world map.
+        let regional = v.width / v.scale < (region.max.x - region.min.x) * 2.0;
         on_screen.with(|markers| {
             let mut order: Vec<&Marker> = markers.iter().collect();
             order.sort_by(|a, b| b.events.cmp(&a.events).then_with(|| a.ids.cmp(&b.ids)));
@@ -382,6 +386,7 @@ fn labels(
             let basemap = basemap.get().and_then(Result::ok);
             let regions: Vec<(usize, String, Point)> = basemap
                 .as_ref()
+                .filter(|_| regional)
                 .map(|b| {
                     b.regions
                         .iter()
