@@ -242,3 +242,30 @@ test.describe("desktop behaviours", () => {
     await page.screenshot({ path: "artifacts/layout-filters-fr.png" });
   });
 });
+
+test("at 1280×900 an event's details show its first talk and speaker without scrolling, its title clear of the bar", async ({ page }) => {
+  await page.setViewportSize({ width: 1280, height: 900 });
+  await page.goto("./");
+  await ready(page);
+  // The event with most to say: its first talk is furthest down.
+  const opens = page.locator(".ma-panel .ma-event-open");
+  const titles = await opens.allInnerTexts();
+  for (const title of titles) {
+    await page.locator(".ma-panel .ma-event-open", { hasText: title }).click();
+    const details = page.locator(".ma-details-host");
+    await expect(details.locator("h3")).toBeVisible();
+    const panel = await box(page.locator(".ma-panel"));
+    const bar = await box(page.locator(".ma-details-bar"));
+    const heading = await box(details.locator("h3"));
+    expect(heading.top, `${title}: title under the bar`).toBeGreaterThanOrEqual(bar.bottom - 1);
+    const first = details.locator(".ma-session").first();
+    if (await first.count()) {
+      for (const part of [first.locator(".ma-session-title"), first.locator(".ma-speaker").first()]) {
+        if (!(await part.count())) continue;
+        const b = await box(part);
+        expect(b.bottom, `${title}: first talk below the panel's fold`).toBeLessThanOrEqual(Math.min(panel.bottom, 900));
+      }
+    }
+    await page.getByRole("button", { name: "Back to the list" }).click();
+  }
+});
