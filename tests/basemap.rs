@@ -42,6 +42,7 @@ fn a_broken_basemap_is_an_error_not_a_panic() {
 }
 
 const WORLD: &str = include_str!("../public/world.json");
+const WORLD_DETAIL: &str = include_str!("../public/world-50m.json");
 
 /// Whether (`lon`, `lat`) is inside a ring of flat `[lon, lat, …]` integers at `scale`.
 fn in_ring(ring: &[i64], scale: f64, lon: f64, lat: f64) -> bool {
@@ -56,9 +57,9 @@ fn in_ring(ring: &[i64], scale: f64, lon: f64, lat: f64) -> bool {
     inside
 }
 
-/// The countries of the world layer that hold (`lon`, `lat`).
-fn countries_at(lon: f64, lat: f64) -> Vec<String> {
-    let raw: serde_json::Value = serde_json::from_str(WORLD).unwrap();
+/// The countries of a world layer that hold (`lon`, `lat`).
+fn countries_at(layer: &str, lon: f64, lat: f64) -> Vec<String> {
+    let raw: serde_json::Value = serde_json::from_str(layer).unwrap();
     let scale = raw["scale"].as_f64().unwrap();
     raw["regions"]
         .as_array()
@@ -75,20 +76,51 @@ fn countries_at(lon: f64, lat: f64) -> Vec<String> {
 }
 
 #[test]
+fn the_coarse_world_names_its_countries_in_both_languages_inside_them() {
+    let raw: serde_json::Value = serde_json::from_str(WORLD).unwrap();
+    let scale = raw["scale"].as_f64().unwrap();
+    let regions = raw["regions"].as_array().unwrap();
+    let named: Vec<&serde_json::Value> = regions.iter().filter(|r| r["id"].as_str().unwrap().len() == 2).collect();
+    assert!(named.len() > 150, "{}", named.len());
+    for r in named {
+        let (en, fr) = (r["name"]["en"].as_str().unwrap(), r["name"]["fr"].as_str().unwrap());
+        assert!(!en.is_empty() && !fr.is_empty(), "{r}");
+        let at: Vec<f64> = r["label"].as_array().unwrap().iter().map(|v| v.as_f64().unwrap() / scale).collect();
+        let id = r["id"].as_str().unwrap();
+        assert!(countries_at(WORLD, at[0], at[1]).contains(&id.to_owned()), "{id}'s name is written outside it");
+    }
+    let name = |id: &str| regions.iter().find(|r| r["id"] == id).map(|r| r["name"].clone()).unwrap();
+    assert_eq!(name("DE"), serde_json::json!({ "en": "Germany", "fr": "Allemagne" }));
+    assert_eq!(name("US"), serde_json::json!({ "en": "United States", "fr": "États-Unis" }));
+}
+
+#[test]
 fn the_world_layer_puts_far_cities_on_their_own_land() {
     let projection = Projection::eastern_canada();
-    let world = basemap::parse(WORLD, &projection).unwrap();
-    assert!(world.regions.len() > 150, "{}", world.regions.len());
-    assert!(world.regions.iter().all(|r| r.path.starts_with('M') && r.path.ends_with('Z')));
-    for (city, lon, lat, country) in [
-        ("Vancouver", -123.12, 49.28, "CAN"),
-        ("Halifax", -63.57, 44.65, "CAN"),
-        ("Paris", 2.35, 48.86, "FRA"),
-        ("São Paulo", -46.63, -23.55, "BRA"),
-        ("Beijing", 116.40, 39.90, "CHN"),
-    ] {
-        assert_eq!(countries_at(lon, lat), [country], "{city}");
-        assert!(basemap::beyond_region(lon, lat) || city == "Halifax", "{city}");
+    for layer in [WORLD, WORLD_DETAIL] {
+        let world = basemap::parse(layer, &projection).unwrap();
+        assert!(world.regions.len() > 150, "{}", world.regions.len());
+        assert!(world.regions.iter().all(|r| r.path.starts_with('M') && r.path.ends_with('Z')));
+        for (city, lon, lat, country) in [
+            ("Vancouver", -123.12, 49.28, "CA"),
+            ("Halifax", -63.57, 44.65, "CA"),
+            ("Paris", 2.35, 48.86, "FR"),
+            ("São Paulo", -46.63, -23.55, "BR"),
+            ("Beijing", 116.40, 39.90, "CN"),
+            ("Sydney", 151.21, -33.87, "AU"),
+        ] {
+            // On its country's land, or (a harbour city, on a finer coast) a few km from it.
+            let near = |d: f64| {
+                let mut found: Vec<String> = [(0.0, 0.0), (d, 0.0), (-d, 0.0), (0.0, d), (0.0, -d)]
+                    .iter()
+                    .flat_map(|(dx, dy)| countries_at(layer, lon + dx, lat + dy))
+                    .collect();
+                found.dedup();
+                found
+            };
+            assert_eq!(near(if layer == WORLD { 0.0 } else { 0.05 }), [country], "{city} in {}", &layer[..120]);
+            assert!(basemap::beyond_region(lon, lat) || city == "Halifax", "{city}");
+        }
     }
     assert!(!basemap::beyond_region(-73.57, 45.50), "Montréal is on the basemap");
     // Rings are cut where each projection's back meridian falls: no edge runs across the map.
@@ -102,8 +134,9 @@ fn the_world_layer_puts_far_cities_on_their_own_land() {
     }
     let (east, west) = (projection.project(116.4, 39.9), projection.project(116.4 - 360.0, 39.9));
     assert!((east.x - west.x).abs() < 1e-6 && (east.y - west.y).abs() < 1e-6, "one meridian, one place");
-    assert_eq!(basemap::world_url("https://x.example/atlas/basemap.json"), "https://x.example/atlas/world.json");
-    assert_eq!(basemap::world_url("basemap.json"), "world.json");
+    assert_eq!(basemap::world_url("https://x.example/atlas/basemap.json", false), "https://x.example/atlas/world.json");
+    assert_eq!(basemap::world_url("basemap.json", false), "world.json");
+    assert_eq!(basemap::world_url("basemap.json", true), "world-50m.json");
 }
 
 /// The longest straight edge of an SVG path written as `M x y l dx dy … Z`, in kilometres.

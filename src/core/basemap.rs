@@ -75,11 +75,17 @@ pub fn projection_for(places: &[(f64, f64)]) -> Projection {
     }
 }
 
-/// The world layer's address: `world.json` next to the basemap.
-pub fn world_url(basemap_url: &str) -> String {
+/// From this zoom (px per km, a continent across a map) the world's finer outlines
+/// (1:50m) replace the coarse ones (1:110m), whose 28 km simplification then shows.
+pub const WORLD_DETAIL_SCALE: f64 = 0.1;
+
+/// A world layer's address, next to the basemap: `world.json` (coarse, with the
+/// countries' names), or with `detail` `world-50m.json`.
+pub fn world_url(basemap_url: &str, detail: bool) -> String {
+    let file = if detail { "world-50m.json" } else { "world.json" };
     match basemap_url.rsplit_once('/') {
-        Some((folder, _)) => format!("{folder}/world.json"),
-        None => "world.json".to_owned(),
+        Some((folder, _)) => format!("{folder}/{file}"),
+        None => file.to_owned(),
     }
 }
 

@@ -26,14 +26,16 @@ const shellUrls = new Set(SHELL.map((path) => new URL(path, SCOPE).href));
 // The hosted page in each language: English at the root, French in fr/.
 const PAGES = [new URL("./", SCOPE).href, new URL("fr/", SCOPE).href];
 const BASEMAP = new URL("basemap.json", SCOPE).href;
-// The world layer, fetched only by a feed with places beyond the basemap: not precached.
+// The world layers, fetched only by a feed with places beyond the basemap (the finer one
+// once zoomed in): not precached.
 const WORLD = new URL("world.json", SCOPE).href;
+const WORLD_DETAIL = new URL("world-50m.json", SCOPE).href;
 
 self.addEventListener("install", (event) => {
   event.waitUntil(
     (async () => {
       const shell = await caches.open(SHELL_CACHE);
-      await shell.addAll([...shellUrls].filter((url) => !isData(new URL(url)) && url !== BASEMAP && url !== WORLD));
+      await shell.addAll([...shellUrls].filter((url) => !isData(new URL(url)) && url !== BASEMAP && url !== WORLD && url !== WORLD_DETAIL));
       if (shellUrls.has(BASEMAP)) {
         const response = await fetch(BASEMAP, { cache: "no-cache" });
         const body = await jsonBody(response, isBasemap);
@@ -73,13 +75,13 @@ self.addEventListener("fetch", (event) => {
     const page = PAGES.find((at) => path === at || path === `${at}index.html`);
     if (page) event.respondWith(savedPage(page, request));
   } else if (isData(url)) event.respondWith(networkFirst(event));
-  else if (url.href === BASEMAP || url.href === WORLD) event.respondWith(staleWhileRevalidate(event));
+  else if (url.href === BASEMAP || url.href === WORLD || url.href === WORLD_DETAIL) event.respondWith(staleWhileRevalidate(event));
   // The script's copies of the wasm glue (`?instance=2`, one per element) are the same file.
   else if (shellUrls.has(url.origin + url.pathname)) event.respondWith(cacheFirst(request));
 });
 
 function isData(url) {
-  return url.pathname.endsWith(".json") && !url.pathname.endsWith("/basemap.json") && !url.pathname.endsWith("/world.json");
+  return url.pathname.endsWith(".json") && !/\/(basemap|world|world-50m)\.json$/.test(url.pathname);
 }
 
 async function savedPage(page, request) {

@@ -222,4 +222,17 @@ test("places beyond the basemap get the world layer under them, fetched only the
     expect(under.some((c) => c.includes("ma-world")), `${place}: ${under}`).toBe(true);
   }
   await page.screenshot({ path: "artifacts/map-world.png" });
+  // At world zoom the countries are named, not the basemap's provinces; the finer world
+  // outlines wait for a closer zoom.
+  await expect(page.locator('text.ma-region-label[visibility="visible"]', { hasText: /^(Canada|United States)$/ }).first()).toBeAttached();
+  await expect(page.locator('text.ma-region-label[visibility="visible"]', { hasText: /^Ontario$/ })).toHaveCount(0);
+  expect(requested.some((p) => p.endsWith("/world-50m.json"))).toBe(false);
+  const coarse = await page.locator("path.ma-world").count();
+  const detail = JSON.parse(readFileSync(new URL("../../public/world-50m.json", import.meta.url), "utf8"));
+  for (let i = 0; i < 10 && !requested.some((p) => p.endsWith("/world-50m.json")); i++) {
+    await page.locator(".ma-map .ma-zoom-in").click();
+  }
+  await expect(page.locator("path.ma-world")).toHaveCount(detail.regions.length);
+  expect(detail.regions.length).not.toBe(coarse);
+  expect(requested.filter((p) => p.endsWith("/world-50m.json"))).toHaveLength(1);
 });

@@ -49,7 +49,7 @@ pub fn Map(
                 on:keydown=move |e| gestures::keydown(map, e)
             >
                 <svg class="ma-map-svg" viewBox=move || view.get().view_box() preserveAspectRatio="none" aria-hidden="true" focusable="false">
-                    {map.world.map(|world| move || world.get().and_then(Result::ok).map(|w| draw_world(&w)))}
+                    {move || map.world_layer().map(|(w, named)| draw_world(&w, named, map))}
                     {move || basemap.get().and_then(Result::ok).map(|b| draw_basemap(&b, map))}
                 </svg>
                 <div class="ma-markers">
@@ -127,26 +127,40 @@ fn Legend(lang: ReadSignal<Lang>) -> impl IntoView {
     }
 }
 
-/// The world's countries, plain, under the basemap's detail.
-fn draw_world(world: &Basemap) -> impl IntoView {
-    world.regions.iter().map(|r| view! { <path class="ma-region ma-world" d=r.path.clone() /> }).collect_view()
+/// The world's countries under the basemap's detail, with their names where `named`.
+fn draw_world(world: &Basemap, named: bool, map: MapState) -> impl IntoView {
+    let countries =
+        world.regions.iter().map(|r| view! { <path class="ma-region ma-world" d=r.path.clone() /> }).collect_view();
+    let names = named.then(|| region_names(world, map, |labels, i| labels.countries.get(i).copied().unwrap_or(false)));
+    view! { {countries} {names} }
 }
 
 fn draw_basemap(basemap: &Basemap, map: MapState) -> impl IntoView {
-    let (lang, scale, labels) = (map.atlas.lang, map.scale, map.labels);
     let regions = basemap
         .regions
         .iter()
         .map(|r| view! { <path class=format!("ma-region ma-region-{}", r.country.to_ascii_lowercase()) d=r.path.clone() /> })
         .collect_view();
-    let labels = basemap
+    let labels = region_names(basemap, map, |labels, i| labels.regions.get(i).copied().unwrap_or(false));
+    view! {
+        {regions}
+        <path class="ma-lakes" d=basemap.lakes.clone() />
+        <path class="ma-rivers" d=basemap.rivers.clone() />
+        {labels}
+    }
+}
+
+/// The names of a layer's regions (provinces, or countries), thinned by zoom: only those
+/// `shown` gives room to be read are drawn.
+fn region_names(layer: &Basemap, map: MapState, shown: fn(&state::Labels, usize) -> bool) -> impl IntoView {
+    let (lang, scale, labels) = (map.atlas.lang, map.scale, map.labels);
+    layer
         .regions
         .iter()
         .enumerate()
         .filter_map(|(i, r)| r.label.map(|at| (i, at, r.name.clone())))
-        .map(|(i, at, name)| {
-            // Thinned by zoom: only the names with room to be read are drawn.
-            let shown = move || labels.with(|l| l.regions.get(i).copied().unwrap_or(false));
+        .map(move |(i, at, name)| {
+            let shown = move || labels.with(|l| shown(l, i));
             view! {
                 <text
                     class="ma-region-label"
@@ -160,11 +174,5 @@ fn draw_basemap(basemap: &Basemap, map: MapState) -> impl IntoView {
                 </text>
             }
         })
-        .collect_view();
-    view! {
-        {regions}
-        <path class="ma-lakes" d=basemap.lakes.clone() />
-        <path class="ma-rivers" d=basemap.rivers.clone() />
-        {labels}
-    }
+        .collect_view()
 }

@@ -74,8 +74,13 @@ pub struct MapState {
     pub min_scale: Memo<f64>,
     /// `None` while loading; `Err` when it could not be loaded (the markers stay).
     pub basemap: Signal<Option<Result<Arc<Basemap>, ()>>>,
-    /// The low-detail world under it, fetched only for a feed with places beyond it.
+    /// The low-detail world under it, with the countries' names, fetched only for a feed
+    /// with places beyond it.
     pub world: Option<LocalResource<Result<Arc<Basemap>, ()>>>,
+    /// The world's finer outlines, fetched once the map is first zoomed in past a continent.
+    world_detail: Option<LocalResource<Option<Arc<Basemap>>>>,
+    /// Whether the map is zoomed in far enough for the finer outlines.
+    detailed: Memo<bool>,
 }
 
 impl MapState {
@@ -127,7 +132,24 @@ impl MapState {
             })
         };
         let far = loaded.feed.places.iter().any(|p| basemap::beyond_region(p.lon, p.lat));
-        let world = far.then(|| load(basemap::world_url(&basemap_url)));
+        let world = far.then(|| load(basemap::world_url(&basemap_url, false)));
+        let detailed = Memo::new(move |_| scale.get() >= basemap::WORLD_DETAIL_SCALE);
+        let world_detail = far.then(|| {
+            // Fetched the first time the map is zoomed in that far, then kept.
+            let wanted = Memo::new(move |before: Option<&bool>| before.copied().unwrap_or(false) || detailed.get());
+            let url = basemap::world_url(&basemap_url, true);
+            LocalResource::new(move || {
+                let (url, wanted) = (url.clone(), wanted.get());
+                async move {
+                    if !wanted {
+                        return None;
+                    }
+                    let text = fetch_text(&url).await.ok()?;
+                    basemap::parse(&text, &projection).ok().map(Arc::new)
+                }
+            })
+        });
+        let countries = Signal::derive(move || world.and_then(|w| w.get()).and_then(Result::ok));
         let basemap = match basemap {
             Some(basemap) => Signal::derive(move || Some(Ok(basemap.clone()))),
             None => {
@@ -149,13 +171,21 @@ impl MapState {
             view,
             scale,
             on_screen,
-            labels: labels(atlas.lang, view, on_screen, basemap, region_bounds(&projection)),
+            labels: labels(
+                atlas.lang,
+                view,
+                on_screen,
+                [basemap_regions(basemap), countries],
+                region_bounds(&projection),
+            ),
             min_scale,
             selected_place,
             hovered: RwSignal::new(None),
             hint: RwSignal::new(false),
             basemap,
             world,
+            world_detail,
+            detailed,
         };
         map.follow_selection();
         map.follow_shown();
@@ -189,6 +219,16 @@ impl MapState {
         });
         if self.centre.get_untracked() != wanted {
             self.centre.set(wanted);
+        }
+    }
+
+    /// The world's outlines to draw at this zoom (the finer ones once loaded) and whether
+    /// they are the coarse ones, which carry the countries' names.
+    pub fn world_layer(self) -> Option<(Arc<Basemap>, bool)> {
+        let finer = self.detailed.get().then(|| self.world_detail.and_then(|w| w.get()).flatten()).flatten();
+        match finer {
+            Some(finer) => Some((finer, false)),
+            None => self.world?.get()?.ok().map(|w| (w, true)),
         }
     }
 
@@ -339,14 +379,22 @@ fn markers_on_screen(atlas: AtlasCtx, projection: Projection, view: Memo<View>) 
 pub struct Labels {
     pub cities: HashMap<String, Placed>,
     pub regions: Vec<bool>,
+    /// The same for the world layer's countries.
+    pub countries: Vec<bool>,
 }
 
-/// City labels first, most events first; then the regions' names where room is left.
+/// The loaded basemap, if it could be.
+fn basemap_regions(basemap: Signal<Option<Result<Arc<Basemap>, ()>>>) -> Signal<Option<Arc<Basemap>>> {
+    Signal::derive(move || basemap.get().and_then(Result::ok))
+}
+
+/// City labels first, most events first; then the names of the basemap's regions (when it
+/// fills much of the map) or else of the world's countries, where room is left.
 fn labels(
     lang: ReadSignal<crate::core::Lang>,
     view: Memo<View>,
     on_screen: Memo<Vec<Marker>>,
-    basemap: Signal<Option<Result<Arc<Basemap>, ()>>>,
+    [basemap, world]: [Signal<Option<Arc<Basemap>>>; 2],
     region: Bounds,
 ) -> Memo<Labels> {
     Memo::new(move |_| {
@@ -383,10 +431,10 @@ fn labels(
                     sides: &Side::AROUND,
                 })
                 .collect();
-            let basemap = basemap.get().and_then(Result::ok);
-            let regions: Vec<(usize, String, Point)> = basemap
+            // The basemap's regions, or the world's countries: (index, name, where).
+            let named = if regional { basemap.get() } else { world.get() };
+            let regions: Vec<(usize, String, Point)> = named
                 .as_ref()
-                .filter(|_| regional)
                 .map(|b| {
                     b.regions
                         .iter()
@@ -395,7 +443,7 @@ fn labels(
                         .collect()
                 })
                 .unwrap_or_default();
-            let region_count = basemap.map_or(0, |b| b.regions.len());
+            let region_count = named.map_or(0, |b| b.regions.len());
             wanted.extend(regions.iter().map(|(_, name, at)| {
                 let (x, y) = v.to_screen(*at);
                 Wanted {
@@ -410,11 +458,15 @@ fn labels(
             }));
             let sides = place(&wanted, &obstacles, v.width, v.height);
             let cities = order.iter().zip(&sides).filter_map(|(m, s)| s.map(|s| (m.ids[0].clone(), s))).collect();
-            let mut shown_regions = vec![false; region_count];
+            let mut shown = vec![false; region_count];
             for ((i, _, _), side) in regions.iter().zip(&sides[order.len()..]) {
-                shown_regions[*i] = side.is_some();
+                shown[*i] = side.is_some();
             }
-            Labels { cities, regions: shown_regions }
+            if regional {
+                Labels { cities, regions: shown, countries: Vec::new() }
+            } else {
+                Labels { cities, regions: Vec::new(), countries: shown }
+            }
         })
     })
 }
