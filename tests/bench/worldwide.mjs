@@ -34,6 +34,19 @@ export function worldwideFeed({ events = 1500, places = 300, from = 2024, years 
   const slug = (text) => text.normalize("NFD").replace(/[^\w]+/g, "-").replace(/^-|-$/g, "").toLowerCase();
   const feed = structuredClone(seed);
   feed.title = { en: "Developer conferences and meetups of the world", fr: "Conférences et rencontres de développeurs du monde" };
+  feed.description = {
+    en: `Conferences and meetups for developers in ${places} cities of every continent, ${from}–${from + years - 1} (generated for tests).`,
+    fr: `Conférences et rencontres de développeurs dans ${places} villes de tous les continents, ${from}–${from + years - 1} (générées pour les tests).`,
+  };
+  // One edition a year, as a yearly list has them: no sponsors, no shared sessions.
+  feed.editions = Array.from({ length: years }, (_, k) => ({
+    id: `y${from + k}`,
+    name: { en: `${from + k}`, fr: `${from + k}` },
+    organizer: feed.editions[0].organizer,
+    summary: { en: `The events of ${from + k}.`, fr: `Les événements de ${from + k}.` },
+    sponsors: [],
+    sessions: [],
+  }));
   feed.places = cities.map((city, i) => ({
     id: `${slug(city.name)}-${city.country.toLowerCase()}-${i}`,
     name: { en: city.name, fr: city.name },
@@ -63,7 +76,7 @@ export function worldwideFeed({ events = 1500, places = 300, from = 2024, years 
     return {
       id: `w${i}`,
       kind: conference ? "conference" : "meetup",
-      edition: "spring-2019",
+      edition: `y${day(start).slice(0, 4)}`,
       title: conference
         ? { en: `${name} Dev Days ${day(start).slice(0, 4)}`, fr: `Journées développeurs ${name} ${day(start).slice(0, 4)}` }
         : { en: `${name} Cloud Native meetup #${i}`, fr: `Rencontre Cloud Native de ${name} no ${i}` },
@@ -82,7 +95,6 @@ export function worldwideFeed({ events = 1500, places = 300, from = 2024, years 
       ],
     };
   });
-  feed.editions[0].sessions = [];
   return feed;
 }
 

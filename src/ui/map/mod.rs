@@ -49,8 +49,10 @@ pub fn Map(
                 on:keydown=move |e| gestures::keydown(map, e)
             >
                 <svg class="ma-map-svg" viewBox=move || view.get().view_box() preserveAspectRatio="none" aria-hidden="true" focusable="false">
-                    {move || map.world_layer().map(|(w, named)| draw_world(&w, named, map))}
+                    {move || map.world_layer().map(|w| draw_world(&w))}
                     {move || basemap.get().and_then(Result::ok).map(|b| draw_basemap(&b, map))}
+                    // The countries' names (the coarse layer has them) over every outline.
+                    {move || map.countries.get().map(|w| region_names(&w, map, |l, i| l.countries.get(i).copied().unwrap_or(false)))}
                 </svg>
                 <div class="ma-markers">
                     <For each=move || map.on_screen.get() key=|m| m.ids.clone() let:marker>
@@ -127,12 +129,9 @@ fn Legend(lang: ReadSignal<Lang>) -> impl IntoView {
     }
 }
 
-/// The world's countries under the basemap's detail, with their names where `named`.
-fn draw_world(world: &Basemap, named: bool, map: MapState) -> impl IntoView {
-    let countries =
-        world.regions.iter().map(|r| view! { <path class="ma-region ma-world" d=r.path.clone() /> }).collect_view();
-    let names = named.then(|| region_names(world, map, |labels, i| labels.countries.get(i).copied().unwrap_or(false)));
-    view! { {countries} {names} }
+/// The world's countries, plain, under the basemap's detail.
+fn draw_world(world: &Basemap) -> impl IntoView {
+    world.regions.iter().map(|r| view! { <path class="ma-region ma-world" d=r.path.clone() /> }).collect_view()
 }
 
 fn draw_basemap(basemap: &Basemap, map: MapState) -> impl IntoView {

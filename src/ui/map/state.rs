@@ -76,7 +76,7 @@ pub struct MapState {
     pub basemap: Signal<Option<Result<Arc<Basemap>, ()>>>,
     /// The low-detail world under it, with the countries' names, fetched only for a feed
     /// with places beyond it.
-    pub world: Option<LocalResource<Result<Arc<Basemap>, ()>>>,
+    pub countries: Signal<Option<Arc<Basemap>>>,
     /// The world's finer outlines, fetched once the map is first zoomed in past a continent.
     world_detail: Option<LocalResource<Option<Arc<Basemap>>>>,
     /// Whether the map is zoomed in far enough for the finer outlines.
@@ -183,7 +183,7 @@ impl MapState {
             hovered: RwSignal::new(None),
             hint: RwSignal::new(false),
             basemap,
-            world,
+            countries,
             world_detail,
             detailed,
         };
@@ -222,14 +222,10 @@ impl MapState {
         }
     }
 
-    /// The world's outlines to draw at this zoom (the finer ones once loaded) and whether
-    /// they are the coarse ones, which carry the countries' names.
-    pub fn world_layer(self) -> Option<(Arc<Basemap>, bool)> {
+    /// The world's outlines to draw at this zoom: the finer ones once loaded.
+    pub fn world_layer(self) -> Option<Arc<Basemap>> {
         let finer = self.detailed.get().then(|| self.world_detail.and_then(|w| w.get()).flatten()).flatten();
-        match finer {
-            Some(finer) => Some((finer, false)),
-            None => self.world?.get()?.ok().map(|w| (w, true)),
-        }
+        finer.or_else(|| self.countries.get())
     }
 
     /// `next` within the zoom limits, its centre within the places and the basemap region.
