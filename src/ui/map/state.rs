@@ -396,8 +396,10 @@ fn labels(
     Memo::new(move |_| {
         let (lang, v) = (lang.get(), view.get());
         // The basemap's provinces and states are named when it fills much of the map,
-        // not as a speck of a world map.
-        let regional = v.width / v.scale < (region.max.x - region.min.x) * 2.0;
+        // not as a speck of a world map; elsewhere the world's countries are.
+        let (c, r) = (v.centre, region);
+        let over_region = (r.min.x..=r.max.x).contains(&c.x) && (r.min.y..=r.max.y).contains(&c.y);
+        let regional = over_region && v.width / v.scale < (r.max.x - r.min.x) * 2.0;
         on_screen.with(|markers| {
             let mut order: Vec<&Marker> = markers.iter().collect();
             order.sort_by(|a, b| b.events.cmp(&a.events).then_with(|| a.ids.cmp(&b.ids)));
