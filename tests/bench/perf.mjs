@@ -1,7 +1,9 @@
 // Draw-time benchmark: a generated feed (default 10,000 events at 1,000 places)
 // served with the built dist/, measured in headless Chromium. Prints figures; asserts nothing.
-// Usage: [RUNS=3] [SHAPE=spread|overlapping] node tests/bench/perf.mjs [events] [places]
+// Usage: [RUNS=3] [SHAPE=spread|overlapping|worldwide] [CPU=4] node tests/bench/perf.mjs [events] [places]
 //        (run `trunk build --release` first)
+// SHAPE=worldwide is tests/bench/worldwide.mjs: real cities of every continent, 2024–2027.
+// CPU=4 slows the page's CPU four times (Chromium's throttling), as a mid-range phone.
 // SHAPE=overlapping is a season like our own: the seed's events cloned, so they share the
 // same uncertain ranges, days and places, each with the seed's sessions.
 import { createRequire } from "node:module";
@@ -17,6 +19,7 @@ const events = Number(process.argv[2] ?? 10000);
 const places = Number(process.argv[3] ?? 1000);
 const runCount = Number(process.env.RUNS ?? 3);
 const shape = process.env.SHAPE ?? "spread";
+const cpuSlowdown = Number(process.env.CPU ?? 1);
 const seed = JSON.parse(readFileSync(new URL("../../public/feed.json", import.meta.url)));
 
 function overlapping() {
@@ -34,8 +37,12 @@ function overlapping() {
   return JSON.stringify(feed);
 }
 
-function generate() {
+async function generate() {
   if (shape === "overlapping") return overlapping();
+  if (shape === "worldwide") {
+    const { worldwideFeed } = await import("./worldwide.mjs");
+    return JSON.stringify(worldwideFeed({ events, places }));
+  }
   let state = 42;
   const random = () => ((state = (state * 1103515245 + 12345) % 2147483648) / 2147483648);
   const feed = structuredClone(seed);
@@ -63,7 +70,7 @@ function generate() {
 // The generated feed is served as a file beside a copy of dist/, as a static host would.
 const site = mkdtempSync(join(tmpdir(), "atlas-perf-"));
 cpSync("dist", site, { recursive: true });
-const body = generate();
+const body = await generate();
 writeFileSync(join(site, "feed.json"), body);
 const port = 4180;
 const server = spawn("python3", ["-m", "http.server", String(port), "--bind", "127.0.0.1", "--directory", site], { stdio: "ignore" });
@@ -76,11 +83,18 @@ try {
   const runs = [];
   for (let run = 0; run < runCount; run++) {
     const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    if (cpuSlowdown > 1) {
+      const cdp = await page.context().newCDPSession(page);
+      await cdp.send("Emulation.setCPUThrottlingRate", { rate: cpuSlowdown });
+    }
     // Ready = the map's markers, the timeline's items and the list of the live atlas (not
     // the page's prerendered one, of the bundled feed) are in the DOM and a frame has been drawn.
     await page.addInitScript(() => {
       const observer = new MutationObserver(() => {
         const live = (selector) => document.querySelector(`[data-meetup-atlas-live] ${selector}`);
+        if (window.__firstMarker === undefined && live(".ma-marker")) {
+          requestAnimationFrame(() => setTimeout(() => (window.__firstMarker ??= performance.now()), 0));
+        }
         if (live(".ma-marker") && live(".ma-tl-event") && live(".ma-event")) {
           observer.disconnect();
           requestAnimationFrame(() => setTimeout(() => (window.__ready = performance.now()), 0));
@@ -106,6 +120,7 @@ try {
       }
       return {
         ready: window.__ready,
+        firstMarker: window.__firstMarker,
         markers: document.querySelectorAll(".ma-marker").length,
         timelineItems: document.querySelectorAll(".ma-tl-event").length,
         listItems: document.querySelectorAll(".ma-event").length,
@@ -135,10 +150,12 @@ try {
   const median = (xs) => xs.sort((a, b) => a - b)[Math.floor(xs.length / 2)];
   const r = runs[runs.length - 1];
   const where = shape === "overlapping" ? `the seed's ${seed.places.length} places, its ranges and sessions (overlapping)` : `${places} places`;
-  console.log(`feed: ${events} events at ${where} (${(body.length / 1048576).toFixed(1)} MB)`);
+  const where2 = shape === "worldwide" ? `${places} cities of the world` : where;
+  console.log(`feed: ${events} events at ${where2} (${(body.length / 1048576).toFixed(1)} MB)${cpuSlowdown > 1 ? `, CPU slowed ${cpuSlowdown}×` : ""}`);
+  console.log(`first marker (navigation → drawn), ${runCount} runs: ${runs.map((x) => x.firstMarker.toFixed(0)).join(", ")} ms; median ${median(runs.map((x) => x.firstMarker)).toFixed(0)} ms`);
   console.log(`ready (navigation → drawn), ${runCount} runs: ${runs.map((x) => x.ready.toFixed(0)).join(", ")} ms; median ${median(runs.map((x) => x.ready)).toFixed(0)} ms`);
   console.log(`drawn: ${r.markers} map markers, ${r.timelineItems} timeline items in view, ${r.listItems} list items, ${r.domNodes} DOM elements`);
-  console.log(`search keystroke (input → next frame): median ${r.search.median.toFixed(1)} ms, max ${r.search.max.toFixed(1)} ms`);
+  console.log(`search keystroke (input → next frame), median per run: ${runs.map((x) => x.search.median.toFixed(1)).join(", ")} ms; max ${r.search.max.toFixed(1)} ms`);
   console.log(`timeline pan (click → next frame): median ${r.timelinePan.median.toFixed(1)} ms, max ${r.timelinePan.max.toFixed(1)} ms`);
   console.log(`map zoom (click → next frame): median ${r.mapZoom.median.toFixed(1)} ms, max ${r.mapZoom.max.toFixed(1)} ms`);
   if (r.jsHeapMB !== null) console.log(`JS heap: ${r.jsHeapMB.toFixed(1)} MB`);
