@@ -199,3 +199,35 @@ test("a facet of hundreds of cities has a box to find one, offers only cities wi
   const speakers = new Set(feed.events.filter((e) => e.place === target.id).flatMap((e) => e.sessions.flatMap((s) => s.speakers)));
   await expect(atlas.locator(".ma-facet[data-facet=speaker] li")).toHaveCount(speakers.size);
 });
+
+test("an event opened from the list has its place centred on the map, after a glide", async ({ page }) => {
+  const feed = worldwideFeed({ events: 1500, places: 300 });
+  await page.setViewportSize({ width: 1280, height: 900 });
+  await page.goto(hostWith("worldwide-centre", feed));
+  const atlas = page.locator("meetup-atlas");
+  await expect(atlas.locator(".ma-marker").first()).toBeVisible({ timeout: 15_000 });
+  for (let i = 0; i < 3; i++) await atlas.locator(".ma-map .ma-zoom-in").click();
+  const fromCentre = async (place) => {
+    const { surface, markers: drawn } = await markers(page);
+    const m = drawn.find((d) => d.place === place);
+    if (!m) return "not drawn";
+    return Math.round(Math.hypot(m.x - (surface.left + surface.right) / 2, m.y - (surface.top + surface.bottom) / 2));
+  };
+  // A city of its own on screen, well away from the centre, with a name no other city has.
+  const names = new Map(feed.places.map((p) => [p.id, p.name.en]));
+  const seen = (await markers(page)).markers.filter((m) => m.place);
+  let place;
+  for (const m of seen) {
+    const name = names.get(m.place);
+    if (feed.places.filter((p) => p.name.en.includes(name) || name.includes(p.name.en)).length !== 1) continue;
+    if ((await fromCentre(m.place)) > 150) (place = m.place);
+    if (place) break;
+  }
+  expect(place, "a lone city off the centre").toBeTruthy();
+  await atlas.getByRole("searchbox").fill(names.get(place));
+  // Already in view: searching does not move the map.
+  await expect(atlas.locator(".ma-panel .ma-event-open").first()).toBeVisible();
+  expect(await fromCentre(place)).toBeGreaterThan(150);
+  await atlas.locator(".ma-panel .ma-event-open").first().click();
+  await expect.poll(() => fromCentre(place), { message: place }).toBeLessThan(3);
+});

@@ -14,7 +14,7 @@ use crate::core::i18n::Things;
 use crate::core::labels::{place, shorten, text_width, Placed, Rect, Side, Wanted};
 use crate::core::map::{cluster, Bounds, Insets, Point, View, MAX_SCALE, MIN_SCALE};
 use crate::core::projection::Projection;
-use crate::core::query;
+use crate::core::query::{self, Selection};
 use crate::core::url_state::MapCentre;
 
 use super::marker::{MapPlace, Marker};
@@ -281,16 +281,20 @@ impl MapState {
         }
     }
 
-    /// Whatever is selected (a place, an event at a place; from the map, the timeline,
-    /// the list or a link) is brought into view if it is off the map, at the same zoom.
+    /// A selected event (from the timeline or the list) has its place centred, at
+    /// the same zoom; a selected place (a press on its marker) is brought into view only if
+    /// it is off the map, so the map does not move under the pointer.
     fn follow_selection(self) {
         let loaded = self.atlas.loaded();
-        Effect::new(move |_| {
+        let selection = self.atlas.selection;
+        Effect::new(move |before: Option<()>| {
             let Some(id) = self.selected_place.get() else { return };
             let Some(place) = loaded.feed.place(&id) else { return };
+            // Not when the atlas opens: a link's own view stays.
+            let event = before.is_some() && selection.with_untracked(|s| matches!(s, Some(Selection::Event(_))));
             let at = self.projection.project(place.lon, place.lat);
             let v = self.view.get_untracked();
-            if !v.has_on_screen(at, CLUSTER_RADIUS_PX) {
+            if event || !v.has_on_screen(at, CLUSTER_RADIUS_PX) {
                 self.glide_to(View { centre: at, ..v });
             }
         });
