@@ -357,3 +357,33 @@ fn a_list_that_is_not_a_list_costs_only_itself() {
     assert_eq!(loaded.feed.places.len(), 5);
     assert!(loaded.feed.people.is_empty());
 }
+
+#[test]
+fn a_bad_link_is_left_out_and_its_event_stays() {
+    let (loaded, lines) = problems_after(|v| {
+        v["events"][0]["links"] = json!([
+            {"kind": "website", "url": "javascript:alert(1)", "title": {"en": "a", "fr": "b"}},
+            {"kind": "website", "url": "  https://example.org/cfp\t"},
+            {"kind": "slides", "url": "https://example.org/s", "title": {"en": " ", "fr": "diapos"}}
+        ]);
+        v["events"][0]["sessions"][0]["links"] = json!([{"kind": "video", "url": "data:text/html,x"}]);
+        v["organizations"][0]["url"] = json!("file:///etc/passwd");
+    });
+    let seed_events = load::load(SEED).unwrap().feed.events.len();
+    assert_eq!(loaded.feed.events.len(), seed_events, "{lines:#?}");
+    assert_eq!(
+        lines,
+        [
+            r#"events[0].links[0].url: link "javascript:alert(1)" is not http:, https: or a plain mailto: address"#,
+            "events[0].links[2].title.en: empty text",
+            r#"events[0].sessions[0].links[0].url: link "data:text/html,x" is not http:, https: or a plain mailto: address"#,
+            r#"organizations[0].url: link "file:///etc/passwd" is not http:, https: or a plain mailto: address"#,
+        ]
+    );
+    let event = &loaded.feed.events[0];
+    let urls: Vec<&str> = event.links.iter().map(|l| l.url.as_str()).collect();
+    assert_eq!(urls, ["https://example.org/cfp", "https://example.org/s"], "trimmed, and the bad one left out");
+    assert!(event.links.iter().all(|l| l.title.is_none()), "an empty title is no title");
+    assert!(event.sessions[0].links.is_empty());
+    assert!(loaded.feed.organizations[0].url.is_none());
+}

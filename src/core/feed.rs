@@ -127,7 +127,8 @@ pub enum LinkKind {
 pub struct Link {
     pub kind: LinkKind,
     pub url: String,
-    pub title: Text,
+    /// Optional: an exporter often has the address alone.
+    pub title: Option<Text>,
 }
 
 #[derive(Clone, Debug, Deserialize)]

@@ -17,6 +17,7 @@ pub mod map;
 pub mod order;
 pub mod projection;
 pub mod query;
+#[cfg(not(target_arch = "wasm32"))]
 pub mod schema;
 pub mod timeline;
 pub mod url_state;

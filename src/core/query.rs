@@ -5,7 +5,7 @@ use std::cmp::Ordering;
 use super::basemap;
 use super::countries;
 use super::date::Day;
-use super::feed::{Edition, Event, Feed, Place, Span};
+use super::feed::{Edition, Event, Feed, Link, Place, Span};
 use super::lang::Lang;
 use super::order;
 use super::projection::Projection;
@@ -113,6 +113,23 @@ pub fn place_name(feed: &Feed, place: &Place, lang: Lang) -> String {
     }
 }
 
+/// What a link says: its title, or, when the feed gives none, where it leads: the site's
+/// name ("speakerdeck.com") or the mail address.
+pub fn link_text(link: &Link, lang: Lang) -> String {
+    if let Some(title) = &link.title {
+        return title.get(lang).to_owned();
+    }
+    let url = link.url.as_str();
+    let rest = ["https://", "http://", "mailto:"]
+        .iter()
+        .find_map(|scheme| {
+            url.get(..scheme.len()).filter(|s| s.eq_ignore_ascii_case(scheme)).map(|_| &url[scheme.len()..])
+        })
+        .unwrap_or(url);
+    let host = rest.split(['/', '?', '#']).next().unwrap_or(rest);
+    host.strip_prefix("www.").unwrap_or(host).to_owned()
+}
+
 /// A place's region as written, when a reader can read it: "QC", "ENG" or a name, not a
 /// registry's number ("12") or a placeholder.
 pub fn readable_region(place: &Place) -> Option<&str> {
@@ -138,6 +155,20 @@ pub fn selected_place<'a>(feed: &'a Feed, selection: Option<&Selection>) -> Opti
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_link_without_a_title_says_where_it_leads() {
+        use super::super::feed::LinkKind;
+        let link = |url: &str| Link { kind: LinkKind::Slides, url: url.into(), title: None };
+        assert_eq!(link_text(&link("https://www.speakerdeck.com/x/y?z=1"), Lang::En), "speakerdeck.com");
+        assert_eq!(link_text(&link("HTTP://example.org"), Lang::Fr), "example.org");
+        assert_eq!(link_text(&link("mailto:team@example.org"), Lang::En), "team@example.org");
+        let titled = Link {
+            title: Some(super::super::feed::Text { en: "Slides".into(), fr: "Diapos".into() }),
+            ..link("https://a.b")
+        };
+        assert_eq!(link_text(&titled, Lang::Fr), "Diapos");
+    }
 
     #[test]
     fn namesakes_carry_their_country_and_region_where_it_helps() {

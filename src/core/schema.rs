@@ -6,8 +6,9 @@
 //! It knows the keywords that schema uses: `$ref` (to `#/$defs/…`), `oneOf` (chosen by
 //! a `type` const, as `When` does), `type`, `const`, `enum`, `properties`, `required`,
 //! `additionalProperties: false`, `items`, `minItems`, `uniqueItems`, `minLength`,
-//! `minimum` and `maximum`. `pattern` and `format` are left to the validation of the
-//! loaded feed, which checks ids, dates and links by meaning rather than by shape.
+//! `pattern`, `minimum` and `maximum`. `format` is left to the validation of the loaded
+//! feed, which checks dates and links by meaning rather than by shape. Native only (the
+//! regex engine stays out of the wasm).
 
 use super::validate::{Problem, ProblemKind};
 use serde_json::{Map, Value as Json};
@@ -15,13 +16,15 @@ use serde_json::{Map, Value as Json};
 /// Every problem the schema finds in `feed`, each with its JSON path.
 pub fn check(schema: &Json, feed: &Json) -> Vec<Problem> {
     let mut problems = Vec::new();
-    Walk { root: schema, problems: &mut problems }.node(schema, feed, "");
+    Walk { root: schema, problems: &mut problems, patterns: Default::default() }.node(schema, feed, "");
     problems
 }
 
 struct Walk<'a, 'p> {
     root: &'a Json,
     problems: &'p mut Vec<Problem>,
+    /// Each `pattern` compiled once per check: a feed has thousands of strings.
+    patterns: std::collections::HashMap<&'a str, Option<regex::Regex>>,
 }
 
 fn member<'a>(json: &'a Json, key: &str) -> Option<&'a Json> {
@@ -118,6 +121,7 @@ impl<'a> Walk<'a, '_> {
             {
                 self.report(path, ProblemKind::EmptyText);
             }
+            Json::String(text) => self.pattern(schema, text, path),
             Json::Number(n) => {
                 let n = n.as_f64().unwrap_or(f64::NAN);
                 let below = number(member(schema, "minimum")).is_some_and(|min| n < min);
@@ -131,6 +135,23 @@ impl<'a> Walk<'a, '_> {
                 }
             }
             _ => {}
+        }
+    }
+
+    /// A string against the schema's `pattern`, if it has one: ECMA-262 as JSON Schema
+    /// says, whose `\d` is an ASCII digit (Rust's is any Unicode digit).
+    fn pattern(&mut self, schema: &'a Json, text: &str, path: &str) {
+        let Some(Json::String(pattern)) = member(schema, "pattern") else { return };
+        let compiled =
+            self.patterns.entry(pattern).or_insert_with(|| regex::Regex::new(&pattern.replace("\\d", "[0-9]")).ok());
+        if compiled.as_ref().is_some_and(|re| !re.is_match(text)) {
+            self.report(
+                path,
+                ProblemKind::Malformed(format!(
+                    "{} does not have the form {pattern}",
+                    text_of(&Json::String(text.to_owned()))
+                )),
+            );
         }
     }
 

@@ -146,13 +146,6 @@ impl<'a> Check<'a> {
         }
     }
 
-    fn links(&mut self, path: &str, links: &[Link]) {
-        for (i, link) in links.iter().enumerate() {
-            self.link(|| format!("{path}.links[{i}].url"), &link.url);
-            self.text(|| format!("{path}.links[{i}].title"), &link.title);
-        }
-    }
-
     fn day(&mut self, path: impl FnOnce() -> String, text: &str) -> Option<Day> {
         let day = Day::parse(text);
         if day.is_none() {
@@ -263,10 +256,59 @@ fn check_session(c: &mut Check, path: &str, session: &Session, known: &Known, se
     if let Some(original) = &session.repeat_of {
         c.reference(|| format!("{path}.repeat_of"), Target::Session, original, &known.sessions);
     }
-    c.links(path, &session.links);
 }
 
-pub fn validate(raw: RawFeed, problems: &mut Vec<Problem>) -> Feed {
+/// Leaves out the links that may not reach a page, and the link titles that are empty,
+/// each said as a problem: a bad link is no reason to lose its event or session. Spaces
+/// around an address (as a copy from a spreadsheet brings) are trimmed first.
+fn clean_links(problems: &mut Vec<Problem>, path: &str, links: &mut Vec<Link>) {
+    let mut index = 0;
+    links.retain_mut(|link| {
+        let i = index;
+        index += 1;
+        link.url = link.url.trim().to_owned();
+        if let Some(title) = &link.title {
+            let mut c = Check::new(problems);
+            c.text(|| format!("{path}.links[{i}].title"), title);
+            if !c.ok() {
+                link.title = None;
+            }
+        }
+        let safe = is_safe_link(&link.url);
+        if !safe {
+            problems.push(Problem::new(format!("{path}.links[{i}].url"), ProblemKind::UnsafeLink(link.url.clone())));
+        }
+        safe
+    });
+}
+
+/// `clean_links` over every link of the feed's events and sessions, before they are read.
+fn clean_all_links(raw: &mut RawFeed, problems: &mut Vec<Problem>) {
+    for (index, edition) in &mut raw.editions {
+        for (j, session) in edition.sessions.iter_mut().enumerate() {
+            clean_links(problems, &format!("editions[{index}].sessions[{j}]"), &mut session.links);
+        }
+    }
+    for (index, event) in &mut raw.events {
+        clean_links(problems, &format!("events[{index}]"), &mut event.links);
+        for (j, session) in event.sessions.iter_mut().enumerate() {
+            clean_links(problems, &format!("events[{index}].sessions[{j}]"), &mut session.links);
+        }
+    }
+    for (index, org) in &mut raw.organizations {
+        if let Some(url) = org.url.as_mut() {
+            *url = url.trim().to_owned();
+            if !is_safe_link(url) {
+                problems
+                    .push(Problem::new(format!("organizations[{index}].url"), ProblemKind::UnsafeLink(url.clone())));
+                org.url = None;
+            }
+        }
+    }
+}
+
+pub fn validate(mut raw: RawFeed, problems: &mut Vec<Problem>) -> Feed {
+    clean_all_links(&mut raw, problems);
     let mut known = Known::default();
     {
         let mut c = Check::new(problems);
@@ -300,9 +342,6 @@ pub fn validate(raw: RawFeed, problems: &mut Vec<Problem>) -> Feed {
         |e| &e.id,
         |c, path, org| {
             c.name(|| format!("{path}.name"), &org.name);
-            if let Some(url) = &org.url {
-                c.link(|| format!("{path}.url"), url);
-            }
         },
     );
     if let Some(source) = &raw.source {
@@ -412,7 +451,6 @@ pub fn validate(raw: RawFeed, problems: &mut Vec<Problem>) -> Feed {
             for (j, session) in event.sessions.iter().enumerate() {
                 check_session(c, &format!("{path}.sessions[{j}]"), session, &known, &mut seen_sessions);
             }
-            c.links(path, &event.links);
             let span = c.span(&format!("{path}.when"), &event.when);
             // Same condition as `keep`'s, so `spans` lines up with the kept events.
             if let (true, Some(span)) = (c.ok(), span) {

@@ -354,7 +354,7 @@ fn links(links: &[Link], lang: Lang) -> impl IntoView {
             view! {
                 <li>
                     {i18n::label(lang, i18n::link_kind_name(link.kind, lang))} " "
-                    <a href=link.url.clone()>{link.title.get(lang).to_owned()}</a>
+                    <a href=link.url.clone()>{query::link_text(link, lang)}</a>
                 </li>
             }
         })

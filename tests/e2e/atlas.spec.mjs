@@ -119,13 +119,21 @@ test("hostile and invalid entries: the rest is shown, nothing is executed", asyn
   const feed = structuredClone(seed);
   feed.events[0].title.en = '<img src=x onerror="window.pwned=1">Montréal';
   feed.events[1].sessions[0].speakers = ["nobody"];
-  feed.events[2].links = [{ kind: "website", url: "javascript:window.pwned=2", title: { en: "click", fr: "clic" } }];
+  // A bad link is left out, not its event; a link without a title says where it leads, and
+  // the spaces a spreadsheet leaves around an address are trimmed.
+  feed.events[2].links = [
+    { kind: "website", url: "javascript:window.pwned=2", title: { en: "click", fr: "clic" } },
+    { kind: "website", url: " https://www.example.org/call-for-papers " },
+  ];
   await page.route("**/feed.json", (route) => route.fulfill({ json: feed }));
   await page.goto("./");
-  await expect(page.locator(".ma-event")).toHaveCount(4);
-  await expect(page.locator(".ma-problems summary")).toHaveText(/2\u00a0problems found in the feed; 2\u00a0events left out/);
+  await expect(page.locator(".ma-event")).toHaveCount(feed.events.length - 1);
+  await expect(page.locator(".ma-problems summary")).toHaveText(/2\u00a0problems found in the feed; 1\u00a0event left out/);
   await page.locator(".ma-problems summary").click();
   await expect(page.locator(".ma-problems")).toContainText('events[1].sessions[0].speakers[0] — unknown person "nobody"');
+  await expect(page.locator(".ma-problems")).toContainText("events[2].links[0].url");
+  const kept = page.locator(`.ma-event[data-event="${feed.events[2].id}"]`);
+  await expect(kept.locator('a[href="https://www.example.org/call-for-papers"]')).toHaveText("example.org");
   await expect(page.getByText('<img src=x onerror="window.pwned=1">Montréal')).toBeVisible();
   await expect(page.locator(`${root} img`)).toHaveCount(0);
   await expect(page.locator('a[href^="javascript"]')).toHaveCount(0);

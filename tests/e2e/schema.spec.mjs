@@ -50,6 +50,13 @@ const broken = {
   "empty English text": (f) => { f.events[2].title.en = ""; },
   "no title": (f) => { delete f.title; },
   "misspelled place field": (f) => { f.places[2].lattitude = f.places[2].lat; },
+  "country as a name": (f) => { f.places[0].country = "Austria"; },
+  "country in lower case": (f) => { f.places[0].country = "at"; },
+  "region as a name": (f) => { f.places[1].region = "Île-de-France"; },
+  "language as a word": (f) => { f.source.language = "English"; },
+  "javascript link": (f) => { f.events[2].links = [{ kind: "website", url: "javascript:alert(1)" }]; },
+  "link with spaces around": (f) => { f.events[2].links = [{ kind: "website", url: " https://example.org/cfp " }]; },
+  "link without a title": (f) => { f.events[2].links = [{ kind: "slides", url: "https://example.org/slides" }]; },
 };
 
 /** feed-check's verdict and the paths it names, per file. */
