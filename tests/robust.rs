@@ -12,7 +12,7 @@ use meetup_atlas::core::explore;
 use meetup_atlas::core::load;
 use meetup_atlas::core::projection::Projection;
 use meetup_atlas::core::url_state::{self, UrlState};
-use meetup_atlas::core::validate::{is_safe_link, is_valid_id};
+use meetup_atlas::core::validate::{is_safe_link, is_valid_id, Code};
 use proptest::prelude::*;
 use serde_json::{json, Value};
 
@@ -28,7 +28,32 @@ fn datetime_like() -> impl Strategy<Value = String> {
     ]
 }
 
+/// The schema's pattern for a code, as an editor's validator applies it (`\d` aside).
+fn schema_pattern(code: Code) -> regex::Regex {
+    let schema: Value = serde_json::from_str(include_str!("../public/feed.schema.json")).unwrap();
+    let defs = &schema["$defs"];
+    let pattern = match code {
+        Code::Country => &defs["Place"]["properties"]["country"]["pattern"],
+        Code::Region => &defs["Place"]["properties"]["region"]["pattern"],
+        Code::Language => &defs["Source"]["properties"]["language"]["pattern"],
+    };
+    regex::Regex::new(pattern.as_str().expect("a pattern")).unwrap()
+}
+
 proptest! {
+    /// The app judges codes as the schema does: one truth, whatever the text.
+    #[test]
+    fn codes_are_judged_as_the_schema_judges_them(
+        text in prop_oneof!["[A-Za-z0-9É-]{0,8}", ".{0,6}", "[a-z]{2,3}(-[A-Za-z0-9]{1,4}){0,2}", "[A-Z0-9]{1,4}"]
+    ) {
+        for code in [Code::Country, Code::Region, Code::Language] {
+            prop_assert_eq!(code.fits(&text), schema_pattern(code).is_match(&text), "{:?} {:?}", code, text);
+        }
+    }
+}
+
+proptest! {
+
     // Failures are kept as named cases below, not in a regressions file.
     #![proptest_config(ProptestConfig { cases: 2000, failure_persistence: None, ..ProptestConfig::default() })]
 

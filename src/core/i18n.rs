@@ -689,6 +689,23 @@ pub fn problems_summary(lang: Lang, problems: usize, left_out: usize) -> String 
     }
 }
 
+/// "\"Austria\" is not a country code (two capital letters, such as AT)".
+fn bad_code(lang: Lang, code: super::validate::Code, value: &str) -> String {
+    use super::validate::Code;
+    match (code, lang) {
+        (Code::Country, Lang::En) => format!("{value} is not a country code (two capital letters, such as AT)"),
+        (Code::Country, Lang::Fr) => format!("{value} n’est pas un code de pays (deux majuscules, comme AT)"),
+        (Code::Region, Lang::En) => {
+            format!("{value} is not a region code (one to three capital letters or digits, such as QC)")
+        }
+        (Code::Region, Lang::Fr) => {
+            format!("{value} n’est pas un code de région (une à trois majuscules ou chiffres, comme QC)")
+        }
+        (Code::Language, Lang::En) => format!("{value} is not a language tag (such as en or fr-CA)"),
+        (Code::Language, Lang::Fr) => format!("{value} n’est pas une étiquette de langue (comme en ou fr-CA)"),
+    }
+}
+
 /// What a kind of problem is called in a count: "unknown reference".
 fn problem_kind_name(kind: &ProblemKind, lang: Lang) -> &'static str {
     use ProblemKind as P;
@@ -708,6 +725,7 @@ fn problem_kind_name(kind: &ProblemKind, lang: Lang) -> &'static str {
         P::ReversedRange => ("reversed range", "période inversée"),
         P::BadTimeZone(_) => ("invalid time zone", "fuseau horaire invalide"),
         P::UnknownField { .. } => ("unknown field", "champ inconnu"),
+        P::BadCode(..) => ("code of the wrong form", "code de forme inattendue"),
     };
     lang.pick(en, fr)
 }
@@ -854,6 +872,7 @@ pub fn problem_text(kind: &ProblemKind, lang: Lang) -> String {
         (P::UnknownField { field, suggestion: Some(known) }, Lang::Fr) => {
             format!("champ inconnu `{field}`, vouliez-vous dire `{known}`\u{a0}?")
         }
+        (P::BadCode(code, value), _) => bad_code(lang, *code, &quoted(value)),
     }
 }
 

@@ -48,12 +48,45 @@ pub enum ProblemKind {
         field: String,
         suggestion: Option<String>,
     },
+    /// A code not of the form the format gives it (the schema's pattern): read as it is.
+    BadCode(Code, String),
+}
+
+/// The coded fields of the format.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Code {
+    /// ISO 3166-1 alpha-2, `^[A-Z]{2}$`.
+    Country,
+    /// The end of an ISO 3166-2 code, `^[A-Z0-9]{1,3}$`.
+    Region,
+    /// A BCP 47 tag, `^[a-z]{2,3}(-[A-Za-z0-9]+)*$`.
+    Language,
+}
+
+impl Code {
+    /// Whether `value` has the form the schema's pattern gives this code.
+    pub fn fits(self, value: &str) -> bool {
+        let b = value.as_bytes();
+        match self {
+            Code::Country => b.len() == 2 && b.iter().all(u8::is_ascii_uppercase),
+            Code::Region => {
+                (1..=3).contains(&b.len()) && b.iter().all(|c| c.is_ascii_uppercase() || c.is_ascii_digit())
+            }
+            Code::Language => {
+                let mut parts = value.split('-');
+                let first = parts.next().unwrap_or("");
+                (2..=3).contains(&first.len())
+                    && first.bytes().all(|c| c.is_ascii_lowercase())
+                    && parts.all(|p| !p.is_empty() && p.bytes().all(|c| c.is_ascii_alphanumeric()))
+            }
+        }
+    }
 }
 
 impl ProblemKind {
     /// A warning leaves nothing out: the rest of the entry is still read.
     pub fn is_warning(&self) -> bool {
-        matches!(self, ProblemKind::UnknownField { .. })
+        matches!(self, ProblemKind::UnknownField { .. } | ProblemKind::BadCode(..))
     }
 }
 
@@ -109,6 +142,13 @@ impl<'a> Check<'a> {
 
     fn ok(&self) -> bool {
         self.found == 0
+    }
+
+    /// A code of the wrong form is said, and the entry kept as it is.
+    fn code(&mut self, path: impl FnOnce() -> String, code: Code, value: &str) {
+        if !code.fits(value) {
+            self.problems.push(Problem { path: path(), kind: ProblemKind::BadCode(code, value.to_owned()) });
+        }
     }
 
     fn text(&mut self, path: impl Fn() -> String, text: &Text) {
@@ -332,6 +372,8 @@ pub fn validate(mut raw: RawFeed, problems: &mut Vec<Problem>) -> Feed {
             if !(-180.0..=180.0).contains(&place.lon) {
                 c.report(|| format!("{path}.lon"), ProblemKind::LongitudeOutOfRange(place.lon));
             }
+            c.code(|| format!("{path}.country"), Code::Country, &place.country);
+            c.code(|| format!("{path}.region"), Code::Region, &place.region);
         },
     );
     let organizations = keep(
@@ -347,6 +389,7 @@ pub fn validate(mut raw: RawFeed, problems: &mut Vec<Problem>) -> Feed {
     if let Some(source) = &raw.source {
         let mut c = Check::new(problems);
         c.day(|| "source.published".into(), &source.published);
+        c.code(|| "source.language".into(), Code::Language, &source.language);
         c.reference(|| "source.publisher".into(), Target::Organization, &source.publisher, &known.organizations);
     }
     let topics = keep(
