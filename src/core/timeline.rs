@@ -286,8 +286,7 @@ pub fn midpoint(span: Span) -> DayNumber {
     (span.first.days_since_epoch() as f64 + span.last.days_since_epoch() as f64 + 1.0) / 2.0
 }
 
-/// The gap between an item's band and its label, and between an item's label and the
-/// next item of its lane, in pixels.
+/// The gap between an item (its band and its label) and the next item of its lane, px.
 pub const LABEL_GAP_PX: f64 = 6.0;
 /// Narrower than this, a label is left out: its item keeps its band and its name.
 pub const MIN_LABEL_PX: f64 = 44.0;
@@ -310,20 +309,26 @@ pub struct LabelWidths {
     pub title: f64,
 }
 
-/// The room each item's label has before the next item of its lane starts (infinite
-/// for the last of a lane), in the extents' pixels. `label_starts` are where each
-/// label begins (after its band).
-pub fn label_room(extents: &[(f64, f64)], label_starts: &[f64], lanes: &[usize]) -> Vec<f64> {
+/// Where each item's label must end: before the next item of its lane starts (infinity
+/// for the last of a lane), in the extents' pixels. A label starts where its band does.
+pub fn label_ends(extents: &[(f64, f64)], lanes: &[usize]) -> Vec<f64> {
     let mut order: Vec<usize> = (0..extents.len()).collect();
     order.sort_by(|&a, &b| lanes[a].cmp(&lanes[b]).then(extents[a].0.total_cmp(&extents[b].0)).then(a.cmp(&b)));
-    let mut room = vec![f64::INFINITY; extents.len()];
+    let mut ends = vec![f64::INFINITY; extents.len()];
     for pair in order.windows(2) {
         let (i, next) = (pair[0], pair[1]);
         if lanes[i] == lanes[next] {
-            room[i] = (extents[next].0 - LABEL_GAP_PX - label_starts[i]).max(0.0);
+            ends[i] = extents[next].0 - LABEL_GAP_PX;
         }
     }
-    room
+    ends
+}
+
+/// Where a label goes on screen and its room: from its band's start (`start`, held at the
+/// strip's left edge for a band that began before it) to its `end` or the strip's right edge.
+pub fn label_on_screen(start: f64, end: f64, width: f64) -> (f64, f64) {
+    let x = start.max(0.0);
+    (x, (end.min(width) - x).max(0.0))
 }
 
 /// The longest form of a label that fits `room`, and the width it is drawn at (never
@@ -340,16 +345,6 @@ pub fn fit_label(widths: LabelWidths, room: f64) -> (LabelForm, f64) {
     }
 }
 
-/// What a label may use on screen: its room in the lane, up to the strip's right edge;
-/// none if it would start left of the strip (it would be cut at its start).
-pub fn room_on_screen(label_x: f64, room: f64, width: f64) -> f64 {
-    if label_x < 0.0 {
-        0.0
-    } else {
-        room.min(width - label_x)
-    }
-}
-
 /// More "+N" stacks than this in view, and the strip draws how many events there are
 /// per day, week, month or year instead: a row of bubbles says nothing.
 pub const MAX_STACKS_IN_VIEW: usize = 3;
@@ -362,7 +357,7 @@ pub fn is_dense(stacks_in_view: usize, px_per_day: f64) -> bool {
 }
 
 /// The narrowest bar worth drawing, in pixels.
-const MIN_BAR_PX: f64 = 18.0;
+const MIN_BAR_PX: f64 = 28.0;
 
 /// The shortest period whose bar is at least `MIN_BAR_PX` wide at this zoom.
 pub fn bar_period(px_per_day: f64) -> Period {
@@ -393,10 +388,9 @@ pub fn density(spans: impl IntoIterator<Item = Span>, scale: &TimeScale, unit: P
     let first_start = unit.start_of(Day::from_days_since_epoch(scale.start.floor() as i64));
     let end = scale.end();
     for span in spans {
-        let day = span.first;
-        let n = day.days_since_epoch() as f64;
-        if day >= first_start && n <= end {
-            *counts.entry(unit.start_of(day)).or_default() += 1;
+        let period = unit.start_of(span.first);
+        if period >= first_start && period.days_since_epoch() as f64 <= end {
+            *counts.entry(period).or_default() += 1;
         }
     }
     counts.into_iter().map(|(start, count)| Bin { start, end: unit.next(start), count }).collect()
@@ -428,10 +422,13 @@ pub fn opening_scale(spans: &[Span], focus: usize, width: f64) -> TimeScale {
     let widest = (width / (to - from)).min(MAX_OPENING_PX_PER_DAY);
     let centre = spans.get(focus).map_or((first + last) / 2.0, |s| midpoint(*s));
     let readable = (width / READABLE_PX_PER_EVENT).max(1.0) as usize;
+    // Events that share the focus's dates stay together: not zoomed in past its own band.
+    let focus_days = spans.get(focus).map_or(1.0, |s| (s.last.days_since_epoch() + 1 - s.first.days_since_epoch()) as f64);
+    let closest = (width * 0.8 / focus_days).clamp(widest, MAX_OPENING_PX_PER_DAY);
     let mut px = widest;
     let mut scale = over(TimeScale::centred_on(centre, px, width), from, to);
-    while px < MAX_OPENING_PX_PER_DAY && spans.iter().filter(|s| scale.shows(**s)).count() > readable {
-        px = (px * 1.25).min(MAX_OPENING_PX_PER_DAY);
+    while px < closest && spans.iter().filter(|s| scale.shows(**s)).count() > readable {
+        px = (px * 1.25).min(closest);
         scale = over(TimeScale::centred_on(centre, px, width), from, to);
     }
     scale
@@ -642,29 +639,29 @@ mod tests {
         spans
     }
 
-    /// Labels as the strip draws them: each after its band, in its lane, at most its room.
+    /// Labels as the strip draws them: each under its band, from its start, in its lane,
+    /// at most its room.
     fn drawn_labels(spans: &[Span], scale: &TimeScale, widths: &[LabelWidths]) -> Vec<(usize, Rect)> {
         let px = scale.px_per_day;
         let band = |s: &Span| ((s.last.days_since_epoch() + 1 - s.first.days_since_epoch()) as f64 * px).max(12.0);
-        let starts: Vec<f64> = spans.iter().map(|s| s.first.days_since_epoch() as f64 * px).collect();
-        let label_starts: Vec<f64> = spans.iter().zip(&starts).map(|(s, x)| x + band(s) + LABEL_GAP_PX).collect();
-        let extents: Vec<(f64, f64)> = (0..spans.len())
-            .map(|i| (starts[i], label_starts[i] + widths[i].title.min(200.0)))
+        let extents: Vec<(f64, f64)> = spans
+            .iter()
+            .zip(&widths[..])
+            .map(|(s, w)| {
+                let x = s.first.days_since_epoch() as f64 * px;
+                (x, x + band(s).max(w.title.min(200.0)))
+            })
             .collect();
         let lanes = pack_lanes(&extents, LABEL_GAP_PX);
-        let rooms = label_room(&extents, &label_starts, &lanes);
+        let ends = label_ends(&extents, &lanes);
         let offset = scale.start * px;
         (0..spans.len())
             .filter(|&i| scale.shows(spans[i]))
             .filter_map(|i| {
-                let x = label_starts[i] - offset;
-                let (form, w) = fit_label(widths[i], room_on_screen(x, rooms[i], scale.width));
-                (form != LabelForm::Hidden).then_some((
-                    lanes[i],
-                    Rect { x, y: lanes[i] as f64 * 40.0, width: w, height: 32.0 },
-                ))
+                let (x, room) = label_on_screen(extents[i].0 - offset, ends[i] - offset, scale.width);
+                let (form, w) = fit_label(widths[i], room);
+                (form != LabelForm::Hidden).then_some((lanes[i], Rect { x, y: lanes[i] as f64 * 40.0, width: w, height: 32.0 }))
             })
-            .map(|(lane, rect)| (lane, rect))
             .collect()
     }
 
@@ -707,12 +704,12 @@ mod tests {
         assert_eq!(fit_label(w, 150.0), (LabelForm::Title, 120.0));
         assert_eq!(fit_label(w, 80.0), (LabelForm::Title, 80.0), "cut, not spilled");
         assert_eq!(fit_label(w, 20.0).0, LabelForm::Hidden);
-        assert_eq!(room_on_screen(-5.0, 500.0, 1000.0), 0.0, "a label that starts off the strip is left out");
-        assert_eq!(room_on_screen(900.0, 500.0, 1000.0), 100.0);
+        assert_eq!(label_on_screen(-50.0, 400.0, 1000.0), (0.0, 400.0), "held at the left edge");
+        assert_eq!(label_on_screen(900.0, f64::INFINITY, 1000.0), (900.0, 100.0), "cut at the right edge");
         // Room runs to the next item of the same lane only.
         let extents = [(0.0, 100.0), (150.0, 300.0), (50.0, 400.0)];
-        let rooms = label_room(&extents, &[20.0, 170.0, 70.0], &[0, 0, 1]);
-        assert_eq!(rooms, [150.0 - LABEL_GAP_PX - 20.0, f64::INFINITY, f64::INFINITY]);
+        let ends = label_ends(&extents, &[0, 0, 1]);
+        assert_eq!(ends, [150.0 - LABEL_GAP_PX, f64::INFINITY, f64::INFINITY]);
     }
 
     #[test]
@@ -739,7 +736,7 @@ mod tests {
                 .iter()
                 .filter(|s| {
                     let n = s.first.days_since_epoch() as f64;
-                    n >= scale.start.floor() - 400.0 && n <= scale.end()
+                    n >= scale.start.floor() - 400.0 && n <= scale.end() + 400.0
                 })
                 .count();
             assert!(in_bins <= starting_in_view && in_bins > 0);
@@ -766,6 +763,10 @@ mod tests {
         assert!(scale.shows(season[0]) && scale.shows(season[1]));
         let days = scale.end() - scale.start;
         assert!((21.0..40.0).contains(&days), "{days} days across");
+        // Events that all share one range: the range, not a few of its days.
+        let same = vec![span("2019-05-24", "2019-06-14"); 46];
+        let days = opening_scale(&same, 45, 1280.0).end() - opening_scale(&same, 45, 1280.0).start;
+        assert!(days >= 22.0 && days < 40.0, "{days}");
         // One event: a few days around it, not decades.
         let one = [span("2019-05-24", "2019-05-24")];
         assert!(opening_scale(&one, 0, 390.0).end() - opening_scale(&one, 0, 390.0).start < 10.0);
