@@ -68,8 +68,10 @@ pub fn TimelineItem(tl: TimelineState, position: usize, vertical: bool) -> impl 
     let left = move || (!vertical).then(|| fitted.get().2);
     let width = move || {
         (!vertical).then(|| {
-            let band_end = start_x() + scale.with(|s| band_px(span, s.px_per_day));
-            fitted.get().1.unwrap_or(0.0).max(band_end - fitted.get().2)
+            let (band_end, strip) = scale.with(|s| (start_x() + band_px(span, s.px_per_day), s.width));
+            let x = fitted.get().2;
+            // Never past the strip's right edge, where the band is cut anyway.
+            fitted.get().1.unwrap_or(0.0).max(band_end - x).min(strip - x)
         })
     };
     let top =

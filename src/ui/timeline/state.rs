@@ -20,6 +20,7 @@ pub const AXIS_HEIGHT_PX: f64 = 34.0;
 /// Estimated label width per character, for lane packing (labels must not overlap).
 pub const CHAR_WIDTH_PX: f64 = 8.0;
 const NARROW_BELOW_PX: f64 = 560.0;
+const PRERENDER_WIDTH_PX: f64 = 1200.0;
 const DATE_LABEL_CHARS: usize = 26;
 /// The room a label asks for when lanes are packed: a title's worth, not always its date.
 const LABEL_WANT_PX: f64 = 220.0;
@@ -97,8 +98,9 @@ impl TimelineState {
         let spans: Arc<Vec<Span>> = Arc::new(order.iter().map(|&i| loaded.feed.events[i].span).collect());
         let today = atlas.today.get_untracked();
         let opening = tl::nearest_today(&spans, today).unwrap_or(0);
-        // The prerender's width; the first measure of the real one opens again at its zoom.
-        let scale = RwSignal::new(tl::opening_scale(&spans, opening, 900.0));
+        // About a desktop strip's width, until the strip is measured: the prerendered page's
+        // items then barely move as they come to life.
+        let scale = RwSignal::new(tl::opening_scale(&spans, opening, PRERENDER_WIDTH_PX));
         let shown_positions = {
             let order = order.clone();
             let shown = atlas.shown;
@@ -170,29 +172,19 @@ impl TimelineState {
     /// in the tab order; opening a stack's list takes focus to its heading.
     fn follow_size_and_selection(self) {
         let TimelineState { container, ruler, scale, current, layout, narrow, open_stack, .. } = self;
-        // Until the reader moves it, the view is the opening one for the width measured.
-        let opening = StoredValue::new(scale.get_untracked());
-        let (spans, current_at) = (self.spans, current.get_untracked());
+        // A new width keeps the zoom and the centre: the prerendered page's items (drawn at
+        // the opening zoom for `PRERENDER_WIDTH_PX`) stay the same size as they come to life.
         Effect::new(move |_| {
             if let Some(el) = ruler.get() {
                 observe_size(&el, move |w, _| {
-                    let s = scale.get_untracked();
-                    if s.width == w {
-                        return;
+                    if scale.with_untracked(|s| s.width != w) {
+                        scale.update(|s| *s = s.resized(w));
                     }
-                    let next = if s == opening.get_value() {
-                        let reopened = spans.with_value(|all| tl::opening_scale(all, current_at, w));
-                        opening.set_value(reopened);
-                        reopened
-                    } else {
-                        s.resized(w)
-                    };
-                    scale.set(next);
                 });
             }
         });
         let loaded = self.atlas.loaded();
-        let (order, selection) = (self.order, self.atlas.selection);
+        let (order, spans, selection) = (self.order, self.spans, self.atlas.selection);
         Effect::new(move |_| {
             let Some(Selection::Event(id)) = selection.get() else { return };
             let Some(p) = order.with_value(|o| o.iter().position(|&i| loaded.feed.events[i].id == id)) else { return };
