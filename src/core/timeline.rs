@@ -423,7 +423,8 @@ pub fn opening_scale(spans: &[Span], focus: usize, width: f64) -> TimeScale {
     let centre = spans.get(focus).map_or((first + last) / 2.0, |s| midpoint(*s));
     let readable = (width / READABLE_PX_PER_EVENT).max(1.0) as usize;
     // Events that share the focus's dates stay together: not zoomed in past its own band.
-    let focus_days = spans.get(focus).map_or(1.0, |s| (s.last.days_since_epoch() + 1 - s.first.days_since_epoch()) as f64);
+    let focus_days =
+        spans.get(focus).map_or(1.0, |s| (s.last.days_since_epoch() + 1 - s.first.days_since_epoch()) as f64);
     let closest = (width * 0.8 / focus_days).clamp(widest, MAX_OPENING_PX_PER_DAY);
     let mut px = widest;
     let mut scale = over(TimeScale::centred_on(centre, px, width), from, to);
@@ -646,7 +647,7 @@ mod tests {
         let band = |s: &Span| ((s.last.days_since_epoch() + 1 - s.first.days_since_epoch()) as f64 * px).max(12.0);
         let extents: Vec<(f64, f64)> = spans
             .iter()
-            .zip(&widths[..])
+            .zip(widths)
             .map(|(s, w)| {
                 let x = s.first.days_since_epoch() as f64 * px;
                 (x, x + band(s).max(w.title.min(200.0)))
@@ -660,7 +661,8 @@ mod tests {
             .filter_map(|i| {
                 let (x, room) = label_on_screen(extents[i].0 - offset, ends[i] - offset, scale.width);
                 let (form, w) = fit_label(widths[i], room);
-                (form != LabelForm::Hidden).then_some((lanes[i], Rect { x, y: lanes[i] as f64 * 40.0, width: w, height: 32.0 }))
+                (form != LabelForm::Hidden)
+                    .then_some((lanes[i], Rect { x, y: lanes[i] as f64 * 40.0, width: w, height: 32.0 }))
             })
             .collect()
     }
@@ -766,7 +768,7 @@ mod tests {
         // Events that all share one range: the range, not a few of its days.
         let same = vec![span("2019-05-24", "2019-06-14"); 46];
         let days = opening_scale(&same, 45, 1280.0).end() - opening_scale(&same, 45, 1280.0).start;
-        assert!(days >= 22.0 && days < 40.0, "{days}");
+        assert!((22.0..40.0).contains(&days), "{days}");
         // One event: a few days around it, not decades.
         let one = [span("2019-05-24", "2019-05-24")];
         assert!(opening_scale(&one, 0, 390.0).end() - opening_scale(&one, 0, 390.0).start < 10.0);
@@ -779,7 +781,10 @@ mod tests {
     fn bars_and_labels_in_both_languages() {
         use crate::core::i18n::{bar_period as period, bar_title, bars_of, title_and_place};
         let monday = day("2026-10-05");
-        assert_eq!(bar_title(Lang::En, &period(Lang::En, Period::Week, monday, "Oct 5, 2026"), 14), "Week of Oct 5, 2026: 14\u{a0}events");
+        assert_eq!(
+            bar_title(Lang::En, &period(Lang::En, Period::Week, monday, "Oct 5, 2026"), 14),
+            "Week of Oct 5, 2026: 14\u{a0}events"
+        );
         assert_eq!(
             bar_title(Lang::Fr, &period(Lang::Fr, Period::Month, monday, ""), 1),
             "Octobre 2026\u{a0}: 1\u{a0}événement"

@@ -32,6 +32,19 @@ pub fn Bars(tl: TimelineState) -> impl IntoView {
     }
 }
 
+/// What the bars count, said under the strip (their list is named the same).
+#[component]
+pub fn BarsNote(tl: TimelineState) -> impl IntoView {
+    let (lang, scale) = (tl.atlas.lang, tl.scale);
+    view! {
+        <Show when=move || tl.dense.get()>
+            <p class="ma-note ma-tl-bars-note" aria-hidden="true">
+                {move || i18n::bars_of(lang.get(), tl::bar_period(scale.with(|s| s.px_per_day)))}
+            </p>
+        </Show>
+    }
+}
+
 #[component]
 fn Bar(tl: TimelineState, bin: Bin, period: Period) -> impl IntoView {
     let (lang, scale) = (tl.atlas.lang, tl.scale);
@@ -52,7 +65,9 @@ fn Bar(tl: TimelineState, bin: Bin, period: Period) -> impl IntoView {
         scale.set(tl::zoomed_to(&bin, width));
         // The period's first event takes the focus, once it is drawn.
         let first_event = tl.shown_positions.with_untracked(|all| {
-            all.iter().copied().find(|&p| tl.span(p).first >= bin.start && tl.layout.with_untracked(|l| l.lanes[p] < super::state::MAX_LANES))
+            all.iter().copied().find(|&p| {
+                tl.span(p).first >= bin.start && tl.layout.with_untracked(|l| l.lanes[p] < super::state::MAX_LANES)
+            })
         });
         if let Some(p) = first_event {
             tl.current.set(p);

@@ -57,7 +57,8 @@ pub fn TimelineItem(tl: TimelineState, position: usize, vertical: bool) -> impl 
             title: text_px(chars(title)),
         };
         let end = tl.layout.with(|l| l.label_ends.get(position).copied().unwrap_or(0.0));
-        let (x, room) = scale.with(|s| tl::label_on_screen(s.x(day_number(span.first)), end - s.start * s.px_per_day, s.width));
+        let (x, room) =
+            scale.with(|s| tl::label_on_screen(s.x(day_number(span.first)), end - s.start * s.px_per_day, s.width));
         let (form, width) = tl::fit_label(widths, room);
         (form, Some(width), x)
     });

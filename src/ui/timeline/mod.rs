@@ -86,12 +86,12 @@ fn Vertical(tl: TimelineState) -> impl IntoView {
     view! {
         <div class="ma-tl-vertical-bar">
             <Show when=move || opening.get().is_some()>
-                <button type="button" class="ma-button ma-go-today" on:click=go_today>
+                <button type="button" class="ma-button ma-button-quiet ma-go-today" on:click=go_today>
                     {move || if opening.get().is_some_and(|(_, past)| past) { Msg::LatestEvent } else { Msg::GoToday }.text(lang.get())}
                 </button>
             </Show>
             <Show when=move || earlier() != 0>
-                <button type="button" class="ma-button ma-earlier" on:click=show_earlier>
+                <button type="button" class="ma-button ma-button-quiet ma-earlier" on:click=show_earlier>
                     {move || Msg::ShowEarlier.text(lang.get())}
                 </button>
             </Show>

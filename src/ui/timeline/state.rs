@@ -171,7 +171,7 @@ impl TimelineState {
     /// Lays out again when the strip changes size; keeps the selected event in view and
     /// in the tab order; opening a stack's list takes focus to its heading.
     fn follow_size_and_selection(self) {
-        let TimelineState { container, ruler, scale, current, layout, narrow, open_stack, .. } = self;
+        let TimelineState { container, ruler, scale, current, layout, narrow, open_stack, dense, .. } = self;
         // A new width keeps the zoom and the centre: the prerendered page's items (drawn at
         // the opening zoom for `PRERENDER_WIDTH_PX`) stay the same size as they come to life.
         Effect::new(move |_| {
@@ -193,8 +193,22 @@ impl TimelineState {
                 current.set(p);
             }
             let span = spans.with_value(|s| s[p]);
-            if !scale.get_untracked().shows(span) {
+            if dense.get_untracked() {
+                // Bars only at this zoom: open around the event, as the timeline opens around today.
+                let width = scale.with_untracked(|s| s.width);
+                scale.set(spans.with_value(|all| tl::opening_scale(all, p, width)));
+            } else if !scale.get_untracked().shows(span) {
                 scale.update(|s| *s = TimeScale::centred_on(tl::midpoint(span), s.px_per_day, s.width));
+            }
+        });
+        // New filters: the vertical timeline opens again at the shown event nearest today.
+        Effect::new(move |previous: Option<()>| {
+            self.shown_positions.track();
+            if previous.is_some() {
+                if let Some((from, _)) = self.vertical_opening() {
+                    self.vertical_from.set(from);
+                    self.vertical_limit.set(VERTICAL_PAGE);
+                }
             }
         });
         Effect::new(move |_| {

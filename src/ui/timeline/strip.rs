@@ -7,9 +7,9 @@ use leptos::prelude::*;
 use crate::core::gesture::Gesture;
 use crate::core::i18n::{self, Msg};
 
+use super::bars::{Bars, BarsNote};
 use super::item::TimelineItem;
 use super::stack::{StackButton, StackList};
-use super::bars::Bars;
 use super::state::{TimelineState, AXIS_HEIGHT_PX, BAR_ROWS, LANE_HEIGHT_PX};
 use super::{day_number, keydown};
 use crate::ui::controls::{drag_and_pinch, wheel_zoom};
@@ -52,6 +52,7 @@ pub fn Strip(tl: TimelineState) -> impl IntoView {
             </ol>
             <Bars tl />
         </div>
+        <BarsNote tl />
         <StackList tl />
     }
 }
