@@ -310,6 +310,9 @@ for (const [width, height] of [[1280, 900], [1024, 768]]) {
       expect(count, name).toBe(n);
     }
     await page.locator(".ma-timeline").screenshot({ path: `artifacts/timeline-world-bars-${width}.png` });
+    await expect(page.locator(".ma-tl-bars-note")).toHaveText("Events per week: choose one to zoom in");
+    const results = await new AxeBuilder({ page }).include("[data-meetup-atlas-live] .ma-timeline").analyze();
+    expect(results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target).join(", ")}`)).toEqual([]);
 
     // A bar zooms into its period: its events are drawn, the first of them focused.
     const bar = bars.nth(Math.floor((await bars.count()) / 2));
