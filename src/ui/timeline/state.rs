@@ -174,17 +174,29 @@ impl TimelineState {
         let TimelineState { container, ruler, scale, current, layout, narrow, open_stack, dense, .. } = self;
         // A new width keeps the zoom and the centre: the prerendered page's items (drawn at
         // the opening zoom for `PRERENDER_WIDTH_PX`) stay the same size as they come to life.
+        // A narrower strip not yet moved opens again at its own width, so that what the
+        // opening view holds (a whole short season) still fits.
+        let opening = StoredValue::new(scale.get_untracked());
+        let (spans, first) = (self.spans, current.get_untracked());
         Effect::new(move |_| {
             if let Some(el) = ruler.get() {
                 observe_size(&el, move |w, _| {
-                    if scale.with_untracked(|s| s.width != w) {
-                        scale.update(|s| *s = s.resized(w));
+                    let s = scale.get_untracked();
+                    if s.width == w {
+                        return;
+                    }
+                    if s == opening.get_value() && w < PRERENDER_WIDTH_PX {
+                        let reopened = spans.with_value(|all| tl::opening_scale(all, first, w));
+                        opening.set_value(reopened);
+                        scale.set(reopened);
+                    } else {
+                        scale.set(s.resized(w));
                     }
                 });
             }
         });
         let loaded = self.atlas.loaded();
-        let (order, spans, selection) = (self.order, self.spans, self.atlas.selection);
+        let (order, selection) = (self.order, self.atlas.selection);
         Effect::new(move |_| {
             let Some(Selection::Event(id)) = selection.get() else { return };
             let Some(p) = order.with_value(|o| o.iter().position(|&i| loaded.feed.events[i].id == id)) else { return };
