@@ -285,7 +285,10 @@ async fn timeline_keyboard_walk_and_selection_reach_the_map_and_the_details() {
     // A place picked on the map lights up its events on the timeline.
     element(&host, ".ma-marker[data-place=toronto]").click();
     settle(0).await;
-    assert_eq!(texts(&host, ".ma-tl-event.ma-highlight .ma-tl-label"), ["Toronto,"]);
+    assert_eq!(
+        texts(&host, ".ma-tl-event.ma-highlight .ma-tl-label"),
+        ["Kubernetes & Cloud Native Toronto — spring 2019 — Toronto"]
+    );
     assert!(host.query_selector(".ma-details").unwrap().is_none());
 }
 

@@ -62,6 +62,43 @@ impl fmt::Display for Day {
     }
 }
 
+/// A calendar period: a day, a week (from Monday), a month or a year.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Period {
+    Day,
+    Week,
+    Month,
+    Year,
+}
+
+impl Period {
+    /// The first day of the period holding `day` (weeks start on Mondays).
+    pub fn start_of(self, day: Day) -> Day {
+        match self {
+            Period::Day => day,
+            Period::Week => {
+                let n = day.days_since_epoch();
+                // 1970-01-01 was a Thursday.
+                Day::from_days_since_epoch(n - (n + 3).rem_euclid(7))
+            }
+            Period::Month => Day { year: day.year, month: day.month, day: 1 },
+            Period::Year => Day { year: day.year, month: 1, day: 1 },
+        }
+    }
+
+    /// The first day of the next period.
+    pub fn next(self, start: Day) -> Day {
+        let n = start.days_since_epoch();
+        match self {
+            Period::Day => Day::from_days_since_epoch(n + 1),
+            Period::Week => Day::from_days_since_epoch(n + 7),
+            Period::Month if start.month == 12 => Day { year: start.year + 1, month: 1, day: 1 },
+            Period::Month => Day { year: start.year, month: start.month + 1, day: 1 },
+            Period::Year => Day { year: start.year + 1, month: 1, day: 1 },
+        }
+    }
+}
+
 pub fn is_leap_year(year: i32) -> bool {
     (year % 4 == 0 && year % 100 != 0) || year % 400 == 0
 }

@@ -5,7 +5,7 @@
 //! Fixed messages are one table of `(en, fr)` pairs (`messages!`); everything else is
 //! an exhaustive `match` on `Lang`: a text without both translations does not compile.
 
-use super::date::Day;
+use super::date::{Day, Period};
 use super::feed::{EventKind, Format, LinkKind, Span};
 pub use super::lang::Lang;
 use super::load::{FeedError, LoadError, MAX_FEED_BYTES, SCHEMA_VERSION};
@@ -88,6 +88,7 @@ messages! {
     NextEvent => ("Next event", "Prochain événement"),
     LatestEvent => ("Latest event", "Dernier événement"),
     NothingNearToday => ("No events near today", "Aucun événement près d’aujourd’hui"),
+    ShowEarlier => ("Show earlier events", "Afficher les événements précédents"),
     MapTouch => ("Drag to move the map, pinch to zoom.", "Glissez pour déplacer la carte, pincez pour zoomer."),
     TimelineTouch => ("Drag to move along the timeline, pinch to zoom.", "Glissez pour parcourir la frise, pincez pour zoomer."),
     Today => ("Today", "Aujourd’hui"),
@@ -612,6 +613,55 @@ pub fn show_more(lang: Lang, next: usize, left: usize) -> String {
     match lang {
         Lang::En => format!("Show {next} more ({left} left)"),
         Lang::Fr => format!("Afficher {next} de plus ({left} restants)"),
+    }
+}
+
+/// A timeline item's label: the event's title, then its place ("Fukuoka meetup — Fukuoka").
+pub fn title_and_place(title: &str, place: Option<&str>) -> String {
+    match place {
+        Some(place) => format!("{title} — {place}"),
+        None => title.to_owned(),
+    }
+}
+
+/// A density bar's period in words: a day or a week given as `day` (written by `Intl`),
+/// a month or a year from `start`.
+pub fn bar_period(lang: Lang, unit: Period, start: Day, day: &str) -> String {
+    match (unit, lang) {
+        (Period::Day, _) => day.to_owned(),
+        (Period::Week, Lang::En) => format!("Week of {day}"),
+        (Period::Week, Lang::Fr) => format!("Semaine du {day}"),
+        (Period::Month, Lang::En) => format!("{} {}", month_name(start.month, lang), start.year),
+        (Period::Month, Lang::Fr) => format!("{} {}", capitalized(month_name(start.month, lang)), start.year),
+        (Period::Year, _) => start.year.to_string(),
+    }
+}
+
+fn capitalized(word: &str) -> String {
+    let mut chars = word.chars();
+    chars.next().map(|c| c.to_uppercase().chain(chars).collect()).unwrap_or_default()
+}
+
+/// A density bar's name: "Week of Oct 6, 2026: 14 events".
+pub fn bar_title(lang: Lang, period: &str, n: usize) -> String {
+    let events = count(lang, n, ("event", "événement"), ("events", "événements"));
+    match lang {
+        Lang::En => format!("{period}: {events}"),
+        Lang::Fr => format!("{period}\u{a0}: {events}"),
+    }
+}
+
+/// The density strip's name: what its bars count.
+pub fn bars_of(lang: Lang, unit: Period) -> &'static str {
+    match (unit, lang) {
+        (Period::Day, Lang::En) => "Events per day: choose one to zoom in",
+        (Period::Day, Lang::Fr) => "Événements par jour\u{a0}: choisissez-en un pour zoomer",
+        (Period::Week, Lang::En) => "Events per week: choose one to zoom in",
+        (Period::Week, Lang::Fr) => "Événements par semaine\u{a0}: choisissez-en une pour zoomer",
+        (Period::Month, Lang::En) => "Events per month: choose one to zoom in",
+        (Period::Month, Lang::Fr) => "Événements par mois\u{a0}: choisissez-en un pour zoomer",
+        (Period::Year, Lang::En) => "Events per year: choose one to zoom in",
+        (Period::Year, Lang::Fr) => "Événements par année\u{a0}: choisissez-en une pour zoomer",
     }
 }
 

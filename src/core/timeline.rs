@@ -1,7 +1,7 @@
 //! The timeline's arithmetic: the time scale, tick choice per zoom, lanes that keep
 //! events from overlapping, the event nearest today, and uncertain ranges in words.
 
-use super::date::Day;
+use super::date::{Day, Period};
 use super::feed::Span;
 use super::i18n::{day_month, month_short};
 use super::lang::Lang;
@@ -286,6 +286,170 @@ pub fn midpoint(span: Span) -> DayNumber {
     (span.first.days_since_epoch() as f64 + span.last.days_since_epoch() as f64 + 1.0) / 2.0
 }
 
+/// The gap between an item (its band and its label) and the next item of its lane, px.
+pub const LABEL_GAP_PX: f64 = 6.0;
+/// Narrower than this, a label is left out: its item keeps its band and its name.
+pub const MIN_LABEL_PX: f64 = 44.0;
+
+/// How much of an item's label is drawn, longest first: "Title — Place, date",
+/// "Title — Place", "Title" (cut with an ellipsis if it must), or nothing.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum LabelForm {
+    Full,
+    NoDate,
+    Title,
+    Hidden,
+}
+
+/// An item's label widths (estimated, px) in its three forms.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct LabelWidths {
+    pub full: f64,
+    pub no_date: f64,
+    pub title: f64,
+}
+
+/// Where each item's label must end: before the next item of its lane starts (infinity
+/// for the last of a lane), in the extents' pixels. A label starts where its band does.
+pub fn label_ends(extents: &[(f64, f64)], lanes: &[usize]) -> Vec<f64> {
+    let mut order: Vec<usize> = (0..extents.len()).collect();
+    order.sort_by(|&a, &b| lanes[a].cmp(&lanes[b]).then(extents[a].0.total_cmp(&extents[b].0)).then(a.cmp(&b)));
+    let mut ends = vec![f64::INFINITY; extents.len()];
+    for pair in order.windows(2) {
+        let (i, next) = (pair[0], pair[1]);
+        if lanes[i] == lanes[next] {
+            ends[i] = extents[next].0 - LABEL_GAP_PX;
+        }
+    }
+    ends
+}
+
+/// Where a label goes on screen and its room: from its band's start (`start`, held at the
+/// strip's left edge for a band that began before it) to its `end` or the strip's right edge.
+pub fn label_on_screen(start: f64, end: f64, width: f64) -> (f64, f64) {
+    let x = start.max(0.0);
+    (x, (end.min(width) - x).max(0.0))
+}
+
+/// The longest form of a label that fits `room`, and the width it is drawn at (never
+/// more than `room`: a title longer than it is cut, not spilled over its neighbour).
+pub fn fit_label(widths: LabelWidths, room: f64) -> (LabelForm, f64) {
+    if room < MIN_LABEL_PX {
+        (LabelForm::Hidden, 0.0)
+    } else if widths.full <= room {
+        (LabelForm::Full, widths.full)
+    } else if widths.no_date <= room {
+        (LabelForm::NoDate, widths.no_date)
+    } else {
+        (LabelForm::Title, widths.title.min(room))
+    }
+}
+
+/// More "+N" stacks than this in view, and the strip draws how many events there are
+/// per day, week, month or year instead: a row of bubbles says nothing.
+pub const MAX_STACKS_IN_VIEW: usize = 3;
+/// From this zoom on (about a day per tick), stacks stay: a bar per day would say no more.
+pub const DENSITY_BELOW_PX_PER_DAY: f64 = 60.0;
+
+/// Whether the strip shows the density bars rather than its items and stacks.
+pub fn is_dense(stacks_in_view: usize, px_per_day: f64) -> bool {
+    stacks_in_view > MAX_STACKS_IN_VIEW && px_per_day < DENSITY_BELOW_PX_PER_DAY
+}
+
+/// The narrowest bar worth drawing, in pixels.
+const MIN_BAR_PX: f64 = 28.0;
+
+/// The shortest period whose bar is at least `MIN_BAR_PX` wide at this zoom.
+pub fn bar_period(px_per_day: f64) -> Period {
+    if px_per_day >= MIN_BAR_PX {
+        Period::Day
+    } else if px_per_day * 7.0 >= MIN_BAR_PX {
+        Period::Week
+    } else if px_per_day * 28.0 >= MIN_BAR_PX {
+        Period::Month
+    } else {
+        Period::Year
+    }
+}
+
+/// One density bar: a period and how many events start in it.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Bin {
+    pub start: Day,
+    /// The first day after the period.
+    pub end: Day,
+    pub count: usize,
+}
+
+/// How many of `spans` start in each `unit` of the view, for the periods that overlap it
+/// and hold at least one event, in order. Each event is counted once, where it starts.
+pub fn density(spans: impl IntoIterator<Item = Span>, scale: &TimeScale, unit: Period) -> Vec<Bin> {
+    let mut counts: std::collections::BTreeMap<Day, usize> = std::collections::BTreeMap::new();
+    let first_start = unit.start_of(Day::from_days_since_epoch(scale.start.floor() as i64));
+    let end = scale.end();
+    for span in spans {
+        let period = unit.start_of(span.first);
+        if period >= first_start && period.days_since_epoch() as f64 <= end {
+            *counts.entry(period).or_default() += 1;
+        }
+    }
+    counts.into_iter().map(|(start, count)| Bin { start, end: unit.next(start), count }).collect()
+}
+
+/// The view that shows one bar's period whole, with a little room either side.
+pub fn zoomed_to(bin: &Bin, width: f64) -> TimeScale {
+    let (first, last) = (bin.start.days_since_epoch() as f64, bin.end.days_since_epoch() as f64);
+    TimeScale::centred_on((first + last) / 2.0, width / ((last - first) * 1.1), width)
+}
+
+/// About one readable event (a label of a couple of hundred pixels) per this many pixels.
+const READABLE_PX_PER_EVENT: f64 = 100.0;
+/// The opening zoom never goes further in than a few days across a phone.
+const MAX_OPENING_PX_PER_DAY: f64 = 120.0;
+
+/// The view the timeline opens on: centred on `spans[focus]` (the event nearest today),
+/// zoomed in until about one event per `READABLE_PX_PER_EVENT` is in view, and never
+/// zoomed out past every event of the feed with a margin (a three-week season fills the
+/// strip rather than sitting in 40 years of nothing); the view is kept over the feed.
+pub fn opening_scale(spans: &[Span], focus: usize, width: f64) -> TimeScale {
+    let Some(first) = spans.iter().map(|s| s.first.days_since_epoch()).min() else {
+        return TimeScale::centred_on(0.0, 6.0, width);
+    };
+    let last = spans.iter().map(|s| s.last.days_since_epoch() + 1).max().unwrap_or(first + 1);
+    let (first, last) = (first as f64, last as f64);
+    let margin = ((last - first) * 0.08).max(2.0);
+    let (from, to) = (first - margin, last + margin);
+    let widest = (width / (to - from)).min(MAX_OPENING_PX_PER_DAY);
+    let centre = spans.get(focus).map_or((first + last) / 2.0, |s| midpoint(*s));
+    let readable = (width / READABLE_PX_PER_EVENT).max(1.0) as usize;
+    // Events that share the focus's dates stay together: not zoomed in past its own band.
+    let focus_days =
+        spans.get(focus).map_or(1.0, |s| (s.last.days_since_epoch() + 1 - s.first.days_since_epoch()) as f64);
+    let closest = (width * 0.8 / focus_days).clamp(widest, MAX_OPENING_PX_PER_DAY);
+    let mut px = widest;
+    let mut scale = over(TimeScale::centred_on(centre, px, width), from, to);
+    while px < closest && spans.iter().filter(|s| scale.shows(**s)).count() > readable {
+        px = (px * 1.25).min(closest);
+        scale = over(TimeScale::centred_on(centre, px, width), from, to);
+    }
+    scale
+}
+
+/// `scale` moved so that it stays between `from` and `to` where it can.
+fn over(scale: TimeScale, from: DayNumber, to: DayNumber) -> TimeScale {
+    let days = scale.width / scale.px_per_day;
+    if days >= to - from {
+        return TimeScale { start: (from + to - days) / 2.0, ..scale };
+    }
+    TimeScale { start: scale.start.clamp(from, to - days), ..scale }
+}
+
+/// Where a long list opens: at the event nearest today (`rank` among `len`), but with at
+/// least `min_shown` events on screen (a season all past opens on its last few, not one).
+pub fn list_start(rank: usize, len: usize, min_shown: usize) -> usize {
+    rank.min(len.saturating_sub(min_shown))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -453,5 +617,181 @@ mod tests {
         assert_eq!(nearest_today(&spans, day("2019-06-01")), Some(1), "upcoming beats ongoing");
         assert_eq!(nearest_today(&spans[..1], day("2019-06-01")), Some(0), "ongoing beats nothing");
         assert_eq!(nearest_today(&[], day("2019-06-01")), None);
+    }
+
+    /// A worldwide-like feed: `n` events over `years` years from 2024, one to three days
+    /// each, deterministic.
+    fn many(n: usize, years: i64) -> Vec<Span> {
+        let mut seed = 5u64;
+        let base = day("2024-01-01").days_since_epoch();
+        let mut spans: Vec<Span> = (0..n)
+            .map(|_| {
+                seed = seed.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+                let first = base + ((seed >> 33) as i64 % (365 * years));
+                let last = first + ((seed >> 20) % 3) as i64;
+                Span {
+                    first: Day::from_days_since_epoch(first),
+                    last: Day::from_days_since_epoch(last),
+                    uncertain: false,
+                }
+            })
+            .collect();
+        spans.sort_by_key(|s| (s.first, s.last));
+        spans
+    }
+
+    /// Labels as the strip draws them: each under its band, from its start, in its lane,
+    /// at most its room.
+    fn drawn_labels(spans: &[Span], scale: &TimeScale, widths: &[LabelWidths]) -> Vec<(usize, Rect)> {
+        let px = scale.px_per_day;
+        let band = |s: &Span| ((s.last.days_since_epoch() + 1 - s.first.days_since_epoch()) as f64 * px).max(12.0);
+        let extents: Vec<(f64, f64)> = spans
+            .iter()
+            .zip(widths)
+            .map(|(s, w)| {
+                let x = s.first.days_since_epoch() as f64 * px;
+                (x, x + band(s).max(w.title.min(200.0)))
+            })
+            .collect();
+        let lanes = pack_lanes(&extents, LABEL_GAP_PX);
+        let ends = label_ends(&extents, &lanes);
+        let offset = scale.start * px;
+        (0..spans.len())
+            .filter(|&i| scale.shows(spans[i]))
+            .filter_map(|i| {
+                let (x, room) = label_on_screen(extents[i].0 - offset, ends[i] - offset, scale.width);
+                let (form, w) = fit_label(widths[i], room);
+                (form != LabelForm::Hidden)
+                    .then_some((lanes[i], Rect { x, y: lanes[i] as f64 * 40.0, width: w, height: 32.0 }))
+            })
+            .collect()
+    }
+
+    use crate::core::labels::Rect;
+
+    #[test]
+    fn no_two_drawn_labels_overlap_on_many_events_at_any_zoom() {
+        let spans = many(1500, 4);
+        let mut seed = 3u64;
+        let widths: Vec<LabelWidths> = spans
+            .iter()
+            .map(|_| {
+                seed = seed.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+                let title = 60.0 + ((seed >> 40) % 300) as f64;
+                LabelWidths { full: title + 160.0, no_date: title + 70.0, title }
+            })
+            .collect();
+        let mut drawn_somewhere = 0;
+        for (i, px) in [0.05, 0.3, 1.0, 3.0, 8.0, 20.0, 60.0, 150.0].into_iter().enumerate() {
+            let centre = spans[(i * 173) % spans.len()].first.days_since_epoch() as f64;
+            let scale = TimeScale::centred_on(centre, px, 1280.0);
+            let labels = drawn_labels(&spans, &scale, &widths);
+            drawn_somewhere += labels.len();
+            for (a, (lane_a, ra)) in labels.iter().enumerate() {
+                assert!(ra.x >= 0.0 && ra.x + ra.width <= scale.width + 1e-9, "cut at {px}: {ra:?}");
+                assert!(ra.width >= MIN_LABEL_PX);
+                for (lane_b, rb) in &labels[a + 1..] {
+                    assert!(lane_a != lane_b || !ra.overlaps(rb), "overlap at {px} px/day: {ra:?} {rb:?}");
+                }
+            }
+        }
+        assert!(drawn_somewhere > 100, "labels are drawn, not all left out: {drawn_somewhere}");
+    }
+
+    #[test]
+    fn labels_are_shortened_then_left_out() {
+        let w = LabelWidths { full: 300.0, no_date: 200.0, title: 120.0 };
+        assert_eq!(fit_label(w, f64::INFINITY), (LabelForm::Full, 300.0));
+        assert_eq!(fit_label(w, 250.0), (LabelForm::NoDate, 200.0));
+        assert_eq!(fit_label(w, 150.0), (LabelForm::Title, 120.0));
+        assert_eq!(fit_label(w, 80.0), (LabelForm::Title, 80.0), "cut, not spilled");
+        assert_eq!(fit_label(w, 20.0).0, LabelForm::Hidden);
+        assert_eq!(label_on_screen(-50.0, 400.0, 1000.0), (0.0, 400.0), "held at the left edge");
+        assert_eq!(label_on_screen(900.0, f64::INFINITY, 1000.0), (900.0, 100.0), "cut at the right edge");
+        // Room runs to the next item of the same lane only.
+        let extents = [(0.0, 100.0), (150.0, 300.0), (50.0, 400.0)];
+        let ends = label_ends(&extents, &[0, 0, 1]);
+        assert_eq!(ends, [150.0 - LABEL_GAP_PX, f64::INFINITY, f64::INFINITY]);
+    }
+
+    #[test]
+    fn density_counts_each_event_once_per_period_of_the_zoom() {
+        assert_eq!(bar_period(100.0), Period::Day);
+        assert_eq!(bar_period(6.0), Period::Week);
+        assert_eq!(bar_period(1.0), Period::Month);
+        assert_eq!(bar_period(0.1), Period::Year);
+        assert_eq!(Period::Week.start_of(day("2026-10-08")), day("2026-10-05"), "a Monday");
+        assert_eq!(Period::Month.next(day("2026-12-01")), day("2027-01-01"));
+        let spans = many(1500, 4);
+        for px in [0.05, 0.5, 3.0, 20.0] {
+            let unit = bar_period(px);
+            let scale = TimeScale::centred_on(day("2026-01-01").days_since_epoch() as f64, px, 1280.0);
+            let bins = density(spans.iter().copied(), &scale, unit);
+            assert!(bins.windows(2).all(|w| w[0].end <= w[1].start), "{unit:?}");
+            for bin in &bins {
+                assert!(bin.count > 0);
+                let n = spans.iter().filter(|s| s.first >= bin.start && s.first < bin.end).count();
+                assert_eq!(bin.count, n);
+            }
+            let in_bins: usize = bins.iter().map(|b| b.count).sum();
+            let starting_in_view = spans
+                .iter()
+                .filter(|s| {
+                    let n = s.first.days_since_epoch() as f64;
+                    n >= scale.start.floor() - 400.0 && n <= scale.end() + 400.0
+                })
+                .count();
+            assert!(in_bins <= starting_in_view && in_bins > 0);
+        }
+        let bin = Bin { start: day("2026-10-05"), end: day("2026-10-12"), count: 14 };
+        let zoomed = zoomed_to(&bin, 1000.0);
+        let (first, end) = (bin.start.days_since_epoch() as f64, bin.end.days_since_epoch() as f64);
+        assert!(zoomed.start < first && zoomed.end() > end && zoomed.px_per_day > 100.0, "{zoomed:?}");
+        assert!(is_dense(10, 3.0) && !is_dense(1, 3.0) && !is_dense(10, 100.0));
+    }
+
+    #[test]
+    fn opens_near_today_at_a_readable_zoom_within_the_feed() {
+        let spans = many(1500, 4);
+        let today = day("2026-12-03");
+        let focus = nearest_today(&spans, today).unwrap();
+        let scale = opening_scale(&spans, focus, 1280.0);
+        assert!(scale.shows(spans[focus]));
+        let in_view = spans.iter().filter(|s| scale.shows(**s)).count();
+        assert!((3..=20).contains(&in_view), "{in_view} events in view at {scale:?}");
+        // A three-week season fills the strip: not 40 years of nothing.
+        let season = [span("2019-05-24", "2019-06-14"), span("2019-05-27", "2019-06-10")];
+        let scale = opening_scale(&season, 1, 1280.0);
+        assert!(scale.shows(season[0]) && scale.shows(season[1]));
+        let days = scale.end() - scale.start;
+        assert!((21.0..40.0).contains(&days), "{days} days across");
+        // Events that all share one range: the range, not a few of its days.
+        let same = vec![span("2019-05-24", "2019-06-14"); 46];
+        let days = opening_scale(&same, 45, 1280.0).end() - opening_scale(&same, 45, 1280.0).start;
+        assert!((22.0..40.0).contains(&days), "{days}");
+        // One event: a few days around it, not decades.
+        let one = [span("2019-05-24", "2019-05-24")];
+        assert!(opening_scale(&one, 0, 390.0).end() - opening_scale(&one, 0, 390.0).start < 10.0);
+        assert_eq!(list_start(1100, 1500, 12), 1100);
+        assert_eq!(list_start(5, 6, 12), 0);
+        assert_eq!(list_start(1495, 1500, 12), 1488);
+    }
+
+    #[test]
+    fn bars_and_labels_in_both_languages() {
+        use crate::core::i18n::{bar_period as period, bar_title, bars_of, title_and_place};
+        let monday = day("2026-10-05");
+        assert_eq!(
+            bar_title(Lang::En, &period(Lang::En, Period::Week, monday, "Oct 5, 2026"), 14),
+            "Week of Oct 5, 2026: 14\u{a0}events"
+        );
+        assert_eq!(
+            bar_title(Lang::Fr, &period(Lang::Fr, Period::Month, monday, ""), 1),
+            "Octobre 2026\u{a0}: 1\u{a0}événement"
+        );
+        assert_eq!(period(Lang::Fr, Period::Week, monday, "5 oct. 2026"), "Semaine du 5 oct. 2026");
+        assert_eq!(period(Lang::En, Period::Year, monday, ""), "2026");
+        assert!(bars_of(Lang::Fr, Period::Week).starts_with("Événements par semaine"));
+        assert_eq!(title_and_place("Fukuoka meetup", Some("Fukuoka")), "Fukuoka meetup — Fukuoka");
     }
 }

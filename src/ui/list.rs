@@ -6,9 +6,10 @@ use leptos::prelude::*;
 
 use crate::core::date::Day;
 use crate::core::explore::{self};
-use crate::core::feed::{Edition, Event, Feed, Link, Session};
+use crate::core::feed::{Edition, Event, Feed, Link, Session, Span};
 use crate::core::i18n::{self, Lang, Msg};
 use crate::core::query::{self, Selection, Timing};
+use crate::core::timeline;
 use crate::core::validate::is_safe_link;
 
 use super::browser;
@@ -16,6 +17,8 @@ use super::context::{use_atlas, AtlasCtx};
 use super::intl;
 
 const LIST_PAGE: usize = 50;
+/// A list opens at the event nearest today with at least this many events after it.
+const LIST_MIN: usize = 12;
 
 #[component]
 pub fn EventList() -> impl IntoView {
@@ -24,6 +27,8 @@ pub fn EventList() -> impl IntoView {
     let AtlasCtx { lang, today, selection, listed, filters, .. } = atlas;
     // A long feed is shown a page at a time: the DOM stays small and every view stays fast.
     let limit = RwSignal::new(LIST_PAGE);
+    // How many events before the one nearest today the reader asked to see.
+    let earlier = RwSignal::new(0);
     // The order is the feed's: sorted once, then only filtered on each change.
     let order = query::by_edition_indices(&loaded.feed);
     move || {
@@ -65,13 +70,22 @@ pub fn EventList() -> impl IntoView {
             return view! { <p class="ma-empty">{Msg::NoEvents.text(lang)}</p> }.into_any();
         }
         let total: usize = groups.iter().map(|(_, events)| events.len()).sum();
-        let mut budget = limit.get();
+        // A long list opens at the event nearest today; earlier ones are a press away.
+        let spans: Vec<Span> = groups.iter().flat_map(|(_, events)| events.iter().map(|e| e.span)).collect();
+        let nearest = timeline::nearest_today(&spans, today).unwrap_or(0);
+        let opening = timeline::list_start(nearest, total, LIST_MIN);
+        let start = opening.saturating_sub(earlier.get());
+        let nearest_id = groups.iter().flat_map(|(_, events)| events.iter()).nth(nearest).map(|e| e.id.clone());
+        let (mut skip, mut budget) = (start, limit.get());
         for (_, events) in &mut groups {
+            let skipped = skip.min(events.len());
+            events.drain(..skipped);
+            skip -= skipped;
             events.truncate(budget);
             budget -= events.len();
         }
         groups.retain(|(_, events)| !events.is_empty());
-        let left = total.saturating_sub(limit.get());
+        let left = total.saturating_sub(start + limit.get());
         let more = (left > 0).then(|| {
             view! {
                 <button type="button" class="ma-button ma-more" on:click=move |_| limit.update(|l| *l += LIST_PAGE)>
@@ -79,13 +93,51 @@ pub fn EventList() -> impl IntoView {
                 </button>
             }
         });
+        let top = (opening > 0).then(|| list_top(lang, start, nearest_id, earlier, limit));
         let sections = groups
             .into_iter()
             .map(|(edition, events)| {
                 edition_section(feed, edition, &events, lang, today, selected_event.as_deref(), &words, selection)
             })
             .collect_view();
-        view! { {filter} {sections} {more} }.into_any()
+        view! { {filter} {top} {sections} {more} }.into_any()
+    }
+}
+
+/// Above a list that opens at the event nearest today: Go to today (back there, focus on
+/// it) and Show earlier events, when there are any (`start` of them).
+fn list_top(
+    lang: Lang,
+    start: usize,
+    nearest_id: Option<String>,
+    earlier: RwSignal<usize>,
+    limit: RwSignal<usize>,
+) -> impl IntoView {
+    let go_today = move |e: leptos::ev::MouseEvent| {
+        earlier.set(0);
+        limit.set(LIST_PAGE);
+        if let Some(id) = &nearest_id {
+            browser::refocus(&e, vec![format!(".ma-event[data-event='{id}'] .ma-event-open")]);
+        }
+    };
+    let show_earlier = move |e: leptos::ev::MouseEvent| {
+        let more = start.min(LIST_PAGE);
+        earlier.update(|n| *n += more);
+        limit.update(|l| *l += more);
+        // The list is drawn again: focus comes back to this button, or to the first event.
+        browser::refocus(&e, vec![".ma-list-top .ma-earlier".into(), ".ma-event .ma-event-open".into()]);
+    };
+    view! {
+        <div class="ma-list-top">
+            <button type="button" class="ma-button ma-button-quiet ma-go-today" on:click=go_today>
+                {Msg::GoToday.text(lang)}
+            </button>
+            {(start > 0).then(|| view! {
+                <button type="button" class="ma-button ma-button-quiet ma-earlier" on:click=show_earlier>
+                    {Msg::ShowEarlier.text(lang)}
+                </button>
+            })}
+        </div>
     }
 }
 

@@ -134,7 +134,9 @@ test("hostile and invalid entries: the rest is shown, nothing is executed", asyn
   await expect(page.locator(".ma-problems")).toContainText("events[2].links[0].url");
   const kept = page.locator(`.ma-event[data-event="${feed.events[2].id}"]`);
   await expect(kept.locator('a[href="https://www.example.org/call-for-papers"]')).toHaveText("example.org");
-  await expect(page.getByText('<img src=x onerror="window.pwned=1">Montréal')).toBeVisible();
+  // As text in the list and on the timeline, which names events by their titles.
+  await expect(page.locator(".ma-panel").getByText('<img src=x onerror="window.pwned=1">Montréal')).toBeVisible();
+  await expect(page.locator(".ma-timeline").getByText('<img src=x onerror="window.pwned=1">Montréal')).toBeVisible();
   await expect(page.locator(`${root} img`)).toHaveCount(0);
   await expect(page.locator('a[href^="javascript"]')).toHaveCount(0);
   expect(await page.evaluate(() => window.pwned)).toBeUndefined();

@@ -1,5 +1,6 @@
 import { test, expect } from "@playwright/test";
 import AxeBuilder from "@axe-core/playwright";
+import { worldwideFeed } from "../bench/worldwide.mjs";
 
 const item = (page, id) => page.locator(`.ma-tl-event[data-tl-event="${id}"]`);
 
@@ -14,13 +15,14 @@ test("opens on the event nearest today, words the uncertain range honestly, mark
   // Today (after 2019) every event is past: the latest past one is in the tab order and in view.
   const tabbable = page.locator(".ma-tl-event[tabindex='0']");
   await expect(tabbable).toHaveCount(1);
-  await expect(tabbable).toHaveAccessibleName("Montreal, late May – mid June 2019");
+  // Its name: the title, then the place and the date.
+  await expect(tabbable).toHaveAccessibleName("Kubernetes & Cloud Native Montréal — spring 2019 — Montreal, late May – mid June 2019");
   await expect(page.locator(".ma-tl-event.ma-uncertain")).toHaveCount(6);
   await expect(page.locator(".ma-axis")).toContainText("Jun");
   await page.locator(".ma-timeline").screenshot({ path: "artifacts/timeline-en.png" });
 
   await page.getByRole("link", { name: "Français" }).click();
-  await expect(item(page, "quebec-spring-2019")).toHaveAccessibleName("Québec, fin mai – mi-juin 2019");
+  await expect(item(page, "quebec-spring-2019")).toHaveAccessibleName(/^.*Québec.* — Québec, fin mai – mi-juin 2019$/);
   await expect(page.locator(".ma-axis")).toContainText("juin");
   await page.locator(".ma-timeline").screenshot({ path: "artifacts/timeline-fr.png" });
 });
@@ -83,12 +85,13 @@ test("zoom changes the axis unit; panning moves it; only events in view are draw
   await page.goto("./");
   await ready(page);
   const controls = page.getByRole("group", { name: "Timeline controls" });
-  const months = await page.locator(".ma-tick").allTextContents();
-  expect(months).toContain("Jun");
+  // The season fills the strip: weeks.
+  const weeksFirst = await page.locator(".ma-tick").allTextContents();
+  expect(weeksFirst.some((t) => /^Jun \d+$/.test(t))).toBe(true);
   for (let i = 0; i < 3; i++) await controls.getByRole("button", { name: "Zoom in on the timeline" }).click();
   const weeks = await page.locator(".ma-tick").allTextContents();
   expect(weeks.some((t) => /^(May|Jun) \d+$/.test(t))).toBe(true);
-  for (let i = 0; i < 12; i++) await controls.getByRole("button", { name: "Zoom out of the timeline" }).click();
+  for (let i = 0; i < 17; i++) await controls.getByRole("button", { name: "Zoom out of the timeline" }).click();
   const years = await page.locator(".ma-tick").allTextContents();
   expect(years.every((t) => /^\d{4}$/.test(t))).toBe(true);
   await controls.getByRole("button", { name: "Go to today" }).click();
@@ -149,7 +152,7 @@ for (const [lang, more, heading] of [["en", "40\u00a0more events here", "40\u00a
     // The atlas of this feed, drawn in place of the page's prerendered one.
     await expect(page.locator("[data-meetup-atlas-live] .ma-tl-event")).toHaveCount(6);
     const strip = await page.locator(".ma-timeline-strip").boundingBox();
-    expect(strip.height).toBeLessThan(7 * 40 + 34 + 20);
+    expect(strip.height).toBeLessThan(7 * 44 + 34 + 20);
     const chip = page.getByRole("button", { name: more });
     const box = await chip.boundingBox();
     expect(box.y + box.height).toBeLessThanOrEqual(strip.y + strip.height);
@@ -192,4 +195,216 @@ test.describe("on a phone, a long season", () => {
     await expect(page.locator(".ma-timeline .ma-more")).toHaveCount(0);
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
   });
+});
+
+// A worldwide feed around today (two years back, two ahead): 1,500 conferences and
+// meetups in 300 cities. What is asserted is derived from the feed and from today.
+const thisYear = new Date().getFullYear();
+const world = worldwideFeed({ events: 1500, places: 300, from: thisYear - 2, years: 4 });
+const worldTitle = new Map(world.events.map((e) => [e.id, e.title]));
+const firstDay = (e) => e.when.date;
+const lastDay = (e) => e.when.end_date ?? e.when.date;
+
+async function withWorld(page) {
+  await page.route("**/feed.json", (route) => route.fulfill({ json: world }));
+}
+
+/** The reader's today, as the page has it (its time zone). */
+const todayIn = (page) =>
+  page.evaluate(() => {
+    const d = new Date();
+    return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, "0")}-${String(d.getDate()).padStart(2, "0")}`;
+  });
+
+/** The events the timeline should open on: those starting on the first day from today on. */
+function nearestIds(feed, today) {
+  const upcoming = feed.events.filter((e) => firstDay(e) >= today);
+  if (upcoming.length === 0) {
+    const last = feed.events.map(lastDay).sort().at(-1);
+    return new Set(feed.events.filter((e) => lastDay(e) === last).map((e) => e.id));
+  }
+  const first = upcoming.map(firstDay).sort()[0];
+  return new Set(upcoming.filter((e) => firstDay(e) === first).map((e) => e.id));
+}
+
+/** Every drawn label of the strip: its box, its text and its event. */
+const drawnLabels = (page) =>
+  page.locator("[data-meetup-atlas-live] .ma-timeline-strip .ma-tl-event").evaluateAll((items) =>
+    items
+      .map((item) => ({ item, text: item.querySelector(".ma-tl-text") }))
+      .filter(({ text }) => text && text.getBoundingClientRect().width > 0)
+      .map(({ item, text }) => {
+        const r = text.getBoundingClientRect();
+        return { id: item.dataset.tlEvent, text: text.textContent, x: r.x, y: r.y, width: r.width, height: r.height };
+      }),
+  );
+
+function expectNoOverlap(labels) {
+  for (let i = 0; i < labels.length; i++)
+    for (let j = i + 1; j < labels.length; j++)
+      expect(overlaps(labels[i], labels[j]), `${labels[i].text} / ${labels[j].text}`).toBe(false);
+}
+
+/** The events a density bar's name counts, from its period ("Week of October 5, 2026: 14 events"). */
+function eventsInBar(name, lang) {
+  const m = name.match(lang === "en" ? /^(Week of )?(.+?): ([\d,]+)\u00a0events?$/ : /^(Semaine du )?(.+?)\u00a0: ([\d\s\u202f]+)\u00a0événements?$/);
+  expect(m, name).not.toBeNull();
+  return { week: Boolean(m[1]), period: m[2], count: Number(m[3].replace(/\D/g, "")) };
+}
+
+const iso = (date) => `${date.getFullYear()}-${String(date.getMonth() + 1).padStart(2, "0")}-${String(date.getDate()).padStart(2, "0")}`;
+
+for (const [width, height] of [[1280, 900], [1024, 768]]) {
+  test(`1,500 worldwide events at ${width}×${height}: titled labels that never overlap, opening near today, density bars when zoomed out`, async ({ page }) => {
+    await page.setViewportSize({ width, height });
+    await withWorld(page);
+    await page.goto("./");
+    const strip = page.locator("[data-meetup-atlas-live] .ma-timeline-strip");
+    await expect(strip.locator(".ma-tl-event").first()).toBeVisible({ timeout: 15_000 });
+    const today = await todayIn(page);
+    const nearest = nearestIds(world, today);
+
+    // Opens on the nearest upcoming event (or today), drawn inside the strip.
+    const box = await strip.boundingBox();
+    const drawn = await strip.locator(".ma-tl-event").evaluateAll((items) => items.map((i) => i.dataset.tlEvent));
+    expect(drawn.some((id) => nearest.has(id)) || (await strip.locator(".ma-today").isVisible()), `${[...nearest]} in ${drawn}`).toBe(true);
+    expect(drawn.length, "a readable number of events").toBeGreaterThan(2);
+    expect(drawn.length).toBeLessThan(60);
+    await expect(strip.locator(".ma-tl-event[tabindex='0']")).toHaveCount(1);
+    expect(nearest.has(await strip.locator(".ma-tl-event[tabindex='0']").getAttribute("data-tl-event"))).toBe(true);
+
+    // Each label says its event's title first; none overlaps another or leaves the strip.
+    const labels = await drawnLabels(page);
+    expect(labels.length).toBeGreaterThan(2);
+    for (const label of labels) {
+      expect(label.text.startsWith(worldTitle.get(label.id).en), label.text).toBe(true);
+      expect(label.x).toBeGreaterThanOrEqual(box.x - 1);
+      expect(label.x + label.width).toBeLessThanOrEqual(box.x + box.width + 1);
+    }
+    expectNoOverlap(labels);
+    // Every item, label drawn or not, is named by its title, place and date.
+    const first = strip.locator(".ma-tl-event").first();
+    expect(await first.getAttribute("aria-label")).toContain(worldTitle.get(await first.getAttribute("data-tl-event")).en);
+    // No row of "+N" bubbles.
+    expect(await strip.locator(".ma-tl-more").count()).toBeLessThanOrEqual(3);
+    await page.locator(".ma-timeline").screenshot({ path: `artifacts/timeline-world-${width}.png` });
+
+    // Zoomed out: bars of events per period, no bubbles; each bar's count is the feed's.
+    const zoomOut = page.getByRole("button", { name: "Zoom out of the timeline" });
+    for (let i = 0; i < 5; i++) await zoomOut.click();
+    await expect(strip.locator(".ma-tl-bar").first()).toBeVisible();
+    await expect(strip.locator(".ma-tl-more")).toHaveCount(0);
+    await expect(strip.locator(".ma-tl-event")).toHaveCount(0);
+    const bars = strip.locator(".ma-tl-bar");
+    expect(await bars.count()).toBeGreaterThan(3);
+    const names = await bars.evaluateAll((bs) => bs.map((b) => b.getAttribute("aria-label")));
+    for (const name of names.slice(1, -1)) {
+      const { week, period, count } = eventsInBar(name, "en");
+      const start = new Date(week ? period : /^\d{4}$/.test(period) ? `January 1, ${period}` : period.replace(" ", " 1, "));
+      const end = new Date(start);
+      if (week) end.setDate(end.getDate() + 7);
+      else if (/^\d{4}$/.test(period)) end.setFullYear(end.getFullYear() + 1);
+      else if (/^\w+ \d+, \d{4}$/.test(period)) end.setDate(end.getDate() + 1);
+      else end.setMonth(end.getMonth() + 1);
+      const n = world.events.filter((e) => firstDay(e) >= iso(start) && firstDay(e) < iso(end)).length;
+      expect(count, name).toBe(n);
+    }
+    await page.locator(".ma-timeline").screenshot({ path: `artifacts/timeline-world-bars-${width}.png` });
+    await expect(page.locator(".ma-tl-bars-note")).toHaveText("Events per week: choose one to zoom in");
+    const results = await new AxeBuilder({ page }).include("[data-meetup-atlas-live] .ma-timeline").analyze();
+    expect(results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target).join(", ")}`)).toEqual([]);
+
+    // A bar zooms into its period: its events are drawn, the first of them focused.
+    const bar = bars.nth(Math.floor((await bars.count()) / 2));
+    const { week, period } = eventsInBar(await bar.getAttribute("aria-label"), "en");
+    await bar.click();
+    await expect(strip.locator(".ma-tl-bars")).toHaveCount(0);
+    await expect(strip.locator(".ma-tl-event:focus")).toHaveCount(1);
+    const focused = await strip.locator(".ma-tl-event:focus").getAttribute("data-tl-event");
+    const event = world.events.find((e) => e.id === focused);
+    const start = new Date(week ? period : period.replace(" ", " 1, "));
+    expect(firstDay(event) >= iso(start), `${firstDay(event)} in ${period}`).toBe(true);
+    expectNoOverlap(await drawnLabels(page));
+  });
+}
+
+test("1,500 worldwide events in French: titled labels that never overlap, bars named in French", async ({ page }) => {
+  await page.setViewportSize({ width: 1280, height: 900 });
+  await withWorld(page);
+  await page.goto("./?lang=fr");
+  const strip = page.locator("[data-meetup-atlas-live] .ma-timeline-strip");
+  await expect(strip.locator(".ma-tl-event").first()).toBeVisible({ timeout: 15_000 });
+  const labels = await drawnLabels(page);
+  for (const label of labels) expect(label.text.startsWith(worldTitle.get(label.id).fr), label.text).toBe(true);
+  expectNoOverlap(labels);
+  for (let i = 0; i < 5; i++) await page.getByRole("button", { name: "Zoom arrière sur la frise" }).click();
+  const names = await strip.locator(".ma-tl-bar").evaluateAll((bs) => bs.map((b) => b.getAttribute("aria-label")));
+  expect(names.length).toBeGreaterThan(3);
+  for (const name of names) eventsInBar(name, "fr");
+  await expect(strip.locator(".ma-tl-bars")).toHaveAttribute("aria-label", /^Événements par (jour|semaine|mois|année)/);
+});
+
+test.describe("1,500 worldwide events on a phone", () => {
+  test.use({ viewport: { width: 390, height: 844 }, hasTouch: true });
+  test("the vertical timeline and the list open at the nearest upcoming event; Go to today comes back to it", async ({ page }) => {
+    await withWorld(page);
+    await page.goto("./");
+    const vertical = page.locator("[data-meetup-atlas-live] .ma-timeline-vertical");
+    await expect(vertical.locator(".ma-tl-event").first()).toBeVisible({ timeout: 15_000 });
+    const nearest = nearestIds(world, await todayIn(page));
+    const firstId = await vertical.locator(".ma-tl-event").first().getAttribute("data-tl-event");
+    expect(nearest.has(firstId), `${firstId} is not one of ${[...nearest]}`).toBe(true);
+    // Each item says its title, then its place and date.
+    const item = vertical.locator(".ma-tl-event").first();
+    await expect(item.locator(".ma-tl-label")).toContainText(worldTitle.get(firstId).en);
+    await expect(item).toHaveAccessibleName(new RegExp(`^${worldTitle.get(firstId).en.replace(/[#]/g, "\\$&")} — .+, .+`));
+
+    // Earlier events come above it on request.
+    const timeline = page.locator("[data-meetup-atlas-live] .ma-timeline");
+    const before = await vertical.locator(".ma-tl-event").count();
+    await timeline.getByRole("button", { name: "Show earlier events" }).click();
+    await expect.poll(() => vertical.locator(".ma-tl-event").count()).toBeGreaterThan(before);
+    expect(nearest.has(await vertical.locator(".ma-tl-event").first().getAttribute("data-tl-event"))).toBe(false);
+
+    // Go to today: the nearest event is focused and on screen.
+    await page.evaluate(() => window.scrollTo(0, 0));
+    await timeline.getByRole("button", { name: "Go to today" }).click();
+    const focused = vertical.locator(".ma-tl-event:focus");
+    await expect(focused).toHaveCount(1);
+    expect(nearest.has(await focused.getAttribute("data-tl-event"))).toBe(true);
+    await expect(focused).toBeInViewport();
+    await page.screenshot({ path: "artifacts/timeline-world-phone.png" });
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+
+    // The list opens there too, with the same way back.
+    const list = page.locator("[data-meetup-atlas-live] .ma-panel");
+    expect(nearest.has(await list.locator(".ma-event").first().getAttribute("data-event"))).toBe(true);
+    await list.getByRole("button", { name: "Show earlier events" }).click();
+    await expect.poll(async () => nearest.has(await list.locator(".ma-event").first().getAttribute("data-event"))).toBe(false);
+    await list.getByRole("button", { name: "Go to today" }).click();
+    const open = list.locator(".ma-event-open:focus");
+    await expect(open).toHaveCount(1);
+    const card = await open.evaluate((b) => b.closest(".ma-event").dataset.event);
+    expect(nearest.has(card)).toBe(true);
+    await expect(open).toBeInViewport();
+  });
+});
+
+test("the bundled season (all past) fills the strip: every event drawn, titled, none overlapping", async ({ page }) => {
+  await page.setViewportSize({ width: 1280, height: 900 });
+  await page.goto("./");
+  await ready(page);
+  const { readFileSync } = await import("node:fs");
+  const seed = JSON.parse(readFileSync(new URL("../../public/feed.json", import.meta.url)));
+  const labels = await drawnLabels(page);
+  expect(labels.length).toBe(seed.events.length);
+  for (const label of labels) expect(label.text.startsWith(seed.events.find((e) => e.id === label.id).title.en)).toBe(true);
+  expectNoOverlap(labels);
+  // Not decades of nothing around three weeks: the axis counts weeks or days.
+  const ticks = await page.locator(".ma-tick").allTextContents();
+  expect(ticks.every((t) => /^\d{4}$/.test(t))).toBe(false);
+  // The bands span most of the strip.
+  const strip = await page.locator(".ma-timeline-strip").boundingBox();
+  const band = await page.locator(".ma-tl-band").first().boundingBox();
+  expect(band.width).toBeGreaterThan(strip.width / 2);
 });

@@ -1,11 +1,14 @@
 //! One event of the timeline, in either layout: a band at its dates on the strip, or a
-//! dot in the vertical list on narrow screens.
+//! dot in the vertical list on narrow screens. It says its title, then its place and
+//! date; on the strip, under its band, as much of that as fits before the next item of
+//! its lane.
 
 use leptos::prelude::*;
 
 use crate::core::query::Selection;
+use crate::core::timeline::{self as tl, LabelForm, LabelWidths};
 
-use super::state::{TimelineState, AXIS_HEIGHT_PX, CHAR_WIDTH_PX, LANE_HEIGHT_PX};
+use super::state::{text_px, TimelineState, AXIS_HEIGHT_PX, LANE_HEIGHT_PX};
 use super::{band_px, day_number, short_label, when_short};
 use crate::ui::placed::{placed, Edge};
 
@@ -31,33 +34,45 @@ pub fn TimelineItem(tl: TimelineState, position: usize, vertical: bool) -> impl 
         }
     };
     // Each once per language: the date's words are an `Intl` call.
-    let label = {
+    let (label, title) = {
         let loaded = loaded.clone();
-        Memo::new(move |_| short_label(&loaded, &loaded.feed.events[index], lang.get()))
+        let title_of = loaded.clone();
+        (
+            Memo::new(move |_| short_label(&loaded, &loaded.feed.events[index], lang.get())),
+            Memo::new(move |_| title_of.feed.events[index].title.get(lang.get()).to_owned()),
+        )
     };
     let when = Memo::new(move |_| when_short(&loaded.feed.events[index], lang.get()));
+    let name = Memo::new(move |_| format!("{}, {}", label.get(), when.get()));
     let scale = tl.scale;
-    // Near the strip's right edge the label goes to the left of its band, so it is not cut.
-    let label_px = Memo::new(move |_| {
-        (label.with(|l| l.chars().count()) + when.with(|w| w.chars().count())) as f64 * CHAR_WIDTH_PX + 24.0
+    // The longest form of the label that has room, and the width it is drawn at.
+    let fitted = Memo::new(move |_| {
+        if vertical {
+            return (LabelForm::Full, None, 0.0);
+        }
+        let chars = |m: Memo<String>| m.with(|t| t.chars().count());
+        let widths = LabelWidths {
+            full: text_px(chars(label) + 2 + chars(when)),
+            no_date: text_px(chars(label)),
+            title: text_px(chars(title)),
+        };
+        let end = tl.layout.with(|l| l.label_ends.get(position).copied().unwrap_or(0.0));
+        let (x, room) =
+            scale.with(|s| tl::label_on_screen(s.x(day_number(span.first)), end - s.start * s.px_per_day, s.width));
+        let (form, width) = tl::fit_label(widths, room);
+        (form, Some(width), x)
     });
-    let flipped = Memo::new(move |_| {
-        !vertical
-            && scale.with(|s| {
-                let start = s.x(day_number(span.first));
-                start + band_px(span, s.px_per_day) + label_px.get() > s.width && start - label_px.get() >= 0.0
-            })
-    });
-    let left = move || {
+    let form = move || fitted.get().0;
+    // The item stands where its label starts (at the strip's left edge for a band that began
+    // before it), its band from its start, and as wide as the wider of the two.
+    let start_x = move || scale.with(|s| s.x(day_number(span.first)));
+    let left = move || (!vertical).then(|| fitted.get().2);
+    let width = move || {
         (!vertical).then(|| {
-            scale.with(|s| {
-                let start = s.x(day_number(span.first));
-                if flipped.get() {
-                    start + band_px(span, s.px_per_day)
-                } else {
-                    start
-                }
-            })
+            let (band_end, strip) = scale.with(|s| (start_x() + band_px(span, s.px_per_day), s.width));
+            let x = fitted.get().2;
+            // Never past the strip's right edge, where the band is cut anyway.
+            fitted.get().1.unwrap_or(0.0).max(band_end - x).min(strip - x)
         })
     };
     let top =
@@ -66,9 +81,15 @@ pub fn TimelineItem(tl: TimelineState, position: usize, vertical: bool) -> impl 
         view! { <span class="ma-tl-dot" aria-hidden="true"></span> }.into_any()
     } else {
         let band = move || scale.with(|s| band_px(span, s.px_per_day));
-        view! { <span class="ma-tl-band" aria-hidden="true" {..placed(Edge::Width, band)}></span> }.into_any()
+        let band_left = move || start_x() - fitted.get().2;
+        view! { <span class="ma-tl-band" aria-hidden="true" {..placed(Edge::Left, band_left)} {..placed(Edge::Width, band)}></span> }
+            .into_any()
     };
     let selected_too = selected.clone();
+    let text = move || match form() {
+        LabelForm::Full | LabelForm::NoDate => label.get(),
+        LabelForm::Title | LabelForm::Hidden => title.get(),
+    };
     view! {
         <li>
             <button
@@ -76,24 +97,29 @@ pub fn TimelineItem(tl: TimelineState, position: usize, vertical: bool) -> impl 
                 class="ma-tl-event"
                 {..placed(Edge::Left, left)}
                 {..placed(Edge::Top, top)}
+                {..placed(Edge::Width, width)}
                 class:ma-tl-vertical-event=vertical
                 class:ma-uncertain=span.uncertain
                 class:ma-selected=selected
                 class:ma-highlight=at_selected_place
-                class:ma-tl-flip=flipped
                 data-tl-event=id
+                // Its whole name, whatever part of it is drawn.
+                aria-label=name
+                title=name
                 // Roving focus: only the current item is in the tab order.
                 tabindex=move || if current.get() == position { "0" } else { "-1" }
                 aria-pressed=move || if selected_too() { "true" } else { "false" }
                 on:click=choose
             >
                 {mark}
-                // One piece, so that a label moved to the left of its band still reads in order.
-                <span class="ma-tl-text">
-                    <span class="ma-tl-label">{move || label.get()} ","</span>
-                    " "
-                    <span class="ma-tl-when">{move || when.get()}</span>
-                </span>
+                <Show when=move || form() != LabelForm::Hidden>
+                    <span class="ma-tl-text" {..placed(Edge::Width, move || fitted.get().1)}>
+                        <span class="ma-tl-label">{text}</span>
+                        <Show when=move || form() == LabelForm::Full>
+                            ", " <span class="ma-tl-when">{move || when.get()}</span>
+                        </Show>
+                    </span>
+                </Show>
             </button>
         </li>
     }

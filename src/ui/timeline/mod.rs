@@ -2,6 +2,7 @@
 //! them apart; uncertain dates drawn as bands; only what is in view is drawn. On narrow
 //! screens it runs down the page as a list instead.
 
+mod bars;
 mod item;
 mod stack;
 mod state;
@@ -45,13 +46,56 @@ pub fn Timeline() -> impl IntoView {
     }
 }
 
-/// The narrow layout: every shown event down the page, a page at a time.
+/// The narrow layout: the shown events down the page, a page at a time, opening at the
+/// event nearest today; earlier ones are a press away above it.
 #[component]
 fn Vertical(tl: TimelineState) -> impl IntoView {
-    let (lang, shown, limit) = (tl.atlas.lang, tl.shown_positions, tl.vertical_limit);
-    let positions = move || shown.with(|all| all.iter().take(limit.get()).copied().collect::<Vec<usize>>());
-    let left = move || shown.with(Vec::len).saturating_sub(limit.get());
+    let (lang, shown, limit, from) = (tl.atlas.lang, tl.shown_positions, tl.vertical_limit, tl.vertical_from);
+    let positions = move || {
+        let from = from.get();
+        shown.with(|all| all.iter().copied().filter(|&p| p >= from).take(limit.get()).collect::<Vec<usize>>())
+    };
+    let earlier = move || shown.with(|all| all.iter().filter(|&&p| p < from.get()).count());
+    let left = move || shown.with(|all| all.iter().filter(|&&p| p >= from.get()).count()).saturating_sub(limit.get());
+    let show_earlier = move |_| {
+        let first = shown.with_untracked(|all| {
+            let before: Vec<usize> = all.iter().copied().filter(|&p| p < from.get_untracked()).collect();
+            before.get(before.len().saturating_sub(VERTICAL_PAGE)).copied()
+        });
+        if let Some(first) = first {
+            let more = earlier().min(VERTICAL_PAGE);
+            from.set(first);
+            limit.update(|l| *l += more);
+            if first == shown.with_untracked(|all| all[0]) {
+                // The button goes: focus goes to the first event, where it stood.
+                tl.go_to(first);
+            }
+        }
+    };
+    let opening = Memo::new(move |_| {
+        shown.track();
+        tl.vertical_opening().map(|(_, p)| (p, tl.span(p).last < tl.atlas.today.get()))
+    });
+    let go_today = move |_| {
+        if let Some((start, p)) = tl.vertical_opening() {
+            from.set(start);
+            limit.set(VERTICAL_PAGE);
+            tl.go_to(p);
+        }
+    };
     view! {
+        <div class="ma-tl-vertical-bar">
+            <Show when=move || opening.get().is_some()>
+                <button type="button" class="ma-button ma-button-quiet ma-go-today" on:click=go_today>
+                    {move || if opening.get().is_some_and(|(_, past)| past) { Msg::LatestEvent } else { Msg::GoToday }.text(lang.get())}
+                </button>
+            </Show>
+            <Show when=move || earlier() != 0>
+                <button type="button" class="ma-button ma-button-quiet ma-earlier" on:click=show_earlier>
+                    {move || Msg::ShowEarlier.text(lang.get())}
+                </button>
+            </Show>
+        </div>
         <ol class="ma-timeline-vertical" aria-label=move || Msg::Timeline.text(lang.get()) on:keydown=move |e| keydown(tl, e)>
             <For each=positions key=|p| *p let:position>
                 <TimelineItem tl position vertical=true />
@@ -155,12 +199,14 @@ fn band_px(span: Span, px_per_day: f64) -> f64 {
     ((day_number(span.last) + 1.0 - day_number(span.first)) * px_per_day).max(MIN_BAND_PX)
 }
 
-/// What the timeline calls an event: its place, or its title where it has none.
+/// The name of an event's place, if it has one.
+fn place_name(loaded: &Loaded, event: &Event, lang: Lang) -> Option<String> {
+    event.place.as_deref().and_then(|id| loaded.feed.place(id)).map(|place| place.name.get(lang).to_owned())
+}
+
+/// What the timeline calls an event: its title, then its place ("… meetup — Fukuoka").
 fn short_label(loaded: &Loaded, event: &Event, lang: Lang) -> String {
-    match event.place.as_deref().and_then(|id| loaded.feed.place(id)) {
-        Some(place) => place.name.get(lang).to_owned(),
-        None => event.title.get(lang).to_owned(),
-    }
+    i18n::title_and_place(event.title.get(lang), place_name(loaded, event, lang).as_deref())
 }
 
 /// The date of an event in words as the timeline says it: loose for uncertain ranges.

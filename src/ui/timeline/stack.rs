@@ -7,7 +7,7 @@ use crate::core::i18n::{self, Msg};
 use crate::core::query::Selection;
 
 use super::state::{Stack, TimelineState, AXIS_HEIGHT_PX, LANE_HEIGHT_PX, MAX_LANES};
-use super::{focus_in, short_label, when_short};
+use super::{focus_in, place_name, when_short};
 use crate::ui::placed::{placed, Edge};
 
 /// How many of a stack's events its list shows; the rest are reached by search and filters.
@@ -73,7 +73,11 @@ pub fn StackList(tl: TimelineState) -> impl IntoView {
                         let pick = pick.clone();
                         move || if selection.with(|s| s.as_ref() == Some(&pick)) { "true" } else { "false" }
                     };
-                    let place_and_date = format!("{} · {}", short_label(&loaded, event, lang), when_short(event, lang));
+                    let when = when_short(event, lang);
+                    let place_and_date = match place_name(&loaded, event, lang) {
+                        Some(place) => format!("{place} · {when}"),
+                        None => when,
+                    };
                     view! {
                         <li>
                             <button type="button" class="ma-tl-stack-event" aria-pressed=chosen on:click=move |_| selection.set(Some(pick.clone()))>

@@ -15,13 +15,15 @@ use super::{band_px, day_number, focus_in, short_label};
 use crate::ui::browser::observe_size;
 use crate::ui::context::{use_atlas, AtlasCtx};
 
-pub const LANE_HEIGHT_PX: f64 = 40.0;
+pub const LANE_HEIGHT_PX: f64 = 44.0;
 pub const AXIS_HEIGHT_PX: f64 = 34.0;
-const INITIAL_PX_PER_DAY: f64 = 6.0;
 /// Estimated label width per character, for lane packing (labels must not overlap).
-pub const CHAR_WIDTH_PX: f64 = 7.5;
+pub const CHAR_WIDTH_PX: f64 = 8.0;
 const NARROW_BELOW_PX: f64 = 560.0;
+const PRERENDER_WIDTH_PX: f64 = 1200.0;
 const DATE_LABEL_CHARS: usize = 26;
+/// The room a label asks for when lanes are packed: a title's worth, not always its date.
+const LABEL_WANT_PX: f64 = 220.0;
 /// Lanes drawn before the rest is stacked as "+N": a season of thousands of events
 /// sharing one range would otherwise be thousands of lanes tall and as many buttons.
 pub const MAX_LANES: usize = 6;
@@ -29,12 +31,18 @@ pub const MAX_LANES: usize = 6;
 const STACK_BIN_PX: f64 = 64.0;
 /// The narrow (vertical) timeline draws this many events at a time.
 pub const VERTICAL_PAGE: usize = 100;
+/// The vertical timeline opens at the event nearest today, with at least this many in view.
+pub const VERTICAL_MIN: usize = 12;
+/// The strip's rows of density bars.
+pub const BAR_ROWS: usize = 4;
 
 /// Lanes by position (events filtered out keep lane 0 and are not drawn), and the stacks
 /// of the events beyond `MAX_LANES`, each with the positions it holds.
 #[derive(Clone, Debug, PartialEq, Default)]
 pub struct Layout {
     pub lanes: Vec<usize>,
+    /// Where each label must end: before the next item of its lane (absolute px at this zoom).
+    pub label_ends: Vec<f64>,
     pub lanes_drawn: usize,
     pub stacks: Vec<Stack>,
 }
@@ -68,10 +76,14 @@ pub struct TimelineState {
     /// The events in view and in a lane: the only ones drawn.
     pub visible: Memo<Vec<usize>>,
     pub visible_stacks: Memo<Vec<Stack>>,
+    /// Too many stacks in view: the strip draws density bars instead of items.
+    pub dense: Memo<bool>,
+    pub bars: Memo<Vec<tl::Bin>>,
     /// The stack whose events are listed under the strip, if one was pressed.
     pub open_stack: RwSignal<Option<Stack>>,
-    /// The narrow layout's page of events.
+    /// The narrow layout's page of events, from the position `vertical_from` on.
     pub vertical_limit: RwSignal<usize>,
+    pub vertical_from: RwSignal<usize>,
 }
 
 impl TimelineState {
@@ -86,8 +98,9 @@ impl TimelineState {
         let spans: Arc<Vec<Span>> = Arc::new(order.iter().map(|&i| loaded.feed.events[i].span).collect());
         let today = atlas.today.get_untracked();
         let opening = tl::nearest_today(&spans, today).unwrap_or(0);
-        let opening_day = spans.get(opening).map_or(day_number(today), |s| tl::midpoint(*s));
-        let scale = RwSignal::new(TimeScale::centred_on(opening_day, INITIAL_PX_PER_DAY, 900.0));
+        // About a desktop strip's width, until the strip is measured: the prerendered page's
+        // items then barely move as they come to life.
+        let scale = RwSignal::new(tl::opening_scale(&spans, opening, PRERENDER_WIDTH_PX));
         let shown_positions = {
             let order = order.clone();
             let shown = atlas.shown;
@@ -96,9 +109,20 @@ impl TimelineState {
             })
         };
         let layout = layout(&loaded, order.clone(), atlas, scale, shown_positions);
+        let stacks_in_view = Memo::new(move |_| {
+            let s = scale.get();
+            let offset = s.start * s.px_per_day;
+            layout.with(|l| {
+                l.stacks.iter().filter(|k| (-STACK_BIN_PX..=s.width).contains(&(k.start - offset))).cloned().collect()
+            })
+        });
+        let dense = Memo::new(move |_| tl::is_dense(stacks_in_view.with(Vec::len), scale.with(|s| s.px_per_day)));
         let visible = {
             let spans = spans.clone();
             Memo::new(move |_| {
+                if dense.get() {
+                    return Vec::new();
+                }
                 let s = scale.get();
                 layout.with(|l| {
                     shown_positions.with(|positions| {
@@ -107,13 +131,17 @@ impl TimelineState {
                 })
             })
         };
-        let visible_stacks = Memo::new(move |_| {
-            let s = scale.get();
-            let offset = s.start * s.px_per_day;
-            layout.with(|l| {
-                l.stacks.iter().filter(|k| (-STACK_BIN_PX..=s.width).contains(&(k.start - offset))).cloned().collect()
+        let visible_stacks = Memo::new(move |_| if dense.get() { Vec::new() } else { stacks_in_view.get() });
+        let bars = {
+            let spans = spans.clone();
+            Memo::new(move |_| {
+                if !dense.get() {
+                    return Vec::new();
+                }
+                let s = scale.get();
+                shown_positions.with(|all| tl::density(all.iter().map(|&p| spans[p]), &s, tl::bar_period(s.px_per_day)))
             })
-        });
+        };
         let state = TimelineState {
             atlas,
             order: StoredValue::new(order),
@@ -127,9 +155,15 @@ impl TimelineState {
             layout,
             visible,
             visible_stacks,
+            dense,
+            bars,
             open_stack: RwSignal::new(None),
             vertical_limit: RwSignal::new(VERTICAL_PAGE),
+            vertical_from: RwSignal::new(0),
         };
+        if let Some((from, _)) = state.vertical_opening() {
+            state.vertical_from.set(from);
+        }
         state.follow_size_and_selection();
         state
     }
@@ -137,18 +171,32 @@ impl TimelineState {
     /// Lays out again when the strip changes size; keeps the selected event in view and
     /// in the tab order; opening a stack's list takes focus to its heading.
     fn follow_size_and_selection(self) {
-        let TimelineState { container, ruler, scale, current, layout, narrow, open_stack, .. } = self;
+        let TimelineState { container, ruler, scale, current, layout, narrow, open_stack, dense, .. } = self;
+        // A new width keeps the zoom and the centre: the prerendered page's items (drawn at
+        // the opening zoom for `PRERENDER_WIDTH_PX`) stay the same size as they come to life.
+        // A narrower strip not yet moved opens again at its own width, so that what the
+        // opening view holds (a whole short season) still fits.
+        let opening = StoredValue::new(scale.get_untracked());
+        let (spans, first) = (self.spans, current.get_untracked());
         Effect::new(move |_| {
             if let Some(el) = ruler.get() {
                 observe_size(&el, move |w, _| {
-                    if scale.with_untracked(|s| s.width != w) {
-                        scale.update(|s| *s = s.resized(w));
+                    let s = scale.get_untracked();
+                    if s.width == w {
+                        return;
+                    }
+                    if s == opening.get_value() && w < PRERENDER_WIDTH_PX {
+                        let reopened = spans.with_value(|all| tl::opening_scale(all, first, w));
+                        opening.set_value(reopened);
+                        scale.set(reopened);
+                    } else {
+                        scale.set(s.resized(w));
                     }
                 });
             }
         });
         let loaded = self.atlas.loaded();
-        let (order, spans, selection) = (self.order, self.spans, self.atlas.selection);
+        let (order, selection) = (self.order, self.atlas.selection);
         Effect::new(move |_| {
             let Some(Selection::Event(id)) = selection.get() else { return };
             let Some(p) = order.with_value(|o| o.iter().position(|&i| loaded.feed.events[i].id == id)) else { return };
@@ -157,8 +205,22 @@ impl TimelineState {
                 current.set(p);
             }
             let span = spans.with_value(|s| s[p]);
-            if !scale.get_untracked().shows(span) {
+            if dense.get_untracked() {
+                // Bars only at this zoom: open around the event, as the timeline opens around today.
+                let width = scale.with_untracked(|s| s.width);
+                scale.set(spans.with_value(|all| tl::opening_scale(all, p, width)));
+            } else if !scale.get_untracked().shows(span) {
                 scale.update(|s| *s = TimeScale::centred_on(tl::midpoint(span), s.px_per_day, s.width));
+            }
+        });
+        // New filters: the vertical timeline opens again at the shown event nearest today.
+        Effect::new(move |previous: Option<()>| {
+            self.shown_positions.track();
+            if previous.is_some() {
+                if let Some((from, _)) = self.vertical_opening() {
+                    self.vertical_from.set(from);
+                    self.vertical_limit.set(VERTICAL_PAGE);
+                }
             }
         });
         Effect::new(move |_| {
@@ -180,16 +242,35 @@ impl TimelineState {
     /// Moves the roving focus to `p`, drawing and scrolling as far as needed.
     pub fn go_to(self, p: usize) {
         self.current.set(p);
-        // On narrow screens, draw as far as the event walked to.
-        let rank = self.shown_positions.with_untracked(|all| all.partition_point(|&q| q < p));
+        // On narrow screens, draw from and as far as the event walked to.
+        if p < self.vertical_from.get_untracked() {
+            self.vertical_from.set(p);
+        }
+        let from = self.vertical_from.get_untracked();
+        let rank = self.shown_positions.with_untracked(|all| all.iter().filter(|&&q| q >= from && q < p).count());
         self.vertical_limit.update(|limit| *limit = (*limit).max(rank + 1));
         let s = self.scale.get_untracked();
         let span = self.span(p);
         let (x0, x1) = (s.x(day_number(span.first)), s.x(day_number(span.last) + 1.0));
-        if x0 < 0.0 || x1 > s.width {
+        let stacked = self.layout.with_untracked(|l| l.lanes[p] >= MAX_LANES);
+        if self.dense.get_untracked() || stacked {
+            // Not drawn at this zoom: open around it as the timeline opens around today.
+            self.scale.set(self.spans.with_value(|all| tl::opening_scale(all, p, s.width)));
+        } else if x0 < 0.0 || x1 > s.width {
             self.scale.set(TimeScale::centred_on(tl::midpoint(span), s.px_per_day, s.width));
         }
         focus_in(self.container, ".ma-tl-event[tabindex='0']");
+    }
+
+    /// Where the vertical timeline opens: the event nearest today, with a few before it
+    /// when too few come after; and that event.
+    pub fn vertical_opening(self) -> Option<(usize, usize)> {
+        let today = self.atlas.today.get_untracked();
+        self.shown_positions.with_untracked(|all| {
+            let shown: Vec<Span> = self.spans.with_value(|spans| all.iter().map(|&p| spans[p]).collect());
+            let rank = tl::nearest_today(&shown, today)?;
+            Some((all[tl::list_start(rank, all.len(), VERTICAL_MIN)], all[rank]))
+        })
     }
 
     /// The events a keyboard walks among: those drawn (all shown ones on narrow screens).
@@ -226,20 +307,24 @@ fn layout(
         let px = px_per_day.get();
         let positions = shown_positions.get();
         let chars = label_chars.get();
+        // Each item spans its band and, under it from its start, the room its label asks for.
         let extents: Vec<(f64, f64)> = positions
             .iter()
             .map(|&p| {
                 let span = loaded.feed.events[order[p]].span;
                 let start = day_number(span.first) * px;
                 // The date's words are not measured (that would cost an Intl call per event): allow for the longest.
-                let label = (chars[p] + DATE_LABEL_CHARS) as f64 * CHAR_WIDTH_PX + 24.0;
+                let label = text_px(chars[p] + 2 + DATE_LABEL_CHARS).min(LABEL_WANT_PX);
                 (start, start + band_px(span, px).max(label))
             })
             .collect();
-        let packed = tl::pack_lanes(&extents, 6.0);
+        let packed = tl::pack_lanes(&extents, tl::LABEL_GAP_PX);
+        let packed_ends = tl::label_ends(&extents, &packed);
         let mut lanes = vec![0; order.len()];
-        for (&p, &lane) in positions.iter().zip(&packed) {
-            lanes[p] = lane;
+        let mut label_ends = vec![0.0; order.len()];
+        for (i, &p) in positions.iter().enumerate() {
+            lanes[p] = packed[i];
+            label_ends[p] = packed_ends[i];
         }
         let stacks = tl::stacks(&extents, &packed, MAX_LANES, STACK_BIN_PX)
             .into_iter()
@@ -249,6 +334,11 @@ fn layout(
             })
             .collect();
         let lanes_drawn = packed.iter().max().map_or(1, |m| (m + 1).min(MAX_LANES));
-        Layout { lanes, lanes_drawn, stacks }
+        Layout { lanes, label_ends, lanes_drawn, stacks }
     })
+}
+
+/// The estimated width of `chars` characters of a label (the strip's font).
+pub fn text_px(chars: usize) -> f64 {
+    chars as f64 * CHAR_WIDTH_PX
 }

@@ -1,5 +1,5 @@
 //! The horizontal strip: the axis, today's line, the events in their lanes and the
-//! stacks; dragged to pan, pinched or Ctrl/⌘ + wheel to zoom.
+//! stacks, or the density bars; dragged to pan, pinched or Ctrl/⌘ + wheel to zoom.
 
 use leptos::ev;
 use leptos::prelude::*;
@@ -7,9 +7,10 @@ use leptos::prelude::*;
 use crate::core::gesture::Gesture;
 use crate::core::i18n::{self, Msg};
 
+use super::bars::{Bars, BarsNote};
 use super::item::TimelineItem;
 use super::stack::{StackButton, StackList};
-use super::state::{TimelineState, AXIS_HEIGHT_PX, LANE_HEIGHT_PX};
+use super::state::{TimelineState, AXIS_HEIGHT_PX, BAR_ROWS, LANE_HEIGHT_PX};
 use super::{day_number, keydown};
 use crate::ui::controls::{drag_and_pinch, wheel_zoom};
 use crate::ui::placed::{placed, Edge};
@@ -17,7 +18,13 @@ use crate::ui::placed::{placed, Edge};
 #[component]
 pub fn Strip(tl: TimelineState) -> impl IntoView {
     let (lang, layout) = (tl.atlas.lang, tl.layout);
-    let rows = Memo::new(move |_| layout.with(|l| l.lanes_drawn + usize::from(!l.stacks.is_empty())));
+    let rows = Memo::new(move |_| {
+        if tl.dense.get() {
+            BAR_ROWS
+        } else {
+            layout.with(|l| l.lanes_drawn + usize::from(!l.stacks.is_empty()))
+        }
+    });
     let height = move || AXIS_HEIGHT_PX + rows.get() as f64 * LANE_HEIGHT_PX + 8.0;
     let strip = NodeRef::<leptos::html::Div>::new();
     let (pointer_down, pointer_move, pointer_up, wheel) = gestures(tl, strip);
@@ -43,7 +50,9 @@ pub fn Strip(tl: TimelineState) -> impl IntoView {
                     <StackButton tl stack />
                 </For>
             </ol>
+            <Bars tl />
         </div>
+        <BarsNote tl />
         <StackList tl />
     }
 }
