@@ -44,6 +44,9 @@ pub struct Region {
     pub name: Text,
     /// Where its name goes, on the plane, if it is big enough to be named.
     pub label: Option<Point>,
+    /// How wide its largest piece is on the plane (km): a name wider than that on screen
+    /// would spill over its neighbours.
+    pub room: f64,
     pub path: String,
 }
 
@@ -89,6 +92,13 @@ pub fn world_url(basemap_url: &str, detail: bool) -> String {
     }
 }
 
+/// The projected width of a ring of `[lon, lat, …]` integers.
+fn widest(ring: Option<&Vec<i32>>, project: impl Fn([i32; 2]) -> Point) -> f64 {
+    let xs = ring.into_iter().flat_map(|r| r.chunks_exact(2)).map(|p| project([p[0], p[1]]).x);
+    let (min, max) = xs.fold((f64::INFINITY, f64::NEG_INFINITY), |(lo, hi), x| (lo.min(x), hi.max(x)));
+    (max - min).max(0.0)
+}
+
 /// Reads and projects a basemap; the error says what was wrong.
 pub fn parse(text: &str, projection: &Projection) -> Result<Basemap, String> {
     let raw: RawBasemap = serde_json::from_str(text).map_err(|e| e.to_string())?;
@@ -101,6 +111,7 @@ pub fn parse(text: &str, projection: &Projection) -> Result<Basemap, String> {
         .into_iter()
         .map(|r| Region {
             path: r.polygons.iter().map(|rings| rings_path(projection, rings, raw.scale, true)).collect(),
+            room: widest(r.polygons.iter().filter_map(|rings| rings.first()).max_by_key(|ring| ring.len()), project),
             label: r.label.map(project),
             id: r.id,
             country: r.country,

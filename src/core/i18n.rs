@@ -616,9 +616,11 @@ pub fn show_more(lang: Lang, next: usize, left: usize) -> String {
     }
 }
 
-/// A timeline item's label: the event's title, then its place ("Fukuoka meetup — Fukuoka").
+/// A timeline item's label: the event's title, then its place ("Dev Days — Fukuoka"),
+/// unless the title names it already ("Fukuoka meetup", "Montréal — spring 2019").
 pub fn title_and_place(title: &str, place: Option<&str>) -> String {
-    match place {
+    use super::explore::fold;
+    match place.filter(|place| !fold(title).contains(&fold(place))) {
         Some(place) => format!("{title} — {place}"),
         None => title.to_owned(),
     }

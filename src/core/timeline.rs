@@ -792,6 +792,11 @@ mod tests {
         assert_eq!(period(Lang::Fr, Period::Week, monday, "5 oct. 2026"), "Semaine du 5 oct. 2026");
         assert_eq!(period(Lang::En, Period::Year, monday, ""), "2026");
         assert!(bars_of(Lang::Fr, Period::Week).starts_with("Événements par semaine"));
-        assert_eq!(title_and_place("Fukuoka meetup", Some("Fukuoka")), "Fukuoka meetup — Fukuoka");
+        assert_eq!(title_and_place("Dev Days", Some("Fukuoka")), "Dev Days — Fukuoka");
+        assert_eq!(
+            title_and_place("Montréal meetup", Some("Montreal")),
+            "Montréal meetup",
+            "a title that names the place"
+        );
     }
 }

@@ -39,6 +39,8 @@ const FIT_MAX_SCALE: f64 = 1.2;
 const FIT_PADDING_PX: f64 = 60.0;
 /// How long the map takes to glide to a view it was asked to show.
 pub const GLIDE_MS: f64 = 450.0;
+/// How long the shown events stay the same before the map follows them: a typing pause.
+const SETTLE_MS: u64 = 250;
 /// The boxes of the zoom buttons (top right) and the pan buttons (bottom right) over
 /// the map, as the stylesheet places them: labels keep out of them.
 const ZOOM_CONTROLS_PX: (f64, f64) = (44.0, 124.0);
@@ -301,24 +303,41 @@ impl MapState {
     }
 
     /// When search or the filters change what is shown and some of it is off the map, the
-    /// map fits what is shown, as a search on any map does (not when the atlas opens: a
-    /// link's own view stays).
+    /// map fits what is shown, as a search on any map does: once the typing pauses (each
+    /// keystroke's results would send the map back and forth), and not when the atlas
+    /// opens (a link's own view stays).
     fn follow_shown(self) {
-        let loaded = self.atlas.loaded();
         let shown = self.atlas.shown;
+        let latest = StoredValue::new(0_u32);
         Effect::new(move |before: Option<()>| {
-            let points: Vec<Point> = shown.with(|shown| {
-                query::places_with_events(&loaded.feed, |i| shown.contains(i))
-                    .iter()
-                    .map(|(place, _)| self.projection.project(place.lon, place.lat))
-                    .collect()
-            });
-            let (Some(()), Some(bounds)) = (before, Bounds::around(points.iter().copied())) else { return };
-            let v = self.view.get_untracked();
-            if !points.iter().all(|&p| v.has_on_screen(p, CLUSTER_RADIUS_PX)) {
-                self.glide_to(fit_clear_of_controls(bounds, v.width, v.height));
+            shown.track();
+            if before.is_none() {
+                return;
             }
+            let id = latest.get_value().wrapping_add(1);
+            latest.set_value(id);
+            let settled = move || {
+                if latest.get_value() == id {
+                    self.fit_shown_if_off_screen();
+                }
+            };
+            set_timeout(settled, std::time::Duration::from_millis(SETTLE_MS));
         });
+    }
+
+    fn fit_shown_if_off_screen(self) {
+        let loaded = self.atlas.loaded();
+        let points: Vec<Point> = self.atlas.shown.with_untracked(|shown| {
+            query::places_with_events(&loaded.feed, |i| shown.contains(i))
+                .iter()
+                .map(|(place, _)| self.projection.project(place.lon, place.lat))
+                .collect()
+        });
+        let Some(bounds) = Bounds::around(points.iter().copied()) else { return };
+        let v = self.view.get_untracked();
+        if !points.iter().all(|&p| v.has_on_screen(p, CLUSTER_RADIUS_PX)) {
+            self.glide_to(fit_clear_of_controls(bounds, v.width, v.height));
+        }
     }
 
     pub fn reset(self) {
@@ -435,18 +454,26 @@ fn labels(
                 .collect();
             // The basemap's regions, or the world's countries: (index, name, where).
             let named = if regional { basemap.get() } else { world.get() };
-            let regions: Vec<(usize, String, Point)> = named
+            // Countries are named biggest first, and only where the name fits in them.
+            let fits = |r: &crate::core::basemap::Region| {
+                regional || text_width(r.name.get(lang), REGION_PX_PER_CHAR, 4.0) <= r.room * v.scale
+            };
+            let mut regions: Vec<(usize, String, Point, f64)> = named
                 .as_ref()
                 .map(|b| {
                     b.regions
                         .iter()
                         .enumerate()
-                        .filter_map(|(i, r)| r.label.map(|at| (i, r.name.get(lang).to_owned(), at)))
+                        .filter(|(_, r)| fits(r))
+                        .filter_map(|(i, r)| r.label.map(|at| (i, r.name.get(lang).to_owned(), at, r.room)))
                         .collect()
                 })
                 .unwrap_or_default();
+            if !regional {
+                regions.sort_by(|a, b| b.3.total_cmp(&a.3));
+            }
             let region_count = named.map_or(0, |b| b.regions.len());
-            wanted.extend(regions.iter().map(|(_, name, at)| {
+            wanted.extend(regions.iter().map(|(_, name, at, _)| {
                 let (x, y) = v.to_screen(*at);
                 Wanted {
                     x,
@@ -461,7 +488,7 @@ fn labels(
             let sides = place(&wanted, &obstacles, v.width, v.height);
             let cities = order.iter().zip(&sides).filter_map(|(m, s)| s.map(|s| (m.ids[0].clone(), s))).collect();
             let mut shown = vec![false; region_count];
-            for ((i, _, _), side) in regions.iter().zip(&sides[order.len()..]) {
+            for ((i, _, _, _), side) in regions.iter().zip(&sides[order.len()..]) {
                 shown[*i] = side.is_some();
             }
             if regional {
