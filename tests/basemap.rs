@@ -2,7 +2,9 @@
 #![cfg(not(target_arch = "wasm32"))]
 
 use meetup_atlas::core::basemap;
+use meetup_atlas::core::countries;
 use meetup_atlas::core::projection::Projection;
+use meetup_atlas::core::Lang;
 
 const ASSET: &str = include_str!("../public/basemap.json");
 
@@ -88,6 +90,13 @@ fn the_coarse_world_names_its_countries_in_both_languages_inside_them() {
         let at: Vec<f64> = r["label"].as_array().unwrap().iter().map(|v| v.as_f64().unwrap() / scale).collect();
         let id = r["id"].as_str().unwrap();
         assert!(countries_at(WORLD, at[0], at[1]).contains(&id.to_owned()), "{id}'s name is written outside it");
+    }
+    // The same names as the app's own table (calendars, filters), both made from one package.
+    for r in regions.iter().filter(|r| r["id"].as_str().unwrap().len() == 2) {
+        let id = r["id"].as_str().unwrap();
+        for (lang, key) in [(Lang::En, "en"), (Lang::Fr, "fr")] {
+            assert_eq!(countries::name(id, lang), r["name"][key].as_str(), "{id}");
+        }
     }
     let name = |id: &str| regions.iter().find(|r| r["id"] == id).map(|r| r["name"].clone()).unwrap();
     assert_eq!(name("DE"), serde_json::json!({ "en": "Germany", "fr": "Allemagne" }));

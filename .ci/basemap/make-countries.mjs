@@ -1,28 +1,13 @@
 // Writes src/core/countries.rs: every ISO 3166-1 alpha-2 code's short name in English and
 // French (npm i18n-iso-countries, MIT), for places' countries in words (filters, calendars).
 // Run: cd .ci/basemap && npm ci && node make-countries.mjs
-import { createRequire } from "node:module";
 import { writeFileSync } from "node:fs";
-
-const countries = createRequire(import.meta.url)("i18n-iso-countries");
-// The package's first name is at times the long official one ("Islamic Republic of Iran",
-// "United States of America"): take then its shortest plain alias ("Iran").
-const formal = (name) => / of |^The |,/.test(name);
-const plain = (name) => !/^[A-Z.]+$/.test(name) && !name.includes(",");
-function short(code, lang) {
-  const all = countries.getName(code, lang, { select: "all" }) ?? [];
-  if (all.length === 0) throw new Error(`${code}: no ${lang} name`);
-  if (!formal(all[0])) return all[0];
-  const aliases = all.slice(1).filter(plain).sort((a, b) => a.length - b.length);
-  return aliases[0] ?? all[0];
-}
-// Where the French list has the long form only.
-const french = { US: "États-Unis" };
+import { countries, shortName } from "./country-names.mjs";
 
 const codes = Object.keys(countries.getAlpha2Codes()).sort();
 const rows = codes.map((code) => {
-  const en = short(code, "en");
-  const fr = french[code] ?? short(code, "fr");
+  const en = shortName(code, "en");
+  const fr = shortName(code, "fr");
   return `    (${JSON.stringify(code)}, ${JSON.stringify(en)}, ${JSON.stringify(fr)}),`;
 });
 const out = `//! Countries' short names by ISO 3166-1 alpha-2 code, in English and French.

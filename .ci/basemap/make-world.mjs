@@ -9,12 +9,10 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import zlib from 'node:zlib';
-import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import polylabel from 'polylabel';
+import { countries, shortName } from './country-names.mjs';
 
-const require = createRequire(import.meta.url);
-const countries = require('i18n-iso-countries');
 const HERE = path.dirname(fileURLToPath(import.meta.url));
 const ATLAS = path.join(HERE, 'node_modules', 'world-atlas');
 const version = JSON.parse(fs.readFileSync(path.join(ATLAS, 'package.json'), 'utf8')).version;
@@ -29,16 +27,6 @@ const LAYERS = [
   { file: 'countries-110m.json', out: 'world.json', scale: 10, tolerance: 0.25, minArea: 0.5, names: true },
   { file: 'countries-50m.json', out: 'world-50m.json', scale: 50, tolerance: 0.06, minArea: 0.05, names: false },
 ];
-
-// The same short names as src/core/countries.rs (make-countries.mjs).
-const formal = (name) => / of |^The |,/.test(name);
-const plain = (name) => !/^[A-Z.]+$/.test(name) && !name.includes(',');
-function short(code, lang) {
-  const all = countries.getName(code, lang, { select: 'all' }) ?? [];
-  if (!formal(all[0])) return all[0];
-  return all.slice(1).filter(plain).sort((a, b) => a.length - b.length)[0] ?? all[0];
-}
-const FRENCH = { US: 'États-Unis' };
 
 function segDist2(p, a, b) {
   const [dx, dy] = [b[0] - a[0], b[1] - a[1]];
@@ -102,7 +90,7 @@ function layer({ file, out, scale, tolerance, minArea, names }) {
     const kept = polygons.filter((rings) => rings.length).map((rings) => ring(rings[0])).filter((r) => area(r) >= minArea);
     if (!kept.length) continue;
     const id = code ?? `x-${(g.properties?.name ?? ++unnamed).toString().toLowerCase().replace(/\W+/g, '-')}`;
-    const name = code && names ? { en: short(code, 'en'), fr: FRENCH[code] ?? short(code, 'fr') } : { en: '', fr: '' };
+    const name = code && names ? { en: shortName(code, 'en'), fr: shortName(code, 'fr') } : { en: '', fr: '' };
     // The name goes at the point deepest inside the country's largest piece.
     const largest = kept.reduce((a, b) => (area(b) > area(a) ? b : a));
     const label = code && names ? polylabel([largest], 0.1).map(q) : null;
