@@ -56,36 +56,40 @@ try {
     const dir = site(feed(count));
     const server = spawn("python3", ["-m", "http.server", String(port), "--bind", "127.0.0.1", "--directory", dir], { stdio: "ignore" });
     await new Promise((r) => setTimeout(r, 800));
-    const results = [];
-    for (const viewport of [{ width: 412, height: 823 }, { width: 1280, height: 900 }]) {
-      const takeOver = [];
-      const longest = [];
-      for (let run = 0; run < runCount; run++) {
-        const page = await browser.newPage({ viewport });
-        const cdp = await page.context().newCDPSession(page);
-        if (cpu > 1) await cdp.send("Emulation.setCPUThrottlingRate", { rate: cpu });
-        await page.addInitScript(() => {
-          window.__tasks = [];
-          new PerformanceObserver((list) => window.__tasks.push(...list.getEntries().map((e) => e.duration))).observe({ type: "longtask", buffered: true });
-        });
-        await page.goto(`http://127.0.0.1:${port}/`);
-        await page.waitForSelector("[data-meetup-atlas-live]", { timeout: 120000 });
-        await page.waitForTimeout(300);
-        const figures = await page.evaluate(() => ({
-          takeOver: performance.getEntriesByName("meetup-atlas take-over")[0]?.duration ?? null,
-          longest: Math.max(0, ...window.__tasks),
-        }));
-        if (figures.takeOver === null) throw new Error(`${count} events: the page was drawn afresh, not taken over`);
-        takeOver.push(figures.takeOver);
-        longest.push(figures.longest);
-        await page.close();
+    // Stopped whatever happens: a server left running would answer the next run on this port.
+    try {
+      const results = [];
+      for (const viewport of [{ width: 412, height: 823 }, { width: 1280, height: 900 }]) {
+        const takeOver = [];
+        const longest = [];
+        for (let run = 0; run < runCount; run++) {
+          const page = await browser.newPage({ viewport });
+          const cdp = await page.context().newCDPSession(page);
+          if (cpu > 1) await cdp.send("Emulation.setCPUThrottlingRate", { rate: cpu });
+          await page.addInitScript(() => {
+            window.__tasks = [];
+            new PerformanceObserver((list) => window.__tasks.push(...list.getEntries().map((e) => e.duration))).observe({ type: "longtask", buffered: true });
+          });
+          await page.goto(`http://127.0.0.1:${port}/`);
+          await page.waitForSelector("[data-meetup-atlas-live]", { timeout: 120000 });
+          await page.waitForTimeout(300);
+          const figures = await page.evaluate(() => ({
+            takeOver: performance.getEntriesByName("meetup-atlas take-over")[0]?.duration ?? null,
+            longest: Math.max(0, ...window.__tasks),
+          }));
+          if (figures.takeOver === null) throw new Error(`${count} events: the page was drawn afresh, not taken over`);
+          takeOver.push(figures.takeOver);
+          longest.push(figures.longest);
+          await page.close();
+        }
+        const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+        results.push(`${viewport.width}×${viewport.height}: take-over median ${median(takeOver).toFixed(0)} ms (runs ${takeOver.map((t) => t.toFixed(0)).join(", ")}), longest task median ${median(longest).toFixed(0)} ms`);
       }
-      const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
-      results.push(`${viewport.width}×${viewport.height}: take-over median ${median(takeOver).toFixed(0)} ms (runs ${takeOver.map((t) => t.toFixed(0)).join(", ")}), longest task median ${median(longest).toFixed(0)} ms`);
+      console.log(`${count === 0 ? `bundled feed (${seed.events.length} events)` : `${count} events`}, CPU ×${cpu}:\n  ${results.join("\n  ")}`);
+    } finally {
+      server.kill();
+      rmSync(dir, { recursive: true, force: true });
     }
-    console.log(`${count === 0 ? `bundled feed (${seed.events.length} events)` : `${count} events`}, CPU ×${cpu}:\n  ${results.join("\n  ")}`);
-    server.kill();
-    rmSync(dir, { recursive: true, force: true });
   }
 } finally {
   await browser.close();

@@ -210,10 +210,7 @@ impl MapState {
     /// basemap (no panning off into empty ocean): the link carries it, unless it is the
     /// home view. Ends any glide.
     pub fn set_view(self, next: View) {
-        self.glide_id.update_value(|id| *id += 1);
-        if self.gliding.get_untracked().is_some() {
-            self.gliding.set(None);
-        }
+        self.end_glide();
         let next = self.bounded(next);
         let wanted = (next != self.home()).then(|| {
             let (lon, lat) = self.projection.unproject(next.centre);
@@ -221,6 +218,14 @@ impl MapState {
         });
         if self.centre.get_untracked() != wanted {
             self.centre.set(wanted);
+        }
+    }
+
+    /// Stops a glide where it is: whatever changes the view next takes over.
+    fn end_glide(self) {
+        self.glide_id.update_value(|id| *id = id.wrapping_add(1));
+        if self.gliding.get_untracked().is_some() {
+            self.gliding.set(None);
         }
     }
 
@@ -249,7 +254,7 @@ impl MapState {
         if from == to || browser::prefers_reduced_motion() {
             return self.set_view(to);
         }
-        let id = self.glide_id.get_value() + 1;
+        let id = self.glide_id.get_value().wrapping_add(1);
         self.glide_id.set_value(id);
         self.glide_step(id, from, to, browser::now_ms());
     }
@@ -341,6 +346,7 @@ impl MapState {
     }
 
     pub fn reset(self) {
+        self.end_glide();
         self.centre.set(None);
     }
 
