@@ -11,10 +11,15 @@ use crate::core::load::Loaded;
 use crate::core::query::Selection;
 use crate::core::Lang;
 
+/// Each event's searchable text and facets, gathered the first time a search or a filter
+/// needs them (or once the atlas is drawn, in a task of its own): the first view does not
+/// wait for them.
+type LazyPrepared = Arc<std::sync::OnceLock<Arc<Vec<Prepared>>>>;
+
 #[derive(Clone, Copy)]
 pub struct AtlasCtx {
     loaded: StoredValue<Arc<Loaded>>,
-    prepared: StoredValue<Arc<Vec<Prepared>>>,
+    prepared: StoredValue<LazyPrepared>,
     /// The language shown; the header's toggle is what changes it.
     pub lang: ReadSignal<Lang>,
     /// The place or event selected, shared by the map, the timeline, the list and the details.
@@ -40,11 +45,27 @@ impl AtlasCtx {
         filters: RwSignal<Filters>,
         today: RwSignal<Day>,
     ) -> AtlasCtx {
-        let prepared = Arc::new(crate::core::explore::prepare(&loaded.feed));
+        let prepared: LazyPrepared = Arc::default();
         let shown = {
             let (loaded, prepared) = (loaded.clone(), prepared.clone());
-            Memo::new(move |_| filters.with(|f| crate::core::explore::shown(&loaded.feed, &prepared, f, today.get())))
+            Memo::new(move |_| {
+                filters.with(|f| {
+                    if f.is_empty() {
+                        return Shown::all(loaded.feed.events.len());
+                    }
+                    let prepared = prepared_of(&prepared, &loaded);
+                    crate::core::explore::shown(&loaded.feed, &prepared, f, today.get())
+                })
+            })
         };
+        {
+            // Ready before the first keystroke, without holding up the first view.
+            let (loaded, prepared) = (loaded.clone(), prepared.clone());
+            Effect::new(move |_| {
+                let (loaded, prepared) = (loaded.clone(), prepared.clone());
+                set_timeout(move || drop(prepared_of(&prepared, &loaded)), std::time::Duration::ZERO);
+            });
+        }
         let listed = {
             let loaded = loaded.clone();
             Memo::new(move |_| {
@@ -87,8 +108,12 @@ impl AtlasCtx {
 
     /// Each event's searchable text and facets, gathered once.
     pub fn prepared(&self) -> Arc<Vec<Prepared>> {
-        self.prepared.get_value()
+        prepared_of(&self.prepared.get_value(), &self.loaded())
     }
+}
+
+fn prepared_of(lazy: &LazyPrepared, loaded: &Loaded) -> Arc<Vec<Prepared>> {
+    lazy.get_or_init(|| Arc::new(crate::core::explore::prepare(&loaded.feed))).clone()
 }
 
 /// The context of the atlas this component is in.

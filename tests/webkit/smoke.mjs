@@ -512,6 +512,19 @@ describe("WebKit smoke", { concurrency: 1 }, () => {
     }));
 });
 
+/** Waits until the map stops moving: a group's press glides in (450 ms) before markers hold still. */
+async function settled(driver, inRoot) {
+  const viewBox = new Function(`return ${inRoot}.querySelector(".ma-map-svg")?.getAttribute("viewBox")`);
+  let last = await driver.executeScript(viewBox);
+  for (let i = 0; i < 40; i++) {
+    await sleep(150);
+    const now = await driver.executeScript(viewBox);
+    if (now === last) return;
+    last = now;
+  }
+  throw new Error("the map kept moving for 6 s");
+}
+
 /** Selects a place on the map (splitting a cluster first if need be), then zooms in. */
 async function interact(driver, kind) {
   const root = kind === "element" ? await driver.findElement(By.css("meetup-atlas")).getShadowRoot() : driver;
@@ -519,7 +532,7 @@ async function interact(driver, kind) {
   const groups = await root.findElements(By.css(".ma-marker-group"));
   if (groups.length) {
     await groups[0].click();
-    await sleep(300);
+    await settled(driver, inRoot);
   }
   const [marker] = await root.findElements(By.css(".ma-marker[data-place]"));
   assert.ok(marker, `a marker to click (${kind})`);
