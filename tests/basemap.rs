@@ -174,3 +174,21 @@ fn longest_move(path: &str) -> f64 {
         })
         .fold(0.0, f64::max)
 }
+
+/// A world feed narrowed to one region is drawn in that region's conic (the bundled
+/// region's own when it lies there), and widened again it returns to the feed's world map;
+/// a regional feed keeps its conic whatever is shown.
+#[test]
+fn what_is_shown_chooses_a_regional_conic_only_for_a_world_feed() {
+    let world = basemap::projection_for(&[(-73.6, 45.5), (2.35, 48.9), (151.2, -33.9)]);
+    assert!(matches!(world, Projection::World(_)), "{world:?}");
+    let sydney = basemap::projection_for_shown(world, &[(151.2, -33.9)]);
+    assert!(matches!(sydney, Projection::Conic(_)), "{sydney:?}");
+    assert!((sydney.central_meridian() - 151.2).abs() < 1e-9);
+    let quebec = basemap::projection_for_shown(world, &[(-73.6, 45.5), (-71.2, 46.8)]);
+    assert_eq!(quebec, Projection::eastern_canada());
+    assert_eq!(basemap::projection_for_shown(world, &[(-73.6, 45.5), (151.2, -33.9)]), world);
+    assert_eq!(basemap::projection_for_shown(world, &[]), world);
+    let regional = Projection::eastern_canada();
+    assert_eq!(basemap::projection_for_shown(regional, &[(-71.2, 46.8)]), regional);
+}

@@ -78,6 +78,20 @@ pub fn projection_for(places: &[(f64, f64)]) -> Projection {
     }
 }
 
+/// The projection for what is shown of a feed drawn in `feed`: a feed that spans
+/// continents is drawn in a region's own conic while what is shown (a search, a filter)
+/// makes one, as an atlas turns from its world map to a regional one; a regional feed
+/// keeps its conic whatever is shown.
+pub fn projection_for_shown(feed: Projection, shown: &[(f64, f64)]) -> Projection {
+    match feed {
+        Projection::World(_) if !shown.is_empty() => match projection_for(shown) {
+            conic @ Projection::Conic(_) => conic,
+            Projection::World(_) => feed,
+        },
+        _ => feed,
+    }
+}
+
 /// From this zoom (px per km, a continent across a map) the world's finer outlines
 /// (1:50m) replace the coarse ones (1:110m), whose 28 km simplification then shows.
 pub const WORLD_DETAIL_SCALE: f64 = 0.1;

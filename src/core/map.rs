@@ -12,7 +12,7 @@ pub struct Point {
 
 /// Lambert conformal conic on a sphere (Snyder, *Map Projections — A Working Manual*, §15),
 /// the projection Canadian agencies use for maps of the country.
-#[derive(Clone, Copy, Debug)]
+#[derive(Clone, Copy, Debug, PartialEq)]
 pub struct Lambert {
     n: f64,
     f: f64,

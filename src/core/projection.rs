@@ -4,7 +4,7 @@
 //! continents. North stays up and west stays left in all three. Rings are cut where the
 //! projection's back meridian crosses them, so that nothing is drawn across the map.
 
-use super::map::{Lambert, Point};
+use super::map::{Bounds, Lambert, Point, View};
 
 const EARTH_RADIUS_KM: f64 = 6371.0;
 /// A region is drawn in a conic while its places span at most this much, in degrees.
@@ -63,7 +63,7 @@ impl EqualEarth {
 }
 
 /// The map's projection.
-#[derive(Clone, Copy, Debug)]
+#[derive(Clone, Copy, Debug, PartialEq)]
 pub enum Projection {
     /// A region: Lambert's conformal conic, as national mapping agencies draw one.
     Conic(Lambert),
@@ -104,6 +104,58 @@ impl Projection {
         match self {
             Projection::Conic(p) => p.unproject(point),
             Projection::World(p) => p.unproject(point),
+        }
+    }
+
+    /// The view in `self` of the same ground as `view` shows in `from`: the same point in
+    /// the middle, at the same kilometres per pixel there, so that a change of projection
+    /// moves nothing under the eye but the far edges.
+    pub fn same_ground(&self, from: &Projection, view: &View) -> View {
+        let (lon, lat) = from.unproject(view.centre);
+        // Steps of a tenth of the screen from the middle in eight directions, measured in
+        // both: their mean ratio (a world projection stretches one way more than another).
+        let step = view.width.min(view.height) / 10.0 / view.scale;
+        let c = view.centre;
+        let middle = self.project(lon, lat);
+        let ratio = (0..8)
+            .map(|i| {
+                let angle = f64::from(i) * std::f64::consts::FRAC_PI_4;
+                let (dx, dy) = (step * angle.cos(), step * angle.sin());
+                let (lon, lat) = from.unproject(Point { x: c.x + dx, y: c.y + dy });
+                let p = self.project(lon, lat);
+                ((p.x - middle.x).powi(2) + (p.y - middle.y).powi(2)).sqrt() / step
+            })
+            .sum::<f64>()
+            / 8.0;
+        let scale = if ratio.is_finite() && ratio > 0.0 { view.scale / ratio } else { view.scale };
+        View { centre: middle, scale, ..*view }
+    }
+
+    /// How far a map in this projection may be panned and zoomed out to show `places`: a
+    /// box of longitudes and latitudes around them, at least as wide as a region drawn in
+    /// a conic may be, so that a search for one city can still zoom out to its country.
+    pub fn reach(&self, places: &[(f64, f64)]) -> Option<Bounds> {
+        let (centre, lon_span) = longitude_arc(places.iter().map(|p| p.0));
+        let (south, north) = places.iter().fold((90f64, -90f64), |(s, n), p| (s.min(p.1), n.max(p.1)));
+        if south > north {
+            return None;
+        }
+        let half_lon = lon_span.max(CONIC_MAX_LON_SPAN) / 2.0;
+        let half_lat = (north - south).max(CONIC_MAX_LAT_SPAN) / 2.0;
+        let middle = ((south + north) / 2.0).clamp(-90.0 + half_lat, 90.0 - half_lat);
+        let (s, n) = (middle - half_lat, middle + half_lat);
+        let rim = (0..=8).flat_map(|i| {
+            let lon = centre - half_lon + lon_span.max(CONIC_MAX_LON_SPAN) * f64::from(i) / 8.0;
+            [(lon, s), (lon, n), (lon, middle)]
+        });
+        Bounds::around(rim.map(|(lon, lat)| self.project(lon, lat)))
+    }
+
+    /// Which kind it is, as the map's `data-projection` says it (for tests and readers of the page).
+    pub fn kind(&self) -> &'static str {
+        match self {
+            Projection::Conic(_) => "conic",
+            Projection::World(_) => "world",
         }
     }
 
@@ -401,5 +453,37 @@ mod tests {
 
     fn close(a: f64, b: f64, tolerance: f64) -> bool {
         (a - b).abs() <= tolerance
+    }
+
+    #[test]
+    fn a_change_of_projection_keeps_the_ground_in_the_middle_of_the_screen() {
+        let from = world();
+        let (rome, milan) = ((12.5, 41.9), (9.19, 45.46));
+        let to = Projection::for_places(&[rome, milan]);
+        let view = View { centre: from.project(rome.0, rome.1), scale: 0.05, width: 1280.0, height: 900.0 };
+        let after = to.same_ground(&from, &view);
+        let (lon, lat) = to.unproject(after.centre);
+        assert!((lon - rome.0).abs() < 1e-6 && (lat - rome.1).abs() < 1e-6, "{lon} {lat}");
+        // Milan, 480 km away, stays where it was within a tenth of that: near the world
+        // projection's middle meridian the two agree. (Far from it, the swap undoes the
+        // world projection's shear, which is the point of it.)
+        let on_screen = |p: &Projection, v: &View| v.to_screen(p.project(milan.0, milan.1));
+        let (a, b) = (on_screen(&from, &view), on_screen(&to, &after));
+        let away = ((a.0 - 640.0).powi(2) + (a.1 - 450.0).powi(2)).sqrt();
+        let moved = ((a.0 - b.0).powi(2) + (a.1 - b.1).powi(2)).sqrt();
+        assert!(moved < away / 10.0, "moved {moved} px of {away}");
+    }
+
+    #[test]
+    fn a_conic_reaches_at_least_a_region_around_one_city() {
+        let sydney = Projection::for_places(&[(151.2, -33.9)]);
+        let reach = sydney.reach(&[(151.2, -33.9)]).expect("a place");
+        let at = |lon, lat| sydney.project(lon, lat);
+        // Brisbane and Melbourne are within reach; the box is no wider than a continent.
+        for p in [at(153.0, -27.5), at(144.96, -37.8)] {
+            assert!((reach.min.x..=reach.max.x).contains(&p.x) && (reach.min.y..=reach.max.y).contains(&p.y), "{p:?}");
+        }
+        assert!(reach.max.x - reach.min.x < 8000.0, "{reach:?}");
+        assert_eq!(sydney.reach(&[]), None);
     }
 }

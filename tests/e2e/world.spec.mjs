@@ -234,3 +234,45 @@ test("an event opened from the list has its place centred on the map, after a gl
   await atlas.locator(".ma-panel .ma-event-open").first().click();
   await expect.poll(() => fromCentre(place), { message: place }).toBeLessThan(3);
 });
+
+test("a search that leaves one region of a world feed redraws the map in that region's conic, and clearing it brings the world back", async ({ page }) => {
+  const feed = worldwideFeed({ events: 1500, places: 300 });
+  await page.setViewportSize({ width: 1280, height: 900 });
+  await page.goto(hostWith("worldwide-hand-over", feed));
+  const atlas = page.locator("meetup-atlas");
+  await expect(atlas.locator(".ma-marker").first()).toBeVisible({ timeout: 15_000 });
+  const svg = atlas.locator(".ma-map-svg");
+  await expect(svg).toHaveAttribute("data-projection", "world");
+  const onScreen = async () => {
+    const { surface, markers: drawn } = await markers(page);
+    return drawn.filter((m) => m.x > surface.left && m.x < surface.right && m.y > surface.top && m.y < surface.bottom).reduce((n, m) => n + m.events, 0);
+  };
+  const everyPlaced = await onScreen();
+  // A city of Australia whose name no place elsewhere shares: the search leaves one region.
+  const place = feed.places.find((p) => p.country === "AU" && feed.places.filter((q) => q.name.en.includes(p.name.en)).length === 1 && feed.events.some((e) => e.place === p.id));
+  expect(place, "a lone Australian city with events").toBeTruthy();
+  // On the world map, a search whose places are all in view does not move it.
+  await atlas.getByRole("searchbox").fill(place.name.en);
+  const events = feed.events.filter((e) => e.place === place.id).length;
+  await expect.poll(onScreen).toBe(events);
+  await page.waitForTimeout(600);
+  await expect(svg).toHaveAttribute("data-projection", "world");
+  // Zoomed in elsewhere, the same search takes the map there, then into Australia's conic.
+  await atlas.getByRole("searchbox").fill("");
+  await expect.poll(onScreen).toBe(everyPlaced);
+  for (let i = 0; i < 4; i++) await atlas.locator(".ma-map .ma-zoom-in").click();
+  await expect.poll(onScreen).toBeLessThan(everyPlaced);
+  await atlas.getByRole("searchbox").fill(place.name.en);
+  await expect(svg).toHaveAttribute("data-projection", "conic");
+  await expect.poll(onScreen).toBe(events);
+  await atlas.getByRole("searchbox").fill("");
+  await expect(svg).toHaveAttribute("data-projection", "world");
+  await expect.poll(onScreen).toBe(everyPlaced);
+  // Show all returns to the world map at once, the search still on.
+  for (let i = 0; i < 4; i++) await atlas.locator(".ma-map .ma-zoom-in").click();
+  await atlas.getByRole("searchbox").fill(place.name.en);
+  await expect(svg).toHaveAttribute("data-projection", "conic");
+  await atlas.locator(".ma-map .ma-reset").click();
+  await expect(svg).toHaveAttribute("data-projection", "world");
+  await expect.poll(onScreen).toBe(events);
+});

@@ -48,7 +48,7 @@ pub fn Map(
                 on:dblclick=handlers.double_click
                 on:keydown=move |e| gestures::keydown(map, e)
             >
-                <svg class="ma-map-svg" viewBox=move || view.get().view_box() preserveAspectRatio="none" aria-hidden="true" focusable="false">
+                <svg class="ma-map-svg" class:ma-handover=move || map.handing_over.get() data-projection=move || map.projection.get().kind() viewBox=move || view.get().view_box() preserveAspectRatio="none" aria-hidden="true" focusable="false">
                     {move || map.world_layer().map(|w| draw_world(&w))}
                     {move || basemap.get().and_then(Result::ok).map(|b| draw_basemap(&b, map))}
                     // The countries' names (the coarse layer has them) over every outline.

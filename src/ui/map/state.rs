@@ -41,19 +41,55 @@ const FIT_PADDING_PX: f64 = 60.0;
 pub const GLIDE_MS: f64 = 450.0;
 /// How long the shown events stay the same before the map follows them: a typing pause.
 const SETTLE_MS: u64 = 250;
+/// How long a change of projection takes to fade the new outlines in (the stylesheet's).
+const HAND_OVER_MS: u64 = 400;
 /// The boxes of the zoom buttons (top right) and the pan buttons (bottom right) over
 /// the map, as the stylesheet places them: labels keep out of them.
 const ZOOM_CONTROLS_PX: (f64, f64) = (44.0, 124.0);
 const PAN_CONTROLS_PX: (f64, f64) = (114.0, 114.0);
 
+/// The projection the map is drawn in, with what the home view fits and how far one may
+/// pan and zoom out: the feed's own (`MapState::home`), or a region's conic while a search
+/// or a filter shows only that region of a feed that spans continents.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Frame {
+    projection: Projection,
+    /// The places the view fits when no other is asked for.
+    places: Bounds,
+    /// The area one may pan over and zoom out to (with `places`).
+    region: Bounds,
+}
+
+impl Frame {
+    /// The feed's own: every place with an event, whatever the filters, and the basemap's region.
+    fn home(feed: &crate::core::feed::Feed) -> Frame {
+        let projection = query::map_projection(feed);
+        let region = region_bounds(&projection);
+        let every_place = query::places_with_events(feed, |_| true)
+            .into_iter()
+            .map(|(place, _)| projection.project(place.lon, place.lat));
+        Frame { projection, places: Bounds::around(every_place).unwrap_or(region), region }
+    }
+
+    /// `projection`'s, around `shown` (`(lon, lat)`, not empty).
+    fn around(projection: Projection, shown: &[(f64, f64)]) -> Frame {
+        let points = shown.iter().map(|&(lon, lat)| projection.project(lon, lat));
+        let places = Bounds::around(points).unwrap_or_else(|| region_bounds(&projection));
+        Frame { projection, places, region: projection.reach(shown).unwrap_or(places) }
+    }
+}
+
 #[derive(Clone, Copy)]
 pub struct MapState {
     pub atlas: AtlasCtx,
-    projection: Projection,
     /// What the feed's events are called ("meetups", "conferences", "events").
     pub things: Things,
-    /// Every place of the feed, whatever the filters: what the home view fits.
-    bounds: Bounds,
+    /// The feed's own frame, and the one the map is drawn in now.
+    home: Frame,
+    frame: RwSignal<Frame>,
+    pub projection: Memo<Projection>,
+    /// Set for a moment while the map changes projection: the new outlines fade in.
+    pub handing_over: RwSignal<bool>,
     pub surface: NodeRef<html::Div>,
     size: RwSignal<(f64, f64)>,
     centre: RwSignal<Option<MapCentre>>,
@@ -75,12 +111,12 @@ pub struct MapState {
     /// The farthest zoom: the whole basemap region (or every place, if wider) in view.
     pub min_scale: Memo<f64>,
     /// `None` while loading; `Err` when it could not be loaded (the markers stay).
-    pub basemap: Signal<Option<Result<Arc<Basemap>, ()>>>,
+    pub basemap: Signal<Layer>,
     /// The low-detail world under it, with the countries' names, fetched only for a feed
     /// with places beyond it.
     pub countries: Signal<Option<Arc<Basemap>>>,
     /// The world's finer outlines, fetched once the map is first zoomed in past a continent.
-    world_detail: Option<LocalResource<Option<Arc<Basemap>>>>,
+    world_detail: Option<Memo<Layer>>,
     /// Whether the map is zoomed in far enough for the finer outlines.
     detailed: Memo<bool>,
 }
@@ -90,16 +126,14 @@ impl MapState {
     pub fn new(basemap_url: String, centre: RwSignal<Option<MapCentre>>, basemap: Option<Arc<Basemap>>) -> MapState {
         let atlas = use_atlas();
         let loaded = atlas.loaded();
-        let projection = query::map_projection(&loaded.feed);
-        let every_place = query::places_with_events(&loaded.feed, |_| true)
-            .into_iter()
-            .map(|(place, _)| projection.project(place.lon, place.lat));
-        let bounds = Bounds::around(every_place).unwrap_or_else(|| region_bounds(&projection));
+        let home = Frame::home(&loaded.feed);
+        let frame = RwSignal::new(home);
+        let projection = Memo::new(move |_| frame.with(|f| f.projection));
         let size = RwSignal::new((800.0, 420.0));
         let min_scale = Memo::new(move |_| {
-            let (width, height) = size.get();
-            let region = View::fit(region_bounds(&projection), width, height, 0.0, MAX_SCALE).scale;
-            let home = fit_clear_of_controls(bounds, width, height).scale;
+            let ((width, height), f) = (size.get(), frame.get());
+            let region = View::fit(f.region, width, height, 0.0, MAX_SCALE).scale;
+            let home = fit_clear_of_controls(f.places, width, height).scale;
             region.min(home).max(MIN_SCALE)
         });
         let gliding = RwSignal::new(None);
@@ -110,12 +144,12 @@ impl MapState {
             let (width, height) = size.get();
             match centre.get() {
                 Some(c) => View {
-                    centre: projection.project(c.lon, c.lat),
+                    centre: projection.get().project(c.lon, c.lat),
                     scale: c.scale.clamp(min_scale.get(), MAX_SCALE),
                     width,
                     height,
                 },
-                None => fit_clear_of_controls(bounds, width, height),
+                None => fit_clear_of_controls(frame.with(|f| f.places), width, height),
             }
         });
         let scale = Memo::new(move |_| view.get().scale);
@@ -124,47 +158,31 @@ impl MapState {
             Memo::new(move |_| selection.with(|s| query::selected_place(&loaded.feed, s.as_ref()).map(str::to_owned)))
         };
         let on_screen = markers_on_screen(atlas, projection, view);
-        let load = move |url: String| {
-            LocalResource::new(move || {
-                let url = url.clone();
-                async move {
-                    let text = fetch_text(&url).await.map_err(drop)?;
-                    basemap::parse(&text, &projection).map(Arc::new).map_err(drop)
-                }
-            })
-        };
+        let always = Signal::stored(true);
         let far = loaded.feed.places.iter().any(|p| basemap::beyond_region(p.lon, p.lat));
-        let world = far.then(|| load(basemap::world_url(&basemap_url, false)));
+        let world = far.then(|| layer(basemap::world_url(&basemap_url, false), always, projection));
         let detailed = Memo::new(move |_| scale.get() >= basemap::WORLD_DETAIL_SCALE);
-        let world_detail = far.then(|| {
-            // Fetched the first time the map is zoomed in that far, then kept.
-            let wanted = Memo::new(move |before: Option<&bool>| before.copied().unwrap_or(false) || detailed.get());
-            let url = basemap::world_url(&basemap_url, true);
-            LocalResource::new(move || {
-                let (url, wanted) = (url.clone(), wanted.get());
-                async move {
-                    if !wanted {
-                        return None;
-                    }
-                    let text = fetch_text(&url).await.ok()?;
-                    basemap::parse(&text, &projection).ok().map(Arc::new)
-                }
-            })
-        });
+        // Fetched the first time the map is zoomed in that far, then kept.
+        let zoomed_in = Memo::new(move |before: Option<&bool>| before.copied().unwrap_or(false) || detailed.get());
+        let world_detail = far.then(|| layer(basemap::world_url(&basemap_url, true), zoomed_in.into(), projection));
         let countries = Signal::derive(move || world.and_then(|w| w.get()).and_then(Result::ok));
         let basemap = match basemap {
-            Some(basemap) => Signal::derive(move || Some(Ok(basemap.clone()))),
-            None => {
-                let fetched = load(basemap_url);
-                Signal::derive(move || fetched.get())
+            // Drawn by the build in the feed's projection; fetched again for another.
+            Some(built) => {
+                let other = Memo::new(move |_| projection.get() != home.projection);
+                let redrawn = layer(basemap_url, other.into(), projection);
+                Signal::derive(move || if other.get() { redrawn.get() } else { Some(Ok(built.clone())) })
             }
+            None => layer(basemap_url, always, projection).into(),
         };
         let map = MapState {
             atlas,
-            projection,
             // The map's markers hold the events that have a place.
             things: Things::of(loaded.feed.events.iter().filter(|e| e.place.is_some()).map(|e| e.kind)),
-            bounds,
+            home,
+            frame,
+            projection,
+            handing_over: RwSignal::new(false),
             surface: NodeRef::new(),
             size,
             centre,
@@ -178,7 +196,7 @@ impl MapState {
                 view,
                 on_screen,
                 [basemap_regions(basemap), countries],
-                region_bounds(&projection),
+                Memo::new(move |_| region_bounds(&projection.get())),
             ),
             min_scale,
             selected_place,
@@ -200,10 +218,10 @@ impl MapState {
         map
     }
 
-    /// The view that fits every place at the current size.
-    fn home(self) -> View {
+    /// The view that fits every place at the current size, in the feed's own projection.
+    fn home_view(self) -> Option<View> {
         let (width, height) = self.size.get_untracked();
-        fit_clear_of_controls(self.bounds, width, height)
+        (self.frame.get_untracked() == self.home).then(|| fit_clear_of_controls(self.home.places, width, height))
     }
 
     /// Shows `next`, within the zoom limits and with its centre over the places or the
@@ -212,8 +230,8 @@ impl MapState {
     pub fn set_view(self, next: View) {
         self.end_glide();
         let next = self.bounded(next);
-        let wanted = (next != self.home()).then(|| {
-            let (lon, lat) = self.projection.unproject(next.centre);
+        let wanted = (Some(next) != self.home_view()).then(|| {
+            let (lon, lat) = self.projection.get_untracked().unproject(next.centre);
             MapCentre { lon, lat, scale: next.scale }
         });
         if self.centre.get_untracked() != wanted {
@@ -221,7 +239,8 @@ impl MapState {
         }
     }
 
-    /// Stops a glide where it is: whatever changes the view next takes over.
+    /// Stops a glide where it is (and the change of projection it was leading to):
+    /// whatever changes the view next takes over.
     fn end_glide(self) {
         self.glide_id.update_value(|id| *id = id.wrapping_add(1));
         if self.gliding.get_untracked().is_some() {
@@ -231,15 +250,15 @@ impl MapState {
 
     /// The world's outlines to draw at this zoom: the finer ones once loaded.
     pub fn world_layer(self) -> Option<Arc<Basemap>> {
-        let finer = self.detailed.get().then(|| self.world_detail.and_then(|w| w.get()).flatten()).flatten();
+        let finer = self.detailed.get().then(|| self.world_detail.and_then(|w| w.get())).flatten().and_then(Result::ok);
         finer.or_else(|| self.countries.get())
     }
 
     /// `next` within the zoom limits, its centre within the places and the basemap region.
     fn bounded(self, next: View) -> View {
         let scale = next.scale.clamp(self.min_scale.get_untracked(), MAX_SCALE);
-        let region = region_bounds(&self.projection);
-        let (min, max) = (self.bounds.min, self.bounds.max);
+        let Frame { places, region, .. } = self.frame.get_untracked();
+        let (min, max) = (places.min, places.max);
         let (left, right) = (min.x.min(region.min.x), max.x.max(region.max.x));
         let (top, bottom) = (min.y.min(region.min.y), max.y.max(region.max.y));
         let centre = Point { x: next.centre.x.clamp(left, right), y: next.centre.y.clamp(top, bottom) };
@@ -249,28 +268,57 @@ impl MapState {
     /// Moves to `next` in a short glide, so that the eye follows where the map went; at
     /// once for a reader who prefers reduced motion. Any other change of view ends it.
     pub fn glide_to(self, next: View) {
+        self.glide_then(next, None);
+    }
+
+    /// Glides to `next`, then hands the map over to `frame`, if given (`hand_over`).
+    fn glide_then(self, next: View, frame: Option<Frame>) {
         let from = self.view.get_untracked();
         let to = self.bounded(next);
         if from == to || browser::prefers_reduced_motion() {
-            return self.set_view(to);
+            self.set_view(to);
+            return frame.into_iter().for_each(|f| self.hand_over(f));
         }
         let id = self.glide_id.get_value().wrapping_add(1);
         self.glide_id.set_value(id);
-        self.glide_step(id, from, to, browser::now_ms());
+        self.glide_step(id, (from, to), browser::now_ms(), frame);
     }
 
-    fn glide_step(self, id: u32, from: View, to: View, start: f64) {
+    fn glide_step(self, id: u32, (from, to): (View, View), start: f64, frame: Option<Frame>) {
         request_animation_frame(move || {
             if self.glide_id.get_value() != id {
                 return;
             }
             let t = ((browser::now_ms() - start) / GLIDE_MS).clamp(0.0, 1.0);
             if t >= 1.0 {
-                return self.set_view(to);
+                self.set_view(to);
+                return frame.into_iter().for_each(|f| self.hand_over(f));
             }
             self.gliding.set(Some(from.towards(&to, ease(t))));
-            self.glide_step(id, from, to, start);
+            self.glide_step(id, (from, to), start, frame);
         });
+    }
+
+    /// Draws the map in `frame`'s projection from now on, showing the same ground (only
+    /// the far edges change shape, as the new outlines fade in), then fits its places.
+    fn hand_over(self, frame: Frame) {
+        let from = self.frame.get_untracked();
+        if from == frame {
+            return;
+        }
+        let same_ground = frame.projection.same_ground(&from.projection, &self.view.get_untracked());
+        self.frame.set(frame);
+        self.set_view(same_ground);
+        self.fade_in();
+        let v = self.view.get_untracked();
+        self.glide_to(fit_clear_of_controls(frame.places, v.width, v.height));
+    }
+
+    /// Marks the map as changing projection for as long as its outlines take to fade in.
+    fn fade_in(self) {
+        let handing_over = self.handing_over;
+        handing_over.set(true);
+        set_timeout(move || handing_over.set(false), std::time::Duration::from_millis(HAND_OVER_MS));
     }
 
     /// Changes the view by `change`, as a button, a key or a gesture does.
@@ -299,7 +347,7 @@ impl MapState {
             let Some(place) = loaded.feed.place(&id) else { return };
             // Not when the atlas opens: a link's own view stays.
             let event = before.is_some() && selection.with_untracked(|s| matches!(s, Some(Selection::Event(_))));
-            let at = self.projection.project(place.lon, place.lat);
+            let at = self.projection.get_untracked().project(place.lon, place.lat);
             let v = self.view.get_untracked();
             if event || !v.has_on_screen(at, CLUSTER_RADIUS_PX) {
                 self.glide_to(View { centre: at, ..v });
@@ -330,23 +378,39 @@ impl MapState {
         });
     }
 
+    /// Nothing moves while what is shown is all on the map. Otherwise the map fits it, in
+    /// the projection that suits it (`basemap::projection_for_shown`): back to the feed's
+    /// world map at once, then a glide out; to a region's conic by a glide over the world
+    /// map to it first, then the hand-over, where it changes least.
     fn fit_shown_if_off_screen(self) {
         let loaded = self.atlas.loaded();
-        let points: Vec<Point> = self.atlas.shown.with_untracked(|shown| {
-            query::places_with_events(&loaded.feed, |i| shown.contains(i))
-                .iter()
-                .map(|(place, _)| self.projection.project(place.lon, place.lat))
-                .collect()
+        let shown: Vec<(f64, f64)> = self.atlas.shown.with_untracked(|shown| {
+            query::places_with_events(&loaded.feed, |i| shown.contains(i)).iter().map(|(p, _)| (p.lon, p.lat)).collect()
         });
-        let Some(bounds) = Bounds::around(points.iter().copied()) else { return };
+        let current = self.frame.get_untracked();
         let v = self.view.get_untracked();
-        if !points.iter().all(|&p| v.has_on_screen(p, CLUSTER_RADIUS_PX)) {
-            self.glide_to(fit_clear_of_controls(bounds, v.width, v.height));
+        let project = |p: &Projection| -> Vec<Point> { shown.iter().map(|&(lon, lat)| p.project(lon, lat)).collect() };
+        if shown.is_empty() || project(&current.projection).iter().all(|&p| v.has_on_screen(p, CLUSTER_RADIUS_PX)) {
+            return;
         }
+        let target = basemap::projection_for_shown(self.home.projection, &shown);
+        let frame = if target == self.home.projection { self.home } else { Frame::around(target, &shown) };
+        if current != self.home && frame != current {
+            self.hand_over(self.home);
+        }
+        let over = self.frame.get_untracked();
+        let Some(bounds) = Bounds::around(project(&over.projection)) else { return };
+        let fit = fit_clear_of_controls(bounds, v.width, v.height);
+        self.glide_then(fit, (frame != over).then_some(frame));
     }
 
+    /// Back to the view that fits every place, in the feed's own projection.
     pub fn reset(self) {
         self.end_glide();
+        if self.frame.get_untracked() != self.home {
+            self.frame.set(self.home);
+            self.fade_in();
+        }
         self.centre.set(None);
     }
 
@@ -361,10 +425,11 @@ impl MapState {
 }
 
 /// The shown places, clustered at the current zoom, and those of them on screen.
-fn markers_on_screen(atlas: AtlasCtx, projection: Projection, view: Memo<View>) -> Memo<Vec<Marker>> {
+fn markers_on_screen(atlas: AtlasCtx, projection: Memo<Projection>, view: Memo<View>) -> Memo<Vec<Marker>> {
     let loaded = atlas.loaded();
     let (shown, today) = (atlas.shown, atlas.today);
     let places = Memo::new(move |_| {
+        let projection = projection.get();
         shown.with(|shown| {
             query::places_with_events(&loaded.feed, |i| shown.contains(i))
                 .into_iter()
@@ -408,8 +473,29 @@ pub struct Labels {
     pub countries: Vec<bool>,
 }
 
+/// A layer of outlines: `None` while loading, `Err` when it could not be loaded.
+pub type Layer = Option<Result<Arc<Basemap>, ()>>;
+
+/// A layer of outlines from `url`, fetched once `wanted`, drawn in the map's projection
+/// (again when it changes: the text is kept). `None` until fetched; `Err` if it failed.
+fn layer(url: String, wanted: Signal<bool>, projection: Memo<Projection>) -> Memo<Layer> {
+    let text = LocalResource::new(move || {
+        let (url, wanted) = (url.clone(), wanted.get());
+        async move {
+            if !wanted {
+                return None;
+            }
+            Some(fetch_text(&url).await.map(Arc::<str>::from).map_err(drop))
+        }
+    });
+    Memo::new(move |_| {
+        let text = text.get().flatten()?;
+        Some(text.and_then(|t| basemap::parse(&t, &projection.get()).map(Arc::new).map_err(drop)))
+    })
+}
+
 /// The loaded basemap, if it could be.
-fn basemap_regions(basemap: Signal<Option<Result<Arc<Basemap>, ()>>>) -> Signal<Option<Arc<Basemap>>> {
+fn basemap_regions(basemap: Signal<Layer>) -> Signal<Option<Arc<Basemap>>> {
     Signal::derive(move || basemap.get().and_then(Result::ok))
 }
 
@@ -420,10 +506,10 @@ fn labels(
     view: Memo<View>,
     on_screen: Memo<Vec<Marker>>,
     [basemap, world]: [Signal<Option<Arc<Basemap>>>; 2],
-    region: Bounds,
+    region: Memo<Bounds>,
 ) -> Memo<Labels> {
     Memo::new(move |_| {
-        let (lang, v) = (lang.get(), view.get());
+        let (lang, v, region) = (lang.get(), view.get(), region.get());
         // The basemap's provinces and states are named when it fills much of the map,
         // not as a speck of a world map; elsewhere the world's countries are.
         let (c, r) = (v.centre, region);
