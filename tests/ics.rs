@@ -36,7 +36,7 @@ fn location_names_the_country_and_leaves_out_a_registry_number() {
     let mut f = load::load(SEED).unwrap().feed;
     let place = f.events[0].place.clone().unwrap();
     let p = f.places.iter_mut().find(|p| p.id == place).unwrap();
-    (p.region, p.country) = ("12".into(), "PL".into());
+    (p.region, p.country) = (Some("12".into()), "PL".into());
     let name = p.name.en.clone();
     let text = ics::calendar(&f, &[&f.events[0]], Lang::En, 0).replace("\r\n ", "");
     let location = text.lines().find(|l| l.starts_with("LOCATION:")).unwrap();

@@ -175,10 +175,14 @@ fn prepare_event(feed: &Feed, event: &Event) -> Prepared {
     // An organization's events are those its people speak at or it hosts; sponsoring is
     // not taking part, so sponsors are found by search but are no facet value.
     let mut organizations: Vec<&str> = event.host.iter().map(String::as_str).collect();
-    if let Some(edition) = feed.edition(&event.edition) {
+    if let Some(edition) = event.edition.as_deref().and_then(|id| feed.edition(id)) {
         for sponsor in edition.sponsors.iter().filter_map(|id| feed.organization(id)) {
             add(&mut text, &sponsor.name);
         }
+    }
+    for topic in event.topics.iter().filter_map(|id| feed.topic(id)) {
+        facets.insert((Facet::Topic, topic.id.clone()));
+        add_text(&mut text, &topic.name);
     }
     for session in &event.sessions {
         facets.insert((Facet::Format, session.format.id().to_owned()));
@@ -250,8 +254,10 @@ pub fn off_card(feed: &Feed, event: &Event, lang: Lang, words: &[String]) -> Vec
     }
     let found = |text: &str, word: &str| fold(text).contains(word);
     let found_in = |text: &Text, word: &str| found(&text.en, word) || found(&text.fr, word);
-    let sponsors: Vec<&str> = feed
-        .edition(&event.edition)
+    let sponsors: Vec<&str> = event
+        .edition
+        .as_deref()
+        .and_then(|id| feed.edition(id))
         .into_iter()
         .flat_map(|e| e.sponsors.iter().filter_map(|id| feed.organization(id)))
         .map(|o| o.name.as_str())
@@ -259,7 +265,8 @@ pub fn off_card(feed: &Feed, event: &Event, lang: Lang, words: &[String]) -> Vec
     let mut why = BTreeSet::new();
     for word in words.iter().filter(|w| !card.contains(w.as_str())) {
         why.extend(sponsors.iter().filter(|name| found(name, word)).map(|name| OffCard::Sponsor((*name).to_owned())));
-        for topic in event.sessions.iter().flat_map(|s| &s.topics).filter_map(|id| feed.topic(id)) {
+        let topics = event.topics.iter().chain(event.sessions.iter().flat_map(|s| &s.topics));
+        for topic in topics.filter_map(|id| feed.topic(id)) {
             if found_in(&topic.name, word) {
                 why.insert(OffCard::Topic(topic.name.get(lang).to_owned()));
             }
@@ -375,7 +382,7 @@ mod tests {
             .events
             .iter()
             .find_map(|e| {
-                let edition = feed.edition(&e.edition)?;
+                let edition = feed.edition(e.edition.as_deref()?)?;
                 let sponsor = edition.sponsors.iter().filter_map(|id| feed.organization(id)).find(|o| {
                     let word = fold(&o.name);
                     off_card(feed, e, Lang::En, &search_words(&word)).contains(&OffCard::Sponsor(o.name.clone()))

@@ -27,7 +27,8 @@ impl Text {
 
 #[derive(Clone, Debug, Deserialize)]
 pub struct Source {
-    pub publisher: String,
+    /// Optional: an aggregated list has no one publisher.
+    pub publisher: Option<String>,
     pub title: String,
     pub language: String,
     pub published: String,
@@ -37,10 +38,16 @@ pub struct Source {
 pub struct Place {
     pub id: String,
     pub name: Text,
-    pub region: String,
+    /// Optional: a place known by its city alone, or in a country without subdivisions.
+    pub region: Option<String>,
     pub country: String,
     pub lat: f64,
     pub lon: f64,
+    /// The venue's street address, as written where it is (one language).
+    pub address: Option<String>,
+    /// Placed by its city's centre, not the venue: the details say so.
+    #[serde(default)]
+    pub approximate: bool,
 }
 
 #[derive(Clone, Debug, Deserialize)]
@@ -68,8 +75,9 @@ pub struct Topic {
 pub struct Series {
     pub id: String,
     pub name: Text,
-    pub place: String,
-    pub url: String,
+    /// Optional: a series that moves from city to city.
+    pub place: Option<String>,
+    pub url: Option<String>,
 }
 
 #[derive(Clone, Debug, Deserialize)]
@@ -90,6 +98,15 @@ pub struct Edition {
 pub enum EventKind {
     Meetup,
     Conference,
+    Workshop,
+    Hackathon,
+    /// Anything else: a party, a talk night of several groups, a job fair.
+    Other,
+}
+
+impl EventKind {
+    pub const ALL: [EventKind; 5] =
+        [EventKind::Meetup, EventKind::Conference, EventKind::Workshop, EventKind::Hackathon, EventKind::Other];
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Deserialize)]
@@ -121,6 +138,8 @@ pub enum LinkKind {
     Website,
     Slides,
     Video,
+    /// Where to register or buy a ticket.
+    Registration,
 }
 
 #[derive(Clone, Debug, Deserialize)]
@@ -217,7 +236,8 @@ pub struct Span {
 pub struct Event {
     pub id: String,
     pub kind: EventKind,
-    pub edition: String,
+    /// Optional: an event that belongs to no season or tour.
+    pub edition: Option<String>,
     pub series: Option<String>,
     pub title: Text,
     pub place: Option<String>,
@@ -229,6 +249,11 @@ pub struct Event {
     pub sessions: Vec<Session>,
     #[serde(default)]
     pub links: Vec<Link>,
+    /// Topic ids of the event itself (its sessions may have more).
+    #[serde(default)]
+    pub topics: Vec<String>,
+    /// When the event's facts last changed (RFC 3339): calendars and feeds carry it.
+    pub updated: Option<String>,
     /// Filled in by validation from `when`.
     #[serde(skip)]
     pub span: Span,

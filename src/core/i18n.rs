@@ -126,6 +126,9 @@ messages! {
     BackToList => ("Back to the list", "Retour à la liste"),
     EventDetails => ("Event details", "Détails de l’événement"),
     AboutEdition => ("About this edition and its sponsors", "À propos de cette édition et de ses commanditaires"),
+    OtherEvents => ("Other events", "Autres événements"),
+    Approximate => ("Placed at the city centre: the venue's exact location is not known.", "Placé au centre de la ville\u{a0}: l’emplacement exact du lieu n’est pas connu."),
+    Address => ("Address", "Adresse"),
     SearchPlaceholder => ("Talk, speaker, place…", "Sujet, personne, lieu…"),
     Legend => ("Legend", "Légende"),
     LegendUpcoming => ("Upcoming", "À venir"),
@@ -293,6 +296,9 @@ pub fn event_kind_name(kind: EventKind, lang: Lang) -> &'static str {
     let (en, fr) = match kind {
         EventKind::Meetup => ("Meetup", "Rencontre"),
         EventKind::Conference => ("Conference", "Conférence"),
+        EventKind::Workshop => ("Workshop", "Atelier"),
+        EventKind::Hackathon => ("Hackathon", "Hackathon"),
+        EventKind::Other => ("Event", "Événement"),
     };
     lang.pick(en, fr)
 }
@@ -304,6 +310,7 @@ pub fn link_kind_name(kind: LinkKind, lang: Lang) -> &'static str {
         LinkKind::Website => ("Website", "Site Web"),
         LinkKind::Slides => ("Slides", "Diapositives"),
         LinkKind::Video => ("Video", "Vidéo"),
+        LinkKind::Registration => ("Registration", "Inscription"),
     };
     lang.pick(en, fr)
 }
@@ -333,6 +340,8 @@ pub fn count(lang: Lang, n: usize, singular: (&str, &str), plural: (&str, &str))
 pub enum Things {
     Meetups,
     Conferences,
+    Workshops,
+    Hackathons,
     Events,
 }
 
@@ -344,6 +353,9 @@ impl Things {
             Some(first) if kinds.all(|k| k == first) => match first {
                 EventKind::Meetup => Things::Meetups,
                 EventKind::Conference => Things::Conferences,
+                EventKind::Workshop => Things::Workshops,
+                EventKind::Hackathon => Things::Hackathons,
+                EventKind::Other => Things::Events,
             },
             Some(_) => Things::Events,
         }
@@ -354,6 +366,8 @@ impl Things {
         match self {
             Things::Meetups => count(lang, n, ("meetup", "rencontre"), ("meetups", "rencontres")),
             Things::Conferences => count(lang, n, ("conference", "conférence"), ("conferences", "conférences")),
+            Things::Workshops => count(lang, n, ("workshop", "atelier"), ("workshops", "ateliers")),
+            Things::Hackathons => count(lang, n, ("hackathon", "hackathon"), ("hackathons", "hackathons")),
             Things::Events => count(lang, n, ("event", "événement"), ("events", "événements")),
         }
     }
@@ -365,6 +379,10 @@ impl Things {
             (Things::Meetups, Lang::Fr) => "À propos de ces rencontres",
             (Things::Conferences, Lang::En) => "About these conferences",
             (Things::Conferences, Lang::Fr) => "À propos de ces conférences",
+            (Things::Workshops, Lang::En) => "About these workshops",
+            (Things::Workshops, Lang::Fr) => "À propos de ces ateliers",
+            (Things::Hackathons, Lang::En) => "About these hackathons",
+            (Things::Hackathons, Lang::Fr) => "À propos de ces hackathons",
             (Things::Events, Lang::En) => "About these events",
             (Things::Events, Lang::Fr) => "À propos de ces événements",
         }
@@ -372,7 +390,10 @@ impl Things {
 
     /// Whether the French word is feminine (rencontre, conférence), for its adjectives.
     fn feminine(self) -> bool {
-        !matches!(self, Things::Events)
+        match self {
+            Things::Meetups | Things::Conferences => true,
+            Things::Workshops | Things::Hackathons | Things::Events => false,
+        }
     }
 }
 
@@ -380,14 +401,20 @@ pub fn meetups(lang: Lang, n: usize) -> String {
     Things::Meetups.count(lang, n)
 }
 
-/// The events of each kind there are: "5 meetups, 1 conference".
+/// The events of each kind there are: "5 meetups, 1 conference", "…, 2 other events".
 pub fn kinds_count(lang: Lang, kinds: impl IntoIterator<Item = EventKind>) -> String {
     let kinds: Vec<EventKind> = kinds.into_iter().collect();
     let of = |kind: EventKind| kinds.iter().filter(|&&k| k == kind).count();
-    let parts: Vec<String> = [(EventKind::Meetup, Things::Meetups), (EventKind::Conference, Things::Conferences)]
+    let parts: Vec<String> = EventKind::ALL
         .into_iter()
-        .filter(|&(kind, _)| of(kind) > 0)
-        .map(|(kind, things)| things.count(lang, of(kind)))
+        .filter(|&kind| of(kind) > 0)
+        .map(|kind| match Things::of([kind]) {
+            // "Other" beside named kinds: "2 other events".
+            Things::Events if kinds.iter().any(|&k| k != kind) => {
+                count(lang, of(kind), ("other event", "autre événement"), ("other events", "autres événements"))
+            }
+            things => things.count(lang, of(kind)),
+        })
         .collect();
     if parts.is_empty() {
         Things::Events.count(lang, 0)

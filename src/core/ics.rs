@@ -94,8 +94,8 @@ fn vevent(out: &mut String, feed: &Feed, event: &Event, lang: Lang, now: i64) {
     if !location.is_empty() {
         push_line(out, &format!("LOCATION:{}", escape(&location.join(", "))));
     }
-    if let Some(series) = event.series.as_deref().and_then(|id| feed.series(id)) {
-        push_line(out, &format!("URL:{}", series.url));
+    if let Some(url) = event.series.as_deref().and_then(|id| feed.series(id)?.url.as_deref()) {
+        push_line(out, &format!("URL:{url}"));
     }
     push_line(out, "END:VEVENT");
 }

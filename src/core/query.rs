@@ -45,27 +45,34 @@ pub fn chronological(a: &Event, b: &Event) -> Ordering {
         .then_with(|| a.id.cmp(&b.id))
 }
 
-/// The events grouped by edition, editions by their first event, each in chronological order.
-pub fn by_edition(feed: &Feed) -> Vec<(&Edition, Vec<&Event>)> {
+/// The events grouped by edition, editions by their first event, each in chronological
+/// order; the events of no edition (or of one left out) make a group of their own (`None`).
+pub fn by_edition(feed: &Feed) -> Vec<(Option<&Edition>, Vec<&Event>)> {
     by_edition_indices(feed)
         .into_iter()
-        .map(|(edition, events)| (&feed.editions[edition], events.into_iter().map(|i| &feed.events[i]).collect()))
+        .map(|(edition, events)| {
+            (edition.map(|e| &feed.editions[e]), events.into_iter().map(|i| &feed.events[i]).collect())
+        })
         .collect()
 }
 
 /// `by_edition` as positions in `feed.editions` and `feed.events`, for views that keep it.
-pub fn by_edition_indices(feed: &Feed) -> Vec<(usize, Vec<usize>)> {
-    let groups: Vec<(usize, Vec<usize>)> = feed
-        .editions
-        .iter()
+pub fn by_edition_indices(feed: &Feed) -> Vec<(Option<usize>, Vec<usize>)> {
+    let position: std::collections::HashMap<&str, usize> =
+        feed.editions.iter().enumerate().map(|(i, e)| (e.id.as_str(), i)).collect();
+    let mut groups: Vec<Vec<usize>> = vec![Vec::new(); feed.editions.len() + 1];
+    for (i, event) in feed.events.iter().enumerate() {
+        let edition = event.edition.as_deref().and_then(|id| position.get(id).copied());
+        groups[edition.unwrap_or(feed.editions.len())].push(i);
+    }
+    let groups: Vec<(Option<usize>, Vec<usize>)> = groups
+        .into_iter()
         .enumerate()
-        .map(|(e, edition)| {
-            let mut events: Vec<usize> =
-                (0..feed.events.len()).filter(|&i| feed.events[i].edition == edition.id).collect();
-            order::sort_positions(&mut events, &|a, b| chronological(&feed.events[a], &feed.events[b]));
-            (e, events)
-        })
         .filter(|(_, events)| !events.is_empty())
+        .map(|(e, mut events)| {
+            order::sort_positions(&mut events, &|a, b| chronological(&feed.events[a], &feed.events[b]));
+            ((e < feed.editions.len()).then_some(e), events)
+        })
         .collect();
     order::sorted(groups, &|(_, a), (_, b)| feed.events[a[0]].span.first.cmp(&feed.events[b[0]].span.first))
 }
@@ -133,7 +140,7 @@ pub fn link_text(link: &Link, lang: Lang) -> String {
 /// A place's region as written, when a reader can read it: "QC", "ENG" or a name, not a
 /// registry's number ("12") or a placeholder.
 pub fn readable_region(place: &Place) -> Option<&str> {
-    let region = place.region.trim();
+    let region = place.region.as_deref()?.trim();
     region.chars().any(char::is_alphabetic).then_some(region)
 }
 
@@ -176,14 +183,17 @@ mod tests {
         let first = feed.places[0].clone();
         let name = first.name.en.clone();
         assert_eq!(place_name(&feed, &first, Lang::En), name, "a name no other place has is enough");
-        let abroad = Place { id: "abroad".into(), country: "US".into(), region: "OR".into(), ..first.clone() };
-        let next_door = Place { id: "next-door".into(), region: "12".into(), ..first.clone() };
+        let abroad = Place { id: "abroad".into(), country: "US".into(), region: Some("OR".into()), ..first.clone() };
+        let next_door = Place { id: "next-door".into(), region: Some("12".into()), ..first.clone() };
         feed.places.extend([abroad.clone(), next_door.clone()]);
         let country = countries::name(&first.country, Lang::Fr).unwrap();
         assert_eq!(place_name(&feed, &abroad, Lang::En), format!("{name}, United States"));
         assert_eq!(place_name(&feed, &abroad, Lang::Fr), format!("{}, États-Unis", first.name.fr));
         // Two of one country: the region tells them apart, when it is readable.
-        assert_eq!(place_name(&feed, &first, Lang::Fr), format!("{}, {}, {country}", first.name.fr, first.region));
+        assert_eq!(
+            place_name(&feed, &first, Lang::Fr),
+            format!("{}, {}, {country}", first.name.fr, first.region.as_deref().unwrap_or_default())
+        );
         assert_eq!(
             place_name(&feed, &next_door, Lang::En),
             format!("{name}, {}", countries::name(&first.country, Lang::En).unwrap())

@@ -180,12 +180,6 @@ impl<'a> Check<'a> {
         }
     }
 
-    fn link(&mut self, path: impl FnOnce() -> String, url: &str) {
-        if !is_safe_link(url) {
-            self.report(path, ProblemKind::UnsafeLink(url.to_owned()));
-        }
-    }
-
     fn day(&mut self, path: impl FnOnce() -> String, text: &str) -> Option<Day> {
         let day = Day::parse(text);
         if day.is_none() {
@@ -322,33 +316,49 @@ fn clean_links(problems: &mut Vec<Problem>, path: &str, links: &mut Vec<Link>) {
     });
 }
 
-/// `clean_links` over every link of the feed's events and sessions, before they are read.
-fn clean_all_links(raw: &mut RawFeed, problems: &mut Vec<Problem>) {
+/// Leaves out, before the entries are read, what is wrong but no reason to lose its entry
+/// (each said as a problem): every bad link (`clean_links`, `clean_url`) and a bad `updated`.
+fn clean_extras(raw: &mut RawFeed, problems: &mut Vec<Problem>) {
     for (index, edition) in &mut raw.editions {
         for (j, session) in edition.sessions.iter_mut().enumerate() {
             clean_links(problems, &format!("editions[{index}].sessions[{j}]"), &mut session.links);
         }
     }
     for (index, event) in &mut raw.events {
+        if let Some(updated) = event.updated.take() {
+            match Moment::parse(&updated) {
+                Some(_) => event.updated = Some(updated),
+                None => {
+                    problems.push(Problem::new(format!("events[{index}].updated"), ProblemKind::BadMoment(updated)))
+                }
+            }
+        }
         clean_links(problems, &format!("events[{index}]"), &mut event.links);
         for (j, session) in event.sessions.iter_mut().enumerate() {
             clean_links(problems, &format!("events[{index}].sessions[{j}]"), &mut session.links);
         }
     }
     for (index, org) in &mut raw.organizations {
-        if let Some(url) = org.url.as_mut() {
-            *url = url.trim().to_owned();
-            if !is_safe_link(url) {
-                problems
-                    .push(Problem::new(format!("organizations[{index}].url"), ProblemKind::UnsafeLink(url.clone())));
-                org.url = None;
-            }
+        clean_url(problems, || format!("organizations[{index}].url"), &mut org.url);
+    }
+    for (index, series) in &mut raw.series {
+        clean_url(problems, || format!("series[{index}].url"), &mut series.url);
+    }
+}
+
+/// An optional address trimmed, or left out with a problem if it may not reach a page.
+fn clean_url(problems: &mut Vec<Problem>, path: impl FnOnce() -> String, url: &mut Option<String>) {
+    if let Some(address) = url.as_mut() {
+        *address = address.trim().to_owned();
+        if !is_safe_link(address) {
+            problems.push(Problem::new(path(), ProblemKind::UnsafeLink(address.clone())));
+            *url = None;
         }
     }
 }
 
 pub fn validate(mut raw: RawFeed, problems: &mut Vec<Problem>) -> Feed {
-    clean_all_links(&mut raw, problems);
+    clean_extras(&mut raw, problems);
     let mut known = Known::default();
     {
         let mut c = Check::new(problems);
@@ -373,7 +383,9 @@ pub fn validate(mut raw: RawFeed, problems: &mut Vec<Problem>) -> Feed {
                 c.report(|| format!("{path}.lon"), ProblemKind::LongitudeOutOfRange(place.lon));
             }
             c.code(|| format!("{path}.country"), Code::Country, &place.country);
-            c.code(|| format!("{path}.region"), Code::Region, &place.region);
+            if let Some(region) = &place.region {
+                c.code(|| format!("{path}.region"), Code::Region, region);
+            }
         },
     );
     let organizations = keep(
@@ -390,7 +402,9 @@ pub fn validate(mut raw: RawFeed, problems: &mut Vec<Problem>) -> Feed {
         let mut c = Check::new(problems);
         c.day(|| "source.published".into(), &source.published);
         c.code(|| "source.language".into(), Code::Language, &source.language);
-        c.reference(|| "source.publisher".into(), Target::Organization, &source.publisher, &known.organizations);
+        if let Some(publisher) = &source.publisher {
+            c.reference(|| "source.publisher".into(), Target::Organization, publisher, &known.organizations);
+        }
     }
     let topics = keep(
         "topics",
@@ -426,8 +440,9 @@ pub fn validate(mut raw: RawFeed, problems: &mut Vec<Problem>) -> Feed {
         |e| &e.id,
         |c, path, series| {
             c.text(|| format!("{path}.name"), &series.name);
-            c.reference(|| format!("{path}.place"), Target::Place, &series.place, &known.places);
-            c.link(|| format!("{path}.url"), &series.url);
+            if let Some(place) = &series.place {
+                c.reference(|| format!("{path}.place"), Target::Place, place, &known.places);
+            }
         },
     );
 
@@ -481,7 +496,13 @@ pub fn validate(mut raw: RawFeed, problems: &mut Vec<Problem>) -> Feed {
             if let Some(summary) = &event.summary {
                 c.text(|| format!("{path}.summary"), summary);
             }
-            c.reference(|| format!("{path}.edition"), Target::Edition, &event.edition, &known.editions);
+            if let Some(edition) = &event.edition {
+                c.reference(|| format!("{path}.edition"), Target::Edition, edition, &known.editions);
+            }
+            for (j, topic) in event.topics.iter().enumerate() {
+                c.reference(|| format!("{path}.topics[{j}]"), Target::Topic, topic, &known.topics);
+            }
+
             if let Some(series) = &event.series {
                 c.reference(|| format!("{path}.series"), Target::Series, series, &known.series);
             }

@@ -366,14 +366,15 @@ fn About() -> impl IntoView {
         let lang = lang.get();
         let feed = &loaded.feed;
         feed.source.as_ref().map(|source| {
-            let publisher = feed.organization(&source.publisher).map(|o| o.name.clone()).unwrap_or_default();
+            let publisher =
+                source.publisher.as_deref().and_then(|id| feed.organization(id)).map(|o| format!(", {}", o.name));
             let published =
                 Day::parse(&source.published).map(|day| intl::format_day(day, lang, true)).unwrap_or_default();
             view! {
                 <p class="ma-source">
                     {i18n::label(lang, Msg::Source.text(lang))} " "
                     <cite lang=source.language.clone()>{source.title.clone()}</cite>
-                    {format!(", {publisher}, {published}.")}
+                    {format!("{}, {published}.", publisher.unwrap_or_default())}
                 </p>
             }
         })

@@ -60,7 +60,8 @@ pub fn Details(
                     </button>
                 </div>
                 {super::list::event_card(&loaded.feed, event, lang, today.get(), "ma-detail-", &[])}
-                {loaded.feed.edition(&event.edition).and_then(|edition| super::list::sponsors_line(&loaded.feed, edition, lang))}
+                {venue(&loaded.feed, event, lang)}
+                {event.edition.as_deref().and_then(|id| loaded.feed.edition(id)).and_then(|edition| super::list::sponsors_line(&loaded.feed, edition, lang))}
                 <p>{super::list::calendar_button(event, lang, format!("ma-detail-{}", event.id))}</p>
                 </div>
             }
@@ -70,6 +71,23 @@ pub fn Details(
         <p class="ma-live ma-announce" aria-live="polite">{announcement}</p>
         <div class="ma-details-host" node_ref=panel_ref>{panel}</div>
     }
+}
+
+/// Where exactly: the venue's address, and whether the map shows only its city.
+fn venue(
+    feed: &crate::core::feed::Feed,
+    event: &crate::core::feed::Event,
+    lang: crate::core::Lang,
+) -> Option<impl IntoView> {
+    let place = feed.place(event.place.as_deref()?)?;
+    (place.address.is_some() || place.approximate).then(|| {
+        view! {
+            {place.address.clone().map(|address| view! {
+                <p class="ma-address">{i18n::label(lang, Msg::Address.text(lang))} " " {address}</p>
+            })}
+            {place.approximate.then(|| view! { <p class="ma-approximate">{Msg::Approximate.text(lang)}</p> })}
+        }
+    })
 }
 
 /// A selector for the control `el` is, by the event or place it stands for: a list

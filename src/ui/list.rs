@@ -35,12 +35,12 @@ pub fn EventList() -> impl IntoView {
         let (lang, today) = (lang.get(), today.get());
         let feed = &loaded.feed;
         let words = filters.with(|f| explore::search_words(&f.search));
-        let mut groups: Vec<(&Edition, Vec<&Event>)> = listed.with(|shown| {
+        let mut groups: Vec<(Option<&Edition>, Vec<&Event>)> = listed.with(|shown| {
             order
                 .iter()
                 .map(|(edition, events)| {
                     let events = events.iter().filter(|&&i| shown.contains(i)).map(|&i| &feed.events[i]).collect();
-                    (&feed.editions[*edition], events)
+                    (edition.map(|e| &feed.editions[e]), events)
                 })
                 .filter(|(_, events): &(_, Vec<&Event>)| !events.is_empty())
                 .collect()
@@ -141,10 +141,12 @@ fn list_top(
     }
 }
 
+/// An edition's events under its name, what it is about a click away; the events of no
+/// edition under "Other events" (or "Events", in a feed without editions).
 #[allow(clippy::too_many_arguments)]
 fn edition_section(
     feed: &Feed,
-    edition: &Edition,
+    edition: Option<&Edition>,
     events: &[&Event],
     lang: Lang,
     today: Day,
@@ -152,9 +154,23 @@ fn edition_section(
     words: &[String],
     selection: RwSignal<Option<Selection>>,
 ) -> impl IntoView {
-    let heading_id = format!("ma-edition-{}", edition.id);
+    let (heading_id, name) = match edition {
+        Some(edition) => (format!("ma-edition-{}", edition.id), edition.name.get(lang)),
+        None if feed.editions.is_empty() => ("ma-edition-none".to_owned(), Msg::Events.text(lang)),
+        None => ("ma-edition-none".to_owned(), Msg::OtherEvents.text(lang)),
+    };
     let labelled_by = heading_id.clone();
-    let tour_sessions = (!edition.sessions.is_empty()).then(|| {
+    let about = edition.map(|edition| {
+        view! {
+            // The events come first; what the edition is about is a click away.
+            <details class="ma-edition-about">
+                <summary><span class="ma-chevron" aria-hidden="true"></span>{Msg::AboutEdition.text(lang)}</summary>
+                {edition.summary.as_ref().map(|s| view! { <p class="ma-edition-summary">{s.get(lang).to_owned()}</p> })}
+                {sponsors_line(feed, edition, lang)}
+            </details>
+        }
+    });
+    let tour_sessions = edition.filter(|e| !e.sessions.is_empty()).map(|edition| {
         view! {
             <h3 class="ma-tour-title">{Msg::AlsoInEdition.text(lang)}</h3>
             <ul class="ma-sessions">
@@ -164,13 +180,8 @@ fn edition_section(
     });
     view! {
         <section class="ma-edition" aria-labelledby=labelled_by>
-            <h2 id=heading_id>{edition.name.get(lang).to_owned()}</h2>
-            // The events come first; what the edition is about is a click away.
-            <details class="ma-edition-about">
-                <summary><span class="ma-chevron" aria-hidden="true"></span>{Msg::AboutEdition.text(lang)}</summary>
-                {edition.summary.as_ref().map(|s| view! { <p class="ma-edition-summary">{s.get(lang).to_owned()}</p> })}
-                {sponsors_line(feed, edition, lang)}
-            </details>
+            <h2 id=heading_id>{name.to_owned()}</h2>
+            {about}
             <ol class="ma-events">
                 {events
                     .iter()
@@ -300,7 +311,8 @@ pub fn event_card(
         crate::core::feed::When::Between { note, .. } => Some(note.get(lang).to_owned()),
         _ => None,
     };
-    let group = event.series.as_deref().and_then(|id| feed.series(id)).filter(|s| is_safe_link(&s.url));
+    let group =
+        event.series.as_deref().and_then(|id| feed.series(id)).filter(|s| s.url.as_deref().is_some_and(is_safe_link));
     let heading_id = format!("{id_prefix}{}", event.id);
     let labelled_by = heading_id.clone();
     view! {
@@ -318,7 +330,7 @@ pub fn event_card(
                 })}
                 {links(&event.links, lang)}
                 {group.map(|g| view! {
-                    <p><a class="ma-group" href=g.url.clone()>{i18n::join_group(lang, g.name.get(lang))}</a></p>
+                    <p><a class="ma-group" href=g.url.clone().unwrap_or_default()>{i18n::join_group(lang, g.name.get(lang))}</a></p>
                 })}
         </article>
     }

@@ -39,7 +39,14 @@ const broken = {
   "misspelled field": (f) => { f.events[0].sumary = f.events[0].summary; delete f.events[0].summary; },
   "unknown top-level field": (f) => { f.foo = 1; },
   "missing kind": (f) => { delete f.events[1].kind; },
-  "missing session summary": (f) => { delete f.events[3].sessions[0].summary; },
+  "missing session title": (f) => { delete f.events[3].sessions[0].title; },
+  "event of no edition, without summary (valid)": (f) => { delete f.events[3].edition; delete f.events[3].summary; },
+  "a workshop with topics, updated, registration (valid)": (f) => {
+    Object.assign(f.events[1], { kind: "workshop", topics: [f.topics[0].id], updated: "2019-05-30T09:00-04:00" });
+    f.events[1].links = [{ kind: "registration", url: "https://example.org/register" }];
+  },
+  "bad kind": (f) => { f.events[1].kind = "party"; },
+  "place with address, approximate, no region (valid)": (f) => { Object.assign(f.places[0], { address: "1 Main St", approximate: true }); delete f.places[0].region; },
   "missing country": (f) => { delete f.places[0].country; },
   "unknown when type": (f) => { f.events[0].when.type = "someday"; },
   "datetime without time zone": (f) => { f.events[0].when = { type: "datetime", start: "2019-05-28T18:00:00-04:00" }; },
