@@ -491,6 +491,36 @@ fn the_newer_optional_fields_are_read() {
     assert_eq!(query::by_edition(f).len(), 1, "the events of no edition are one group");
 }
 
+/// Status and attendance, as schema.org names them; bad values of the optional extras are
+/// said and left out, their event kept.
+#[test]
+fn status_and_attendance_are_read_and_their_bad_extras_left_out() {
+    use meetup_atlas::core::feed::{Attendance, Status};
+    let schema: Value = serde_json::from_str(include_str!("../public/feed.schema.json")).unwrap();
+    let mut value = seed();
+    value["events"][0]["status"] = json!("rescheduled");
+    value["events"][0]["previous_start"] = json!("2019-05-21");
+    value["events"][1]["status"] = json!("moved_online");
+    value["events"][1]["attendance"] = json!("online");
+    value["events"][1]["online_url"] = json!("https://example.org/live");
+    value["events"][2]["attendance"] = json!("mixed");
+    assert_eq!(meetup_atlas::core::schema::check(&schema, &value), []);
+    let loaded = load::load(&value.to_string()).unwrap();
+    assert!(loaded.problems.is_empty(), "{:#?}", loaded.problems);
+    let f = &loaded.feed;
+    assert_eq!((f.events[0].status, f.events[0].previous_start.as_deref()), (Status::Rescheduled, Some("2019-05-21")));
+    assert_eq!((f.events[1].status, f.events[1].attendance), (Status::MovedOnline, Some(Attendance::Online)));
+    assert_eq!(f.events[3].status, Status::Scheduled, "scheduled unless said");
+    let (loaded, lines) = problems_after(|v| {
+        v["events"][1]["online_url"] = json!("javascript:alert(1)");
+        v["events"][0]["previous_start"] = json!("last week");
+    });
+    assert_eq!(loaded.feed.events.len(), seed()["events"].as_array().unwrap().len(), "{lines:?}");
+    assert_eq!(lines.len(), 2, "{lines:?}");
+    value["events"][2]["status"] = json!("maybe");
+    assert!(!meetup_atlas::core::schema::check(&schema, &value).is_empty());
+}
+
 /// docs/feed.md says which fields are required as the schema does, table by table.
 #[test]
 fn the_format_documentation_requires_what_the_schema_requires() {

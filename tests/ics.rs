@@ -44,3 +44,15 @@ fn location_names_the_country_and_leaves_out_a_registry_number() {
     let text = ics::calendar(&f, &[&f.events[0]], Lang::Fr, 0).replace("\r\n ", "");
     assert!(text.contains("\\, Pologne\r\n"));
 }
+
+#[test]
+fn a_cancelled_event_is_cancelled_in_the_calendar_too() {
+    let mut feed: serde_json::Value = serde_json::from_str(SEED).unwrap();
+    feed["events"][3]["status"] = serde_json::json!("cancelled");
+    let f = load::load(&feed.to_string()).unwrap().feed;
+    let id = feed["events"][3]["id"].as_str().unwrap();
+    let event = f.events.iter().find(|e| e.id == id).unwrap();
+    let text = ics::calendar(&f, &[event], Lang::En, 0).replace("\r\n ", "");
+    assert!(text.contains("STATUS:CANCELLED\r\n"), "{text}");
+    assert!(!text.contains("STATUS:TENTATIVE"), "one status only");
+}

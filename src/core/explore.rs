@@ -107,10 +107,13 @@ pub enum Facet {
     Speaker,
     Organization,
     Format,
+    /// In person, online or both, where the feed says.
+    Attendance,
 }
 
 impl Facet {
-    pub const ALL: [Facet; 5] = [Facet::Place, Facet::Topic, Facet::Speaker, Facet::Organization, Facet::Format];
+    pub const ALL: [Facet; 6] =
+        [Facet::Place, Facet::Topic, Facet::Speaker, Facet::Organization, Facet::Format, Facet::Attendance];
 }
 
 /// What the visitor asked for: values chosen per facet (any of them), a timing, words.
@@ -179,6 +182,9 @@ fn prepare_event(feed: &Feed, event: &Event) -> Prepared {
         for sponsor in edition.sponsors.iter().filter_map(|id| feed.organization(id)) {
             add(&mut text, &sponsor.name);
         }
+    }
+    if let Some(attendance) = event.attendance {
+        facets.insert((Facet::Attendance, attendance.id().to_owned()));
     }
     for topic in event.topics.iter().filter_map(|id| feed.topic(id)) {
         facets.insert((Facet::Topic, topic.id.clone()));

@@ -109,6 +109,43 @@ impl EventKind {
         [EventKind::Meetup, EventKind::Conference, EventKind::Workshop, EventKind::Hackathon, EventKind::Other];
 }
 
+/// Whether an event still happens as announced (schema.org's `eventStatus`).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Status {
+    #[default]
+    Scheduled,
+    Cancelled,
+    /// Put off to a day not yet known.
+    Postponed,
+    /// Moved to a new day (`when`); `previous_start` says the old one.
+    Rescheduled,
+    MovedOnline,
+}
+
+/// How one takes part (schema.org's `eventAttendanceMode`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Attendance {
+    InPerson,
+    Online,
+    /// In person and online.
+    Mixed,
+}
+
+impl Attendance {
+    pub const ALL: [Attendance; 3] = [Attendance::InPerson, Attendance::Online, Attendance::Mixed];
+
+    /// Its spelling in the feed, which is also its id as a filter value.
+    pub fn id(self) -> &'static str {
+        match self {
+            Attendance::InPerson => "in_person",
+            Attendance::Online => "online",
+            Attendance::Mixed => "mixed",
+        }
+    }
+}
+
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Format {
@@ -254,6 +291,14 @@ pub struct Event {
     pub topics: Vec<String>,
     /// When the event's facts last changed (RFC 3339): calendars and feeds carry it.
     pub updated: Option<String>,
+    #[serde(default)]
+    pub status: Status,
+    /// A rescheduled event's former start (a date, or a date-time with offset).
+    pub previous_start: Option<String>,
+    /// Not said when the source does not say.
+    pub attendance: Option<Attendance>,
+    /// Where to join an online or mixed event.
+    pub online_url: Option<String>,
     /// Filled in by validation from `when`.
     #[serde(skip)]
     pub span: Span,

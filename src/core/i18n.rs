@@ -6,7 +6,7 @@
 //! an exhaustive `match` on `Lang`: a text without both translations does not compile.
 
 use super::date::{Day, Period};
-use super::feed::{EventKind, Format, LinkKind, Span};
+use super::feed::{Attendance, EventKind, Format, LinkKind, Span, Status};
 pub use super::lang::Lang;
 use super::load::{FeedError, LoadError, MAX_FEED_BYTES, SCHEMA_VERSION};
 use super::validate::{Problem, ProblemKind, Target};
@@ -127,6 +127,7 @@ messages! {
     EventDetails => ("Event details", "Détails de l’événement"),
     AboutEdition => ("About this edition and its sponsors", "À propos de cette édition et de ses commanditaires"),
     OtherEvents => ("Other events", "Autres événements"),
+    JoinOnline => ("Join online", "Rejoindre en ligne"),
     Approximate => ("Placed at the city centre: the venue's exact location is not known.", "Placé au centre de la ville\u{a0}: l’emplacement exact du lieu n’est pas connu."),
     Address => ("Address", "Adresse"),
     SearchPlaceholder => ("Talk, speaker, place…", "Sujet, personne, lieu…"),
@@ -299,6 +300,35 @@ pub fn event_kind_name(kind: EventKind, lang: Lang) -> &'static str {
         EventKind::Workshop => ("Workshop", "Atelier"),
         EventKind::Hackathon => ("Hackathon", "Hackathon"),
         EventKind::Other => ("Event", "Événement"),
+    };
+    lang.pick(en, fr)
+}
+
+/// What a badge says of an event not happening as announced; nothing for one that is.
+pub fn status_name(status: Status, lang: Lang) -> Option<&'static str> {
+    let (en, fr) = match status {
+        Status::Scheduled => return None,
+        Status::Cancelled => ("Cancelled", "Annulé"),
+        Status::Postponed => ("Postponed", "Reporté"),
+        Status::Rescheduled => ("Rescheduled", "Reprogrammé"),
+        Status::MovedOnline => ("Moved online", "Passé en ligne"),
+    };
+    Some(lang.pick(en, fr))
+}
+
+/// "Rescheduled (was May 3, 2026)", the former day in the reader's words.
+pub fn rescheduled_from(lang: Lang, was: &str) -> String {
+    match lang {
+        Lang::En => format!("Rescheduled (was {was})"),
+        Lang::Fr => format!("Reprogrammé (prévu le {was})"),
+    }
+}
+
+pub fn attendance_name(attendance: Attendance, lang: Lang) -> &'static str {
+    let (en, fr) = match attendance {
+        Attendance::InPerson => ("In person", "Sur place"),
+        Attendance::Online => ("Online", "En ligne"),
+        Attendance::Mixed => ("In person and online", "Sur place et en ligne"),
     };
     lang.pick(en, fr)
 }
@@ -548,6 +578,7 @@ pub fn facet_name(facet: super::explore::Facet, lang: Lang) -> &'static str {
         Facet::Speaker => ("Speaker", "Intervenant"),
         Facet::Organization => ("Organization", "Organisation"),
         Facet::Format => ("Format", "Format"),
+        Facet::Attendance => ("Attendance", "Participation"),
     };
     lang.pick(en, fr)
 }
@@ -581,6 +612,7 @@ pub fn facet_search(lang: Lang, facet: super::explore::Facet) -> &'static str {
         Facet::Speaker => ("Find a speaker", "Chercher un intervenant"),
         Facet::Organization => ("Find an organization", "Chercher une organisation"),
         Facet::Format => ("Find a format", "Chercher un format"),
+        Facet::Attendance => ("Find a way to attend", "Chercher une façon de participer"),
     };
     lang.pick(en, fr)
 }

@@ -3,7 +3,7 @@
 //! all-day range with the uncertainty said in the description — never as a made-up time.
 
 use super::date::{Day, Moment};
-use super::feed::{Event, Feed, When};
+use super::feed::{Event, Feed, Status, When};
 use super::i18n::{self, Lang, Msg};
 use super::query;
 
@@ -50,11 +50,16 @@ fn vevent(out: &mut String, feed: &Feed, event: &Event, lang: Lang, now: i64) {
         }
     }
     let title = event.title.get(lang);
+    if event.status == Status::Cancelled {
+        push_line(out, "STATUS:CANCELLED");
+    }
     if let When::Between { note, .. } = &event.when {
         let range = i18n::fuzzy_range(event.span, lang);
         description.push(format!("{} ({range}). {}", capitalized(Msg::ExactDayUnknown.text(lang)), note.get(lang)));
-        // Not a booked day: tentative, and it leaves the calendar free.
-        push_line(out, "STATUS:TENTATIVE");
+        // Not a booked day: tentative (unless cancelled), and it leaves the calendar free.
+        if event.status != Status::Cancelled {
+            push_line(out, "STATUS:TENTATIVE");
+        }
         push_line(out, "TRANSP:TRANSPARENT");
         push_line(out, &format!("SUMMARY:{}", escape(&i18n::uncertain_title(lang, title, &range))));
     } else {

@@ -29,6 +29,7 @@ fn facet_key(facet: Facet) -> &'static str {
         Facet::Speaker => "speaker",
         Facet::Organization => "org",
         Facet::Format => "format",
+        Facet::Attendance => "attendance",
     }
 }
 

@@ -317,7 +317,8 @@ fn clean_links(problems: &mut Vec<Problem>, path: &str, links: &mut Vec<Link>) {
 }
 
 /// Leaves out, before the entries are read, what is wrong but no reason to lose its entry
-/// (each said as a problem): every bad link (`clean_links`, `clean_url`) and a bad `updated`.
+/// (each said as a problem): every bad link (`clean_links`, `clean_url`), a bad `updated`
+/// or `previous_start`.
 fn clean_extras(raw: &mut RawFeed, problems: &mut Vec<Problem>) {
     for (index, edition) in &mut raw.editions {
         for (j, session) in edition.sessions.iter_mut().enumerate() {
@@ -333,6 +334,14 @@ fn clean_extras(raw: &mut RawFeed, problems: &mut Vec<Problem>) {
                 }
             }
         }
+        if let Some(previous) = event.previous_start.take() {
+            if Day::parse(&previous).is_some() || Moment::parse(&previous).is_some() {
+                event.previous_start = Some(previous);
+            } else {
+                problems.push(Problem::new(format!("events[{index}].previous_start"), ProblemKind::BadDate(previous)));
+            }
+        }
+        clean_url(problems, || format!("events[{index}].online_url"), &mut event.online_url);
         clean_links(problems, &format!("events[{index}]"), &mut event.links);
         for (j, session) in event.sessions.iter_mut().enumerate() {
             clean_links(problems, &format!("events[{index}].sessions[{j}]"), &mut session.links);

@@ -5,7 +5,7 @@
 use leptos::prelude::*;
 
 use crate::core::explore::{self, Facet, Shown};
-use crate::core::feed::{Feed, Format};
+use crate::core::feed::{Attendance, Feed, Format};
 use crate::core::i18n::{self, Lang, Msg};
 use crate::core::query::{self, Timing};
 
@@ -19,6 +19,9 @@ pub fn value_name(feed: &Feed, facet: Facet, id: &str, lang: Lang) -> String {
         Facet::Speaker => feed.person(id).map(|p| p.name.clone()),
         Facet::Organization => feed.organization(id).map(|o| o.name.clone()),
         Facet::Format => Format::ALL.into_iter().find(|f| f.id() == id).map(|f| i18n::format_name(f, lang).to_owned()),
+        Facet::Attendance => {
+            Attendance::ALL.into_iter().find(|a| a.id() == id).map(|a| i18n::attendance_name(a, lang).to_owned())
+        }
     };
     name.unwrap_or_else(|| id.to_owned())
 }
@@ -54,7 +57,7 @@ pub fn FilterPanel() -> impl IntoView {
 const SEARCHABLE_FROM: usize = 12;
 
 /// One facet as a disclosure: its values with their counts, drawn only while it is open
-/// (a feed may have thousands). Values that would show nothing are left out (but for
+/// (a feed may have thousands); none for a facet without values. Values that would show nothing are left out (but for
 /// chosen ones, to be unchosen), and said so in a count.
 #[component]
 fn FacetGroup(facet: Facet) -> impl IntoView {
@@ -65,6 +68,8 @@ fn FacetGroup(facet: Facet) -> impl IntoView {
     let values: Vec<String> =
         explore::counts(&prepared, &Shown::all(prepared.len()), facet).into_iter().map(|(v, _)| v).collect();
     let searchable = values.len() > SEARCHABLE_FROM;
+    // A facet the feed has no value of (no event says how to attend) is not offered.
+    let offered = !values.is_empty();
     // Lazy like every memo: a closed facet counts nothing.
     let count = {
         let loaded = loaded.clone();
@@ -98,7 +103,7 @@ fn FacetGroup(facet: Facet) -> impl IntoView {
         (named, hidden)
     });
     let chosen = move || filters.with(|f| f.chosen.iter().filter(|(g, _)| *g == facet).count());
-    view! {
+    offered.then(|| view! {
         <details
             class="ma-facet"
             data-facet=format!("{facet:?}").to_lowercase()
@@ -129,7 +134,7 @@ fn FacetGroup(facet: Facet) -> impl IntoView {
                 (hidden > 0).then(|| view! { <p class="ma-facet-hidden">{move || i18n::values_without_events(lang.get(), hidden)}</p> })
             }}
         </details>
-    }
+    })
 }
 
 /// One value of a facet: a checkbox, its name, how many events it would show.

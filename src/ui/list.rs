@@ -4,9 +4,9 @@
 
 use leptos::prelude::*;
 
-use crate::core::date::Day;
+use crate::core::date::{Day, Moment};
 use crate::core::explore::{self};
-use crate::core::feed::{Edition, Event, Feed, Link, Session, Span};
+use crate::core::feed::{Attendance, Edition, Event, Feed, Link, Session, Span, Status};
 use crate::core::i18n::{self, Lang, Msg};
 use crate::core::query::{self, Selection, Timing};
 use crate::core::timeline;
@@ -218,8 +218,9 @@ fn list_card(
     let heading_id = format!("ma-event-{}", event.id);
     let labelled_by = heading_id.clone();
     let pick = Selection::Event(event.id.clone());
+    let cancelled = event.status == Status::Cancelled;
     view! {
-        <article aria-labelledby=labelled_by>
+        <article aria-labelledby=labelled_by class:ma-cancelled=cancelled>
             <h3 id=heading_id>
                 <button type="button" class="ma-event-open" on:click=move |_| selection.set(Some(pick.clone()))>
                     {marked(event.title.get(lang), words)}
@@ -233,7 +234,7 @@ fn list_card(
                     {event.sessions.iter().map(|s| session_item(feed, s, lang, words, false)).collect_view()}
                 </ul>
             })}
-            {links(&event.links, lang)}
+            {event_links(event, lang)}
             <p class="ma-card-actions">{calendar_button(event, lang, format!("ma-event-{}", event.id))}</p>
         </article>
     }
@@ -268,16 +269,19 @@ fn matched_line(feed: &Feed, event: &Event, lang: Lang, words: &[String]) -> Opt
 /// Kind, place and host of an event.
 fn meta_line(feed: &Feed, event: &Event, lang: Lang) -> impl IntoView {
     let place = event.place.as_deref().and_then(|id| feed.place(id));
-    let where_ = match place {
-        Some(place) => query::place_name(feed, place, lang),
-        None => Msg::PlaceNotStated.text(lang).to_owned(),
+    let attendance = event.attendance.map(|a| i18n::attendance_name(a, lang));
+    // An online event needs no place; one said to be in person names it.
+    let where_ = match (place, event.attendance) {
+        (Some(place), _) => Some(query::place_name(feed, place, lang)),
+        (None, Some(Attendance::Online)) => None,
+        (None, _) => Some(Msg::PlaceNotStated.text(lang).to_owned()),
     };
     let host = event.host.as_deref().and_then(|id| feed.organization(id)).map(|o| i18n::hosted_by(lang, &o.name));
     view! {
         <p class="ma-meta">
             <span class="ma-kind">{i18n::event_kind_name(event.kind, lang)}</span>
-            " · "
-            <span class="ma-place">{where_}</span>
+            {attendance.map(|a| view! { " · " <span class="ma-attendance">{a}</span> })}
+            {where_.map(|w| view! { " · " <span class="ma-place">{w}</span> })}
             {host.map(|h| view! { " · " <span class="ma-host">{h}</span> })}
         </p>
     }
@@ -290,9 +294,17 @@ fn when_line(event: &Event, lang: Lang, today: Day) -> impl IntoView {
         Timing::Upcoming => Some(Msg::Upcoming.text(lang)),
         Timing::Now => None,
     };
+    let status = match (event.status, event.previous_start.as_deref()) {
+        (Status::Rescheduled, Some(was)) => {
+            let day = Day::parse(was).or_else(|| Moment::parse(was).map(|m| m.local_day));
+            day.map(|day| i18n::rescheduled_from(lang, &intl::format_day(day, lang, true)))
+        }
+        (status, _) => i18n::status_name(status, lang).map(str::to_owned),
+    };
     view! {
         <p class="ma-when">
-            {intl::when_in_words(&event.when, event.span, lang)}
+            <span class="ma-when-text">{intl::when_in_words(&event.when, event.span, lang)}</span>
+            {status.map(|s| view! { " " <span class="ma-badge ma-status">{s}</span> })}
             {timing.map(|t| view! { " " <span class="ma-badge">{t}</span> })}
         </p>
     }
@@ -315,8 +327,9 @@ pub fn event_card(
         event.series.as_deref().and_then(|id| feed.series(id)).filter(|s| s.url.as_deref().is_some_and(is_safe_link));
     let heading_id = format!("{id_prefix}{}", event.id);
     let labelled_by = heading_id.clone();
+    let cancelled = event.status == Status::Cancelled;
     view! {
-        <article aria-labelledby=labelled_by>
+        <article aria-labelledby=labelled_by class:ma-cancelled=cancelled>
                 <h3 id=heading_id tabindex="-1">{marked(event.title.get(lang), words)}</h3>
                 {meta_line(feed, event, lang)}
                 {when_line(event, lang, today)}
@@ -328,7 +341,7 @@ pub fn event_card(
                         {event.sessions.iter().map(|s| session_item(feed, s, lang, words, true)).collect_view()}
                     </ul>
                 })}
-                {links(&event.links, lang)}
+                {event_links(event, lang)}
                 {group.map(|g| view! {
                     <p><a class="ma-group" href=g.url.clone().unwrap_or_default()>{i18n::join_group(lang, g.name.get(lang))}</a></p>
                 })}
@@ -410,18 +423,35 @@ fn original_place(feed: &Feed, session_id: &str, lang: Lang) -> Option<String> {
     Some(feed.place(event.place.as_deref()?)?.name.get(lang).to_owned())
 }
 
+/// The event's links, the address to join it online first.
+fn event_links(event: &Event, lang: Lang) -> impl IntoView {
+    let online =
+        event.online_url.iter().filter(|url| is_safe_link(url)).map(|url| {
+            view! { <li><a class="ma-join" href=url.clone()>{Msg::JoinOnline.text(lang)}</a></li> }.into_any()
+        });
+    link_list(online.chain(safe(&event.links).map(|link| link_item(link, lang))).collect())
+}
+
 fn links(links: &[Link], lang: Lang) -> impl IntoView {
-    let items: Vec<_> = links
-        .iter()
-        .filter(|link| is_safe_link(&link.url))
-        .map(|link| {
-            view! {
-                <li>
-                    {i18n::label(lang, i18n::link_kind_name(link.kind, lang))} " "
-                    <a href=link.url.clone()>{query::link_text(link, lang)}</a>
-                </li>
-            }
-        })
-        .collect();
+    link_list(safe(links).map(|link| link_item(link, lang)).collect())
+}
+
+/// The links that may be followed (the feed's loading left out the others; a saved copy may not have).
+fn safe(links: &[Link]) -> impl Iterator<Item = &Link> {
+    links.iter().filter(|link| is_safe_link(&link.url))
+}
+
+fn link_list(items: Vec<AnyView>) -> Option<impl IntoView> {
     (!items.is_empty()).then(|| view! { <ul class="ma-links">{items}</ul> })
+}
+
+/// A link as "Slides: speakerdeck.com".
+fn link_item(link: &Link, lang: Lang) -> AnyView {
+    view! {
+        <li>
+            {i18n::label(lang, i18n::link_kind_name(link.kind, lang))} " "
+            <a href=link.url.clone()>{query::link_text(link, lang)}</a>
+        </li>
+    }
+    .into_any()
 }

@@ -19,6 +19,8 @@ pub fn TimelineItem(tl: TimelineState, position: usize, vertical: bool) -> impl 
     let index = tl.event_index(position);
     let event = &loaded.feed.events[index];
     let (id, span, place) = (event.id.clone(), event.span, event.place.clone());
+    // A cancelled or moved event says so first; a cancelled one's label is struck through.
+    let (status, cancelled) = (event.status, event.status == crate::core::feed::Status::Cancelled);
     let selected = {
         let id = id.clone();
         move || selection.with(|s| matches!(s, Some(Selection::Event(e)) if *e == id))
@@ -43,7 +45,7 @@ pub fn TimelineItem(tl: TimelineState, position: usize, vertical: bool) -> impl 
         )
     };
     let when = Memo::new(move |_| when_short(&loaded.feed.events[index], lang.get()));
-    let name = Memo::new(move |_| format!("{}, {}", label.get(), when.get()));
+    let name = Memo::new(move |_| with_status(status, lang.get(), format!("{}, {}", label.get(), when.get())));
     let scale = tl.scale;
     // The longest form of the label that has room, and the width it is drawn at.
     let fitted = Memo::new(move |_| {
@@ -100,6 +102,7 @@ pub fn TimelineItem(tl: TimelineState, position: usize, vertical: bool) -> impl 
                 {..placed(Edge::Width, width)}
                 class:ma-tl-vertical-event=vertical
                 class:ma-uncertain=span.uncertain
+                class:ma-cancelled=cancelled
                 class:ma-selected=selected
                 class:ma-highlight=at_selected_place
                 data-tl-event=id
@@ -122,5 +125,13 @@ pub fn TimelineItem(tl: TimelineState, position: usize, vertical: bool) -> impl 
                 </Show>
             </button>
         </li>
+    }
+}
+
+/// An item's whole name, led by what became of it ("Cancelled: …") if not as announced.
+fn with_status(status: crate::core::feed::Status, lang: crate::core::Lang, name: String) -> String {
+    match crate::core::i18n::status_name(status, lang) {
+        Some(said) => format!("{} {name}", crate::core::i18n::label(lang, said)),
+        None => name,
     }
 }
