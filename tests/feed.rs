@@ -563,3 +563,40 @@ fn the_format_documentation_requires_what_the_schema_requires() {
         }
     }
 }
+
+/// A text in one language is read as written and says which language it is; it is
+/// never made a translation. A plain string is in the source's language.
+#[test]
+fn texts_in_one_language_are_read_as_written_and_say_their_language() {
+    use meetup_atlas::core::feed::Written;
+    let schema: Value = serde_json::from_str(include_str!("../public/feed.schema.json")).unwrap();
+    let mut value = seed();
+    value["source"]["language"] = json!("de");
+    value["events"][0]["title"] = json!("Kubernetes-Treffen Montréal");
+    value["events"][1]["title"] = json!({"en": "Quebec City meetup"});
+    value["events"][2]["summary"] = json!({"fr": "Une soirée à Ottawa."});
+    assert_eq!(meetup_atlas::core::schema::check(&schema, &value), []);
+    let loaded = load::load(&value.to_string()).unwrap();
+    assert!(loaded.problems.is_empty(), "{:#?}", loaded.problems);
+    let f = &loaded.feed;
+    let source = f.source.as_ref().map(|s| s.language.as_str());
+    let german = &f.events[0].title;
+    assert_eq!(
+        (german.get(Lang::En), german.get(Lang::Fr)),
+        ("Kubernetes-Treffen Montréal", "Kubernetes-Treffen Montréal")
+    );
+    assert_eq!((german.written, german.written_in(Lang::Fr, source)), (Written::Source, Some("de")));
+    let english = &f.events[1].title;
+    assert_eq!(english.get(Lang::Fr), "Quebec City meetup");
+    assert_eq!((english.written_in(Lang::Fr, source), english.written_in(Lang::En, source)), (Some("en"), None));
+    assert_eq!(f.events[2].summary.as_ref().unwrap().written_in(Lang::En, source), Some("fr"));
+    // Empty is empty in any form, said where it is; no object without a language.
+    let (_, lines) = problems_after(|v| v["events"][0]["title"] = json!(" "));
+    assert_eq!(lines, ["events[0].title: empty text"]);
+    let (_, lines) = problems_after(|v| v["events"][0]["title"] = json!({"en": ""}));
+    assert_eq!(lines, ["events[0].title.en: empty text"]);
+    let (_, lines) = problems_after(|v| v["events"][0]["title"] = json!({}));
+    assert!(lines[0].starts_with("events[0]: ") && lines[0].contains("a text needs `en`, `fr` or both"), "{lines:?}");
+    value["events"][3]["title"] = json!({});
+    assert!(!meetup_atlas::core::schema::check(&schema, &value).is_empty(), "the schema refuses it too");
+}

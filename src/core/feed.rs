@@ -8,20 +8,83 @@ use serde::Deserialize;
 use super::date::Day;
 use super::lang::Lang;
 
-/// A text in both languages; the feed has no monolingual prose.
-#[derive(Clone, Debug, Default, PartialEq, Deserialize)]
-#[serde(deny_unknown_fields)]
+/// A text of the feed: in both languages, or in one only as its source wrote it (never
+/// passed off as a translation: the page marks it with its language, `Text::written_in`).
+/// Written `{"en": …, "fr": …}`, `{"en": …}` or `{"fr": …}`, or as a plain string in the
+/// feed's `source.language`.
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct Text {
     pub en: String,
     pub fr: String,
+    /// Which languages it is in.
+    pub written: Written,
+}
+
+/// The languages a `Text` is written in.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Written {
+    #[default]
+    Both,
+    /// One of ours only (`en` and `fr` then hold the same words).
+    Only(Lang),
+    /// A plain string, in the feed's source language.
+    Source,
 }
 
 impl Text {
+    /// A text in both languages.
+    pub fn both(en: impl Into<String>, fr: impl Into<String>) -> Text {
+        Text { en: en.into(), fr: fr.into(), written: Written::Both }
+    }
+
     pub fn get(&self, lang: Lang) -> &str {
         match lang {
             Lang::En => &self.en,
             Lang::Fr => &self.fr,
         }
+    }
+
+    /// The language its words are in when read in `lang`, if not `lang` itself (a
+    /// `lang` attribute for the page): `source` is the feed's source language.
+    pub fn written_in<'a>(&self, lang: Lang, source: Option<&'a str>) -> Option<&'a str> {
+        match self.written {
+            Written::Both => None,
+            Written::Only(only) => (only != lang).then_some(only.tag()),
+            Written::Source => source.filter(|tag| Lang::from_tag(tag) != Some(lang)),
+        }
+    }
+}
+
+impl<'de> Deserialize<'de> for Text {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Text, D::Error> {
+        #[derive(Deserialize)]
+        #[serde(deny_unknown_fields)]
+        struct Parts {
+            en: Option<String>,
+            fr: Option<String>,
+        }
+        /// A plain string, or the parts: read without buffering (serde's untagged enums
+        /// cost wasm bytes).
+        struct Visitor;
+        impl<'de> serde::de::Visitor<'de> for Visitor {
+            type Value = Text;
+            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                f.write_str("a text: a string, or an object with `en` and/or `fr`")
+            }
+            fn visit_str<E: serde::de::Error>(self, text: &str) -> Result<Text, E> {
+                Ok(Text { en: text.to_owned(), fr: text.to_owned(), written: Written::Source })
+            }
+            fn visit_map<M: serde::de::MapAccess<'de>>(self, map: M) -> Result<Text, M::Error> {
+                let parts = Parts::deserialize(serde::de::value::MapAccessDeserializer::new(map))?;
+                match (parts.en, parts.fr) {
+                    (Some(en), Some(fr)) => Ok(Text { en, fr, written: Written::Both }),
+                    (Some(en), None) => Ok(Text { fr: en.clone(), en, written: Written::Only(Lang::En) }),
+                    (None, Some(fr)) => Ok(Text { en: fr.clone(), fr, written: Written::Only(Lang::Fr) }),
+                    (None, None) => Err(serde::de::Error::custom("a text needs `en`, `fr` or both")),
+                }
+            }
+        }
+        deserializer.deserialize_any(Visitor)
     }
 }
 

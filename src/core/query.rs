@@ -170,10 +170,7 @@ mod tests {
         assert_eq!(link_text(&link("https://www.speakerdeck.com/x/y?z=1"), Lang::En), "speakerdeck.com");
         assert_eq!(link_text(&link("HTTP://example.org"), Lang::Fr), "example.org");
         assert_eq!(link_text(&link("mailto:team@example.org"), Lang::En), "team@example.org");
-        let titled = Link {
-            title: Some(super::super::feed::Text { en: "Slides".into(), fr: "Diapos".into() }),
-            ..link("https://a.b")
-        };
+        let titled = Link { title: Some(super::super::feed::Text::both("Slides", "Diapos")), ..link("https://a.b") };
         assert_eq!(link_text(&titled, Lang::Fr), "Diapos");
     }
 

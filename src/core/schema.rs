@@ -4,7 +4,8 @@
 //! the format: the checker reads the very schema it is published with.
 //!
 //! It knows the keywords that schema uses: `$ref` (to `#/$defs/…`), `oneOf` (chosen by
-//! a `type` const, as `When` does), `type`, `const`, `enum`, `properties`, `required`,
+//! a `type` const, as `When` does), `anyOf` (chosen by the value's JSON type, as `Text`
+//! does), `type`, `const`, `enum`, `properties`, `required`, `minProperties`,
 //! `additionalProperties: false`, `items`, `minItems`, `uniqueItems`, `minLength`,
 //! `pattern`, `minimum` and `maximum`. `format` is left to the validation of the loaded
 //! feed, which checks dates and links by meaning rather than by shape. Native only (the
@@ -89,6 +90,20 @@ impl<'a> Walk<'a, '_> {
         }
         if let Some(Json::Array(branches)) = member(schema, "oneOf") {
             self.one_of(branches, value, path);
+        }
+        if let Some(Json::Array(branches)) = member(schema, "anyOf") {
+            match branches.iter().find(|b| member(b, "type").and_then(Json::as_str).is_some_and(|t| has_type(value, t)))
+            {
+                Some(branch) => self.node(branch, value, path),
+                None => {
+                    let names: Vec<&str> = branches.iter().filter_map(|b| member(b, "type")?.as_str()).collect();
+                    let found = type_name(value);
+                    self.report(
+                        path,
+                        ProblemKind::Malformed(format!("expected {}, found {found}", names.join(" or "))),
+                    );
+                }
+            }
         }
         if let Some(Json::String(wanted)) = member(schema, "type") {
             if !has_type(value, wanted) {
@@ -182,6 +197,9 @@ impl<'a> Walk<'a, '_> {
 
     fn object(&mut self, schema: &'a Json, members: &Map<String, Json>, path: &str) {
         let properties = member(schema, "properties");
+        if number(member(schema, "minProperties")).is_some_and(|n| (members.len() as f64) < n) {
+            self.report(path, ProblemKind::Malformed("expected at least one member".into()));
+        }
         if let Some(Json::Array(required)) = member(schema, "required") {
             for name in required.iter().filter_map(|r| if let Json::String(s) = r { Some(s) } else { None }) {
                 if !members.contains_key(name.as_str()) {

@@ -5,7 +5,7 @@
 use std::collections::HashSet;
 
 use super::date::{Day, Moment};
-use super::feed::{Event, Feed, Indexed, Link, RawFeed, Session, Span, Text, When};
+use super::feed::{Event, Feed, Indexed, Link, RawFeed, Session, Span, Text, When, Written};
 
 #[derive(Clone, Debug, PartialEq)]
 pub struct Problem {
@@ -152,11 +152,21 @@ impl<'a> Check<'a> {
     }
 
     fn text(&mut self, path: impl Fn() -> String, text: &Text) {
-        if text.en.trim().is_empty() {
-            self.report(|| format!("{}.en", path()), ProblemKind::EmptyText);
-        }
-        if text.fr.trim().is_empty() {
-            self.report(|| format!("{}.fr", path()), ProblemKind::EmptyText);
+        let empty = |words: &str| words.trim().is_empty();
+        match text.written {
+            Written::Both => {
+                if empty(&text.en) {
+                    self.report(|| format!("{}.en", path()), ProblemKind::EmptyText);
+                }
+                if empty(&text.fr) {
+                    self.report(|| format!("{}.fr", path()), ProblemKind::EmptyText);
+                }
+            }
+            Written::Only(lang) if empty(&text.en) => {
+                self.report(|| format!("{}.{}", path(), lang.tag()), ProblemKind::EmptyText)
+            }
+            Written::Source if empty(&text.en) => self.report(path, ProblemKind::EmptyText),
+            Written::Only(_) | Written::Source => {}
         }
     }
 

@@ -221,7 +221,7 @@ fn list_card(
     let cancelled = event.status == Status::Cancelled;
     view! {
         <article aria-labelledby=labelled_by class:ma-cancelled=cancelled>
-            <h3 id=heading_id>
+            <h3 id=heading_id lang=written_in(feed, &event.title, lang)>
                 <button type="button" class="ma-event-open" on:click=move |_| selection.set(Some(pick.clone()))>
                     {marked(event.title.get(lang), words)}
                 </button>
@@ -330,11 +330,11 @@ pub fn event_card(
     let cancelled = event.status == Status::Cancelled;
     view! {
         <article aria-labelledby=labelled_by class:ma-cancelled=cancelled>
-                <h3 id=heading_id tabindex="-1">{marked(event.title.get(lang), words)}</h3>
+                <h3 id=heading_id tabindex="-1" lang=written_in(feed, &event.title, lang)>{marked(event.title.get(lang), words)}</h3>
                 {meta_line(feed, event, lang)}
                 {when_line(event, lang, today)}
                 {note.map(|n| view! { <p class="ma-note">{n}</p> })}
-                {event.summary.as_ref().map(|s| view! { <p>{s.get(lang).to_owned()}</p> })}
+                {event.summary.as_ref().map(|s| view! { <p lang=written_in(feed, s, lang)>{s.get(lang).to_owned()}</p> })}
                 {(!event.sessions.is_empty()).then(|| view! {
                     <h4>{Msg::Sessions.text(lang)}</h4>
                     <ul class="ma-sessions">
@@ -382,17 +382,18 @@ fn session_item(feed: &Feed, session: &Session, lang: Lang, words: &[String], fu
                 <span class="ma-format">{i18n::format_name(session.format, lang)}</span>
                 " "
                 {if session.descriptive_title {
-                    view! { <span class="ma-session-subject">{marked(session.title.get(lang), words)}</span> }.into_any()
+                    view! { <span class="ma-session-subject" lang=written_in(feed, &session.title, lang)>{marked(session.title.get(lang), words)}</span> }.into_any()
                 } else {
                     let (open, close) = i18n::title_quotes(lang, false);
-                    view! { <strong>{open}{marked(session.title.get(lang), words)}{close}</strong> }.into_any()
+                    let title = marked(session.title.get(lang), words);
+                    view! { <strong>{open}<span lang=written_in(feed, &session.title, lang)>{title}</span>{close}</strong> }.into_any()
                 }}
             </p>
             <ul class="ma-speakers">{speakers}</ul>
             {full.then(|| view! {
                 {repeat.map(|r| view! { <p class="ma-note">{r}</p> })}
                 {session.location_note.as_ref().map(|n| view! { <p class="ma-note">{n.get(lang).to_owned()}</p> })}
-                {session.summary.as_ref().map(|s| view! { <p>{s.get(lang).to_owned()}</p> })}
+                {session.summary.as_ref().map(|s| view! { <p lang=written_in(feed, s, lang)>{s.get(lang).to_owned()}</p> })}
                 {(!topics.is_empty()).then(|| view! {
                     <p class="ma-topics">{i18n::label(lang, Msg::Topics.text(lang))} " " {topics.join(", ")}</p>
                 })}
@@ -421,6 +422,12 @@ fn marked(text: &str, words: &[String]) -> impl IntoView {
 fn original_place(feed: &Feed, session_id: &str, lang: Lang) -> Option<String> {
     let event = feed.events.iter().find(|e| e.sessions.iter().any(|s| s.id == session_id))?;
     Some(feed.place(event.place.as_deref()?)?.name.get(lang).to_owned())
+}
+
+/// The language `text` is written in when it is not `lang` (a text the source gave in one
+/// language), for its element's `lang`: shown as written, never as a translation.
+pub fn written_in(feed: &Feed, text: &crate::core::feed::Text, lang: Lang) -> Option<String> {
+    text.written_in(lang, feed.source.as_ref().map(|s| s.language.as_str())).map(str::to_owned)
 }
 
 /// The event's links, the address to join it online first.

@@ -44,6 +44,11 @@ pub fn TimelineItem(tl: TimelineState, position: usize, vertical: bool) -> impl 
             Memo::new(move |_| title_of.feed.events[index].title.get(lang.get()).to_owned()),
         )
     };
+    // A title the source gave in one language is marked with it.
+    let title_lang = {
+        let loaded = loaded.clone();
+        Memo::new(move |_| crate::ui::list::written_in(&loaded.feed, &loaded.feed.events[index].title, lang.get()))
+    };
     let when = Memo::new(move |_| when_short(&loaded.feed.events[index], lang.get()));
     let name = Memo::new(move |_| with_status(status, lang.get(), format!("{}, {}", label.get(), when.get())));
     let scale = tl.scale;
@@ -117,7 +122,7 @@ pub fn TimelineItem(tl: TimelineState, position: usize, vertical: bool) -> impl 
                 {mark}
                 <Show when=move || form() != LabelForm::Hidden>
                     <span class="ma-tl-text" {..placed(Edge::Width, move || fitted.get().1)}>
-                        <span class="ma-tl-label">{text}</span>
+                        <span class="ma-tl-label" lang=title_lang>{text}</span>
                         <Show when=move || form() == LabelForm::Full>
                             ", " <span class="ma-tl-when">{move || when.get()}</span>
                         </Show>
