@@ -534,10 +534,18 @@ async function interact(driver, kind) {
     await groups[0].click();
     await settled(driver, inRoot);
   }
-  const [marker] = await root.findElements(By.css(".ma-marker[data-place]"));
-  assert.ok(marker, `a marker to click (${kind})`);
-  const placeId = await marker.getAttribute("data-place");
-  await marker.click();
+  // A marker well inside the map: those just past its edge are drawn too (clipped), and a
+  // press there would land on something else.
+  const placeId = await driver.executeScript(
+    new Function(`
+      const root = ${inRoot};
+      const surface = root.querySelector(".ma-map-surface").getBoundingClientRect();
+      const inside = (r) => r.left >= surface.left + 8 && r.right <= surface.right - 130 && r.top >= surface.top + 8 && r.bottom <= surface.bottom - 8;
+      const marker = [...root.querySelectorAll(".ma-marker[data-place]")].find((m) => inside(m.getBoundingClientRect()));
+      return marker ? marker.getAttribute("data-place") : null;`),
+  );
+  assert.ok(placeId, `a marker to click inside the map (${kind})`);
+  await (await root.findElement(By.css(`.ma-marker[data-place="${placeId}"]`))).click();
   await waitFor(driver, `${placeId} selected`, new Function(`return ${inRoot}.querySelector('.ma-marker[data-place="${placeId}"]')?.getAttribute("aria-pressed") === "true"`));
   await (await root.findElement(By.css(".ma-zoom-in"))).click();
 }
