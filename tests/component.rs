@@ -348,6 +348,10 @@ fn blob_url(text: &str) -> String {
 
 #[wasm_bindgen_test]
 async fn an_element_atlas_stays_in_its_shadow_root_and_leaves_the_page_alone() {
+    // The hosted-page atlases of earlier tests are still alive in this page: a glide of
+    // theirs (450 ms) and its address write (after 400 ms) must be over before this test
+    // can say that nothing here writes the address.
+    settle(1500).await;
     let host = fresh_host();
     web_sys::window().unwrap().local_storage().unwrap().unwrap().remove_item("meetup-atlas.lang").unwrap();
     let shadow = host.attach_shadow(&web_sys::ShadowRootInit::new(web_sys::ShadowRootMode::Open)).unwrap();
