@@ -3,7 +3,7 @@
 
 use std::collections::HashMap;
 
-use serde::Deserialize;
+use serde::{Deserialize, Serialize};
 
 use super::date::Day;
 use super::lang::Lang;
@@ -55,6 +55,24 @@ impl Text {
     }
 }
 
+/// Written back as it was read: both parts, the one part, or the plain string.
+impl Serialize for Text {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap;
+        let parts: &[(&str, &str)] = match self.written {
+            Written::Source => return serializer.serialize_str(&self.en),
+            Written::Both => &[("en", &self.en), ("fr", &self.fr)],
+            Written::Only(Lang::En) => &[("en", &self.en)],
+            Written::Only(Lang::Fr) => &[("fr", &self.fr)],
+        };
+        let mut map = serializer.serialize_map(Some(parts.len()))?;
+        for (key, value) in parts {
+            map.serialize_entry(key, value)?;
+        }
+        map.end()
+    }
+}
+
 impl<'de> Deserialize<'de> for Text {
     fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Text, D::Error> {
         #[derive(Deserialize)]
@@ -88,75 +106,87 @@ impl<'de> Deserialize<'de> for Text {
     }
 }
 
-#[derive(Clone, Debug, Deserialize)]
+#[derive(Clone, Debug, Serialize, Deserialize)]
 pub struct Source {
     /// Optional: an aggregated list has no one publisher.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub publisher: Option<String>,
     pub title: String,
     pub language: String,
     pub published: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub url: Option<String>,
 }
 
-#[derive(Clone, Debug, Deserialize)]
+#[derive(Clone, Debug, Serialize, Deserialize)]
 pub struct Place {
     pub id: String,
     pub name: Text,
     /// Optional: a place known by its city alone, or in a country without subdivisions.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub region: Option<String>,
     pub country: String,
     pub lat: f64,
     pub lon: f64,
     /// The venue's street address, as written where it is (one language).
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub address: Option<String>,
     /// Placed by its city's centre, not the venue: the details say so.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub approximate: bool,
 }
 
-#[derive(Clone, Debug, Deserialize)]
+#[derive(Clone, Debug, Serialize, Deserialize)]
 pub struct Organization {
     pub id: String,
     pub name: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub url: Option<String>,
 }
 
-#[derive(Clone, Debug, Deserialize)]
+#[derive(Clone, Debug, Serialize, Deserialize)]
 pub struct Person {
     pub id: String,
     pub name: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub organization: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub role: Option<Text>,
 }
 
-#[derive(Clone, Debug, Deserialize)]
+#[derive(Clone, Debug, Serialize, Deserialize)]
 pub struct Topic {
     pub id: String,
     pub name: Text,
 }
 
-#[derive(Clone, Debug, Deserialize)]
+#[derive(Clone, Debug, Serialize, Deserialize)]
 pub struct Series {
     pub id: String,
     pub name: Text,
     /// Optional: a series that moves from city to city.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub place: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub url: Option<String>,
 }
 
-#[derive(Clone, Debug, Deserialize)]
+#[derive(Clone, Debug, Serialize, Deserialize)]
 pub struct Edition {
     pub id: String,
     pub name: Text,
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub organizer: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub summary: Option<Text>,
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub sponsors: Vec<String>,
     /// Sessions of the whole edition whose meetup the source does not name.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub sessions: Vec<Session>,
 }
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum EventKind {
     Meetup,
@@ -173,7 +203,7 @@ impl EventKind {
 }
 
 /// Whether an event still happens as announced (schema.org's `eventStatus`).
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Deserialize)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Status {
     #[default]
@@ -186,8 +216,14 @@ pub enum Status {
     MovedOnline,
 }
 
+impl Status {
+    pub fn is_scheduled(&self) -> bool {
+        *self == Status::Scheduled
+    }
+}
+
 /// How one takes part (schema.org's `eventAttendanceMode`).
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Attendance {
     InPerson,
@@ -209,7 +245,7 @@ impl Attendance {
     }
 }
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Format {
     Talk,
@@ -230,7 +266,7 @@ impl Format {
     }
 }
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum LinkKind {
     Ebook,
@@ -242,39 +278,43 @@ pub enum LinkKind {
     Registration,
 }
 
-#[derive(Clone, Debug, Deserialize)]
+#[derive(Clone, Debug, Serialize, Deserialize)]
 pub struct Link {
     pub kind: LinkKind,
     pub url: String,
     /// Optional: an exporter often has the address alone.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub title: Option<Text>,
 }
 
-#[derive(Clone, Debug, Deserialize)]
+#[derive(Clone, Debug, Serialize, Deserialize)]
 pub struct Session {
     pub id: String,
     pub format: Format,
     pub title: Text,
     /// The source names the session only by its subject: `title` describes it, it is not its title.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub descriptive_title: bool,
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub speakers: Vec<String>,
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub topics: Vec<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub summary: Option<Text>,
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub repeat_of: Option<String>,
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub links: Vec<Link>,
     /// Where in the edition it was given, when the source does not name a meetup.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub location_note: Option<Text>,
 }
 
 /// When an event happens, as precisely as the source allows, and no more.
 /// Read through `FlatWhen`: serde's tagged enums buffer every value first, which cost
 /// more wasm than the whole rest of the feed model.
-#[derive(Clone, Debug, PartialEq, Deserialize)]
-#[serde(try_from = "FlatWhen")]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(try_from = "FlatWhen", into = "FlatWhen")]
 pub enum When {
     /// An exact start (RFC 3339 with offset) in a named IANA time zone.
     Datetime { start: String, end: Option<String>, time_zone: String },
@@ -285,18 +325,55 @@ pub enum When {
 }
 
 /// `When` as it is written: a `type` and the fields of every form.
-#[derive(Deserialize)]
+#[derive(Serialize, Deserialize)]
 struct FlatWhen {
     #[serde(rename = "type")]
     kind: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
     start: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
     end: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
     time_zone: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
     date: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
     end_date: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
     earliest: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
     latest: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
     note: Option<Text>,
+}
+
+impl From<When> for FlatWhen {
+    fn from(when: When) -> FlatWhen {
+        let none = FlatWhen {
+            kind: String::new(),
+            start: None,
+            end: None,
+            time_zone: None,
+            date: None,
+            end_date: None,
+            earliest: None,
+            latest: None,
+            note: None,
+        };
+        match when {
+            When::Datetime { start, end, time_zone } => {
+                FlatWhen { kind: "datetime".into(), start: Some(start), end, time_zone: Some(time_zone), ..none }
+            }
+            When::Date { date, end_date } => FlatWhen { kind: "date".into(), date: Some(date), end_date, ..none },
+            When::Between { earliest, latest, note } => FlatWhen {
+                kind: "between".into(),
+                earliest: Some(earliest),
+                latest: Some(latest),
+                note: Some(note),
+                ..none
+            },
+        }
+    }
 }
 
 impl TryFrom<FlatWhen> for When {
@@ -332,35 +409,45 @@ pub struct Span {
     pub uncertain: bool,
 }
 
-#[derive(Clone, Debug, Deserialize)]
+#[derive(Clone, Debug, Serialize, Deserialize)]
 pub struct Event {
     pub id: String,
     pub kind: EventKind,
     /// Optional: an event that belongs to no season or tour.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub edition: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub series: Option<String>,
     pub title: Text,
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub place: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub host: Option<String>,
     pub when: When,
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub sequence: Option<u32>,
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub summary: Option<Text>,
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub sessions: Vec<Session>,
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub links: Vec<Link>,
     /// Topic ids of the event itself (its sessions may have more).
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub topics: Vec<String>,
     /// When the event's facts last changed (RFC 3339): calendars and feeds carry it.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub updated: Option<String>,
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Status::is_scheduled")]
     pub status: Status,
     /// A rescheduled event's former start (a date, or a date-time with offset).
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub previous_start: Option<String>,
     /// Not said when the source does not say.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub attendance: Option<Attendance>,
     /// Where to join an online or mixed event.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub online_url: Option<String>,
     /// Filled in by validation from `when`.
     #[serde(skip)]
@@ -368,10 +455,13 @@ pub struct Event {
 }
 
 /// A feed that passed validation: every reference resolves, every kept event is sound.
-#[derive(Clone, Debug, Default)]
+/// Written out (`Serialize`) by feed-import, in the file's shape but for `schema_version`.
+#[derive(Clone, Debug, Default, Serialize)]
 pub struct Feed {
     pub title: Text,
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub description: Option<Text>,
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub source: Option<Source>,
     pub places: Vec<Place>,
     pub organizations: Vec<Organization>,
@@ -380,6 +470,7 @@ pub struct Feed {
     pub series: Vec<Series>,
     pub editions: Vec<Edition>,
     pub events: Vec<Event>,
+    #[serde(skip)]
     pub index: Index,
 }
 
