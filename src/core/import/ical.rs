@@ -430,7 +430,7 @@ fn record(event: &Component, key: String, time: Time, origin: &str) -> Result<Re
         location,
         url,
         registration: None,
-        attendance: (said_online && online_url.is_some() || said_online).then_some(Attendance::Online),
+        attendance: said_online.then_some(Attendance::Online),
         online_url,
         status,
         updated,

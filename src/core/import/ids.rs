@@ -31,6 +31,10 @@ pub fn slug(text: &str) -> String {
 /// An event's id from its record's key: a repeating event's occurrence (`UID/20250114T1800`)
 /// is its event's id and its local start, so that each keeps its id when imported again.
 pub fn of_key(key: &str) -> String {
+    // Our own calendars' UIDs are the event's id and the atlas' name: the same id back.
+    if let Some(id) = key.strip_suffix("@meetup-atlas").filter(|id| crate::core::validate::is_valid_id(id)) {
+        return id.to_owned();
+    }
     match key.rsplit_once('/') {
         Some((uid, start)) if start.len() >= 8 && start.bytes().all(|b| b.is_ascii_digit() || b == b'T') => {
             format!("{}-{}", slug(uid), start.to_ascii_lowercase())

@@ -174,18 +174,20 @@ impl Imported {
 
 /// Imports files (`(name, text)`): each becomes a feed, and several are merged.
 pub fn import(files: &[(String, String)], options: &Options) -> Imported {
-    let gazetteer = gazetteer::Gazetteer::new();
+    // Read once per process (34,000 cities): the import page and tests import many times.
+    static GAZETTEER: std::sync::OnceLock<gazetteer::Gazetteer> = std::sync::OnceLock::new();
+    let gazetteer = GAZETTEER.get_or_init(gazetteer::Gazetteer::new);
     let mut notes = Vec::new();
     let mut feeds = Vec::new();
     for (name, text) in files {
         let feed = match Format::of(name, text) {
             Format::Ical => {
                 let read = ical::read(name, text, options, &mut notes);
-                build::feed(read, name, options, &gazetteer, &mut notes)
+                build::feed(read, name, options, gazetteer, &mut notes)
             }
             Format::Csv => {
                 let read = spreadsheet::read(name, text, &mut notes);
-                build::feed(read, name, options, &gazetteer, &mut notes)
+                build::feed(read, name, options, gazetteer, &mut notes)
             }
             Format::Feed => match merge::load_feed(name, text, &mut notes) {
                 Some(feed) => feed,
@@ -193,6 +195,11 @@ pub fn import(files: &[(String, String)], options: &Options) -> Imported {
             },
         };
         feeds.push((ids::file_name(name), feed));
+    }
+    if feeds.is_empty() {
+        // Nothing could be read: an empty feed named after the first file, and the notes say why.
+        let name = files.first().map_or("events", |(name, _)| name.as_str());
+        feeds.push((ids::file_name(name), build::feed(Read::default(), name, options, gazetteer, &mut notes)));
     }
     let feed = merge::merge(feeds, options, &mut notes);
     Imported { feed, notes }
