@@ -322,3 +322,17 @@ proptest! {
         }
     }
 }
+
+/// The shipped example imports cleanly, and every column the reader knows is documented.
+#[test]
+fn the_example_sheet_and_the_documented_columns() {
+    let example = ("docs/examples/events.csv".to_owned(), std::fs::read_to_string("docs/examples/events.csv").unwrap());
+    let (imported, feed) = import_all(&[example.clone()]);
+    assert_eq!(imported.notes, [], "the example needs no note");
+    assert_eq!(feed.events.len(), example.1.lines().count() - 1);
+    let docs = std::fs::read_to_string("docs/feed.md").unwrap();
+    let table = docs.split("### From a spreadsheet").nth(1).unwrap().split("###").next().unwrap();
+    for column in import::spreadsheet::COLUMNS {
+        assert!(table.contains(&format!("`{column}`")), "docs/feed.md does not document the column {column}");
+    }
+}
