@@ -452,6 +452,9 @@ pub struct Event {
     /// Filled in by validation from `when`.
     #[serde(skip)]
     pub span: Span,
+    /// In a merged feed, which of `Feed::merged_from` it came from.
+    #[serde(skip)]
+    pub from_feed: Option<usize>,
 }
 
 /// A feed that passed validation: every reference resolves, every kept event is sound.
@@ -470,6 +473,9 @@ pub struct Feed {
     pub series: Vec<Series>,
     pub editions: Vec<Edition>,
     pub events: Vec<Event>,
+    /// The titles of the feeds this one was merged from (`core::merge`), by `Event::from_feed`.
+    #[serde(skip)]
+    pub merged_from: Vec<Text>,
     #[serde(skip)]
     pub index: Index,
 }
@@ -490,6 +496,35 @@ fn positions<T>(items: &[T], id: impl Fn(&T) -> &str) -> HashMap<String, usize> 
 }
 
 impl Feed {
+    /// Calls `f` on every text of the feed.
+    pub fn texts_mut(&mut self, f: &mut dyn FnMut(&mut Text)) {
+        let session = |s: &mut Session, f: &mut dyn FnMut(&mut Text)| {
+            f(&mut s.title);
+            s.summary.iter_mut().chain(&mut s.location_note).for_each(&mut *f);
+            s.links.iter_mut().filter_map(|l| l.title.as_mut()).for_each(&mut *f);
+        };
+        f(&mut self.title);
+        self.description.iter_mut().for_each(&mut *f);
+        self.places.iter_mut().for_each(|p| f(&mut p.name));
+        self.people.iter_mut().filter_map(|p| p.role.as_mut()).for_each(&mut *f);
+        self.topics.iter_mut().for_each(|t| f(&mut t.name));
+        self.series.iter_mut().for_each(|s| f(&mut s.name));
+        for edition in &mut self.editions {
+            f(&mut edition.name);
+            edition.summary.iter_mut().for_each(&mut *f);
+            edition.sessions.iter_mut().for_each(|s| session(s, f));
+        }
+        for event in &mut self.events {
+            f(&mut event.title);
+            event.summary.iter_mut().for_each(&mut *f);
+            if let When::Between { note, .. } = &mut event.when {
+                f(note);
+            }
+            event.links.iter_mut().filter_map(|l| l.title.as_mut()).for_each(&mut *f);
+            event.sessions.iter_mut().for_each(|s| session(s, f));
+        }
+    }
+
     /// Builds the id index; called once the entries are final.
     pub fn indexed(mut self) -> Feed {
         self.index = Index {

@@ -837,6 +837,7 @@ fn problem_kind_name(kind: &ProblemKind, lang: Lang) -> &'static str {
         P::BadTimeZone(_) => ("invalid time zone", "fuseau horaire invalide"),
         P::UnknownField { .. } => ("unknown field", "champ inconnu"),
         P::BadCode(..) => ("code of the wrong form", "code de forme inattendue"),
+        P::CopyOf(_) => ("event in two feeds", "événement de deux flux"),
     };
     lang.pick(en, fr)
 }
@@ -984,6 +985,8 @@ pub fn problem_text(kind: &ProblemKind, lang: Lang) -> String {
             format!("champ inconnu `{field}`, vouliez-vous dire `{known}`\u{a0}?")
         }
         (P::BadCode(code, value), _) => bad_code(lang, *code, &quoted(value)),
+        (P::CopyOf(id), Lang::En) => format!("the same event as {} of another feed: shown once", quoted(id)),
+        (P::CopyOf(id), Lang::Fr) => format!("le même événement que {} d’un autre flux : affiché une fois", quoted(id)),
     }
 }
 

@@ -45,6 +45,8 @@ pub struct Loaded {
     pub problems: Vec<Problem>,
     /// Events in the file that are not in `feed` because of their problems.
     pub left_out_events: usize,
+    /// Of several feeds merged into one atlas, those that could not be shown: address and why.
+    pub failed: Vec<(String, LoadError)>,
 }
 
 /// Names a text (FNV-1a, 64 bits, in hex): the build's prerender says which feed and
@@ -92,7 +94,7 @@ pub fn load(text: &str) -> Result<Loaded, FeedError> {
     };
     let feed = validate::validate(raw, &mut problems);
     let left_out_events = events_in_file - feed.events.len();
-    Ok(Loaded { feed, problems, left_out_events })
+    Ok(Loaded { feed, problems, left_out_events, failed: Vec::new() })
 }
 
 /// The feed's JSON text: refused past `MAX_FEED_BYTES`; a leading byte order mark is

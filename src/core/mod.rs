@@ -17,6 +17,7 @@ pub mod labels;
 pub mod lang;
 pub mod load;
 pub mod map;
+pub mod merge;
 pub mod order;
 pub mod projection;
 pub mod query;

@@ -50,6 +50,9 @@ pub enum ProblemKind {
     },
     /// A code not of the form the format gives it (the schema's pattern): read as it is.
     BadCode(Code, String),
+    /// Of feeds merged into one, an event that another feed published too (its id
+    /// there): shown once.
+    CopyOf(String),
 }
 
 /// The coded fields of the format.
@@ -86,7 +89,7 @@ impl Code {
 impl ProblemKind {
     /// A warning leaves nothing out: the rest of the entry is still read.
     pub fn is_warning(&self) -> bool {
-        matches!(self, ProblemKind::UnknownField { .. } | ProblemKind::BadCode(..))
+        matches!(self, ProblemKind::UnknownField { .. } | ProblemKind::BadCode(..) | ProblemKind::CopyOf(_))
     }
 }
 
@@ -557,7 +560,7 @@ pub fn validate(mut raw: RawFeed, problems: &mut Vec<Problem>) -> Feed {
         series,
         editions,
         events,
-        index: Default::default(),
+        ..Feed::default()
     }
     .indexed()
 }

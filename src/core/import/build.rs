@@ -6,10 +6,11 @@ use std::collections::{BTreeMap, HashMap};
 use chrono::{DateTime, NaiveDateTime, TimeZone, Utc};
 use chrono_tz::Tz;
 
-use super::gazetteer::{distance_km, fold, City, Gazetteer};
+use super::gazetteer::{fold, City, Gazetteer};
 use super::ids::{self, hash, slug};
 use super::{Location, Note, Options, Read, Record, Time};
 use crate::core::feed::*;
+use crate::core::merge::distance_km;
 
 /// A city its address names is the venue's when this near its coordinates.
 const NEAR_KM: f64 = 50.0;
@@ -140,6 +141,7 @@ pub fn feed(read: Read, name: &str, options: &Options, gazetteer: &Gazetteer, no
             attendance,
             online_url: record.online_url,
             span: Span::default(),
+            from_feed: None,
         });
     }
     feed.places = places.into_values().collect();

@@ -10,6 +10,7 @@ use unicode_normalization::char::is_combining_mark;
 use unicode_normalization::UnicodeNormalization;
 
 use crate::core::countries::COUNTRIES;
+use crate::core::merge::distance_km;
 
 const DATA: &str = include_str!("../../../data/gazetteer.tsv");
 
@@ -174,15 +175,6 @@ impl Default for Gazetteer {
     fn default() -> Gazetteer {
         Gazetteer::new()
     }
-}
-
-/// Great-circle distance (haversine), in km.
-pub fn distance_km(lat1: f64, lon1: f64, lat2: f64, lon2: f64) -> f64 {
-    let (p1, p2) = (lat1.to_radians(), lat2.to_radians());
-    let dp = p2 - p1;
-    let dl = (lon2 - lon1).to_radians();
-    let a = (dp / 2.0).sin().powi(2) + p1.cos() * p2.cos() * (dl / 2.0).sin().powi(2);
-    2.0 * 6371.0 * a.sqrt().min(1.0).asin()
 }
 
 #[cfg(test)]

@@ -10,14 +10,13 @@ pub mod build;
 pub mod gazetteer;
 pub mod ical;
 pub mod ids;
-pub mod merge;
 pub mod spreadsheet;
 pub mod zones;
 
 use chrono::{DateTime, Months, NaiveDate, NaiveDateTime, Utc};
 use serde::Serialize;
 
-use super::feed::{Attendance, EventKind, Feed, Status, Text};
+use super::feed::{Attendance, EventKind, Feed, Source, Status, Text, Written};
 use super::load::SCHEMA_VERSION;
 
 /// What an import is told.
@@ -189,7 +188,7 @@ pub fn import(files: &[(String, String)], options: &Options) -> Imported {
                 let read = spreadsheet::read(name, text, &mut notes);
                 build::feed(read, name, options, gazetteer, &mut notes)
             }
-            Format::Feed => match merge::load_feed(name, text, &mut notes) {
+            Format::Feed => match load_feed(name, text, &mut notes) {
                 Some(feed) => feed,
                 None => continue,
             },
@@ -201,6 +200,40 @@ pub fn import(files: &[(String, String)], options: &Options) -> Imported {
         let name = files.first().map_or("events", |(name, _)| name.as_str());
         feeds.push((ids::file_name(name), build::feed(Read::default(), name, options, gazetteer, &mut notes)));
     }
-    let feed = merge::merge(feeds, options, &mut notes);
+    let several = feeds.len() > 1;
+    let title = options.title.clone().map(|t| Text { en: t.clone(), fr: t, written: Written::Source });
+    let mut copies = Vec::new();
+    let mut feed = super::merge::merge(feeds, title, &mut copies);
+    notes.extend(
+        copies
+            .into_iter()
+            .map(|p| Note { message: super::i18n::problem_text(&p.kind, super::Lang::En), origin: p.path }),
+    );
+    if several {
+        feed.source = Some(Source {
+            publisher: None,
+            title: feed.title.en.clone(),
+            language: options.language.clone(),
+            published: options.today.format("%Y-%m-%d").to_string(),
+            url: None,
+        });
+    }
     Imported { feed, notes }
+}
+
+/// A feed file, validated as the atlas reads it; its problems become notes.
+fn load_feed(name: &str, text: &str, notes: &mut Vec<Note>) -> Option<Feed> {
+    match super::load::load(text) {
+        Ok(loaded) => {
+            for problem in loaded.problems {
+                notes.push(Note { origin: format!("{name}: {}", problem.path), message: problem.to_string() });
+            }
+            Some(loaded.feed)
+        }
+        Err(error) => {
+            let message = super::i18n::load_error_text(&super::load::LoadError::Feed(error), super::Lang::En);
+            notes.push(Note { origin: name.to_owned(), message });
+            None
+        }
+    }
 }
