@@ -327,7 +327,7 @@ proptest! {
 #[test]
 fn the_example_sheet_and_the_documented_columns() {
     let example = ("docs/examples/events.csv".to_owned(), std::fs::read_to_string("docs/examples/events.csv").unwrap());
-    let (imported, feed) = import_all(&[example.clone()]);
+    let (imported, feed) = import_all(std::slice::from_ref(&example));
     assert_eq!(imported.notes, [], "the example needs no note");
     assert_eq!(feed.events.len(), example.1.lines().count() - 1);
     let docs = std::fs::read_to_string("docs/feed.md").unwrap();
