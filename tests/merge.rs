@@ -50,7 +50,10 @@ fn two_feeds_are_shown_as_one() {
             assert_eq!(kept.when, event.when);
         }
     }
-    assert_eq!(feed.merged_from.iter().map(|t| t.en.as_str()).collect::<Vec<_>>(), [one.title.en.as_str(), "Cloud Native Ottawa"]);
+    assert_eq!(
+        feed.merged_from.iter().map(|t| t.en.as_str()).collect::<Vec<_>>(),
+        [one.title.en.as_str(), "Cloud Native Ottawa"]
+    );
     // The shared topic is one; the shared place id lies within 1 km: one place.
     assert_eq!(feed.topics.iter().filter(|t| t.id == "kubernetes").count(), 1);
     let ottawa = one.places.iter().any(|p| p.id == "ottawa");
@@ -58,7 +61,10 @@ fn two_feeds_are_shown_as_one() {
     // The chapter's plain strings are English, the first feed's source language is French.
     assert_eq!(one.source.as_ref().unwrap().language, "fr");
     let june = feed.events.iter().find(|e| e.id == "ottawa-june").unwrap();
-    assert_eq!(june.title, Text { en: "June meetup".into(), fr: "June meetup".into(), written: Written::Only(Lang::En) });
+    assert_eq!(
+        june.title,
+        Text { en: "June meetup".into(), fr: "June meetup".into(), written: Written::Only(Lang::En) }
+    );
     assert_eq!(june.title.written_in(Lang::Fr, Some("fr")), Some("en"));
     // Every reference resolves in the merged feed.
     for event in &feed.events {
@@ -71,7 +77,8 @@ fn two_feeds_are_shown_as_one() {
     }
     // The order of feeds changes no id.
     let reversed = load_all(vec![("ottawa.json".into(), Ok(chapter())), ("feed.json".into(), Ok(bundled()))]).unwrap();
-    let ids = |f: &meetup_atlas::core::Feed| f.events.iter().map(|e| e.id.clone()).collect::<std::collections::BTreeSet<_>>();
+    let ids =
+        |f: &meetup_atlas::core::Feed| f.events.iter().map(|e| e.id.clone()).collect::<std::collections::BTreeSet<_>>();
     assert_eq!(ids(&reversed.feed), ids(feed));
 }
 
@@ -88,7 +95,8 @@ fn a_feed_that_fails_is_named_and_the_others_show() {
     assert_eq!(failed, ["gone.json", "broken.json"]);
     assert!(matches!(merged.failed[1].1, LoadError::Feed(_)));
     // None could be had: the first one's error.
-    let none = load_all(vec![("a.json".into(), Err(LoadError::Offline)), ("b.json".into(), Err(LoadError::Status(500)))]);
+    let none =
+        load_all(vec![("a.json".into(), Err(LoadError::Offline)), ("b.json".into(), Err(LoadError::Status(500)))]);
     assert_eq!(none.unwrap_err(), LoadError::Offline);
 }
 
@@ -100,4 +108,15 @@ fn the_same_event_in_two_feeds_is_shown_once() {
     assert_eq!(copies.len(), 2);
     assert!(copies.iter().all(|p| p.kind.is_warning() && p.path.starts_with("b-feed: ")));
     assert_eq!(copies[0].kind, ProblemKind::CopyOf("a-feed-june".into()));
+}
+
+#[test]
+fn each_event_says_which_feed_it_comes_from() {
+    let merged = load_all(vec![("feed.json".into(), Ok(bundled())), ("ottawa.json".into(), Ok(chapter()))]).unwrap();
+    let feed = &merged.feed;
+    assert_eq!(feed.merged_from.len(), 2);
+    for event in &feed.events {
+        let title = &feed.merged_from[event.from_feed.unwrap()];
+        assert_eq!(event.id.starts_with("ottawa-"), title.en == "Cloud Native Ottawa", "{}", event.id);
+    }
 }

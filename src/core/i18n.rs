@@ -45,6 +45,8 @@ messages! {
     CrashedHint => ("Reload it to start it again.", "Rechargez-le pour le relancer."),
     Reload => ("Reload", "Recharger"),
     Retry => ("Try again", "Réessayer"),
+    FeedsNotShown => ("Not shown, the others are:", "Non affichés, les autres le sont\u{a0}:"),
+    FromFeed => ("From", "Source\u{a0}:"),
     Language => ("Language", "Langue"),
     Events => ("Events", "Événements"),
     Sessions => ("Sessions", "Présentations"),

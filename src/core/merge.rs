@@ -88,8 +88,7 @@ pub fn merge(feeds: Vec<(String, Feed)>, title: Option<Text>, problems: &mut Vec
     });
     let source = feeds.iter().find_map(|(_, f)| f.source.clone());
     let language = source.as_ref().map(|s| s.language.clone());
-    let mut merged =
-        Feed { source, title, merged_from: feeds.iter().map(|(_, f)| f.title.clone()).collect(), ..Feed::default() };
+    let mut merged = Feed { source, title, ..Feed::default() };
     // Copies of one event: (link or title, start, place) → the id kept.
     let mut seen: HashMap<String, String> = HashMap::new();
     for (from, (short, mut feed)) in feeds.into_iter().enumerate() {
@@ -104,6 +103,7 @@ pub fn merge(feeds: Vec<(String, Feed)>, title: Option<Text>, problems: &mut Vec
                 });
             }
         }
+        merged.merged_from.push(feed.title.clone());
         let places = join(
             &mut merged.places,
             &feed.places,

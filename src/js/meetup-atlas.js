@@ -226,9 +226,10 @@ class MeetupAtlasElement extends HTMLElement {
     // Drawn once the styles are in, so the page never sees the atlas unstyled.
     await loaded;
     if (generation !== this.#generation || !this.isConnected) return;
+    // Each address absolute: `feed` may name several, separated by spaces.
     const url = (name, fallback) => {
-      const value = this.getAttribute(name);
-      return value ? new URL(value, document.baseURI).href : here(fallback);
+      const value = this.getAttribute(name)?.trim();
+      return value ? value.split(/\s+/).map((one) => new URL(one, document.baseURI).href).join(" ") : here(fallback);
     };
     const attribute = (name) => this.getAttribute(name) || undefined;
     this.#mounted = glue.mountElement(box, url("feed", "feed.json"), url("basemap", "basemap.json"), lang, attribute("views"), attribute("hide"));

@@ -7,6 +7,7 @@ use crate::core::date::Day;
 use crate::core::embed::{Hidden, Mode, Panels};
 use crate::core::i18n::{self, Lang, Msg};
 use crate::core::load::{self, LoadError, Loaded};
+use crate::core::merge;
 use crate::core::query::Selection;
 use crate::core::url_state::UrlState;
 
@@ -17,7 +18,7 @@ use super::intl;
 use super::lang_toggle::LangToggle;
 use super::map::Map;
 use super::panel::SidePanel;
-use super::status::{LoadFailed, Loading, Problems, SavedCopy};
+use super::status::{FeedsFailed, LoadFailed, Loading, Problems, SavedCopy};
 use super::timeline::Timeline;
 use super::toolbar::Toolbar;
 use super::url_sync::{sync_url, url_state};
@@ -146,6 +147,7 @@ pub fn App(setup: Setup) -> impl IntoView {
                 Some(Err(error)) => view! { <LoadFailed lang error retry /> }.into_any(),
                 Some(Ok((loaded, saved))) => view! {
                     {saved.map(|saved| view! { <SavedCopy lang saved /> })}
+                    <FeedsFailed lang failed=loaded.failed.clone() />
                     <Atlas
                         loaded
                         lang
@@ -201,10 +203,24 @@ fn slow_notice(attempt: RwSignal<u32>, loading: impl Fn() -> bool + Send + Sync 
     slow
 }
 
+/// Fetches and loads the feed, or the several feeds (addresses separated by spaces) merged.
 async fn fetch_feed(url: &str, abort: &Abort) -> FeedLoad {
-    let (text, saved) = fetch_text_saved(url, abort).await?;
-    let loaded = load::load(&text).map_err(LoadError::Feed)?;
-    Ok((Arc::new(loaded), saved))
+    let addresses = merge::addresses(url);
+    if addresses.len() <= 1 {
+        let (text, saved) = fetch_text_saved(url.trim(), abort).await?;
+        let loaded = load::load(&text).map_err(LoadError::Feed)?;
+        return Ok((Arc::new(loaded), saved));
+    }
+    let mut fetched = Vec::new();
+    let mut first_saved = None;
+    for address in addresses {
+        let text = fetch_text_saved(address, abort).await.map(|(text, saved)| {
+            first_saved = first_saved.or(saved);
+            text
+        });
+        fetched.push((address.to_owned(), text));
+    }
+    Ok((Arc::new(merge::load_all(fetched)?), first_saved))
 }
 
 /// The hosted page's title and `<html lang>` follow the language and the selection, so a

@@ -140,11 +140,12 @@ pub fn EmbedButton(
     }
 }
 
-/// The page's folder, and the feed's absolute URL unless it is the bundled one (the
-/// element's default, which a snippet leaves out).
+/// The page's folder, and the feed's absolute URL (each, of several) unless it is the
+/// bundled one (the element's default, which a snippet leaves out).
 fn located(root: &str, feed_url: &str) -> (String, Option<String>) {
     let base = resolve_url(root).unwrap_or_else(page_folder);
-    let feed = resolve_url(feed_url).filter(|url| *url != format!("{base}feed.json"));
+    let feeds: Vec<String> = crate::core::merge::addresses(feed_url).into_iter().filter_map(resolve_url).collect();
+    let feed = Some(feeds.join(" ")).filter(|all| !all.is_empty() && *all != format!("{base}feed.json"));
     (base, feed)
 }
 

@@ -277,12 +277,18 @@ fn meta_line(feed: &Feed, event: &Event, lang: Lang) -> impl IntoView {
         (None, _) => Some(Msg::PlaceNotStated.text(lang).to_owned()),
     };
     let host = event.host.as_deref().and_then(|id| feed.organization(id)).map(|o| i18n::hosted_by(lang, &o.name));
+    // Of several feeds, the one it comes from.
+    let from = event.from_feed.and_then(|i| feed.merged_from.get(i)).map(|title| {
+        let written = written_in(feed, title, lang);
+        view! { " · " <span class="ma-from">{Msg::FromFeed.text(lang)}" "<span lang=written>{title.get(lang).to_owned()}</span></span> }
+    });
     view! {
         <p class="ma-meta">
             <span class="ma-kind">{i18n::event_kind_name(event.kind, lang)}</span>
             {attendance.map(|a| view! { " · " <span class="ma-attendance">{a}</span> })}
             {where_.map(|w| view! { " · " <span class="ma-place">{w}</span> })}
             {host.map(|h| view! { " · " <span class="ma-host">{h}</span> })}
+            {from}
         </p>
     }
 }

@@ -56,7 +56,7 @@ pub fn start() {
         super::crash::watch(&host);
         let views = host.get_attribute("data-views").or_else(|| query_views.clone());
         let setup = Setup {
-            feed_url: host.get_attribute("data-feed").unwrap_or_else(|| DEFAULT_FEED.to_owned()),
+            feed_url: page_feeds(params.as_ref(), host.get_attribute("data-feed")),
             basemap_url: host.get_attribute("data-basemap").unwrap_or_else(|| DEFAULT_BASEMAP.to_owned()),
             lang: initial_lang(host.get_attribute("data-lang").as_deref()),
             panels: views.as_deref().map(Panels::parse).unwrap_or_default(),
@@ -76,6 +76,22 @@ pub fn start() {
             None => draw(host, setup),
         }
     }
+}
+
+/// The page's feed, or those `?feed=a.json+b.json` names (the iframe's): each address
+/// relative to where the page's own feed is (the site's root, from `fr/` too), and on
+/// the same site (the page's CSP allows no other).
+fn page_feeds(params: Option<&web_sys::UrlSearchParams>, own: Option<String>) -> String {
+    let own = own.unwrap_or_else(|| DEFAULT_FEED.to_owned());
+    let Some(asked) = params.and_then(|params| params.get("feed")).filter(|feed| !feed.trim().is_empty()) else {
+        return own;
+    };
+    let base = super::browser::resolve_url(&own).unwrap_or(own);
+    let resolved: Vec<String> = crate::core::merge::addresses(&asked)
+        .into_iter()
+        .filter_map(|address| web_sys::Url::new_with_base(address, &base).ok().map(|url| url.href()))
+        .collect();
+    resolved.join(" ")
 }
 
 /// Draws an atlas in `host`, in place of what it held (the no-script fallback, or a
@@ -111,6 +127,10 @@ impl Prerendered {
 /// DOM and only attach to it. Otherwise (another feed since, a saved copy, another
 /// language or set of views) the atlas is drawn afresh in its place, still at once.
 async fn take_over(host: web_sys::HtmlElement, mut setup: Setup, prerendered: Prerendered) {
+    // Several feeds were not what the build drew (it draws one).
+    if crate::core::merge::addresses(&setup.feed_url).len() != 1 {
+        return draw(host, setup);
+    }
     let (text, saved) = match fetch_text_saved(&setup.feed_url, &Abort::new()).await {
         Ok(fetched) => fetched,
         Err(error) => {

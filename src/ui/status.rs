@@ -42,6 +42,26 @@ pub fn SavedCopy(lang: RwSignal<Lang>, saved: super::fetch::Saved) -> impl IntoV
     }
 }
 
+/// Of several feeds, those that could not be shown (the others are), each with why.
+#[component]
+pub fn FeedsFailed(lang: RwSignal<Lang>, failed: Vec<(String, LoadError)>) -> impl IntoView {
+    (!failed.is_empty()).then(|| {
+        view! {
+            <div class="ma-offline" role="status">
+                <p>{move || Msg::FeedsNotShown.text(lang.get())}</p>
+                <ul>
+                    {failed
+                        .into_iter()
+                        .map(|(address, error)| {
+                            view! { <li><code>{address}</code>" — "{move || i18n::load_error_text(&error, lang.get())}</li> }
+                        })
+                        .collect_view()}
+                </ul>
+            </div>
+        }
+    })
+}
+
 /// How many problems are listed one by one.
 const PROBLEMS_LISTED: usize = 50;
 
