@@ -45,9 +45,9 @@ timed() { # layer name: adds "name (T s)" for a layer without counts
 logs=$(mktemp -d)
 
 layer "0/6 format and lints (natively and for wasm32)"
-cargo fmt --check
-cargo clippy --locked --all-targets -- -D warnings
-cargo clippy --locked --all-targets --target wasm32-unknown-unknown -- -D warnings
+cargo fmt --all --check
+cargo clippy --locked --workspace --all-targets -- -D warnings
+cargo clippy --locked --workspace --all-targets --target wasm32-unknown-unknown -- -D warnings
 timed "format and lints"
 
 layer "1/6 native tests of the core"

@@ -4,4 +4,6 @@
 
 pub mod core;
 
+// The views: in the atlas and the prerender, not in the import page's wasm.
+#[cfg(feature = "ui")]
 pub mod ui;

@@ -1,7 +1,7 @@
 //! feed-import on files in the shapes Meetup, Luma, Google Calendar, Outlook and
 //! spreadsheets export (`tests/fixtures/import/`): every import passes the app's
 //! validation and the JSON Schema, keeps what its source says and invents nothing.
-#![cfg(not(target_arch = "wasm32"))]
+#![cfg(all(not(target_arch = "wasm32"), feature = "import"))]
 
 use std::collections::BTreeSet;
 

@@ -45,6 +45,22 @@ messages! {
     CrashedHint => ("Reload it to start it again.", "Rechargez-le pour le relancer."),
     Reload => ("Reload", "Recharger"),
     Retry => ("Try again", "Réessayer"),
+    ImportTitle => ("Import events", "Importer des événements"),
+    ImportIntro => (
+        "Turn calendars (.ics from Meetup, Luma, Google or Outlook), spreadsheets (.csv) or feeds of the atlas into one feed. The files are read on this device: nothing is sent anywhere.",
+        "Transformez des agendas (.ics de Meetup, Luma, Google ou Outlook), des tableurs (.csv) ou des flux de l’atlas en un seul flux. Les fichiers sont lus sur cet appareil\u{a0}: rien n’est envoyé nulle part.",
+    ),
+    ImportChoose => ("Choose files, or drop them here", "Choisissez des fichiers, ou déposez-les ici"),
+    ImportTextsIn => ("Language of the texts", "Langue des textes"),
+    ImportReading => ("Reading the files…", "Lecture des fichiers…"),
+    ImportNoEvent => ("No event could be read from these files.", "Aucun événement n’a pu être lu dans ces fichiers."),
+    ImportNotes => (
+        "What could not be read, or was read with a guess (in English):",
+        "Ce qui n’a pas pu être lu, ou l’a été par déduction (en anglais)\u{a0}:",
+    ),
+    ImportDownload => ("Download the feed (feed.json)", "Télécharger le flux (feed.json)"),
+    ImportPreview => ("Preview", "Aperçu"),
+    ImportHowTo => ("Where to find these files: “Bring your data”", "Où trouver ces fichiers\u{a0}: «\u{a0}Bring your data\u{a0}»"),
     FeedsNotShown => ("Not shown, the others are:", "Non affichés, les autres le sont\u{a0}:"),
     FromFeed => ("From", "Source\u{a0}:"),
     Language => ("Language", "Langue"),
@@ -352,6 +368,17 @@ pub fn label(lang: Lang, label: &str) -> String {
     match lang {
         Lang::En => format!("{label}:"),
         Lang::Fr => format!("{label}\u{a0}:"),
+    }
+}
+
+/// What an import made: "12 events at 4 places, from 2 files".
+pub fn import_summary(lang: Lang, events: usize, places: usize, files: usize) -> String {
+    let events = count(lang, events, ("event", "événement"), ("events", "événements"));
+    let places = count(lang, places, ("place", "lieu"), ("places", "lieux"));
+    let files = count(lang, files, ("file", "fichier"), ("files", "fichiers"));
+    match lang {
+        Lang::En => format!("{events} at {places}, from {files}."),
+        Lang::Fr => format!("{events} en {places}, de {files}."),
     }
 }
 

@@ -9,9 +9,10 @@ pub mod explore;
 pub mod feed;
 pub mod gesture;
 pub mod i18n;
-// Its crates (iCalendar, CSV, time zones, the gazetteer) stay out of the atlas' wasm.
 pub mod ics;
-#[cfg(not(target_arch = "wasm32"))]
+// Its crates (iCalendar, CSV, time zones, the gazetteer) stay out of the atlas' wasm: it is
+// built without the feature (index.html); the import page has a wasm of its own.
+#[cfg(feature = "import")]
 pub mod import;
 pub mod labels;
 pub mod lang;

@@ -131,8 +131,23 @@ writeFileSync(
   join(dir, "sw.js"),
   fill("sw.js", { __VERSION__: version.digest("hex").slice(0, 16), __SHELL__: JSON.stringify(shell) }),
 );
+// The import page's wasm (import-page/): feed-import in the browser, in a module of its
+// own so that the atlas' wasm never carries it.
+const root = join(sources, "..", "..");
+const importWasm = join(dir, "import", "wasm");
+execFileSync("cargo", ["build", "--quiet", "--locked", "--release", "-p", "meetup-atlas-import", "--target", "wasm32-unknown-unknown"], {
+  cwd: root,
+  stdio: "inherit",
+});
+const built = join(process.env.CARGO_TARGET_DIR ?? join(root, "target"), "wasm32-unknown-unknown", "release", "meetup_atlas_import.wasm");
+execFileSync("wasm-bindgen", ["--target", "web", "--no-typescript", "--out-dir", importWasm, "--out-name", "import", built], { stdio: "inherit" });
+const wasmFeatures = ["--enable-bulk-memory", "--enable-nontrapping-float-to-int", "--enable-sign-ext", "--enable-mutable-globals", "--enable-reference-types", "--enable-multivalue"];
+const importBg = join(importWasm, "import_bg.wasm");
+execFileSync("wasm-opt", ["-Oz", ...wasmFeatures, importBg, "-o", importBg], { stdio: "inherit" });
+
 const compressible = (name) => /\.(wasm|js|css|json|svg|html|webmanifest)$/.test(name);
-for (const name of [...readdirSync(dir).filter(compressible), "fr/index.html"]) {
+const importFiles = ["index.html", "import-page.js", "import.css", "wasm/import.js", "wasm/import_bg.wasm"].map((f) => `import/${f}`);
+for (const name of [...readdirSync(dir).filter(compressible), "fr/index.html", ...importFiles]) {
   const body = readFileSync(join(dir, name));
   if (body.length < 1024) continue;
   writeFileSync(join(dir, `${name}.br`), brotliCompressSync(body, { params: { [zlib.BROTLI_PARAM_QUALITY]: 11, [zlib.BROTLI_PARAM_SIZE_HINT]: body.length } }));

@@ -14,6 +14,9 @@ pub mod spreadsheet;
 pub mod zones;
 
 use chrono::{DateTime, Months, NaiveDate, NaiveDateTime, Utc};
+
+/// A calendar day, as the import's options take it (for callers without chrono).
+pub type Day = NaiveDate;
 use serde::Serialize;
 
 use super::feed::{Attendance, EventKind, Feed, Source, Status, Text, Written};
