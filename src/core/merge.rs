@@ -45,30 +45,42 @@ impl Ids {
 
 /// Adds `items` to `into`: one with an id already there is the same when `same` says so,
 /// else it gets `short`'s prefix. Returns where each id went.
-fn join<T: Clone>(
+fn join<T>(
     into: &mut Vec<T>,
-    items: &[T],
+    items: Vec<T>,
     short: &str,
-    id: impl Fn(&mut T) -> &mut String,
-    same: impl Fn(&T, &T) -> bool,
+    id: fn(&mut T) -> &mut String,
+    same: fn(&T, &T) -> bool,
 ) -> Ids {
     let mut ids = Ids::default();
-    for item in items {
-        let mut item = item.clone();
+    let mut at: HashMap<String, usize> = into.iter_mut().enumerate().map(|(i, kept)| (id(kept).clone(), i)).collect();
+    for mut item in items {
         let old = id(&mut item).clone();
-        let existing = into.iter_mut().position(|kept| *id(kept) == old);
-        match existing {
-            Some(at) if same(&into[at], &item) => {}
+        match at.get(&old) {
+            Some(&kept) if same(&into[kept], &item) => {}
             Some(_) => {
                 let new = format!("{short}-{old}");
                 *id(&mut item) = new.clone();
-                ids.0.insert(old, new);
+                ids.0.insert(old, new.clone());
+                at.insert(new, into.len());
                 into.push(item);
             }
-            None => into.push(item),
+            None => {
+                at.insert(old, into.len());
+                into.push(item);
+            }
         }
     }
     ids
+}
+
+/// When an event is, as one key (copies of an event have the same).
+fn when_key(when: &When) -> String {
+    match when {
+        When::Datetime { start, end, .. } => format!("{start}/{}", end.as_deref().unwrap_or("")),
+        When::Date { date, end_date } => format!("{date}/{}", end_date.as_deref().unwrap_or("")),
+        When::Between { earliest, latest, .. } => format!("{earliest}~{latest}"),
+    }
 }
 
 fn same_text(a: &Text, b: &Text) -> bool {
@@ -104,52 +116,54 @@ pub fn merge(feeds: Vec<(String, Feed)>, title: Option<Text>, problems: &mut Vec
             }
         }
         merged.merged_from.push(feed.title.clone());
+        // Each entry moved over, not copied: a feed can have tens of thousands.
         let places = join(
             &mut merged.places,
-            &feed.places,
+            feed.places,
             &short,
             |p| &mut p.id,
             |a, b| distance_km(a.lat, a.lon, b.lat, b.lon) <= SAME_PLACE_KM,
         );
         let organizations = join(
             &mut merged.organizations,
-            &feed.organizations,
+            feed.organizations,
             &short,
             |o| &mut o.id,
             |a, b| fold(&a.name) == fold(&b.name),
         );
-        let mut people: Vec<Person> = feed.people.clone();
-        for person in &mut people {
+        for person in &mut feed.people {
             person.organization = person.organization.as_deref().map(|o| organizations.get(o));
         }
-        let people = join(&mut merged.people, &people, &short, |p| &mut p.id, |a, b| fold(&a.name) == fold(&b.name));
-        let topics = join(&mut merged.topics, &feed.topics, &short, |t| &mut t.id, |a, b| same_text(&a.name, &b.name));
-        let mut series: Vec<Series> = feed.series.clone();
-        for one in &mut series {
+        let people =
+            join(&mut merged.people, feed.people, &short, |p| &mut p.id, |a, b| fold(&a.name) == fold(&b.name));
+        let topics = join(&mut merged.topics, feed.topics, &short, |t| &mut t.id, |a, b| same_text(&a.name, &b.name));
+        for one in &mut feed.series {
             one.place = one.place.as_deref().map(|p| places.get(p));
         }
-        let series = join(&mut merged.series, &series, &short, |s| &mut s.id, |a, b| same_text(&a.name, &b.name));
-        let session = |s: &Session| Session {
-            id: format!("{short}-{}", s.id),
-            speakers: people.all(&s.speakers),
-            topics: topics.all(&s.topics),
-            repeat_of: s.repeat_of.as_ref().map(|r| format!("{short}-{r}")),
-            ..s.clone()
+        let series = join(&mut merged.series, feed.series, &short, |s| &mut s.id, |a, b| same_text(&a.name, &b.name));
+        let sessions = |list: &mut Vec<Session>| {
+            for s in list {
+                s.id = format!("{short}-{}", s.id);
+                s.speakers = people.all(&s.speakers);
+                s.topics = topics.all(&s.topics);
+                s.repeat_of = s.repeat_of.as_ref().map(|r| format!("{short}-{r}"));
+            }
         };
-        let mut editions: Vec<Edition> = feed.editions.clone();
-        for edition in &mut editions {
+        for edition in &mut feed.editions {
             edition.organizer = edition.organizer.as_deref().map(|o| organizations.get(o));
             edition.sponsors = organizations.all(&edition.sponsors);
-            edition.sessions = edition.sessions.iter().map(session).collect();
+            sessions(&mut edition.sessions);
         }
-        let editions = join(&mut merged.editions, &editions, &short, |e| &mut e.id, |a, b| same_text(&a.name, &b.name));
-        for event in &feed.events {
-            let place = event.place.as_deref().map(|p| places.get(p));
-            let at = place.as_deref().and_then(|p| merged.places.iter().find(|kept| kept.id == p));
-            let start = format!("{:?}", event.when);
-            let link = event.links.first().map(|l| l.url.clone()).or(event.online_url.clone());
-            let mut keys =
-                vec![format!("{}|{start}|{:?}", fold(&event.title.en), at.map(|p| (p.lat.round(), p.lon.round())))];
+        let editions =
+            join(&mut merged.editions, feed.editions, &short, |e| &mut e.id, |a, b| same_text(&a.name, &b.name));
+        let coordinates: HashMap<&str, (i32, i32)> =
+            merged.places.iter().map(|p| (p.id.as_str(), (p.lat.round() as i32, p.lon.round() as i32))).collect();
+        for mut event in feed.events {
+            event.place = event.place.as_deref().map(|p| places.get(p));
+            let at = event.place.as_deref().and_then(|p| coordinates.get(p));
+            let start = when_key(&event.when);
+            let link = event.links.first().map(|l| &l.url).or(event.online_url.as_ref());
+            let mut keys = vec![format!("{}|{start}|{at:?}", fold(&event.title.en))];
             keys.extend(link.map(|l| format!("{l}|{start}")));
             let id = format!("{short}-{}", event.id);
             if let Some(first) = keys.iter().find_map(|k| seen.get(k)) {
@@ -157,17 +171,14 @@ pub fn merge(feeds: Vec<(String, Feed)>, title: Option<Text>, problems: &mut Vec
                 continue;
             }
             seen.extend(keys.into_iter().map(|k| (k, id.clone())));
-            merged.events.push(Event {
-                id,
-                edition: event.edition.as_deref().map(|e| editions.get(e)),
-                series: event.series.as_deref().map(|s| series.get(s)),
-                place,
-                host: event.host.as_deref().map(|h| organizations.get(h)),
-                sessions: event.sessions.iter().map(session).collect(),
-                topics: topics.all(&event.topics),
-                from_feed: Some(from),
-                ..event.clone()
-            });
+            event.id = id;
+            event.edition = event.edition.as_deref().map(|e| editions.get(e));
+            event.series = event.series.as_deref().map(|s| series.get(s));
+            event.host = event.host.as_deref().map(|h| organizations.get(h));
+            event.topics = topics.all(&event.topics);
+            event.from_feed = Some(from);
+            sessions(&mut event.sessions);
+            merged.events.push(event);
         }
     }
     merged.indexed()
