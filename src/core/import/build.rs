@@ -19,137 +19,162 @@ const CITY_KM: f64 = 20.0;
 /// Farther, but within this, it still says the venue's country and zone.
 const REGION_KM: f64 = 250.0;
 
+fn source_text(text: &str) -> Text {
+    Text { en: text.to_owned(), fr: text.to_owned(), written: Written::Source }
+}
+
+/// What the events refer to, gathered by id as the records are read.
+#[derive(Default)]
+struct Entries {
+    places: BTreeMap<String, Place>,
+    topics: BTreeMap<String, Text>,
+    organizations: BTreeMap<String, Organization>,
+    series: BTreeMap<String, Series>,
+    /// Event ids given so far, and how many times.
+    events: HashMap<String, usize>,
+}
+
+impl Entries {
+    fn place(&mut self, place: Place) -> String {
+        let id = place.id.clone();
+        self.places.entry(id.clone()).or_insert(place);
+        id
+    }
+
+    fn series(&mut self, name: &str) -> String {
+        let id = slug(name);
+        self.series.entry(id.clone()).or_insert(Series {
+            id: id.clone(),
+            name: source_text(name),
+            place: None,
+            url: None,
+        });
+        id
+    }
+
+    fn organization(&mut self, name: &str) -> String {
+        let id = slug(name);
+        self.organizations.entry(id.clone()).or_insert(Organization {
+            id: id.clone(),
+            name: name.to_owned(),
+            url: None,
+        });
+        id
+    }
+
+    fn topic(&mut self, name: &str) -> String {
+        let id = slug(name);
+        self.topics.entry(id.clone()).or_insert_with(|| source_text(name));
+        id
+    }
+
+    /// The event's id from its key; two keys that fold to one id (they differ by case): the later gets a number.
+    fn event_id(&mut self, key: &str) -> String {
+        let id = ids::of_key(key);
+        let seen = self.events.entry(id.clone()).or_insert(0);
+        *seen += 1;
+        if *seen > 1 {
+            format!("{id}-{seen}")
+        } else {
+            id
+        }
+    }
+
+    fn into_feed(self, mut feed: Feed) -> Feed {
+        feed.places = self.places.into_values().collect();
+        feed.organizations = self.organizations.into_values().collect();
+        feed.series = self.series.into_values().collect();
+        feed.topics = self.topics.into_iter().map(|(id, name)| Topic { id, name }).collect();
+        feed.events.sort_by(|a, b| start_text(&a.when).cmp(start_text(&b.when)).then_with(|| a.id.cmp(&b.id)));
+        feed.indexed()
+    }
+}
+
 /// One file's records as a feed; `name` is the file's.
 pub fn feed(read: Read, name: &str, options: &Options, gazetteer: &Gazetteer, notes: &mut Vec<Note>) -> Feed {
-    let records = one_copy_each(read.records, notes);
-    let title = options.title.clone().or(read.name.clone()).unwrap_or_else(|| {
+    let Read { name: calendar, zone, records } = read;
+    let records = one_copy_each(records, notes);
+    let title = options.title.clone().or(calendar.clone()).unwrap_or_else(|| {
         let file = name.rsplit(['/', '\\']).next().unwrap_or(name);
         file.rsplit_once('.').map_or(file, |(stem, _)| stem).to_owned()
     });
-    let source_text = |t: &str| Text { en: t.to_owned(), fr: t.to_owned(), written: Written::Source };
     let mut feed = Feed {
         title: source_text(&title),
         source: Some(Source {
             publisher: None,
-            title: title.clone(),
+            title,
             language: options.language.clone(),
             published: options.today.format("%Y-%m-%d").to_string(),
             url: None,
         }),
         ..Feed::default()
     };
-    let mut places: BTreeMap<String, Place> = BTreeMap::new();
-    let mut named: BTreeMap<String, Text> = BTreeMap::new();
-    let mut organizations: BTreeMap<String, Organization> = BTreeMap::new();
-    let mut series: BTreeMap<String, Series> = BTreeMap::new();
-    let mut ids: HashMap<String, usize> = HashMap::new();
+    let mut entries = Entries::default();
     for record in records {
-        let placed = match place(&record.location, gazetteer) {
-            Ok(placed) => placed,
-            Err(message) => {
-                notes.push(Note { origin: record.origin.clone(), message: format!("{message}: kept without a place") });
-                None
-            }
-        };
-        let zone = match &record.time {
-            Time::Exact { zone: Some(zone), .. } => Some(*zone),
-            _ => placed.as_ref().and_then(|(_, city)| city.time_zone.parse().ok()).or(read.zone),
-        };
-        let when = match when(&record.time, zone) {
-            Ok(when) => when,
-            Err(when) => {
-                notes.push(Note {
-                    origin: record.origin.clone(),
-                    message: "a time in no zone (floating), at no known place: its day kept, its time left out".into(),
-                });
-                when
-            }
-        };
-        let place_id = placed.map(|(place, _)| {
-            let id = place.id.clone();
-            places.entry(id.clone()).or_insert(place);
-            id
-        });
-        let attendance = record.attendance.or(match (&place_id, &record.online_url) {
-            (Some(_), Some(_)) => Some(Attendance::Mixed),
-            (Some(_), None) => Some(Attendance::InPerson),
-            (None, Some(_)) => Some(Attendance::Online),
-            (None, None) => None,
-        });
-        if place_id.is_none() && attendance.is_none() && record.location == Location::default() {
-            notes.push(Note {
-                origin: record.origin.clone(),
-                message: "location not known: kept without a place".into(),
-            });
-        }
-        let series_id = record.series.as_deref().or(read.name.as_deref()).map(|name| {
-            let id = slug(name);
-            series.entry(id.clone()).or_insert(Series {
-                id: id.clone(),
-                name: source_text(name),
-                place: None,
-                url: None,
-            });
-            id
-        });
-        let host = record.organizer.as_deref().map(|name| {
-            let id = slug(name);
-            organizations.entry(id.clone()).or_insert(Organization {
-                id: id.clone(),
-                name: name.to_owned(),
-                url: None,
-            });
-            id
-        });
-        let topics: Vec<String> = record
-            .topics
-            .iter()
-            .map(|name| {
-                let id = slug(name);
-                named.entry(id.clone()).or_insert_with(|| source_text(name));
-                id
-            })
-            .collect();
-        let mut id = ids::of_key(&record.key);
-        // Two keys that fold to one id (they differ by case): the later gets a number.
-        let seen = ids.entry(id.clone()).or_insert(0);
-        *seen += 1;
-        if *seen > 1 {
-            id = format!("{id}-{seen}");
-        }
-        let links = [(LinkKind::Website, &record.url), (LinkKind::Registration, &record.registration)]
-            .into_iter()
-            .filter_map(|(kind, url)| Some(Link { kind, url: url.clone()?, title: None }))
-            .collect();
-        feed.events.push(Event {
-            id,
-            kind: record.kind.unwrap_or_else(|| kind(&record.title.en, &record.time)),
-            edition: None,
-            series: series_id,
-            title: record.title,
-            place: place_id,
-            host,
-            when,
-            sequence: None,
-            summary: record.summary,
-            sessions: Vec::new(),
-            links,
-            topics,
-            updated: record.updated,
-            status: record.status,
-            previous_start: None,
-            attendance,
-            online_url: record.online_url,
-            span: Span::default(),
-            from_feed: None,
-        });
+        let event = event(record, (calendar.as_deref(), zone), gazetteer, &mut entries, notes);
+        feed.events.push(event);
     }
-    feed.places = places.into_values().collect();
-    feed.organizations = organizations.into_values().collect();
-    feed.series = series.into_values().collect();
-    feed.topics = named.into_iter().map(|(id, name)| Topic { id, name }).collect();
-    feed.events.sort_by(|a, b| start_text(&a.when).cmp(start_text(&b.when)).then_with(|| a.id.cmp(&b.id)));
-    feed.indexed()
+    entries.into_feed(feed)
+}
+
+/// One record as an event: its place, zone, attendance and references. `calendar`: the
+/// file's name for its events' series, and its zone.
+fn event(
+    record: Record,
+    calendar: (Option<&str>, Option<Tz>),
+    gazetteer: &Gazetteer,
+    entries: &mut Entries,
+    notes: &mut Vec<Note>,
+) -> Event {
+    let mut note = |message: String| notes.push(Note { origin: record.origin.clone(), message });
+    let placed = place(&record.location, gazetteer).unwrap_or_else(|message| {
+        note(format!("{message}: kept without a place"));
+        None
+    });
+    let zone = match &record.time {
+        Time::Exact { zone: Some(zone), .. } => Some(*zone),
+        _ => placed.as_ref().and_then(|(_, city)| city.time_zone.parse().ok()).or(calendar.1),
+    };
+    let when = when(&record.time, zone).unwrap_or_else(|day| {
+        note("a time in no zone (floating), at no known place: its day kept, its time left out".into());
+        day
+    });
+    let place_id = placed.map(|(place, _)| entries.place(place));
+    let attendance = record.attendance.or(match (&place_id, &record.online_url) {
+        (Some(_), Some(_)) => Some(Attendance::Mixed),
+        (Some(_), None) => Some(Attendance::InPerson),
+        (None, Some(_)) => Some(Attendance::Online),
+        (None, None) => None,
+    });
+    if place_id.is_none() && attendance.is_none() && record.location == Location::default() {
+        note("location not known: kept without a place".into());
+    }
+    let links = [(LinkKind::Website, &record.url), (LinkKind::Registration, &record.registration)]
+        .into_iter()
+        .filter_map(|(kind, url)| Some(Link { kind, url: url.clone()?, title: None }))
+        .collect();
+    Event {
+        id: entries.event_id(&record.key),
+        kind: record.kind.unwrap_or_else(|| kind(&record.title.en, &record.time)),
+        edition: None,
+        series: record.series.as_deref().or(calendar.0).map(|name| entries.series(name)),
+        title: record.title,
+        place: place_id,
+        host: record.organizer.as_deref().map(|name| entries.organization(name)),
+        when,
+        sequence: None,
+        summary: record.summary,
+        sessions: Vec::new(),
+        links,
+        topics: record.topics.iter().map(|name| entries.topic(name)).collect(),
+        updated: record.updated,
+        status: record.status,
+        previous_start: None,
+        attendance,
+        online_url: record.online_url,
+        span: Span::default(),
+        from_feed: None,
+    }
 }
 
 fn start_text(when: &When) -> &str {
