@@ -43,43 +43,66 @@ timed() { # layer name: adds "name (T s)" for a layer without counts
   summary+=("$1 ($((SECONDS - layer_started)) s)")
 }
 logs=$(mktemp -d)
+# A failing layer is remembered and the next ones still run, so that the summary says what
+# passed and what failed; the script exits non-zero at the end if any did.
+failed_layers=()
+run() { # layer name, log file, command…: runs it, logging; a failure is noted, not fatal
+  local name=$1 log=$2
+  shift 2
+  if ! "$@" 2>&1 | tee "$log"; then
+    failed_layers+=("$name")
+  fi
+}
+finish() { # prints the summary; exits non-zero if a layer failed
+  echo
+  printf '%s\n' "${summary[@]}"
+  printf '%s\n' "${summary[@]}" | awk '/ passed, / {p += $(NF - 7); f += $(NF - 5); s += $(NF - 3)}
+    END {printf "total: %d passed, %d failed, %d skipped", p, f, s}'
+  echo " ($((SECONDS - started)) s)"
+  if ((${#failed_layers[@]})); then
+    echo "FAILED: ${failed_layers[*]}"
+    exit 1
+  fi
+}
 
 layer "0/6 format and lints (natively and for wasm32)"
-cargo fmt --all --check
-cargo clippy --locked --workspace --all-targets -- -D warnings
-cargo clippy --locked --workspace --all-targets --target wasm32-unknown-unknown -- -D warnings
+run "format" "$logs/fmt" cargo fmt --all --check
+run "clippy" "$logs/clippy" cargo clippy --locked --workspace --all-targets -- -D warnings
+run "clippy wasm32" "$logs/clippy-wasm" cargo clippy --locked --workspace --all-targets --target wasm32-unknown-unknown -- -D warnings
 timed "format and lints"
 
 layer "1/6 native tests of the core"
-cargo test --locked 2>&1 | tee "$logs/native"
+run native "$logs/native" cargo test --locked
 count native "$logs/native"
 
 layer "2/6 component tests in headless Chromium"
-CHROMEDRIVER=/usr/bin/chromedriver WASM_BINDGEN_TEST_WEBDRIVER_JSON="$PWD/tests/webdriver.json" \
-  cargo test --locked --target wasm32-unknown-unknown --test component 2>&1 | tee "$logs/component"
+run component "$logs/component" env CHROMEDRIVER=/usr/bin/chromedriver \
+  WASM_BINDGEN_TEST_WEBDRIVER_JSON="$PWD/tests/webdriver.json" \
+  cargo test --locked --target wasm32-unknown-unknown --test component
 count component "$logs/component"
 
 layer "3/6 feed check, release build and sizes"
-cargo run --locked --quiet --bin feed-check -- public/feed.json
+run "feed check" "$logs/feed-check" cargo run --locked --quiet --bin feed-check -- public/feed.json
 # The address the end-to-end tests serve it at, for the pages' canonical and hreflang links.
-MEETUP_ATLAS_SITE=http://127.0.0.1:4173/atlas/ trunk build --release
+if ! MEETUP_ATLAS_SITE=http://127.0.0.1:4173/atlas/ trunk build --release; then
+  # Nothing to test the browsers against.
+  failed_layers+=("release build")
+  timed "release build (failed)"
+  finish
+fi
 node tests/bench/size.mjs dist
 timed "release build"
 
 layer "4/6 end-to-end tests against dist/ in Chromium ($(/usr/bin/chromium --version))"
-(cd tests/e2e && npx playwright test --project chromium) 2>&1 | tee "$logs/chromium"
+run "e2e chromium" "$logs/chromium" bash -c "cd tests/e2e && npx playwright test --project chromium"
 count "e2e chromium" "$logs/chromium"
 
 layer "5/6 end-to-end tests against dist/ in Firefox ($(/usr/bin/firefox-esr --version))"
-(cd tests/e2e && npx playwright test --project firefox) 2>&1 | tee "$logs/firefox"
+run "e2e firefox" "$logs/firefox" bash -c "cd tests/e2e && npx playwright test --project firefox"
 count "e2e firefox" "$logs/firefox"
 
 layer "6/6 WebKit smoke tests against dist/ (WebKitGTK $(dpkg-query -W -f='${Version}' libwebkit2gtk-4.1-0 2>/dev/null))"
-bash tests/webkit/run.sh 2>&1 | tee "$logs/webkit"
+run webkit "$logs/webkit" bash tests/webkit/run.sh
 count webkit "$logs/webkit"
 
-echo
-printf '%s\n' "${summary[@]}"
-printf '%s\n' "${summary[@]}" | awk '/ passed, / {p += $(NF - 7); f += $(NF - 5); s += $(NF - 3)}
-  END {printf "total: %d passed, %d failed, %d skipped", p, f, s}'
-echo " ($((SECONDS - started)) s)"
+finish
