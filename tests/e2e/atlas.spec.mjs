@@ -1,6 +1,7 @@
 import { test, expect } from "@playwright/test";
 import AxeBuilder from "@axe-core/playwright";
 import { readFileSync } from "node:fs";
+import { EVENTS } from "./bundled.mjs";
 
 const seed = JSON.parse(readFileSync(new URL("../../public/feed.json", import.meta.url)));
 const speakers = seed.people.map((p) => p.name);
@@ -14,7 +15,7 @@ function recordRequests(page) {
 }
 
 async function ready(page) {
-  await expect(page.locator("[data-meetup-atlas-live] .ma-event")).toHaveCount(6);
+  await expect(page.locator("[data-meetup-atlas-live] .ma-event")).toHaveCount(EVENTS);
 }
 
 test("shows the five cities and all eleven speakers, with no request leaving the origin", async ({ page, baseURL }) => {

@@ -6,6 +6,7 @@ import { test, expect } from "@playwright/test";
 import { FIREFOX_DRIVER_CANNOT } from "./engines.mjs";
 import AxeBuilder from "@axe-core/playwright";
 import { mkdirSync, writeFileSync } from "node:fs";
+import { EVENTS } from "./bundled.mjs";
 
 const atlasOrigin = "http://127.0.0.1:4173";
 const hostOrigin = "http://127.0.0.1:4174";
@@ -39,7 +40,7 @@ test("the Hugo shortcode's element renders and works under the host page's hosti
   const [english, french] = [page.locator("meetup-atlas").nth(0).locator(".ma-box"), frenchElement.locator(".ma-box")];
 
   // views="map,list", lang from the page: the list and the map, no timeline.
-  await expect(english.locator(".ma-event")).toHaveCount(6);
+  await expect(english.locator(".ma-event")).toHaveCount(EVENTS);
   await expect(english.locator(".meetup-atlas")).toHaveAttribute("lang", "en");
   await expect(english.locator(".ma-map svg").first()).toBeVisible();
   await expect(english.locator(".ma-marker").first()).toBeVisible();
@@ -94,8 +95,8 @@ test("two elements on one page keep their own language, filters and selection", 
   await page.emulateMedia({ colorScheme: "dark" });
   await page.goto(hostPage("two.html", `${script}<meetup-atlas lang="en" views="list"></meetup-atlas><meetup-atlas lang="fr" views="list,map" theme="auto"></meetup-atlas>`));
   const [first, second] = [page.locator('meetup-atlas[lang="en"]'), page.locator('meetup-atlas[lang="fr"]')];
-  await expect(first.locator(".ma-event")).toHaveCount(6);
-  await expect(second.locator(".ma-event")).toHaveCount(6);
+  await expect(first.locator(".ma-event")).toHaveCount(EVENTS);
+  await expect(second.locator(".ma-event")).toHaveCount(EVENTS);
   await expect(first.locator("h1")).toHaveText("Kubernetes & Cloud Native meetups in Eastern Canada");
   await expect(second.locator("h1")).toHaveText("Meetups Kubernetes et Cloud Native de l’Est du Canada");
   // theme="auto" follows the visitor's dark system; no theme stays light.
@@ -111,7 +112,7 @@ test("two elements on one page keep their own language, filters and selection", 
 
   await first.getByRole("searchbox", { name: "Search" }).fill("ottawa");
   await expect(first.locator(".ma-event")).toHaveCount(1);
-  await expect(second.locator(".ma-event")).toHaveCount(6);
+  await expect(second.locator(".ma-event")).toHaveCount(EVENTS);
 
   await second.getByRole("button", { name: "English" }).click();
   await expect(second.locator(".meetup-atlas")).toHaveAttribute("lang", "en");
@@ -153,7 +154,7 @@ test("an element created in a hidden tab lays itself out when the tab is shown",
 
 test("the Embed dialog gives snippets for the current language and views, and the element snippet works as pasted", async ({ page }) => {
   await page.goto("./?lang=fr");
-  await expect(page.locator("[data-meetup-atlas-live] .ma-event")).toHaveCount(6);
+  await expect(page.locator("[data-meetup-atlas-live] .ma-event")).toHaveCount(EVENTS);
   await page.getByRole("button", { name: "Intégrer" }).click();
   const dialog = page.getByRole("dialog", { name: "Intégrer cet atlas à votre site" });
   await expect(dialog).toBeVisible();
@@ -172,7 +173,7 @@ test("the Embed dialog gives snippets for the current language and views, and th
   const errors = recordErrors(page);
   await page.goto(hostPage("element.html", `<h1>Our events</h1>\n${element}`));
   const atlas = page.locator("meetup-atlas");
-  await expect(atlas.locator(".ma-event")).toHaveCount(6);
+  await expect(atlas.locator(".ma-event")).toHaveCount(EVENTS);
   await expect(atlas.locator(".meetup-atlas")).toHaveAttribute("lang", "fr");
   await expect(atlas.locator(".ma-map")).toHaveCount(0);
   await expect(atlas.locator(".ma-timeline")).toHaveCount(0);
@@ -181,7 +182,7 @@ test("the Embed dialog gives snippets for the current language and views, and th
 
 test("the iframe snippet sizes the frame to its content, and only messages from the atlas count", async ({ page }) => {
   await page.goto("./");
-  await expect(page.locator("[data-meetup-atlas-live] .ma-event")).toHaveCount(6);
+  await expect(page.locator("[data-meetup-atlas-live] .ma-event")).toHaveCount(EVENTS);
   await page.getByRole("button", { name: "Embed" }).click();
   await page.getByRole("dialog").getByLabel("Timeline").uncheck();
   const snippet = await page.locator(".ma-snippet-frame pre").textContent();
@@ -190,7 +191,7 @@ test("the iframe snippet sizes the frame to its content, and only messages from 
   const errors = recordErrors(page);
   await page.goto(hostPage("frame.html", `<h1>Our events</h1>\n${snippet}\n<p id="after">After the atlas</p>`));
   const frame = page.frameLocator("iframe.meetup-atlas-frame");
-  await expect(frame.locator("[data-meetup-atlas-live] .ma-event")).toHaveCount(6);
+  await expect(frame.locator("[data-meetup-atlas-live] .ma-event")).toHaveCount(EVENTS);
   await expect(frame.locator(".meetup-atlas.ma-compact")).toBeVisible();
   await expect(frame.locator(".ma-timeline")).toHaveCount(0);
   await expect(frame.getByRole("button", { name: "Embed" })).toHaveCount(0);
@@ -232,7 +233,7 @@ test("an element with a height shares it between the map and the list; hide leav
   const errors = recordErrors(page);
   await page.goto(hostPage("sized.html", `${script}<h1>Our meetups</h1><meetup-atlas lang="en" height="36rem" hide="header filters"></meetup-atlas><p id="after">After</p>`));
   const atlas = page.locator("meetup-atlas");
-  await expect(atlas.locator(".ma-event")).toHaveCount(6);
+  await expect(atlas.locator(".ma-event")).toHaveCount(EVENTS);
   await expect(atlas.locator(".ma-header")).toHaveCount(0);
   await expect(atlas.getByRole("button", { name: "Filters" })).toHaveCount(0);
   await expect(atlas.getByRole("searchbox", { name: "Search" })).toBeVisible();

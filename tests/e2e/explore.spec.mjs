@@ -2,6 +2,7 @@ import { test, expect } from "@playwright/test";
 import { FIREFOX_DRIVER_CANNOT } from "./engines.mjs";
 import ICAL from "ical.js";
 import { readFileSync as readFile } from "node:fs";
+import { EVENTS } from "./bundled.mjs";
 
 const feed = JSON.parse(readFile(new URL("../../public/feed.json", import.meta.url), "utf8"));
 
@@ -34,7 +35,7 @@ test("search ignores accents and narrows the list, the map and the timeline at o
   await expect(page.locator(".ma-event mark").first()).toHaveText("Montréal");
   await expect(page.locator(".ma-marker")).toHaveCount(1);
   await expect(page.locator(".ma-tl-event")).toHaveCount(1);
-  await expect(page.locator(".ma-result-count")).toContainText("1 of 6\u00a0events");
+  await expect(page.locator(".ma-result-count")).toContainText(`1 of ${EVENTS}\u00a0events`);
 
   await page.getByRole("searchbox", { name: "Search" }).fill("QUEBEC gouffre");
   await expect(page.locator(".ma-event")).toHaveCount(1);
@@ -83,7 +84,7 @@ test("in French, search and filter names follow", async ({ page }) => {
   await ready(page);
   await page.getByRole("searchbox", { name: "Rechercher" }).fill("observabilite");
   await expect(page.locator(".ma-event")).toHaveCount(2);
-  await expect(page.locator(".ma-result-count")).toContainText("2\u00a0événements sur 6");
+  await expect(page.locator(".ma-result-count")).toContainText(`2\u00a0événements sur ${EVENTS}`);
   await page.getByRole("button", { name: "Filtres" }).click();
   await page.locator(".ma-facet[data-facet=format] summary").click();
   await expect(page.getByLabel("Présentation (2)")).toBeVisible();

@@ -4,11 +4,12 @@
 import { test, expect } from "@playwright/test";
 import { FIREFOX_DRIVER_CANNOT } from "./engines.mjs";
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { EVENTS } from "./bundled.mjs";
 
 const seed = readFileSync(new URL("../../public/feed.json", import.meta.url), "utf8");
 
 async function ready(page) {
-  await expect(page.locator("[data-meetup-atlas-live] .ma-event")).toHaveCount(6);
+  await expect(page.locator("[data-meetup-atlas-live] .ma-event")).toHaveCount(EVENTS);
 }
 
 test("a slow feed server: the prerendered page shows the events at once; an atlas drawn in the browser says it is still loading after 5 s", async ({ page }) => {
@@ -19,9 +20,9 @@ test("a slow feed server: the prerendered page shows the events at once; an atla
   });
   await page.goto("./?lang=fr");
   // Readable before the feed comes; brought to life once it has.
-  await expect(page.locator(".ma-event")).toHaveCount(6);
+  await expect(page.locator(".ma-event")).toHaveCount(EVENTS);
   await expect(page.locator("[data-meetup-atlas-live]")).toHaveCount(0);
-  await expect(page.locator("[data-meetup-atlas-live] .ma-event")).toHaveCount(6, { timeout: 10_000 });
+  await expect(page.locator("[data-meetup-atlas-live] .ma-event")).toHaveCount(EVENTS, { timeout: 10_000 });
 
   const hosts = new URL("../../target/e2e-site/other-origin/hosts/", import.meta.url);
   mkdirSync(hosts, { recursive: true });
@@ -37,7 +38,7 @@ test("a slow feed server: the prerendered page shows the events at once; an atla
   await expect(status).toContainText("Chargement des rencontres…");
   await expect(status).not.toContainText("tarde à répondre");
   await expect(status).toContainText("Chargement toujours en cours\u00a0: le serveur tarde à répondre.", { timeout: 6500 });
-  await expect(atlas.locator(".ma-event")).toHaveCount(6);
+  await expect(atlas.locator(".ma-event")).toHaveCount(EVENTS);
   await expect(atlas.getByRole("status").filter({ hasText: "tarde" })).toHaveCount(0);
 });
 
@@ -132,8 +133,8 @@ test("each element runs in its own instance, and one that stopped restarts alone
   );
   await page.goto("http://127.0.0.1:4174/hosts/two-instances.html");
   const [a, b] = [page.locator("#a"), page.locator("#b")];
-  await expect(a.locator(".ma-event")).toHaveCount(6);
-  await expect(b.locator(".ma-event")).toHaveCount(6);
+  await expect(a.locator(".ma-event")).toHaveCount(EVENTS);
+  await expect(b.locator(".ma-event")).toHaveCount(EVENTS);
   const glue = await page.evaluate(() => performance.getEntriesByType("resource").map((r) => r.name).filter((n) => /instance=\d+$/.test(n)));
   expect(new Set(glue.map((n) => n.match(/instance=(\d+)$/)[1]))).toEqual(new Set(["1", "2"]));
 
@@ -143,7 +144,7 @@ test("each element runs in its own instance, and one that stopped restarts alone
   await b.getByRole("searchbox").fill("ottawa");
   await expect(b.locator(".ma-event")).toHaveCount(1);
   await a.getByRole("button", { name: "Reload" }).click();
-  await expect(a.locator(".ma-event")).toHaveCount(6);
+  await expect(a.locator(".ma-event")).toHaveCount(EVENTS);
   await expect(b.locator(".ma-event")).toHaveCount(1, { timeout: 1000 });
   expect(page.url()).toBe("http://127.0.0.1:4174/hosts/two-instances.html");
 });

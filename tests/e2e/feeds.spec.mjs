@@ -4,9 +4,7 @@
 // cancelled and an online event read as such, in English and in French.
 import { test, expect } from "@playwright/test";
 import AxeBuilder from "@axe-core/playwright";
-import { readFileSync } from "node:fs";
-
-const bundled = JSON.parse(readFileSync(new URL("../../public/feed.json", import.meta.url), "utf8"));
+import { bundled } from "./bundled.mjs";
 
 // A second chapter's feed, as feed-import writes one from a group calendar: plain strings
 // in English, exact times, a cancelled and an online event.

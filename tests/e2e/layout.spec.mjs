@@ -4,6 +4,7 @@
 // goes. Each view's screenshot goes to artifacts/ to be looked at.
 import { test, expect } from "@playwright/test";
 import AxeBuilder from "@axe-core/playwright";
+import { EVENTS } from "./bundled.mjs";
 
 const sizes = [
   { name: "desktop", width: 1280, height: 900 },
@@ -11,12 +12,12 @@ const sizes = [
   { name: "phone", width: 390, height: 844 },
 ];
 const words = {
-  en: { back: "Back to the list", one: "1 of 6\u00a0events", skip: "Skip to events", title: "Kubernetes & Cloud Native meetups in Eastern Canada" },
-  fr: { back: "Retour à la liste", one: "1\u00a0événement sur 6", skip: "Aller aux événements", title: "Meetups Kubernetes et Cloud Native de l’Est du Canada" },
+  en: { back: "Back to the list", one: `1 of ${EVENTS}\u00a0events`, skip: "Skip to events", title: "Kubernetes & Cloud Native meetups in Eastern Canada" },
+  fr: { back: "Retour à la liste", one: `1\u00a0événement sur ${EVENTS}`, skip: "Aller aux événements", title: "Meetups Kubernetes et Cloud Native de l’Est du Canada" },
 };
 
 async function ready(page) {
-  await expect(page.locator("[data-meetup-atlas-live] .ma-panel .ma-event")).toHaveCount(6);
+  await expect(page.locator("[data-meetup-atlas-live] .ma-panel .ma-event")).toHaveCount(EVENTS);
   await expect(page.locator(".ma-region").first()).toBeAttached();
   await expect(page.locator(".ma-tl-event, .ma-tl-vertical-event").first()).toBeVisible();
 }

@@ -1,5 +1,6 @@
 import { test, expect } from "@playwright/test";
 import { FIREFOX_DRIVER_CANNOT } from "./engines.mjs";
+import { EVENTS } from "./bundled.mjs";
 
 const surface = ".ma-map-surface";
 
@@ -9,7 +10,7 @@ async function viewBox(page) {
 }
 
 async function ready(page) {
-  await expect(page.locator("[data-meetup-atlas-live] .ma-event")).toHaveCount(6);
+  await expect(page.locator("[data-meetup-atlas-live] .ma-event")).toHaveCount(EVENTS);
   await expect(page.locator(".ma-region").first()).toBeAttached();
 }
 
@@ -53,12 +54,12 @@ test("clicking a marker shows that city's events; Escape clears", async ({ page 
   await expect(page.locator(".ma-event .ma-place")).toHaveText("Toronto");
   await expect(page.locator(".ma-event")).toContainText("Observable Kubernetes");
   await page.keyboard.press("Escape");
-  await expect(page.locator("[data-meetup-atlas-live] .ma-event")).toHaveCount(6);
+  await expect(page.locator("[data-meetup-atlas-live] .ma-event")).toHaveCount(EVENTS);
   await expect(toronto).toHaveAttribute("aria-pressed", "false");
   // The button under the heading clears too.
   await page.getByRole("button", { name: /^Montreal — / }).click();
   await page.getByRole("button", { name: "Show all events" }).click();
-  await expect(page.locator("[data-meetup-atlas-live] .ma-event")).toHaveCount(6);
+  await expect(page.locator("[data-meetup-atlas-live] .ma-event")).toHaveCount(EVENTS);
 });
 
 test("keyboard only: tab to Toronto and select it with Enter", async ({ page }) => {

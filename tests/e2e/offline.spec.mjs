@@ -5,13 +5,14 @@
 import { test, expect } from "@playwright/test";
 import { FIREFOX_DRIVER_CANNOT } from "./engines.mjs";
 import { cpSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { EVENTS } from "./bundled.mjs";
 
 test.use({ serviceWorkers: "allow" });
 
 const atlasRoot = new URL("../../target/e2e-site/atlas-origin/", import.meta.url);
 
 async function ready(page) {
-  await expect(page.locator("[data-meetup-atlas-live] .ma-event")).toHaveCount(6);
+  await expect(page.locator("[data-meetup-atlas-live] .ma-event")).toHaveCount(EVENTS);
 }
 
 /** Waits until the service worker controls the page. */
@@ -203,7 +204,7 @@ test("with a saved feed, a server that never answers gives way to the saved copy
   const answer = feedAnswer(page);
   const started = Date.now();
   await page.reload();
-  await expect(page.locator("[data-meetup-atlas-live] .ma-event")).toHaveCount(6, { timeout: 15_000 });
+  await expect(page.locator("[data-meetup-atlas-live] .ma-event")).toHaveCount(EVENTS, { timeout: 15_000 });
   expect(Date.now() - started).toBeGreaterThan(7_900);
   await savedCopyShown(page);
   expect((await answer).headers()[SAVED_BECAUSE]).toBe("timeout");

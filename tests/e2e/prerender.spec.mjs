@@ -2,6 +2,7 @@
 // French in fr/): readable without any script, then brought to life on the same nodes.
 import { test, expect } from "@playwright/test";
 import { readFileSync } from "node:fs";
+import { EVENTS } from "./bundled.mjs";
 
 const seed = JSON.parse(readFileSync(new URL("../../public/feed.json", import.meta.url)));
 const live = "[data-meetup-atlas-live]";
@@ -66,7 +67,7 @@ test("the nodes of the first paint are the ones that come to life, with no error
     await route.continue();
   });
   await page.goto("./");
-  await expect(page.locator(".ma-panel .ma-event")).toHaveCount(6);
+  await expect(page.locator(".ma-panel .ma-event")).toHaveCount(EVENTS);
   await expect(page.locator(live)).toHaveCount(0);
   await page.evaluate(() => {
     window.__firstPaint = {
@@ -77,7 +78,7 @@ test("the nodes of the first paint are the ones that come to life, with no error
     for (const node of Object.values(window.__firstPaint)) node.dataset.firstPaint = "";
   });
   release();
-  await expect(page.locator(`${live} .ma-panel .ma-event`)).toHaveCount(6);
+  await expect(page.locator(`${live} .ma-panel .ma-event`)).toHaveCount(EVENTS);
   const same = await page.evaluate(() => ({
     title: document.querySelector(".ma-event[data-event=toronto-spring-2019] .ma-event-open") === window.__firstPaint.title,
     marker: document.querySelector(".ma-marker[data-place=ottawa]") === window.__firstPaint.marker,
@@ -107,7 +108,7 @@ for (const viewport of [{ width: 390, height: 844 }, { width: 1280, height: 900 
     });
     for (const { path } of pages) {
       await page.goto(path);
-      await expect(page.locator(`${live} .ma-panel .ma-event`)).toHaveCount(6);
+      await expect(page.locator(`${live} .ma-panel .ma-event`)).toHaveCount(EVENTS);
       await page.waitForTimeout(500);
       const cls = await page.evaluate(() => window.__shifts.reduce((sum, value) => sum + value, 0));
       expect(cls, path).toBeLessThanOrEqual(0.02);
@@ -121,7 +122,7 @@ test.describe("a French-preferring visitor", () => {
     await page.goto("./");
     await expect(page).toHaveURL(`${baseURL}fr/`);
     await expect(page.locator("html")).toHaveAttribute("lang", "fr");
-    await expect(page.locator(`${live} .ma-panel .ma-event`)).toHaveCount(6);
+    await expect(page.locator(`${live} .ma-panel .ma-event`)).toHaveCount(EVENTS);
     await page.goto("fr/?lang=en");
     await expect(page).toHaveURL(new RegExp(`^${baseURL}(\\?lang=en)?$`));
     await expect(page.locator("html")).toHaveAttribute("lang", "en");
@@ -143,6 +144,6 @@ test("the Hugo shortcode puts the prerendered atlas of its language in the site'
   // With the script, each element takes the place of its prerendered atlas.
   await page.goto("http://127.0.0.1:4174/blog/events/");
   const first = page.locator("meetup-atlas").first();
-  await expect(first.locator(".ma-box .ma-event")).toHaveCount(6);
+  await expect(first.locator(".ma-box .ma-event")).toHaveCount(EVENTS);
   await expect(first.locator(":scope > .meetup-atlas")).toBeHidden();
 });

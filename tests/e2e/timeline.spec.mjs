@@ -1,12 +1,13 @@
 import { test, expect } from "@playwright/test";
 import AxeBuilder from "@axe-core/playwright";
 import { worldwideFeed } from "../bench/worldwide.mjs";
+import { EVENTS, UNCERTAIN } from "./bundled.mjs";
 
 const item = (page, id) => page.locator(`.ma-tl-event[data-tl-event="${id}"]`);
 
 async function ready(page) {
-  await expect(page.locator("[data-meetup-atlas-live] .ma-event")).toHaveCount(6);
-  await expect(page.locator(".ma-tl-event")).toHaveCount(6);
+  await expect(page.locator("[data-meetup-atlas-live] .ma-event")).toHaveCount(EVENTS);
+  await expect(page.locator(".ma-tl-event")).toHaveCount(EVENTS);
 }
 
 test("opens on the event nearest today, words the uncertain range honestly, marks it as a band", async ({ page }) => {
@@ -17,7 +18,7 @@ test("opens on the event nearest today, words the uncertain range honestly, mark
   await expect(tabbable).toHaveCount(1);
   // Its name: the title, then the place and the date.
   await expect(tabbable).toHaveAccessibleName("Kubernetes & Cloud Native Montréal — spring 2019, late May – mid June 2019");
-  await expect(page.locator(".ma-tl-event.ma-uncertain")).toHaveCount(6);
+  await expect(page.locator(".ma-tl-event.ma-uncertain")).toHaveCount(UNCERTAIN);
   await expect(page.locator(".ma-axis")).toContainText("Jun");
   await page.locator(".ma-timeline").screenshot({ path: "artifacts/timeline-en.png" });
 
@@ -121,7 +122,7 @@ test.describe("on a phone", () => {
   test.use({ viewport: { width: 360, height: 740 }, hasTouch: true });
   test("the timeline runs vertically, walks with the arrows, and nothing scrolls sideways", async ({ page }) => {
     await page.goto("./");
-    await expect(page.locator(".ma-timeline-vertical .ma-tl-event")).toHaveCount(6);
+    await expect(page.locator(".ma-timeline-vertical .ma-tl-event")).toHaveCount(EVENTS);
     await expect(page.locator(".ma-timeline-strip")).toHaveCount(0);
     await expect(page.getByRole("group", { name: "Timeline controls" })).toBeHidden();
     await page.locator(".ma-timeline-vertical .ma-tl-event[tabindex='0']").focus();
@@ -150,7 +151,7 @@ for (const [lang, more, heading] of [["en", "40\u00a0more events here", "40\u00a
     await overlapping(page, 46);
     await page.goto(`./?lang=${lang}`);
     // The atlas of this feed, drawn in place of the page's prerendered one.
-    await expect(page.locator("[data-meetup-atlas-live] .ma-tl-event")).toHaveCount(6);
+    await expect(page.locator("[data-meetup-atlas-live] .ma-tl-event")).toHaveCount(EVENTS);
     const strip = await page.locator(".ma-timeline-strip").boundingBox();
     expect(strip.height).toBeLessThan(7 * 44 + 34 + 20);
     const chip = page.getByRole("button", { name: more });
