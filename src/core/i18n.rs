@@ -371,6 +371,14 @@ pub fn label(lang: Lang, label: &str) -> String {
     }
 }
 
+/// An event's time where the visitor is, beside its own: "your time: June 5, 12:00 a.m. CEST".
+pub fn your_time(lang: Lang, time: &str) -> String {
+    match lang {
+        Lang::En => format!("your time: {time}"),
+        Lang::Fr => format!("chez vous\u{a0}: {time}"),
+    }
+}
+
 /// What an import made: "12 events at 4 places, from 2 files".
 pub fn import_summary(lang: Lang, events: usize, places: usize, files: usize) -> String {
     let events = count(lang, events, ("event", "événement"), ("events", "événements"));

@@ -77,8 +77,12 @@ pub fn format_day(day: Day, lang: Lang, with_year: bool) -> String {
 #[cfg(target_arch = "wasm32")]
 fn format_moment(moment: Moment, time_zone: &str, lang: Lang) -> String {
     let date = Date::new(&JsValue::from_f64(moment.epoch_seconds as f64 * 1000.0));
-    let pairs = [
-        ("timeZone", time_zone),
+    let written = |zone: Option<&str>, pairs: &[(&str, &str)]| -> String {
+        let mut pairs = pairs.to_vec();
+        pairs.extend(zone.map(|zone| ("timeZone", zone)));
+        date.to_locale_string(lang.locale(), &options(&pairs)).into()
+    };
+    let full = [
         ("day", "numeric"),
         ("month", "long"),
         ("year", "numeric"),
@@ -86,7 +90,20 @@ fn format_moment(moment: Moment, time_zone: &str, lang: Lang) -> String {
         ("minute", "2-digit"),
         ("timeZoneName", "short"),
     ];
-    i18n::typeset_date(&String::from(date.to_locale_string(lang.locale(), &options(&pairs))), lang)
+    let own = i18n::typeset_date(&written(Some(time_zone), &full), lang);
+    // Where the visitor's clock says another time, theirs too: the event's own stays first.
+    let offset = |zone| written(zone, &[("timeZoneName", "longOffset")]);
+    if offset(Some(time_zone)) == offset(None) {
+        return own;
+    }
+    let day = [("day", "numeric"), ("month", "long")];
+    let time = [("hour", "numeric"), ("minute", "2-digit"), ("timeZoneName", "short")];
+    let theirs = if written(Some(time_zone), &day) == written(None, &day) {
+        written(None, &time)
+    } else {
+        written(None, &[day.as_slice(), time.as_slice()].concat())
+    };
+    format!("{own} ({})", i18n::your_time(lang, &i18n::typeset_date(&theirs, lang)))
 }
 
 #[cfg(target_arch = "wasm32")]

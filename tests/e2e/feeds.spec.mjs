@@ -93,3 +93,30 @@ test("the element takes several feeds and leaves the host's address alone", asyn
   await box.locator(".ma-event", { hasText: "Gateway API webinar" }).getByRole("heading").first().click();
   expect(page.url()).toBe(before);
 });
+
+// An event's time is its own first; where the visitor's clock differs, theirs beside it.
+test.describe("seen from Paris", () => {
+  test.use({ timezoneId: "Europe/Paris" });
+  for (const [lang, yours, own] of [
+    ["en", /\(your time: June 5(,| at) 12:00\s?a\.m\. [^)]+\)$/, /^June 4, 2019 at 6:00\s?p\.m\. EDT/],
+    ["fr", /\(chez vous\u00a0: 5 juin(,| à) 0 h 00 [^)]+\)$/, /^4 juin 2019 à 18 h 00 HAE/],
+  ]) {
+    test(`an evening in Ottawa says the hour in Paris too (${lang})`, async ({ page }) => {
+      await serveChapter(page);
+      await page.goto(`./?lang=${lang}&feed=${encodeURIComponent("chapter.json")}`);
+      const when = page.locator(".ma-event", { hasText: "Observability night" }).locator(".ma-when-text");
+      await expect(when).toHaveText(yours);
+      await expect(when).toHaveText(own);
+    });
+  }
+});
+
+test.describe("seen from Ottawa", () => {
+  test.use({ timezoneId: "America/Toronto" });
+  test("an evening in Ottawa says its own hour alone", async ({ page }) => {
+    await serveChapter(page);
+    await page.goto(`./?lang=en&feed=${encodeURIComponent("chapter.json")}`);
+    const when = page.locator(".ma-event", { hasText: "Observability night" }).locator(".ma-when-text");
+    await expect(when).toHaveText(/^June 4, 2019 at 6:00\s?p\.m\. EDT$/);
+  });
+});
