@@ -76,13 +76,7 @@ pub fn format_day(day: Day, lang: Lang, with_year: bool) -> String {
 
 #[cfg(target_arch = "wasm32")]
 fn format_moment(moment: Moment, time_zone: &str, lang: Lang) -> String {
-    let date = Date::new(&JsValue::from_f64(moment.epoch_seconds as f64 * 1000.0));
-    let written = |zone: Option<&str>, pairs: &[(&str, &str)]| -> String {
-        let mut pairs = pairs.to_vec();
-        pairs.extend(zone.map(|zone| ("timeZone", zone)));
-        date.to_locale_string(lang.locale(), &options(&pairs)).into()
-    };
-    let full = [
+    let pairs = [
         ("day", "numeric"),
         ("month", "long"),
         ("year", "numeric"),
@@ -90,20 +84,54 @@ fn format_moment(moment: Moment, time_zone: &str, lang: Lang) -> String {
         ("minute", "2-digit"),
         ("timeZoneName", "short"),
     ];
-    let own = i18n::typeset_date(&written(Some(time_zone), &full), lang);
-    // Where the visitor's clock says another time, theirs too: the event's own stays first.
-    let offset = |zone| written(zone, &[("timeZoneName", "longOffset")]);
-    if offset(Some(time_zone)) == offset(None) {
-        return own;
+    i18n::typeset_date(&formatted(moment, lang, Some(time_zone), &pairs), lang)
+}
+
+/// A moment's format: its language, zone (the visitor's when `None`) and options.
+#[cfg(target_arch = "wasm32")]
+type MomentShape = (Lang, Option<String>, String);
+
+#[cfg(target_arch = "wasm32")]
+thread_local! {
+    /// One `Intl.DateTimeFormat` per language, zone and shape: making one per date is slow.
+    static MOMENT_FORMATS: RefCell<HashMap<MomentShape, Intl::DateTimeFormat>> = RefCell::new(HashMap::new());
+}
+
+/// `moment` in `zone` (the visitor's when `None`), with the `Intl` options `pairs`.
+#[cfg(target_arch = "wasm32")]
+fn formatted(moment: Moment, lang: Lang, zone: Option<&str>, pairs: &[(&str, &str)]) -> String {
+    let shape: String = pairs.iter().map(|(k, v)| format!("{k}={v};")).collect();
+    MOMENT_FORMATS.with(|formats| {
+        let mut formats = formats.borrow_mut();
+        let format = formats.entry((lang, zone.map(str::to_owned), shape)).or_insert_with(|| {
+            let mut pairs = pairs.to_vec();
+            pairs.extend(zone.map(|zone| ("timeZone", zone)));
+            let locales = Array::of1(&JsValue::from_str(lang.locale()));
+            Intl::DateTimeFormat::new(&locales, options(&pairs).unchecked_ref())
+        });
+        let date = Date::new(&JsValue::from_f64(moment.epoch_seconds as f64 * 1000.0));
+        format.format().call1(&JsValue::NULL, &date).ok().and_then(|s| s.as_string()).unwrap_or_default()
+    })
+}
+
+/// Where the visitor's clock says another time than the event's own zone, theirs:
+/// "your time: June 5 at 12:00 a.m. GMT+2". Browser only: the prerender cannot know it.
+#[cfg(target_arch = "wasm32")]
+pub fn your_time(when: &When, lang: Lang) -> Option<String> {
+    let When::Datetime { start, time_zone, .. } = when else { return None };
+    let moment = Moment::parse(start)?;
+    let offset = |zone| formatted(moment, lang, zone, &[("timeZoneName", "longOffset")]);
+    if offset(Some(time_zone.as_str())) == offset(None) {
+        return None;
     }
     let day = [("day", "numeric"), ("month", "long")];
     let time = [("hour", "numeric"), ("minute", "2-digit"), ("timeZoneName", "short")];
-    let theirs = if written(Some(time_zone), &day) == written(None, &day) {
-        written(None, &time)
+    let theirs = if formatted(moment, lang, Some(time_zone), &day) == formatted(moment, lang, None, &day) {
+        formatted(moment, lang, None, &time)
     } else {
-        written(None, &[day.as_slice(), time.as_slice()].concat())
+        formatted(moment, lang, None, &[day.as_slice(), time.as_slice()].concat())
     };
-    format!("{own} ({})", i18n::your_time(lang, &i18n::typeset_date(&theirs, lang)))
+    Some(i18n::your_time(lang, &i18n::typeset_date(&theirs, lang)))
 }
 
 #[cfg(target_arch = "wasm32")]
@@ -161,6 +189,12 @@ fn format_moment(moment: Moment, _time_zone: &str, lang: Lang) -> String {
 pub fn format_instant(epoch_ms: f64, lang: Lang) -> String {
     let day = Day::from_days_since_epoch((epoch_ms / 86_400_000.0).floor() as i64);
     format_day(day, lang, true)
+}
+
+/// Natively, no visitor: nothing (the browser adds it).
+#[cfg(not(target_arch = "wasm32"))]
+pub fn your_time(_when: &When, _lang: Lang) -> Option<String> {
+    None
 }
 
 /// Today in UTC, natively: the day of the build's prerender.

@@ -6,7 +6,7 @@ use leptos::prelude::*;
 
 use crate::core::date::{Day, Moment};
 use crate::core::explore::{self};
-use crate::core::feed::{Attendance, Edition, Event, Feed, Link, Session, Span, Status};
+use crate::core::feed::{Attendance, Edition, Event, Feed, Link, Session, Span, Status, When};
 use crate::core::i18n::{self, Lang, Msg};
 use crate::core::query::{self, Selection, Timing};
 use crate::core::timeline;
@@ -293,6 +293,20 @@ fn meta_line(feed: &Feed, event: &Event, lang: Lang) -> impl IntoView {
     }
 }
 
+/// The event's time on the visitor's clock, where it differs: added once the page runs
+/// (the prerender cannot know the visitor's zone, and a hydrated page must match it).
+fn your_time(event: &Event, lang: Lang) -> Option<impl IntoView> {
+    let when = event.when.clone();
+    matches!(when, When::Datetime { .. }).then(|| {
+        let shown = RwSignal::new(false);
+        Effect::new(move |_| shown.set(true));
+        move || {
+            let text = shown.get().then(|| intl::your_time(&when, lang)).flatten();
+            text.map(|text| view! { " " <span class="ma-your-time">{format!("({text})")}</span> })
+        }
+    })
+}
+
 /// When an event is, with a badge saying whether it is past or upcoming.
 fn when_line(event: &Event, lang: Lang, today: Day) -> impl IntoView {
     let timing = match query::timing(event.span, today) {
@@ -310,6 +324,7 @@ fn when_line(event: &Event, lang: Lang, today: Day) -> impl IntoView {
     view! {
         <p class="ma-when">
             <span class="ma-when-text">{intl::when_in_words(&event.when, event.span, lang)}</span>
+            {your_time(event, lang)}
             {status.map(|s| view! { " " <span class="ma-badge ma-status">{s}</span> })}
             {timing.map(|t| view! { " " <span class="ma-badge">{t}</span> })}
         </p>
