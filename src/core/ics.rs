@@ -1,14 +1,31 @@
-//! iCalendar (RFC 5545) export, built in the browser from the feed: one event or
-//! the whole shown list. Uncertain dates are exported as what they are — an
-//! all-day range with the uncertainty said in the description — never as a made-up time.
+//! iCalendar (RFC 5545) export: built in the browser from the feed (one event or the
+//! whole shown list), and published at build time as calendars to subscribe to
+//! (`core::publish`), stamped from the feed so that each build writes the same bytes.
+//! Uncertain dates are exported as what they are — an all-day range with the
+//! uncertainty said in the description — never as a made-up time.
 
 use super::date::{Day, Moment};
 use super::feed::{Event, Feed, Status, When};
 use super::i18n::{self, Lang, Msg};
 use super::query;
 
+/// How a calendar's events are stamped and linked.
+#[derive(Clone, Copy, Debug)]
+pub enum Stamps<'a> {
+    /// A download: stamped now (seconds since the epoch, UTC).
+    Now(i64),
+    /// A published calendar: each event stamped when it last changed (`updated`, else the
+    /// feed's publication day), its `SEQUENCE` growing with it, and its `URL` on `site`.
+    Feed { site: Option<&'a str> },
+}
+
 /// A calendar of `events`, stamped at `now` (seconds since the epoch, UTC).
 pub fn calendar(feed: &Feed, events: &[&Event], lang: Lang, now: i64) -> String {
+    calendar_named(feed, events, lang, feed.title.get(lang), Stamps::Now(now))
+}
+
+/// A calendar of `events` named `name` (`X-WR-CALNAME`), stamped as `stamps` says.
+pub fn calendar_named(feed: &Feed, events: &[&Event], lang: Lang, name: &str, stamps: Stamps) -> String {
     let mut out = String::new();
     for line in [
         "BEGIN:VCALENDAR",
@@ -19,18 +36,40 @@ pub fn calendar(feed: &Feed, events: &[&Event], lang: Lang, now: i64) -> String 
     ] {
         push_line(&mut out, line);
     }
-    push_line(&mut out, &format!("X-WR-CALNAME:{}", escape(feed.title.get(lang))));
+    push_line(&mut out, &format!("X-WR-CALNAME:{}", escape(name)));
+    if let Stamps::Feed { .. } = stamps {
+        // How often a subscribed calendar is fetched again (RFC 7986, and Outlook's own).
+        push_line(&mut out, "REFRESH-INTERVAL;VALUE=DURATION:PT12H");
+        push_line(&mut out, "X-PUBLISHED-TTL:PT12H");
+    }
     for event in events {
-        vevent(&mut out, feed, event, lang, now);
+        vevent(&mut out, feed, event, lang, stamps);
     }
     push_line(&mut out, "END:VCALENDAR");
     out
 }
 
-fn vevent(out: &mut String, feed: &Feed, event: &Event, lang: Lang, now: i64) {
+/// When an event last changed, in seconds since the epoch: its `updated`, else the day
+/// its feed was published, else never (0).
+pub fn changed(feed: &Feed, event: &Event) -> i64 {
+    let published =
+        || feed.source.as_ref().and_then(|s| Day::parse(&s.published)).map(|d| d.days_since_epoch() * 86_400);
+    event.updated.as_deref().and_then(Moment::parse).map(|m| m.epoch_seconds).or_else(published).unwrap_or(0)
+}
+
+fn vevent(out: &mut String, feed: &Feed, event: &Event, lang: Lang, stamps: Stamps) {
     push_line(out, "BEGIN:VEVENT");
     push_line(out, &format!("UID:{}@meetup-atlas", event.id));
-    push_line(out, &format!("DTSTAMP:{}", utc(now)));
+    match stamps {
+        Stamps::Now(now) => push_line(out, &format!("DTSTAMP:{}", utc(now))),
+        Stamps::Feed { .. } => {
+            let changed = changed(feed, event);
+            push_line(out, &format!("DTSTAMP:{}", utc(changed)));
+            push_line(out, &format!("LAST-MODIFIED:{}", utc(changed)));
+            // Minutes since 2000: a later change is a higher sequence, so it replaces the older.
+            push_line(out, &format!("SEQUENCE:{}", (changed - 946_684_800).max(0) / 60));
+        }
+    }
     let mut description = Vec::new();
     match &event.when {
         When::Datetime { start, end, .. } => {
@@ -99,7 +138,14 @@ fn vevent(out: &mut String, feed: &Feed, event: &Event, lang: Lang, now: i64) {
     if !location.is_empty() {
         push_line(out, &format!("LOCATION:{}", escape(&location.join(", "))));
     }
-    if let Some(url) = event.series.as_deref().and_then(|id| feed.series(id)?.url.as_deref()) {
+    let page = match stamps {
+        // The event in the atlas (its own page once there is one).
+        Stamps::Feed { site: Some(site) } => Some(format!("{site}?event={}", event.id)),
+        _ => None,
+    };
+    if let Some(url) =
+        page.as_deref().or_else(|| event.series.as_deref().and_then(|id| feed.series(id)?.url.as_deref()))
+    {
         push_line(out, &format!("URL:{url}"));
     }
     push_line(out, "END:VEVENT");

@@ -21,6 +21,7 @@ pub mod map;
 pub mod merge;
 pub mod order;
 pub mod projection;
+pub mod publish;
 pub mod query;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod schema;

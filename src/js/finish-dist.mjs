@@ -23,6 +23,11 @@ execFileSync("cargo", ["run", "--quiet", "--locked", "--bin", "prerender", "--",
   cwd: join(sources, "..", ".."),
   stdio: "inherit",
 });
+// Calendars to subscribe to, at stable addresses (src/bin/feed-publish.rs).
+execFileSync("cargo", ["run", "--quiet", "--locked", "--bin", "feed-publish", "--", "public/feed.json", "-o", dir, ...(process.env.MEETUP_ATLAS_SITE ? ["--site", process.env.MEETUP_ATLAS_SITE] : [])], {
+  cwd: join(sources, "..", ".."),
+  stdio: "inherit",
+});
 const files = readdirSync(dir);
 
 function one(pattern) {

@@ -1,0 +1,78 @@
+//! Writes what a feed publishes beside its atlas, as static files: calendars to subscribe
+//! to (all events; each place, series and topic; English and French) and their list,
+//! `calendars/index.json`, which the atlas reads to offer Subscribe. The post-build hook
+//! runs it for the bundled feed; a community hosting its own feed runs it for theirs.
+//!
+//! Usage: feed-publish FEED.json -o DIR [--site https://events.example.org/atlas/]
+
+// It writes files, which the wasm of a page cannot: built for wasm32 (as `clippy` checks
+// every binary), it is an empty program.
+#[cfg(target_arch = "wasm32")]
+fn main() {}
+
+#[cfg(not(target_arch = "wasm32"))]
+fn main() -> std::process::ExitCode {
+    native::main()
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+mod native {
+    use std::path::Path;
+    use std::process::ExitCode;
+
+    use meetup_atlas::core::{load, publish};
+
+    const USAGE: &str = "usage: feed-publish FEED.json -o DIR [--site https://events.example.org/atlas/]";
+
+    pub fn main() -> ExitCode {
+        let mut args = std::env::args().skip(1);
+        let (mut feed, mut out, mut site) = (None, None, None);
+        while let Some(arg) = args.next() {
+            match arg.as_str() {
+                "-o" | "--output" => out = args.next(),
+                "--site" => {
+                    site = args.next().filter(|s| !s.is_empty()).map(|s| format!("{}/", s.trim_end_matches('/')))
+                }
+                _ if feed.is_none() && !arg.starts_with('-') => feed = Some(arg),
+                _ => {
+                    eprintln!("{USAGE}");
+                    return ExitCode::from(2);
+                }
+            }
+        }
+        let (Some(feed), Some(out)) = (feed, out) else {
+            eprintln!("{USAGE}");
+            return ExitCode::from(2);
+        };
+        let text = match std::fs::read_to_string(&feed) {
+            Ok(text) => text,
+            Err(error) => {
+                eprintln!("{feed}: cannot read: {error}");
+                return ExitCode::FAILURE;
+            }
+        };
+        let loaded = match load::load(&text) {
+            Ok(loaded) => loaded,
+            Err(error) => {
+                eprintln!("{feed}: {error:?}: run feed-check on it");
+                return ExitCode::FAILURE;
+            }
+        };
+        let files = publish::calendars(&loaded.feed, site.as_deref());
+        for file in &files {
+            let path = Path::new(&out).join(&file.path);
+            let written =
+                path.parent().map_or(Ok(()), std::fs::create_dir_all).and_then(|()| std::fs::write(&path, &file.text));
+            if let Err(error) = written {
+                eprintln!("{}: cannot write: {error}", path.display());
+                return ExitCode::FAILURE;
+            }
+        }
+        let calendars = files.len() - 1;
+        eprintln!("feed-publish: {calendars} calendars and calendars/index.json written in {out}");
+        if site.is_none() {
+            eprintln!("feed-publish: no --site: the events' URL (their address in the atlas) is left out");
+        }
+        ExitCode::SUCCESS
+    }
+}

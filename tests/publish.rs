@@ -1,0 +1,65 @@
+//! Published calendars (`core::publish`, `feed-publish`): one per scope and language, the
+//! same bytes on every build, stamped from the feed so an update replaces an event.
+#![cfg(not(target_arch = "wasm32"))]
+
+use meetup_atlas::core::load;
+use meetup_atlas::core::publish::{calendars, File};
+
+const SEED: &str = include_str!("../public/feed.json");
+
+fn file<'a>(files: &'a [File], path: &str) -> &'a str {
+    &files.iter().find(|f| f.path == path).unwrap_or_else(|| panic!("no {path}")).text
+}
+
+fn vevents(text: &str) -> usize {
+    text.matches("BEGIN:VEVENT").count()
+}
+
+#[test]
+fn a_calendar_per_scope_and_language_listed_in_the_index() {
+    let feed = load::load(SEED).unwrap().feed;
+    let files = calendars(&feed, Some("https://events.example.org/atlas/"));
+    for lang in ["en", "fr"] {
+        assert_eq!(vevents(file(&files, &format!("calendars/all.{lang}.ics"))), feed.events.len());
+        for place in &feed.places {
+            let here = feed.events.iter().filter(|e| e.place.as_deref() == Some(&place.id)).count();
+            let path = format!("calendars/place/{}.{lang}.ics", place.id);
+            match here {
+                0 => assert!(files.iter().all(|f| f.path != path), "no empty calendar"),
+                n => assert_eq!(vevents(file(&files, &path)), n, "{path}"),
+            }
+        }
+    }
+    let index: serde_json::Value = serde_json::from_str(file(&files, "calendars/index.json")).unwrap();
+    let listed = index.as_array().unwrap();
+    assert_eq!(listed.len(), files.len() - 1, "every calendar listed");
+    for entry in listed {
+        let text = file(&files, entry["path"].as_str().unwrap());
+        assert_eq!(vevents(text), entry["events"].as_u64().unwrap() as usize);
+        let name = entry["name"].as_str().unwrap();
+        assert!(text.replace("\r\n ", "").contains(&format!("X-WR-CALNAME:{}", name.replace(',', "\\,"))), "{name}");
+    }
+    let all = file(&files, "calendars/all.en.ics").replace("\r\n ", "");
+    let first = &feed.events[0];
+    assert!(all.contains(&format!("URL:https://events.example.org/atlas/?event={}\r\n", first.id)));
+    assert!(all.contains("REFRESH-INTERVAL;VALUE=DURATION:PT12H\r\n"));
+}
+
+#[test]
+fn the_same_feed_gives_the_same_bytes_and_a_change_a_higher_sequence() {
+    let feed = load::load(SEED).unwrap().feed;
+    assert_eq!(calendars(&feed, None), calendars(&feed, None), "deterministic");
+    let sequence = |text: &str, id: &str| -> u64 {
+        let event = text.split("BEGIN:VEVENT").find(|e| e.contains(&format!("UID:{id}@"))).unwrap();
+        event.lines().find_map(|l| l.strip_prefix("SEQUENCE:")).unwrap().parse().unwrap()
+    };
+    let id = feed.events[0].id.clone();
+    let before = sequence(file(&calendars(&feed, None), "calendars/all.en.ics"), &id);
+    let mut changed = feed.clone();
+    changed.events[0].updated = Some("2026-12-01T10:00:00Z".into());
+    let files = calendars(&changed, None);
+    let text = file(&files, "calendars/all.en.ics");
+    assert!(sequence(text, &id) > before);
+    assert!(text.contains("LAST-MODIFIED:20261201T100000Z\r\n"));
+    assert!(!text.contains("?event="), "no site, no address in the atlas");
+}
