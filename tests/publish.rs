@@ -63,3 +63,47 @@ fn the_same_feed_gives_the_same_bytes_and_a_change_a_higher_sequence() {
     assert!(text.contains("LAST-MODIFIED:20261201T100000Z\r\n"));
     assert!(!text.contains("?event="), "no site, no address in the atlas");
 }
+
+#[test]
+fn the_calendar_offered_is_the_one_that_holds_what_is_shown() {
+    use meetup_atlas::core::explore::{Facet, Filters};
+    use meetup_atlas::core::publish::{matching, subscribe, Listed, Matching};
+    use meetup_atlas::core::Lang;
+    let feed = load::load(SEED).unwrap().feed;
+    let files = calendars(&feed, Some("https://events.example.org/atlas/"));
+    let listed: Vec<Listed> = serde_json::from_str(file(&files, "calendars/index.json")).unwrap();
+    let path = |m: Matching| match m {
+        Matching::Exact(c) => format!("exact {}", c.path),
+        Matching::AllInstead(c) => format!("instead {}", c.path),
+        Matching::Nothing => "nothing".into(),
+    };
+    let none = Filters::default();
+    let place = feed.events[0].place.clone().unwrap();
+    assert_eq!(path(matching(&listed, Lang::Fr, None, &none)), "exact calendars/all.fr.ics");
+    assert_eq!(path(matching(&listed, Lang::En, Some(&place), &none)), format!("exact calendars/place/{place}.en.ics"));
+    let mut by_place = Filters::default();
+    by_place.toggle(Facet::Place, &place);
+    assert_eq!(path(matching(&listed, Lang::En, None, &by_place)), format!("exact calendars/place/{place}.en.ics"));
+    let topic = listed.iter().find(|c| c.id.is_some() && c.path.contains("/topic/")).unwrap().id.clone().unwrap();
+    let mut by_topic = Filters::default();
+    by_topic.toggle(Facet::Topic, &topic);
+    assert_eq!(path(matching(&listed, Lang::En, None, &by_topic)), format!("exact calendars/topic/{topic}.en.ics"));
+    let searched = Filters { search: "ottawa".into(), ..Filters::default() };
+    assert_eq!(path(matching(&listed, Lang::En, None, &searched)), "instead calendars/all.en.ics");
+    assert_eq!(path(matching(&[], Lang::En, None, &none)), "nothing");
+    use meetup_atlas::core::publish::index_beside;
+    assert_eq!(index_beside("feed.json").as_deref(), Some("calendars/index.json"));
+    assert_eq!(index_beside("../feed.json?v=2").as_deref(), Some("../calendars/index.json"));
+    assert_eq!(index_beside("https://x.org/a/feed.json").as_deref(), Some("https://x.org/a/calendars/index.json"));
+    assert_eq!(index_beside("a.json b.json"), None);
+    let links = subscribe("https://events.example.org/atlas/calendars/all.en.ics", "Cloud & Native");
+    assert_eq!(links.webcal, "webcal://events.example.org/atlas/calendars/all.en.ics");
+    assert_eq!(
+        links.google,
+        "https://calendar.google.com/calendar/r?cid=webcal%3A%2F%2Fevents.example.org%2Fatlas%2Fcalendars%2Fall.en.ics"
+    );
+    assert!(links
+        .outlook
+        .starts_with("https://outlook.live.com/calendar/0/addfromweb?url=https%3A%2F%2Fevents.example.org%2F"));
+    assert!(links.outlook.ends_with("&name=Cloud%20%26%20Native"));
+}

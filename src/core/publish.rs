@@ -4,11 +4,13 @@
 //! build time for the bundled feed (`feed-publish`, run by the post-build hook) and by
 //! the same command for any feed.
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
+use super::explore::{Facet, Filters};
 use super::feed::{Event, Feed};
 use super::i18n::Lang;
 use super::ics::{self, Stamps};
+use super::url_state::encode;
 
 /// A file to write: its path under the output folder, and its text.
 #[derive(Clone, Debug, PartialEq)]
@@ -18,7 +20,7 @@ pub struct File {
 }
 
 /// What a calendar holds.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Scope {
     All,
@@ -28,13 +30,13 @@ pub enum Scope {
 }
 
 /// One published calendar, as `calendars/index.json` lists it.
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Listed {
     pub scope: Scope,
     /// The place, series or topic id (none for all events).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub id: Option<String>,
-    pub lang: &'static str,
+    pub lang: String,
     /// Relative to the site: `calendars/place/toronto.en.ics`.
     pub path: String,
     pub name: String,
@@ -89,7 +91,7 @@ pub fn calendars(feed: &Feed, site: Option<&str>) -> Vec<File> {
             listed.push(Listed {
                 scope,
                 id: id.map(str::to_owned),
-                lang: lang.tag(),
+                lang: lang.tag().into(),
                 path: path.clone(),
                 name,
                 events: events.len(),
@@ -98,6 +100,76 @@ pub fn calendars(feed: &Feed, site: Option<&str>) -> Vec<File> {
         }
     }
     let index = serde_json::to_string_pretty(&listed).unwrap_or_default();
-    files.push(File { path: "calendars/index.json".into(), text: index + "\n" });
+    files.push(File { path: INDEX.into(), text: index + "\n" });
     files
 }
+
+/// The published calendar for what is shown, in `lang`.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Matching<'a> {
+    /// One holds exactly it: all events, the selected or filtered place, the filtered topic.
+    Exact(&'a Listed),
+    /// What is shown (a search, several filters) has none of its own: all events instead.
+    AllInstead(&'a Listed),
+    /// None is published.
+    Nothing,
+}
+
+/// Which calendar to offer for `place` (the selected one) and `filters`. Whether past or
+/// upcoming events are shown makes no difference: a subscription follows both.
+pub fn matching<'a>(listed: &'a [Listed], lang: Lang, place: Option<&str>, filters: &Filters) -> Matching<'a> {
+    let find = |scope: Scope, id: Option<&str>| {
+        listed.iter().find(|c| c.scope == scope && c.id.as_deref() == id && c.lang == lang.tag())
+    };
+    let Some(all) = find(Scope::All, None) else { return Matching::Nothing };
+    let searched = !filters.search.trim().is_empty();
+    let one: Option<(Scope, &str)> = match (place, filters.chosen.len(), searched) {
+        (Some(place), 0, false) => Some((Scope::Place, place)),
+        (None, 0, false) => return Matching::Exact(all),
+        (None, 1, false) => filters.chosen.iter().next().and_then(|(facet, id)| match facet {
+            Facet::Place => Some((Scope::Place, id.as_str())),
+            Facet::Topic => Some((Scope::Topic, id.as_str())),
+            _ => None,
+        }),
+        _ => None,
+    };
+    match one.and_then(|(scope, id)| find(scope, Some(id))) {
+        Some(calendar) => Matching::Exact(calendar),
+        None => Matching::AllInstead(all),
+    }
+}
+
+/// Where to subscribe to a calendar at `address` (absolute, http or https) named `name`.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Subscribe {
+    /// For the calendar app of the device (`webcal:`).
+    pub webcal: String,
+    pub google: String,
+    pub outlook: String,
+}
+
+pub fn subscribe(address: &str, name: &str) -> Subscribe {
+    let rest = address.strip_prefix("https://").or_else(|| address.strip_prefix("http://")).unwrap_or(address);
+    let webcal = format!("webcal://{rest}");
+    Subscribe {
+        google: format!("https://calendar.google.com/calendar/r?cid={}", encode(&webcal)),
+        outlook: format!(
+            "https://outlook.live.com/calendar/0/addfromweb?url={}&name={}",
+            encode(address),
+            encode(name)
+        ),
+        webcal,
+    }
+}
+
+/// Where the calendars of a feed at `feed` are listed: `calendars/index.json` beside it
+/// (`../feed.json` → `../calendars/index.json`); none for several feeds.
+pub fn index_beside(feed: &str) -> Option<String> {
+    let [one] = super::merge::addresses(feed)[..] else { return None };
+    let path = one.split(['?', '#']).next().unwrap_or(one);
+    let folder = path.rfind('/').map_or("", |slash| &path[..=slash]);
+    Some(format!("{folder}{INDEX}"))
+}
+
+/// The list of a feed's calendars, beside it.
+pub const INDEX: &str = "calendars/index.json";

@@ -151,6 +151,7 @@ pub fn App(setup: Setup) -> impl IntoView {
                     <Atlas
                         loaded
                         lang
+                        calendars=crate::core::publish::index_beside(&feed_url)
                         basemap_url=basemap_url.clone()
                         panels
                         mode
@@ -264,6 +265,9 @@ pub fn Atlas(
     /// The language of the prerendered page it is drawn in, if any (see `Setup`).
     #[prop(default = None)]
     page_lang: Option<Lang>,
+    /// Where the list of the feed's published calendars is, for Subscribe (`core::publish`).
+    #[prop(default = None)]
+    calendars: Option<String>,
 ) -> impl IntoView {
     let as_prerendered = first_day.is_some();
     let today = visitor_day(first_day);
@@ -326,7 +330,7 @@ pub fn Atlas(
     view! {
         <div class="ma-atlas" on:keydown=escape on:focusin=move |e| atlas.note_focus(&e)>
             <Problems />
-            {move || toolbar_drawn.get().then(|| view! { <Toolbar flush_url with_filters /> })}
+            {move || toolbar_drawn.get().then(|| view! { <Toolbar flush_url with_filters calendars=calendars.clone() /> })}
             <div class=main_class>
                 {panels.map.then_some({
                     move || map_drawn.get().then(|| view! { <Map basemap_url=basemap_url.clone() centre basemap=basemap.clone() /> })

@@ -19,6 +19,7 @@ mod panel;
 pub mod placed;
 pub mod prerender;
 mod status;
+mod subscribe;
 mod timeline;
 mod toolbar;
 mod url_sync;

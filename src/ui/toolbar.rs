@@ -12,6 +12,7 @@ use crate::core::query::{self, Selection, Timing};
 use super::browser::{self, copy_to_clipboard, download, now_seconds};
 use super::context::{use_atlas, AtlasCtx};
 use super::filters::{value_name, FilterPanel};
+use super::subscribe::Subscribe;
 
 /// Where focus goes when the filters it stood on are gone.
 const SEARCH_BOX: &str = ".ma-search input";
@@ -25,6 +26,9 @@ pub fn Toolbar(
     /// Whether the filters are offered at all (an embed may leave them out).
     #[prop(default = true)]
     with_filters: bool,
+    /// Where the feed's published calendars are listed, if it has a place for them.
+    #[prop(default = None)]
+    calendars: Option<String>,
 ) -> impl IntoView {
     let AtlasCtx { lang, filters, .. } = use_atlas();
     let open = RwSignal::new(false);
@@ -66,7 +70,7 @@ pub fn Toolbar(
             })}
             <div class="ma-toolbar-row ma-toolbar-status">
                 <Chips />
-                <Actions flush_url />
+                <Actions flush_url calendars />
             </div>
         </section>
     }
@@ -168,7 +172,7 @@ fn ShowResults(open: RwSignal<bool>) -> impl IntoView {
 
 /// The count of what is listed, and what can be done with it.
 #[component]
-fn Actions(flush_url: Option<Callback<()>>) -> impl IntoView {
+fn Actions(flush_url: Option<Callback<()>>, calendars: Option<String>) -> impl IntoView {
     let atlas = use_atlas();
     let loaded = atlas.loaded();
     let AtlasCtx { lang, listed, .. } = atlas;
@@ -199,6 +203,7 @@ fn Actions(flush_url: Option<Callback<()>>) -> impl IntoView {
             <button type="button" class="ma-button ma-button-quiet ma-ics-all" on:click=download_listed>
                 {move || Msg::DownloadCalendar.text(lang.get())}
             </button>
+            {calendars.map(|index| view! { <Subscribe index /> })}
             {flush_url.is_some().then(|| view! {
                 <button type="button" class="ma-button ma-button-quiet ma-copy" on:click=copy_link>
                     {move || if copied.get() { Msg::LinkCopied } else { Msg::CopyLink }.text(lang.get())}

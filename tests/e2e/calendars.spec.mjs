@@ -3,6 +3,7 @@
 // list says, stamped from the feed, each with its address in the atlas.
 import { test, expect } from "@playwright/test";
 import ICAL from "ical.js";
+import AxeBuilder from "@axe-core/playwright";
 import { bundled, EVENTS } from "./bundled.mjs";
 
 test("every published calendar parses and holds what its list says", async ({ request }) => {
@@ -29,3 +30,48 @@ test("every published calendar parses and holds what its list says", async ({ re
     }
   }
 });
+
+// Subscribe offers the published calendar that holds what is shown.
+for (const lang of ["en", "fr"]) {
+  test(`Subscribe offers the calendar of what is shown (${lang})`, async ({ page, request, baseURL }) => {
+    const index = await (await request.get("calendars/index.json")).json();
+    const calendar = (scope, id) => index.find((c) => c.scope === scope && (c.id ?? null) === (id ?? null) && c.lang === lang);
+    const words = lang === "en"
+      ? { subscribe: "Subscribe", app: "In the calendar app of this device", google: "In Google Calendar", outlook: "In Outlook", instead: "What is shown has no calendar of its own" }
+      : { subscribe: "S’abonner", app: "Dans l’agenda de cet appareil", google: "Dans Google Agenda", outlook: "Dans Outlook", instead: "Ce qui est affiché n’a pas d’agenda à lui" };
+    const place = bundled.events[0].place;
+    await page.goto(`./?lang=${lang}`);
+    const toggle = page.getByRole("button", { name: words.subscribe });
+    const panel = page.locator("#ma-subscribe-panel");
+    const check = async (listed) => {
+      const address = new URL(listed.path, baseURL).href;
+      await expect(panel.locator(".ma-subscribe-name")).toHaveText(listed.name);
+      await expect(panel.getByRole("link", { name: words.app })).toHaveAttribute("href", address.replace(/^https?:/, "webcal:"));
+      await expect(panel.getByRole("link", { name: words.google })).toHaveAttribute("href", `https://calendar.google.com/calendar/r?cid=${encodeURIComponent(address.replace(/^https?:/, "webcal:"))}`);
+      const outlook = new URL(await panel.getByRole("link", { name: words.outlook }).getAttribute("href"));
+      expect(outlook.searchParams.get("url")).toBe(address);
+      expect(outlook.searchParams.get("name")).toBe(listed.name);
+      // The address is a calendar of that many events.
+      const text = await (await request.get(address)).text();
+      expect(text.match(/BEGIN:VEVENT/g)).toHaveLength(listed.events);
+    };
+    await toggle.click();
+    await expect(toggle).toHaveAttribute("aria-expanded", "true");
+    await check(calendar("all"));
+    expect((await new AxeBuilder({ page }).analyze()).violations).toEqual([]);
+    // Escape closes it, focus back on its button.
+    await page.keyboard.press("Escape");
+    await expect(panel).toBeHidden();
+    await expect(toggle).toBeFocused();
+    // A search has no calendar of its own: all events, and said so.
+    await page.getByRole("searchbox").fill("ottawa");
+    await toggle.click();
+    await expect(panel.locator(".ma-note").first()).toContainText(words.instead);
+    await check(calendar("all"));
+    await page.keyboard.press("Escape");
+    // A place selected: that place's calendar.
+    await page.goto(`./?lang=${lang}&place=${place}`);
+    await toggle.click();
+    await check(calendar("place", place));
+  });
+}
