@@ -40,7 +40,10 @@ for (const lang of ["en", "fr"]) {
       ? { subscribe: "Subscribe", app: "In the calendar app of this device", google: "In Google Calendar", outlook: "In Outlook", instead: "What is shown has no calendar of its own" }
       : { subscribe: "S’abonner", app: "Dans l’agenda de cet appareil", google: "Dans Google Agenda", outlook: "Dans Outlook", instead: "Ce qui est affiché n’a pas d’agenda à lui" };
     const place = bundled.events[0].place;
+    // Pressed once the page runs (the prerendered button does nothing before).
+    const live = () => expect(page.locator("[data-meetup-atlas-live] .ma-event").first()).toBeVisible();
     await page.goto(`./?lang=${lang}`);
+    await live();
     const toggle = page.getByRole("button", { name: words.subscribe });
     const panel = page.locator("#ma-subscribe-panel");
     const check = async (listed) => {
@@ -71,6 +74,7 @@ for (const lang of ["en", "fr"]) {
     await page.keyboard.press("Escape");
     // A place selected: that place's calendar.
     await page.goto(`./?lang=${lang}&place=${place}`);
+    await live();
     await toggle.click();
     await check(calendar("place", place));
   });
