@@ -42,6 +42,8 @@ fn a_calendar_per_scope_and_language_listed_in_the_index() {
     let all = file(&files, "calendars/all.en.ics").replace("\r\n ", "");
     let first = &feed.events[0];
     assert!(all.contains(&format!("URL:https://events.example.org/atlas/?event={}\r\n", first.id)));
+    let french = file(&files, "calendars/all.fr.ics").replace("\r\n ", "");
+    assert!(french.contains(&format!("URL:https://events.example.org/atlas/fr/?event={}\r\n", first.id)));
     assert!(all.contains("REFRESH-INTERVAL;VALUE=DURATION:PT12H\r\n"));
 }
 
@@ -106,4 +108,30 @@ fn the_calendar_offered_is_the_one_that_holds_what_is_shown() {
         .outlook
         .starts_with("https://outlook.live.com/calendar/0/addfromweb?url=https%3A%2F%2Fevents.example.org%2F"));
     assert!(links.outlook.ends_with("&name=Cloud%20%26%20Native"));
+}
+
+#[test]
+fn atom_feeds_list_the_newest_events_first() {
+    use meetup_atlas::core::publish::atom_feeds;
+    let mut feed = load::load(SEED).unwrap().feed;
+    feed.events[0].title.en = "Q&A <night> \"live\"".into();
+    let files = atom_feeds(&feed, Some("https://events.example.org/atlas/"));
+    let en = file(&files, "feeds/events.en.atom");
+    assert!(en.starts_with(
+        "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<feed xmlns=\"http://www.w3.org/2005/Atom\" xml:lang=\"en\">"
+    ));
+    assert_eq!(en.matches("<entry>").count(), feed.events.len());
+    assert!(en.contains("<title>Q&amp;A &lt;night&gt; &quot;live&quot;</title>"), "escaped");
+    let fr = file(&files, "feeds/events.fr.atom");
+    assert!(fr.contains(&format!("href=\"https://events.example.org/atlas/fr/?event={}\"", feed.events[1].id)));
+    // Newest first: the days of the entries, in order, never go forward.
+    let firsts: Vec<_> = {
+        let mut events: Vec<_> = feed.events.iter().collect();
+        events.sort_by(|a, b| b.span.first.cmp(&a.span.first).then_with(|| a.id.cmp(&b.id)));
+        events.iter().map(|e| e.id.clone()).collect()
+    };
+    let order: Vec<usize> = firsts.iter().map(|id| en.find(&format!("?event={id}\"")).unwrap()).collect();
+    assert!(order.windows(2).all(|w| w[0] < w[1]));
+    let bare = atom_feeds(&feed, None);
+    assert!(file(&bare, "feeds/events.en.atom").contains("<id>urn:meetup-atlas:event:"), "no site: urn ids, no links");
 }

@@ -140,7 +140,7 @@ fn vevent(out: &mut String, feed: &Feed, event: &Event, lang: Lang, stamps: Stam
     }
     let page = match stamps {
         // The event in the atlas (its own page once there is one).
-        Stamps::Feed { site: Some(site) } => Some(format!("{site}?event={}", event.id)),
+        Stamps::Feed { site: Some(site) } => Some(format!("{site}{}?event={}", lang.pick("", "fr/"), event.id)),
         _ => None,
     };
     if let Some(url) =

@@ -104,6 +104,89 @@ pub fn calendars(feed: &Feed, site: Option<&str>) -> Vec<File> {
     files
 }
 
+/// The Atom feeds of a feed's events, one per language (`feeds/events.en.atom`): newest
+/// events first, each entry linking to the event in the atlas. `site` gives absolute
+/// addresses; without it, entries have `urn:` ids and no links.
+pub fn atom_feeds(feed: &Feed, site: Option<&str>) -> Vec<File> {
+    [Lang::En, Lang::Fr]
+        .into_iter()
+        .map(|lang| File { path: format!("feeds/events.{}.atom", lang.tag()), text: atom(feed, lang, site) })
+        .collect()
+}
+
+/// XML character data and attribute values.
+fn xml(text: &str) -> String {
+    text.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;").replace('"', "&quot;")
+}
+
+/// RFC 3339 in UTC, from seconds since the epoch.
+fn rfc3339(seconds: i64) -> String {
+    let day = super::date::Day::from_days_since_epoch(seconds.div_euclid(86_400));
+    let s = seconds.rem_euclid(86_400);
+    format!("{day}T{:02}:{:02}:{:02}Z", s / 3600, s % 3600 / 60, s % 60)
+}
+
+fn atom(feed: &Feed, lang: Lang, site: Option<&str>) -> String {
+    let page = site.map(|site| match lang {
+        Lang::En => site.to_owned(),
+        Lang::Fr => format!("{site}fr/"),
+    });
+    let self_path = format!("feeds/events.{}.atom", lang.tag());
+    let title = feed.title.get(lang);
+    let mut events: Vec<&Event> = feed.events.iter().collect();
+    events.sort_by(|a, b| b.span.first.cmp(&a.span.first).then_with(|| a.id.cmp(&b.id)));
+    let updated = feed.events.iter().map(|e| ics::changed(feed, e)).max().unwrap_or(0);
+    let author = feed
+        .source
+        .as_ref()
+        .and_then(|s| s.publisher.as_deref())
+        .and_then(|p| feed.organization(p))
+        .map_or(title, |o| o.name.as_str());
+    let mut out = String::from("<?xml version=\"1.0\" encoding=\"utf-8\"?>\n");
+    out += &format!("<feed xmlns=\"http://www.w3.org/2005/Atom\" xml:lang=\"{}\">\n", lang.tag());
+    out += &format!("  <title>{}</title>\n", xml(title));
+    match (&page, site) {
+        (Some(page), Some(site)) => {
+            out += &format!("  <id>{}</id>\n", xml(&format!("{site}{self_path}")));
+            out += &format!(
+                "  <link rel=\"self\" type=\"application/atom+xml\" href=\"{}\"/>\n",
+                xml(&format!("{site}{self_path}"))
+            );
+            out += &format!("  <link rel=\"alternate\" type=\"text/html\" href=\"{}\"/>\n", xml(page));
+        }
+        _ => out += &format!("  <id>urn:meetup-atlas:{}</id>\n", self_path.replace('/', ":")),
+    }
+    out += &format!("  <updated>{}</updated>\n  <author><name>{}</name></author>\n", rfc3339(updated), xml(author));
+    for event in events {
+        let when = match &event.when {
+            super::feed::When::Between { .. } => super::i18n::fuzzy_range(event.span, lang),
+            _ => super::i18n::plain_day(event.span.first, lang, true),
+        };
+        let place = event.place.as_deref().and_then(|p| feed.place(p)).map(|p| super::query::place_name(feed, p, lang));
+        let mut summary: Vec<String> = vec![when];
+        summary.extend(place);
+        summary.extend(event.summary.as_ref().map(|s| s.get(lang).to_owned()));
+        out += "  <entry>\n";
+        out += &format!("    <title>{}</title>\n", xml(event.title.get(lang)));
+        match &page {
+            Some(page) => {
+                let address = format!("{page}?event={}", event.id);
+                out += &format!(
+                    "    <id>{}</id>\n    <link rel=\"alternate\" type=\"text/html\" href=\"{}\"/>\n",
+                    xml(&address),
+                    xml(&address)
+                );
+            }
+            None => out += &format!("    <id>urn:meetup-atlas:event:{}</id>\n", event.id),
+        }
+        out += &format!("    <updated>{}</updated>\n", rfc3339(ics::changed(feed, event)));
+        out += &format!("    <summary>{}</summary>\n", xml(&summary.join(" — ")));
+        out += "  </entry>\n";
+    }
+    out += "</feed>\n";
+    out
+}
+
 /// The published calendar for what is shown, in `lang`.
 #[derive(Clone, Debug, PartialEq)]
 pub enum Matching<'a> {

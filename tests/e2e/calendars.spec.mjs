@@ -25,8 +25,41 @@ test("every published calendar parses and holds what its list says", async ({ re
       const event = new ICAL.Event(vevent);
       const id = event.uid.replace(/@meetup-atlas$/, "");
       expect(bundled.events.some((e) => e.id === id), id).toBe(true);
-      expect(vevent.getFirstPropertyValue("url")).toBe(`http://127.0.0.1:4173/atlas/?event=${id}`);
+      const page = listed.lang === "fr" ? "fr/" : "";
+      expect(vevent.getFirstPropertyValue("url")).toBe(`http://127.0.0.1:4173/atlas/${page}?event=${id}`);
       expect(vevent.getFirstPropertyValue("dtstamp").toString()).toBe(vevent.getFirstPropertyValue("last-modified").toString());
+    }
+  }
+});
+
+test("the Atom feeds are XML the browser parses, newest events first, each linking to its event", async ({ page, request }) => {
+  await page.goto("./");
+  for (const lang of ["en", "fr"]) {
+    const text = await (await request.get(`feeds/events.${lang}.atom`)).text();
+    const parsed = await page.evaluate((text) => {
+      const doc = new DOMParser().parseFromString(text, "application/xml");
+      const ns = "http://www.w3.org/2005/Atom";
+      const entries = [...doc.getElementsByTagNameNS(ns, "entry")];
+      return {
+        error: doc.getElementsByTagName("parsererror").length,
+        root: doc.documentElement.localName,
+        lang: doc.documentElement.getAttribute("xml:lang"),
+        title: doc.documentElement.getElementsByTagNameNS(ns, "title")[0].textContent,
+        entries: entries.map((e) => ({
+          title: e.getElementsByTagNameNS(ns, "title")[0].textContent,
+          link: e.getElementsByTagNameNS(ns, "link")[0]?.getAttribute("href"),
+          updated: e.getElementsByTagNameNS(ns, "updated")[0].textContent,
+        })),
+      };
+    }, text);
+    expect(parsed).toMatchObject({ error: 0, root: "feed", lang, title: bundled.title[lang] });
+    expect(parsed.entries).toHaveLength(EVENTS);
+    for (const entry of parsed.entries) {
+      const id = new URL(entry.link).searchParams.get("event");
+      const event = bundled.events.find((e) => e.id === id);
+      expect(event.title[lang]).toBe(entry.title);
+      expect(entry.link).toBe(`http://127.0.0.1:4173/atlas/${lang === "fr" ? "fr/" : ""}?event=${id}`);
+      expect(Number.isNaN(Date.parse(entry.updated))).toBe(false);
     }
   }
 });
