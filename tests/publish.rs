@@ -135,3 +135,15 @@ fn atom_feeds_list_the_newest_events_first() {
     let bare = atom_feeds(&feed, None);
     assert!(file(&bare, "feeds/events.en.atom").contains("<id>urn:meetup-atlas:event:"), "no site: urn ids, no links");
 }
+
+#[test]
+fn a_sitemap_of_both_languages_only_with_a_site() {
+    use meetup_atlas::core::publish::sitemap;
+    assert_eq!(sitemap(None), []);
+    let files = sitemap(Some("https://events.example.org/atlas/"));
+    let map = file(&files, "sitemap.xml");
+    assert_eq!(map.matches("<url>").count(), 2);
+    assert!(map.contains("<loc>https://events.example.org/atlas/fr/</loc>"));
+    assert!(map.contains("hreflang=\"fr\" href=\"https://events.example.org/atlas/fr/\""));
+    assert!(file(&files, "robots.txt").contains("Sitemap: https://events.example.org/atlas/sitemap.xml\n"));
+}

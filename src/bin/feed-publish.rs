@@ -1,7 +1,8 @@
 //! Writes what a feed publishes beside its atlas, as static files: calendars to subscribe
 //! to (all events; each place, series and topic; English and French) and their list,
 //! `calendars/index.json`, which the atlas reads to offer Subscribe; and an Atom feed of
-//! the events per language (`feeds/events.en.atom`). The post-build hook
+//! the events per language (`feeds/events.en.atom`); with `--site`, `sitemap.xml` and
+//! `robots.txt`. The post-build hook
 //! runs it for the bundled feed; a community hosting its own feed runs it for theirs.
 //!
 //! Usage: feed-publish FEED.json -o DIR [--site https://events.example.org/atlas/]
@@ -62,6 +63,7 @@ mod native {
         let mut files = publish::calendars(&loaded.feed, site.as_deref());
         let calendars = files.len() - 1;
         files.extend(publish::atom_feeds(&loaded.feed, site.as_deref()));
+        files.extend(publish::sitemap(site.as_deref()));
         for file in &files {
             let path = Path::new(&out).join(&file.path);
             let written =
@@ -73,7 +75,7 @@ mod native {
         }
         eprintln!("feed-publish: {calendars} calendars, calendars/index.json and feeds/events.{{en,fr}}.atom written in {out}");
         if site.is_none() {
-            eprintln!("feed-publish: no --site: the events' addresses in the atlas are left out of the calendars and the Atom feeds");
+            eprintln!("feed-publish: no --site: the events' addresses in the atlas are left out of the calendars and the Atom feeds, and sitemap.xml and robots.txt are not written");
         }
         ExitCode::SUCCESS
     }

@@ -114,6 +114,26 @@ pub fn atom_feeds(feed: &Feed, site: Option<&str>) -> Vec<File> {
         .collect()
 }
 
+/// `sitemap.xml` (the page in each language, with its alternate) and `robots.txt` naming
+/// it: search engines take absolute addresses only, so nothing without `site`.
+pub fn sitemap(site: Option<&str>) -> Vec<File> {
+    let Some(site) = site else { return Vec::new() };
+    let pages = [("en", site.to_owned()), ("fr", format!("{site}fr/"))];
+    let mut out = String::from("<?xml version=\"1.0\" encoding=\"utf-8\"?>\n");
+    out +=
+        "<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\" xmlns:xhtml=\"http://www.w3.org/1999/xhtml\">\n";
+    for (_, page) in &pages {
+        out += &format!("  <url>\n    <loc>{}</loc>\n", xml(page));
+        for (lang, other) in &pages {
+            out += &format!("    <xhtml:link rel=\"alternate\" hreflang=\"{lang}\" href=\"{}\"/>\n", xml(other));
+        }
+        out += "  </url>\n";
+    }
+    out += "</urlset>\n";
+    let robots = format!("User-agent: *\nAllow: /\nSitemap: {site}sitemap.xml\n");
+    vec![File { path: "sitemap.xml".into(), text: out }, File { path: "robots.txt".into(), text: robots }]
+}
+
 /// XML character data and attribute values.
 fn xml(text: &str) -> String {
     text.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;").replace('"', "&quot;")

@@ -92,6 +92,8 @@ function languagePage(lang, up) {
     `<title>${escapeHtml(title)}</title>`,
     `<meta name="description" content="${escapeHtml(description ?? title)}">`,
     `<script src="${up}lang-redirect.js"></script>`,
+    // The events as an Atom feed in this language (src/bin/feed-publish.rs).
+    `<link rel="alternate" type="application/atom+xml" href="${up}feeds/events.${lang}.atom" title="${escapeHtml(title)}">`,
     ...(site
       ? [
           `<link rel="canonical" href="${where(lang)}">`,

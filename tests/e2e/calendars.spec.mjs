@@ -34,6 +34,11 @@ test("every published calendar parses and holds what its list says", async ({ re
 
 test("the Atom feeds are XML the browser parses, newest events first, each linking to its event", async ({ page, request }) => {
   await page.goto("./");
+  // Each page names its language's feed; the sitemap names both pages.
+  await expect(page.locator('link[rel=alternate][type="application/atom+xml"]')).toHaveAttribute("href", "feeds/events.en.atom");
+  const sitemap = await (await request.get("sitemap.xml")).text();
+  expect(sitemap).toContain("<loc>http://127.0.0.1:4173/atlas/fr/</loc>");
+  expect(await (await request.get("robots.txt")).text()).toContain("Sitemap: http://127.0.0.1:4173/atlas/sitemap.xml");
   for (const lang of ["en", "fr"]) {
     const text = await (await request.get(`feeds/events.${lang}.atom`)).text();
     const parsed = await page.evaluate((text) => {
