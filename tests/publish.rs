@@ -147,3 +147,32 @@ fn a_sitemap_of_both_languages_only_with_a_site() {
     assert!(map.contains("hreflang=\"fr\" href=\"https://events.example.org/atlas/fr/\""));
     assert!(file(&files, "robots.txt").contains("Sitemap: https://events.example.org/atlas/sitemap.xml\n"));
 }
+
+#[test]
+fn json_ld_says_what_the_feed_knows() {
+    use meetup_atlas::core::publish::json_ld;
+    let feed = load::load(SEED).unwrap().feed;
+    let files = json_ld(&feed, Some("https://events.example.org/atlas/"));
+    let ld: serde_json::Value = serde_json::from_str(file(&files, "ld/events.fr.json")).unwrap();
+    let graph = ld["@graph"].as_array().unwrap();
+    assert_eq!(graph.len(), feed.events.len());
+    assert!(graph.iter().all(|e| e.get("startDate").is_none()), "no day invented for uncertain events");
+    let json = r#"{"schema_version": 1, "title": "T", "source": {"title": "T", "language": "en", "published": "2025-06-01"},
+      "places": [{"id": "ottawa", "name": "Ottawa", "country": "CA", "region": "ON", "lat": 45.4, "lon": -75.7, "approximate": true}],
+      "events": [{"id": "a", "kind": "meetup", "title": "A", "place": "ottawa", "attendance": "mixed",
+        "online_url": "https://meet.example/a", "status": "cancelled",
+        "links": [{"kind": "registration", "url": "https://tickets.example/a"}],
+        "when": {"type": "datetime", "start": "2025-06-10T18:00:00-04:00", "time_zone": "America/Toronto"}}]}"#;
+    let feed = load::load(json).unwrap().feed;
+    let files = json_ld(&feed, None);
+    let ld: serde_json::Value = serde_json::from_str(file(&files, "ld/events.en.json")).unwrap();
+    let event = &ld["@graph"][0];
+    assert_eq!(event["startDate"], "2025-06-10T18:00:00-04:00");
+    assert_eq!(event["eventStatus"], "https://schema.org/EventCancelled");
+    assert_eq!(event["eventAttendanceMode"], "https://schema.org/MixedEventAttendanceMode");
+    assert_eq!(event["location"][0]["address"]["addressRegion"], "ON");
+    assert!(event["location"][0].get("geo").is_none(), "a city centre is not the venue's position");
+    assert_eq!(event["location"][1]["@type"], "VirtualLocation");
+    assert_eq!(event["offers"]["url"], "https://tickets.example/a");
+    assert!(event.get("url").is_none(), "no site, no address");
+}

@@ -2,7 +2,7 @@
 //! to (all events; each place, series and topic; English and French) and their list,
 //! `calendars/index.json`, which the atlas reads to offer Subscribe; and an Atom feed of
 //! the events per language (`feeds/events.en.atom`); with `--site`, `sitemap.xml` and
-//! `robots.txt`. The post-build hook
+//! `robots.txt`; and the events as schema.org JSON-LD (`ld/events.en.json`). The post-build hook
 //! runs it for the bundled feed; a community hosting its own feed runs it for theirs.
 //!
 //! Usage: feed-publish FEED.json -o DIR [--site https://events.example.org/atlas/]
@@ -63,6 +63,7 @@ mod native {
         let calendars = files.len() - 1;
         files.extend(publish::atom_feeds(&loaded.feed, site.as_deref()));
         files.extend(publish::sitemap(site.as_deref()));
+        files.extend(publish::json_ld(&loaded.feed, site.as_deref()));
         for file in &files {
             let path = Path::new(&out).join(&file.path);
             let written =

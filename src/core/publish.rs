@@ -134,6 +134,122 @@ pub fn sitemap(site: Option<&str>) -> Vec<File> {
     vec![File { path: "sitemap.xml".into(), text: out }, File { path: "robots.txt".into(), text: robots }]
 }
 
+/// schema.org `Event` data of every event, as JSON-LD (`ld/events.en.json`, put in each
+/// page's head by the build): what the feed honestly has, and no more. An event whose day is
+/// not known has no `startDate` (and is then not eligible for rich results, which is right).
+pub fn json_ld(feed: &Feed, site: Option<&str>) -> Vec<File> {
+    [Lang::En, Lang::Fr]
+        .into_iter()
+        .map(|lang| {
+            let events: Vec<serde_json::Value> = feed.events.iter().map(|e| event_ld(feed, e, lang, site)).collect();
+            let text =
+                serde_json::to_string(&serde_json::json!({ "@context": "https://schema.org", "@graph": events }));
+            File { path: format!("ld/events.{}.json", lang.tag()), text: text.unwrap_or_default() }
+        })
+        .collect()
+}
+
+fn event_ld(feed: &Feed, event: &Event, lang: Lang, site: Option<&str>) -> serde_json::Value {
+    use super::feed::{Attendance, Status, When};
+    use serde_json::{json, Value};
+    let mut ld = json!({ "@type": "Event", "name": event.title.get(lang) });
+    let mut set = |key: &str, value: Value| {
+        ld[key] = value;
+    };
+    match &event.when {
+        When::Datetime { start, end, .. } => {
+            set("startDate", json!(start));
+            if let Some(end) = end {
+                set("endDate", json!(end));
+            }
+        }
+        When::Date { date, end_date } => {
+            set("startDate", json!(date));
+            set("endDate", json!(end_date.as_ref().unwrap_or(date)));
+        }
+        When::Between { .. } => {}
+    }
+    let status = match event.status {
+        Status::Scheduled => "EventScheduled",
+        Status::Cancelled => "EventCancelled",
+        Status::Postponed => "EventPostponed",
+        Status::Rescheduled => "EventRescheduled",
+        Status::MovedOnline => "EventMovedOnline",
+    };
+    set("eventStatus", json!(format!("https://schema.org/{status}")));
+    if let Some(attendance) = event.attendance {
+        let mode = match attendance {
+            Attendance::InPerson => "OfflineEventAttendanceMode",
+            Attendance::Online => "OnlineEventAttendanceMode",
+            Attendance::Mixed => "MixedEventAttendanceMode",
+        };
+        set("eventAttendanceMode", json!(format!("https://schema.org/{mode}")));
+    }
+    let mut locations = Vec::new();
+    if let Some(place) = event.place.as_deref().and_then(|p| feed.place(p)) {
+        let mut address = json!({ "@type": "PostalAddress", "addressLocality": place.name.get(lang), "addressCountry": place.country });
+        if let Some(region) = super::query::readable_region(place) {
+            address["addressRegion"] = json!(region);
+        }
+        if let Some(street) = &place.address {
+            address["streetAddress"] = json!(street);
+        }
+        // The venue is the host's (`host`: who welcomes the event), in that city.
+        let host = event.host.as_deref().and_then(|h| feed.organization(h)).map(|o| o.name.as_str());
+        let mut venue = json!({ "@type": "Place", "name": host.unwrap_or(place.name.get(lang)), "address": address });
+        if !place.approximate {
+            venue["geo"] = json!({ "@type": "GeoCoordinates", "latitude": place.lat, "longitude": place.lon });
+        }
+        locations.push(venue);
+    }
+    if let Some(url) = event.online_url.as_deref().filter(|u| super::validate::is_safe_link(u)) {
+        locations.push(json!({ "@type": "VirtualLocation", "url": url }));
+    }
+    match locations.len() {
+        0 => {}
+        1 => set("location", locations.remove(0)),
+        _ => set("location", Value::Array(locations)),
+    }
+    // Who organizes it: its edition's organizer (the host only lends the room).
+    let organizer =
+        event.edition.as_deref().and_then(|e| feed.edition(e)?.organizer.as_deref()).and_then(|o| feed.organization(o));
+    if let Some(organizer) = organizer {
+        let mut ld = json!({ "@type": "Organization", "name": organizer.name });
+        if let Some(url) = organizer.url.as_deref().filter(|u| super::validate::is_safe_link(u)) {
+            ld["url"] = json!(url);
+        }
+        set("organizer", ld);
+    }
+    let mut speakers: Vec<&str> = event
+        .sessions
+        .iter()
+        .flat_map(|s| &s.speakers)
+        .filter_map(|p| feed.person(p))
+        .map(|p| p.name.as_str())
+        .collect();
+    speakers.dedup();
+    if !speakers.is_empty() {
+        set(
+            "performer",
+            Value::Array(speakers.iter().map(|name| json!({ "@type": "Person", "name": name })).collect()),
+        );
+    }
+    if let Some(summary) = &event.summary {
+        set("description", json!(summary.get(lang)));
+    }
+    if let Some(site) = site {
+        set("url", json!(format!("{site}{}?event={}", lang.pick("", "fr/"), event.id)));
+    }
+    let tickets = event
+        .links
+        .iter()
+        .find(|l| l.kind == super::feed::LinkKind::Registration && super::validate::is_safe_link(&l.url));
+    if let Some(tickets) = tickets {
+        set("offers", json!({ "@type": "Offer", "url": tickets.url }));
+    }
+    ld
+}
+
 /// XML character data and attribute values.
 fn xml(text: &str) -> String {
     text.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;").replace('"', "&quot;")

@@ -50,7 +50,7 @@ index = index.replace(startup, '<script type="module" src="./meetup-atlas.js"></
 index = index.replace(/<link\b[^>]*>/g, (link) =>
   /\srel="?preload\b/.test(link) && /\sas="?fetch\b/.test(link) ? link.replace(/\sintegrity=("[^"]*"|\S+?(?=[\s>]))/, "") : link,
 );
-const inline = index.match(/<script(?![^>]*\ssrc=)[^>]*>/g);
+const inline = index.match(/<script(?![^>]*\ssrc=)(?![^>]*type="application\/ld\+json")[^>]*>/g);
 if (inline) throw new Error(`inline script left in index.html (a strict CSP would block it): ${inline.join(" ")}`);
 
 // The rules that place the prerendered markers, labels and timeline items (classes, not
@@ -92,6 +92,8 @@ function languagePage(lang, up) {
     `<title>${escapeHtml(title)}</title>`,
     `<meta name="description" content="${escapeHtml(description ?? title)}">`,
     `<script src="${up}lang-redirect.js"></script>`,
+    // The events as schema.org data (src/core/publish.rs), a data block a CSP does not run.
+    `<script type="application/ld+json">${readFileSync(join(dir, "ld", `events.${lang}.json`), "utf8").replace(/</g, "\\u003c")}</script>`,
     // The events as an Atom feed in this language (src/bin/feed-publish.rs).
     `<link rel="alternate" type="application/atom+xml" href="${up}feeds/events.${lang}.atom" title="${escapeHtml(title)}">`,
     ...(site

@@ -123,3 +123,27 @@ for (const lang of ["en", "fr"]) {
     await check(calendar("place", place));
   });
 }
+
+// Each page carries its events as schema.org data, saying no more than the feed knows.
+for (const lang of ["en", "fr"]) {
+  test(`the page's JSON-LD describes every event honestly (${lang})`, async ({ page }) => {
+    await page.goto(lang === "fr" ? "./fr/" : "./?lang=en");
+    const blocks = await page.locator('script[type="application/ld+json"]').allTextContents();
+    expect(blocks).toHaveLength(1);
+    const data = JSON.parse(blocks[0]);
+    expect(data["@context"]).toBe("https://schema.org");
+    const events = data["@graph"];
+    expect(events).toHaveLength(EVENTS);
+    for (const ld of events) {
+      expect(ld["@type"]).toBe("Event");
+      const id = new URL(ld.url).searchParams.get("event");
+      const event = bundled.events.find((e) => e.id === id);
+      expect(ld.name).toBe(event.title[lang]);
+      // A day the feed does not know is not invented.
+      if (event.when.type === "between") expect(ld.startDate).toBeUndefined();
+      expect(ld.eventStatus).toBe(`https://schema.org/Event${event.status === "cancelled" ? "Cancelled" : "Scheduled"}`);
+      const place = bundled.places.find((p) => p.id === event.place);
+      if (place) expect(ld.location.address.addressCountry).toBe(place.country);
+    }
+  });
+}
