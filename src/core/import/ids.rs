@@ -43,12 +43,9 @@ pub fn of_key(key: &str) -> String {
     }
 }
 
-/// Eight hex digits of FNV-1a: short, and the same on every machine.
+/// Eight hex digits of the project's FNV-1a fingerprint: short, and the same on every machine.
 pub fn hash(text: &str) -> String {
-    let full = text
-        .bytes()
-        .fold(0xcbf2_9ce4_8422_2325_u64, |hash, byte| (hash ^ u64::from(byte)).wrapping_mul(0x0100_0000_01b3));
-    format!("{:08x}", (full >> 32) as u32 ^ full as u32)
+    crate::core::load::fingerprint(text)[8..].to_owned()
 }
 
 /// A file's short name, for its ids in a merged feed: `chapters/montreal.ics` → `montreal`.
