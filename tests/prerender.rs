@@ -8,6 +8,7 @@ use meetup_atlas::core::basemap;
 use meetup_atlas::core::date::Day;
 use meetup_atlas::core::load;
 use meetup_atlas::core::projection::Projection;
+use meetup_atlas::core::page::Page;
 use meetup_atlas::core::Lang;
 use meetup_atlas::ui::prerender::page_atlas;
 
@@ -15,9 +16,33 @@ const SEED: &str = include_str!("../public/feed.json");
 const BASEMAP: &str = include_str!("../public/basemap.json");
 
 fn atlas(feed: &str, lang: Lang) -> String {
+    drawn(feed, &Page::atlas(lang))
+}
+
+fn drawn(feed: &str, page: &Page) -> String {
     let loaded = Arc::new(load::load(feed).unwrap());
     let basemap = Arc::new(basemap::parse(BASEMAP, &Projection::eastern_canada()).unwrap());
-    page_atlas(loaded, basemap, lang, Day::parse("2026-12-01").unwrap())
+    page_atlas(loaded, basemap, page, Day::parse("2026-12-01").unwrap())
+}
+
+#[test]
+fn an_events_page_opens_on_its_details_and_markers_are_valid_comments() {
+    let loaded = load::load(SEED).unwrap();
+    for lang in Lang::ALL {
+        for event in &loaded.feed.events {
+            let html = drawn(SEED, &Page::event(lang, &event.id));
+            assert_eq!(html.matches("class=\"ma-details\"").count(), 1, "{lang:?} {}", event.id);
+            assert!(html.contains(&format!("aria-labelledby=\"ma-detail-{}\"", event.id)), "{lang:?} {}", event.id);
+            assert_eq!(html.matches("ma-event ma-selected").count(), 1, "{lang:?} {}", event.id);
+            // An HTML parser reads `<!>` only as an error ("bogus comment").
+            assert!(!html.contains("<!>") && html.contains("<!---->"), "{lang:?} {}", event.id);
+            // Its language control leads to the same event in the other language.
+            let other = Page::event(lang.other(), &event.id);
+            let link = Page::event(lang, &event.id).link_to(&other);
+            assert!(html.contains(&format!("href=\"{link}\"")), "{lang:?} {}: {link}", event.id);
+        }
+        assert_eq!(atlas(SEED, lang).matches("class=\"ma-details\"").count(), 0);
+    }
 }
 
 /// Text as it stands in HTML (the prerender escapes `&`, `<` and `>`).

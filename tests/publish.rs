@@ -3,12 +3,18 @@
 #![cfg(not(target_arch = "wasm32"))]
 
 use meetup_atlas::core::load;
+use meetup_atlas::core::page::Site;
 use meetup_atlas::core::publish::{calendars, File};
 
 const SEED: &str = include_str!("../public/feed.json");
 
 fn file<'a>(files: &'a [File], path: &str) -> &'a str {
     &files.iter().find(|f| f.path == path).unwrap_or_else(|| panic!("no {path}")).text
+}
+
+/// The site built with the feed: each event has its page there.
+fn built() -> Site {
+    Site::new("https://events.example.org/atlas", true)
 }
 
 fn vevents(text: &str) -> usize {
@@ -18,7 +24,7 @@ fn vevents(text: &str) -> usize {
 #[test]
 fn a_calendar_per_scope_and_language_listed_in_the_index() {
     let feed = load::load(SEED).unwrap().feed;
-    let files = calendars(&feed, Some("https://events.example.org/atlas/"));
+    let files = calendars(&feed, Some(&built()));
     for lang in ["en", "fr"] {
         assert_eq!(vevents(file(&files, &format!("calendars/all.{lang}.ics"))), feed.events.len());
         for place in &feed.places {
@@ -41,9 +47,13 @@ fn a_calendar_per_scope_and_language_listed_in_the_index() {
     }
     let all = file(&files, "calendars/all.en.ics").replace("\r\n ", "");
     let first = &feed.events[0];
-    assert!(all.contains(&format!("URL:https://events.example.org/atlas/?event={}\r\n", first.id)));
+    assert!(all.contains(&format!("URL:https://events.example.org/atlas/events/{}/\r\n", first.id)));
     let french = file(&files, "calendars/all.fr.ics").replace("\r\n ", "");
-    assert!(french.contains(&format!("URL:https://events.example.org/atlas/fr/?event={}\r\n", first.id)));
+    assert!(french.contains(&format!("URL:https://events.example.org/atlas/fr/events/{}/\r\n", first.id)));
+    // A feed shown on a site without its pages (an element): the atlas with `?event=`.
+    let elsewhere = calendars(&feed, Some(&Site::new("https://example.org/", false)));
+    let all = file(&elsewhere, "calendars/all.fr.ics").replace("\r\n ", "");
+    assert!(all.contains(&format!("URL:https://example.org/fr/?event={}\r\n", first.id)));
     assert!(all.contains("REFRESH-INTERVAL;VALUE=DURATION:PT12H\r\n"));
 }
 
@@ -72,7 +82,7 @@ fn the_calendar_offered_is_the_one_that_holds_what_is_shown() {
     use meetup_atlas::core::publish::{matching, subscribe, Listed, Matching};
     use meetup_atlas::core::Lang;
     let feed = load::load(SEED).unwrap().feed;
-    let files = calendars(&feed, Some("https://events.example.org/atlas/"));
+    let files = calendars(&feed, Some(&built()));
     let listed: Vec<Listed> = serde_json::from_str(file(&files, "calendars/index.json")).unwrap();
     let path = |m: Matching| match m {
         Matching::Exact(c) => format!("exact {}", c.path),
@@ -115,7 +125,7 @@ fn atom_feeds_list_the_newest_events_first() {
     use meetup_atlas::core::publish::atom_feeds;
     let mut feed = load::load(SEED).unwrap().feed;
     feed.events[0].title.en = "Q&A <night> \"live\"".into();
-    let files = atom_feeds(&feed, Some("https://events.example.org/atlas/"));
+    let files = atom_feeds(&feed, Some(&built()));
     let en = file(&files, "feeds/events.en.atom");
     assert!(en.starts_with(
         "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<feed xmlns=\"http://www.w3.org/2005/Atom\" xml:lang=\"en\">"
@@ -123,28 +133,37 @@ fn atom_feeds_list_the_newest_events_first() {
     assert_eq!(en.matches("<entry>").count(), feed.events.len());
     assert!(en.contains("<title>Q&amp;A &lt;night&gt; &quot;live&quot;</title>"), "escaped");
     let fr = file(&files, "feeds/events.fr.atom");
-    assert!(fr.contains(&format!("href=\"https://events.example.org/atlas/fr/?event={}\"", feed.events[1].id)));
+    assert!(fr.contains(&format!("href=\"https://events.example.org/atlas/fr/events/{}/\"", feed.events[1].id)));
     // Newest first: the days of the entries, in order, never go forward.
     let firsts: Vec<_> = {
         let mut events: Vec<_> = feed.events.iter().collect();
         events.sort_by(|a, b| b.span.first.cmp(&a.span.first).then_with(|| a.id.cmp(&b.id)));
         events.iter().map(|e| e.id.clone()).collect()
     };
-    let order: Vec<usize> = firsts.iter().map(|id| en.find(&format!("?event={id}\"")).unwrap()).collect();
+    let order: Vec<usize> = firsts.iter().map(|id| en.find(&format!("/events/{id}/\"")).unwrap()).collect();
     assert!(order.windows(2).all(|w| w[0] < w[1]));
     let bare = atom_feeds(&feed, None);
     assert!(file(&bare, "feeds/events.en.atom").contains("<id>urn:meetup-atlas:event:"), "no site: urn ids, no links");
 }
 
 #[test]
-fn a_sitemap_of_both_languages_only_with_a_site() {
+fn a_sitemap_of_every_page_in_both_languages_only_with_a_site() {
     use meetup_atlas::core::publish::sitemap;
-    assert_eq!(sitemap(None), []);
-    let files = sitemap(Some("https://events.example.org/atlas/"));
+    let feed = load::load(SEED).unwrap().feed;
+    assert_eq!(sitemap(&feed, None), []);
+    let files = sitemap(&feed, Some(&built()));
     let map = file(&files, "sitemap.xml");
-    assert_eq!(map.matches("<url>").count(), 2);
+    assert_eq!(map.matches("<url>").count(), 2 * (1 + feed.events.len()));
     assert!(map.contains("<loc>https://events.example.org/atlas/fr/</loc>"));
     assert!(map.contains("hreflang=\"fr\" href=\"https://events.example.org/atlas/fr/\""));
+    for event in &feed.events {
+        let en = format!("https://events.example.org/atlas/events/{}/", event.id);
+        let fr = format!("https://events.example.org/atlas/fr/events/{}/", event.id);
+        assert!(map.contains(&format!("<loc>{en}</loc>")) && map.contains(&format!("<loc>{fr}</loc>")));
+        assert_eq!(map.matches(&format!("hreflang=\"fr\" href=\"{fr}\"")).count(), 2, "each names the other");
+    }
+    let without_pages = sitemap(&feed, Some(&Site::new("https://events.example.org/atlas/", false)));
+    assert_eq!(file(&without_pages, "sitemap.xml").matches("<url>").count(), 2);
     assert!(file(&files, "robots.txt").contains("Sitemap: https://events.example.org/atlas/sitemap.xml\n"));
 }
 
@@ -152,7 +171,7 @@ fn a_sitemap_of_both_languages_only_with_a_site() {
 fn json_ld_says_what_the_feed_knows() {
     use meetup_atlas::core::publish::json_ld;
     let feed = load::load(SEED).unwrap().feed;
-    let files = json_ld(&feed, Some("https://events.example.org/atlas/"));
+    let files = json_ld(&feed, Some(&built()));
     let ld: serde_json::Value = serde_json::from_str(file(&files, "ld/events.fr.json")).unwrap();
     let graph = ld["@graph"].as_array().unwrap();
     assert_eq!(graph.len(), feed.events.len());

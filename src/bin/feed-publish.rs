@@ -5,7 +5,11 @@
 //! `robots.txt`; and the events as schema.org JSON-LD (`ld/events.en.json`). The post-build hook
 //! runs it for the bundled feed; a community hosting its own feed runs it for theirs.
 //!
-//! Usage: feed-publish FEED.json -o DIR [--site https://events.example.org/atlas/]
+//! With `--pages` (the build's hook: the site holds a page per event, `events/<id>/`), the
+//! events' addresses are their pages and the sitemap lists them; without it, the atlas
+//! with `?event=`.
+//!
+//! Usage: feed-publish FEED.json -o DIR [--site https://events.example.org/atlas/] [--pages]
 
 // It writes files, which the wasm of a page cannot: for wasm32 (which `clippy` checks too)
 // it is a program without a `main`.
@@ -21,19 +25,19 @@ mod native {
     use std::path::Path;
     use std::process::ExitCode;
 
+    use meetup_atlas::core::page::Site;
     use meetup_atlas::core::{load, publish};
 
-    const USAGE: &str = "usage: feed-publish FEED.json -o DIR [--site https://events.example.org/atlas/]";
+    const USAGE: &str = "usage: feed-publish FEED.json -o DIR [--site https://events.example.org/atlas/] [--pages]";
 
     pub fn main() -> ExitCode {
         let mut args = std::env::args().skip(1);
-        let (mut feed, mut out, mut site) = (None, None, None);
+        let (mut feed, mut out, mut site, mut pages) = (None, None, None, false);
         while let Some(arg) = args.next() {
             match arg.as_str() {
                 "-o" | "--output" => out = args.next(),
-                "--site" => {
-                    site = args.next().filter(|s| !s.is_empty()).map(|s| format!("{}/", s.trim_end_matches('/')))
-                }
+                "--site" => site = args.next().filter(|s| !s.trim().is_empty()),
+                "--pages" => pages = true,
                 _ if feed.is_none() && !arg.starts_with('-') => feed = Some(arg),
                 _ => {
                     eprintln!("{USAGE}");
@@ -59,11 +63,12 @@ mod native {
                 return ExitCode::FAILURE;
             }
         };
-        let mut files = publish::calendars(&loaded.feed, site.as_deref());
+        let site = site.map(|url| Site::new(&url, pages));
+        let mut files = publish::calendars(&loaded.feed, site.as_ref());
         let calendars = files.len() - 1;
-        files.extend(publish::atom_feeds(&loaded.feed, site.as_deref()));
-        files.extend(publish::sitemap(site.as_deref()));
-        files.extend(publish::json_ld(&loaded.feed, site.as_deref()));
+        files.extend(publish::atom_feeds(&loaded.feed, site.as_ref()));
+        files.extend(publish::sitemap(&loaded.feed, site.as_ref()));
+        files.extend(publish::json_ld(&loaded.feed, site.as_ref()));
         for file in &files {
             let path = Path::new(&out).join(&file.path);
             let written =

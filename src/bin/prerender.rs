@@ -1,16 +1,17 @@
-//! The build's prerender of the hosted page (a trunk post-build hook, before
+//! The build's prerender of the site's pages (run by the trunk post-build hook,
 //! `src/js/finish-dist.mjs`): the bundled feed drawn by the same Leptos components as in
-//! the browser, once per language, so the page's first paint is the atlas itself and the
-//! wasm only brings it to life. Writes into the build directory:
+//! the browser, once per language (`./`, `fr/`) and once per event and language
+//! (`events/<id>/`, `fr/events/<id>/`, its details open), so each page's first paint is
+//! the atlas itself and the wasm only brings it to life. Writes into the build directory:
 //! - `fragment.en.html`, `fragment.fr.html`: the atlas of each language (also what the
-//!   Hugo shortcode puts in a site's own pages);
+//!   Hugo shortcode puts in a site's own pages), and `prerender/…`: each event page's;
 //! - `places.css`: the rules of the classes that place the pages' markers, labels and
 //!   timeline items (`ui::placed`: no style attribute, for a strict CSP);
-//! - `prerender.json`: each page's title and description, and what the atlas was drawn
-//!   from (language, day, fingerprints of the feed and the basemap), which the pages'
-//!   host carries: the browser draws over the page only if it has the same.
+//! - `prerender.json`: each page's folder, its `<head>` (`core::head`), the link to it in
+//!   the other language, and what the atlas was drawn from (`core::page::Prerendered`),
+//!   which the page's host carries: the browser draws over the page only if it has the same.
 //!
-//! Usage: prerender [dir]   (dir defaults to $TRUNK_STAGING_DIR)
+//! Usage: prerender [dir] [--site URL]   (dir defaults to $TRUNK_STAGING_DIR)
 
 // The views' async types nest deeper than the default allows.
 #![recursion_limit = "256"]
@@ -20,17 +21,27 @@ use std::process::ExitCode;
 use std::sync::Arc;
 
 use meetup_atlas::core::basemap;
+use meetup_atlas::core::head;
 use meetup_atlas::core::load;
+use meetup_atlas::core::page::{is_page_id, Page, Prerendered, Site};
 use meetup_atlas::core::query;
 use meetup_atlas::core::Lang;
 use meetup_atlas::ui::{intl, placed, prerender};
 
 fn main() -> ExitCode {
-    let Some(dir) = std::env::args().nth(1).or_else(|| std::env::var("TRUNK_STAGING_DIR").ok()) else {
+    let (mut dir, mut site) = (None, None);
+    let mut args = std::env::args().skip(1);
+    while let Some(arg) = args.next() {
+        match arg.as_str() {
+            "--site" => site = args.next().filter(|s| !s.trim().is_empty()).map(|s| Site::new(&s, true)),
+            _ => dir = Some(arg),
+        }
+    }
+    let Some(dir) = dir.or_else(|| std::env::var("TRUNK_STAGING_DIR").ok()) else {
         eprintln!("prerender: no directory: pass one or run as a trunk hook");
         return ExitCode::FAILURE;
     };
-    match prerender(Path::new(&dir)) {
+    match prerender(Path::new(&dir), site.as_ref()) {
         Ok(()) => ExitCode::SUCCESS,
         Err(message) => {
             eprintln!("prerender: {message}");
@@ -39,11 +50,12 @@ fn main() -> ExitCode {
     }
 }
 
-fn prerender(dir: &Path) -> Result<(), String> {
+fn prerender(dir: &Path, site: Option<&Site>) -> Result<(), String> {
     let read = |name: &str| std::fs::read_to_string(dir.join(name)).map_err(|e| format!("{name}: {e}"));
-    let write = |name: String, text: &str| {
-        let path: PathBuf = dir.join(&name);
-        std::fs::write(&path, text).map_err(|e| format!("{name}: {e}"))
+    let write = |name: &str, text: &str| {
+        let path: PathBuf = dir.join(name);
+        let written = path.parent().map_or(Ok(()), std::fs::create_dir_all).and_then(|()| std::fs::write(&path, text));
+        written.map_err(|e| format!("{name}: {e}"))
     };
     let text = read("feed.json")?;
     let loaded = Arc::new(load::load(&text).map_err(|e| format!("feed.json: {e:?}"))?);
@@ -51,24 +63,35 @@ fn prerender(dir: &Path) -> Result<(), String> {
     let basemap = basemap::parse(&basemap_text, &query::map_projection(&loaded.feed))
         .map_err(|e| format!("basemap.json: {e:?}"))?;
     let basemap = Arc::new(basemap);
-    let today = intl::today();
-    let drawn_from = format!("{today} {} {}", load::fingerprint(&text), load::fingerprint(&basemap_text));
-    let mut pages = serde_json::Map::new();
-    for lang in Lang::ALL {
-        let html = prerender::page_atlas(loaded.clone(), basemap.clone(), lang, today);
-        write(format!("fragment.{}.html", lang.tag()), &html)?;
-        let feed = &loaded.feed;
-        pages.insert(
-            lang.tag().to_owned(),
-            serde_json::json!({
-                "title": feed.title.get(lang),
-                "description": feed.description.as_ref().map(|d| d.get(lang)),
-                "prerendered": format!("{} {drawn_from}", lang.tag()),
-            }),
-        );
+    let day = intl::today();
+    let (feed_print, basemap_print) = (load::fingerprint(&text), load::fingerprint(&basemap_text));
+    let events = loaded.feed.events.iter().map(|e| e.id.as_str()).filter(|id| is_page_id(id));
+    let pages: Vec<Page> = Lang::ALL
+        .into_iter()
+        .map(Page::atlas)
+        .chain(events.flat_map(|id| Lang::ALL.map(|lang| Page::event(lang, id))))
+        .collect();
+    let mut listed = Vec::new();
+    for page in &pages {
+        let fragment = match &page.event {
+            None => format!("fragment.{}.html", page.lang.tag()),
+            Some(id) => format!("prerender/{}{id}.html", page.lang.tag()),
+        };
+        write(&fragment, &prerender::page_atlas(loaded.clone(), basemap.clone(), page, day))?;
+        let drawn_from =
+            Prerendered { page: page.clone(), day, feed: feed_print.clone(), basemap: basemap_print.clone() };
+        listed.push(serde_json::json!({
+            "path": page.path(),
+            "up": page.up(),
+            "lang": page.lang.tag(),
+            "other": page.link_to(&page.in_lang(page.lang.other())),
+            "head": head::head(&loaded.feed, page, site),
+            "fragment": fragment,
+            "prerendered": drawn_from.to_string(),
+        }));
     }
-    write("places.css".to_owned(), &placed::stylesheet())?;
-    write("prerender.json".to_owned(), &serde_json::Value::Object(pages).to_string())?;
-    println!("prerender: fragment.en.html, fragment.fr.html, places.css and prerender.json written");
+    write("places.css", &placed::stylesheet())?;
+    write("prerender.json", &serde_json::Value::Array(listed).to_string())?;
+    println!("prerender: {} pages drawn ({} events, 2 languages), places.css and prerender.json written", pages.len(), pages.len() / 2 - 1);
     Ok(())
 }

@@ -16,7 +16,7 @@ pub enum Stamps<'a> {
     Now(i64),
     /// A published calendar: each event stamped when it last changed (`updated`, else the
     /// feed's publication day), its `SEQUENCE` growing with it, and its `URL` on `site`.
-    Feed { site: Option<&'a str> },
+    Feed { site: Option<&'a super::page::Site> },
 }
 
 /// A calendar of `events`, stamped at `now` (seconds since the epoch, UTC).
@@ -139,8 +139,8 @@ fn vevent(out: &mut String, feed: &Feed, event: &Event, lang: Lang, stamps: Stam
         push_line(out, &format!("LOCATION:{}", escape(&location.join(", "))));
     }
     let page = match stamps {
-        // The event in the atlas (its own page once there is one).
-        Stamps::Feed { site: Some(site) } => Some(format!("{site}{}?event={}", lang.pick("", "fr/"), event.id)),
+        // The event's own page in the atlas.
+        Stamps::Feed { site: Some(site) } => Some(site.event(lang, &event.id)),
         _ => None,
     };
     if let Some(url) =

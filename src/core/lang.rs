@@ -69,12 +69,3 @@ impl Lang {
         }
     }
 }
-/// The hosted page of each language is prerendered at its own address: English at the
-/// site's root, French in `fr/`. The relative link from the page of `from` to that of `to`.
-pub fn page_path(from: Lang, to: Lang) -> &'static str {
-    match (from, to) {
-        (Lang::En, Lang::En) | (Lang::Fr, Lang::Fr) => "./",
-        (Lang::En, Lang::Fr) => "fr/",
-        (Lang::Fr, Lang::En) => "../",
-    }
-}

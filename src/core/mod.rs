@@ -8,6 +8,7 @@ pub mod embed;
 pub mod explore;
 pub mod feed;
 pub mod gesture;
+pub mod head;
 pub mod i18n;
 pub mod ics;
 // Its crates (iCalendar, CSV, time zones, the gazetteer) stay out of the atlas' wasm: it is
@@ -20,6 +21,7 @@ pub mod load;
 pub mod map;
 pub mod merge;
 pub mod order;
+pub mod page;
 pub mod projection;
 pub mod publish;
 pub mod query;

@@ -9,6 +9,7 @@ use serde::{Deserialize, Serialize};
 use super::explore::{Facet, Filters};
 use super::feed::{Event, Feed};
 use super::i18n::Lang;
+use super::page::{is_page_id, Page, Site};
 use super::ics::{self, Stamps};
 use super::url_state::encode;
 
@@ -59,7 +60,7 @@ fn events_of<'f>(feed: &'f Feed, scope: Scope, id: &str) -> Vec<&'f Event> {
 
 /// The calendars of a feed, and their list. `site`: where the atlas is served
 /// (`https://events.example.org/atlas/`), for each event's `URL`; without it there is none.
-pub fn calendars(feed: &Feed, site: Option<&str>) -> Vec<File> {
+pub fn calendars(feed: &Feed, site: Option<&Site>) -> Vec<File> {
     let mut scopes: Vec<(Scope, Option<&str>)> = vec![(Scope::All, None)];
     scopes.extend(feed.places.iter().map(|p| (Scope::Place, Some(p.id.as_str()))));
     scopes.extend(feed.series.iter().map(|s| (Scope::Series, Some(s.id.as_str()))));
@@ -107,7 +108,7 @@ pub fn calendars(feed: &Feed, site: Option<&str>) -> Vec<File> {
 /// The Atom feeds of a feed's events, one per language (`feeds/events.en.atom`): newest
 /// events first, each entry linking to the event in the atlas. `site` gives absolute
 /// addresses; without it, entries have `urn:` ids and no links.
-pub fn atom_feeds(feed: &Feed, site: Option<&str>) -> Vec<File> {
+pub fn atom_feeds(feed: &Feed, site: Option<&Site>) -> Vec<File> {
     [Lang::En, Lang::Fr]
         .into_iter()
         .map(|lang| File { path: format!("feeds/events.{}.atom", lang.tag()), text: atom(feed, lang, site) })
@@ -116,18 +117,22 @@ pub fn atom_feeds(feed: &Feed, site: Option<&str>) -> Vec<File> {
 
 /// `sitemap.xml` (the page in each language, with its alternate) and `robots.txt` naming
 /// it: search engines take absolute addresses only, so nothing without `site`.
-pub fn sitemap(site: Option<&str>) -> Vec<File> {
+pub fn sitemap(feed: &Feed, site: Option<&Site>) -> Vec<File> {
     let Some(site) = site else { return Vec::new() };
-    let pages = [("en", site.to_owned()), ("fr", format!("{site}fr/"))];
     let mut out = String::from("<?xml version=\"1.0\" encoding=\"utf-8\"?>\n");
     out +=
         "<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\" xmlns:xhtml=\"http://www.w3.org/1999/xhtml\">\n";
-    for (_, page) in &pages {
-        out += &format!("  <url>\n    <loc>{}</loc>\n", xml(page));
-        for (lang, other) in &pages {
-            out += &format!("    <xhtml:link rel=\"alternate\" hreflang=\"{lang}\" href=\"{}\"/>\n", xml(other));
+    let events = feed.events.iter().filter(|_| site.event_pages).map(|e| Some(e.id.as_str()));
+    for event in std::iter::once(None).chain(events) {
+        let Some(pages) = pages_of(event) else { continue };
+        for page in &pages {
+            out += &format!("  <url>\n    <loc>{}</loc>\n", xml(&site.page(page)));
+            for other in &pages {
+                let (lang, href) = (other.lang.tag(), xml(&site.page(other)));
+                out += &format!("    <xhtml:link rel=\"alternate\" hreflang=\"{lang}\" href=\"{href}\"/>\n");
+            }
+            out += "  </url>\n";
         }
-        out += "  </url>\n";
     }
     out += "</urlset>\n";
     let robots = format!("User-agent: *\nAllow: /\nSitemap: {site}sitemap.xml\n");
@@ -137,7 +142,16 @@ pub fn sitemap(site: Option<&str>) -> Vec<File> {
 /// schema.org `Event` data of every event, as JSON-LD (`ld/events.en.json`, put in each
 /// page's head by the build): what the feed honestly has, and no more. An event whose day is
 /// not known has no `startDate` (and is then not eligible for rich results, which is right).
-pub fn json_ld(feed: &Feed, site: Option<&str>) -> Vec<File> {
+/// The atlas' pages (`None`) or an event's, in each language; `None` for an event whose
+/// id cannot be a folder.
+fn pages_of(event: Option<&str>) -> Option<[Page; 2]> {
+    match event {
+        None => Some(Lang::ALL.map(Page::atlas)),
+        Some(id) => is_page_id(id).then(|| Lang::ALL.map(|lang| Page::event(lang, id))),
+    }
+}
+
+pub fn json_ld(feed: &Feed, site: Option<&Site>) -> Vec<File> {
     [Lang::En, Lang::Fr]
         .into_iter()
         .map(|lang| {
@@ -149,7 +163,7 @@ pub fn json_ld(feed: &Feed, site: Option<&str>) -> Vec<File> {
         .collect()
 }
 
-fn event_ld(feed: &Feed, event: &Event, lang: Lang, site: Option<&str>) -> serde_json::Value {
+pub fn event_ld(feed: &Feed, event: &Event, lang: Lang, site: Option<&Site>) -> serde_json::Value {
     use super::feed::{Attendance, Status, When};
     use serde_json::{json, Value};
     let mut ld = json!({ "@type": "Event", "name": event.title.get(lang) });
@@ -238,7 +252,10 @@ fn event_ld(feed: &Feed, event: &Event, lang: Lang, site: Option<&str>) -> serde
         set("description", json!(summary.get(lang)));
     }
     if let Some(site) = site {
-        set("url", json!(format!("{site}{}?event={}", lang.pick("", "fr/"), event.id)));
+        set("url", json!(site.event(lang, &event.id)));
+        if let Some(card) = site.card(lang, &event.id) {
+            set("image", json!([card]));
+        }
     }
     let tickets = event
         .links
@@ -250,8 +267,22 @@ fn event_ld(feed: &Feed, event: &Event, lang: Lang, site: Option<&str>) -> serde
     ld
 }
 
-/// XML character data and attribute values.
-fn xml(text: &str) -> String {
+/// An event in a few words, for an Atom entry and a page's description: when (as far as
+/// it is known), where, and its summary.
+pub fn in_words(feed: &Feed, event: &Event, lang: Lang) -> Vec<String> {
+    let when = match &event.when {
+        super::feed::When::Between { .. } => super::i18n::fuzzy_range(event.span, lang),
+        _ => super::i18n::plain_day(event.span.first, lang, true),
+    };
+    let place = event.place.as_deref().and_then(|p| feed.place(p)).map(|p| super::query::place_name(feed, p, lang));
+    let mut words: Vec<String> = vec![when];
+    words.extend(place);
+    words.extend(event.summary.as_ref().map(|s| s.get(lang).to_owned()));
+    words
+}
+
+/// XML (and HTML) character data and attribute values.
+pub fn xml(text: &str) -> String {
     text.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;").replace('"', "&quot;")
 }
 
@@ -262,11 +293,8 @@ fn rfc3339(seconds: i64) -> String {
     format!("{day}T{:02}:{:02}:{:02}Z", s / 3600, s % 3600 / 60, s % 60)
 }
 
-fn atom(feed: &Feed, lang: Lang, site: Option<&str>) -> String {
-    let page = site.map(|site| match lang {
-        Lang::En => site.to_owned(),
-        Lang::Fr => format!("{site}fr/"),
-    });
+fn atom(feed: &Feed, lang: Lang, site: Option<&Site>) -> String {
+    let page = site.map(|site| site.page(&Page::atlas(lang)));
     let self_path = format!("feeds/events.{}.atom", lang.tag());
     let title = feed.title.get(lang);
     let mut events: Vec<&Event> = feed.events.iter().collect();
@@ -294,19 +322,12 @@ fn atom(feed: &Feed, lang: Lang, site: Option<&str>) -> String {
     }
     out += &format!("  <updated>{}</updated>\n  <author><name>{}</name></author>\n", rfc3339(updated), xml(author));
     for event in events {
-        let when = match &event.when {
-            super::feed::When::Between { .. } => super::i18n::fuzzy_range(event.span, lang),
-            _ => super::i18n::plain_day(event.span.first, lang, true),
-        };
-        let place = event.place.as_deref().and_then(|p| feed.place(p)).map(|p| super::query::place_name(feed, p, lang));
-        let mut summary: Vec<String> = vec![when];
-        summary.extend(place);
-        summary.extend(event.summary.as_ref().map(|s| s.get(lang).to_owned()));
+        let summary = in_words(feed, event, lang);
         out += "  <entry>\n";
         out += &format!("    <title>{}</title>\n", xml(event.title.get(lang)));
-        match &page {
-            Some(page) => {
-                let address = format!("{page}?event={}", event.id);
+        match site {
+            Some(site) => {
+                let address = site.event(lang, &event.id);
                 out += &format!(
                     "    <id>{}</id>\n    <link rel=\"alternate\" type=\"text/html\" href=\"{}\"/>\n",
                     xml(&address),

@@ -8,6 +8,7 @@ use crate::core::embed::{Hidden, Mode, Panels};
 use crate::core::i18n::{self, Lang, Msg};
 use crate::core::load::{self, LoadError, Loaded};
 use crate::core::merge;
+use crate::core::page::Page;
 use crate::core::query::Selection;
 use crate::core::url_state::UrlState;
 
@@ -21,7 +22,7 @@ use super::panel::SidePanel;
 use super::status::{FeedsFailed, LoadFailed, Loading, Problems, SavedCopy};
 use super::timeline::Timeline;
 use super::toolbar::Toolbar;
-use super::url_sync::{sync_url, url_state};
+use super::url_sync::{sync_url, url_state, Addressing};
 
 /// Everything an atlas is told when it is mounted.
 #[derive(Clone, Debug)]
@@ -35,9 +36,12 @@ pub struct Setup {
     /// The feed and basemap already in hand: then nothing is fetched and the atlas is
     /// drawn whole at once, as the build's prerender draws it.
     pub ready: Option<Ready>,
-    /// On a prerendered page, its language: the language control links to the other
-    /// language's page, so it works without JavaScript too.
-    pub page_lang: Option<Lang>,
+    /// On a prerendered page, which one: the language control links to the other
+    /// language's page, so it works without JavaScript too; an event's page opens on it.
+    pub page: Option<Page>,
+    /// The page is the published feed's as the build drew it, so each of its events has a
+    /// page (`events/<id>/`): selecting one moves the address there.
+    pub event_pages: bool,
     /// The feed's first fetch, made before drawing (over a prerendered page), failed:
     /// that is shown at once, with a retry, rather than fetched again.
     pub failed: Option<LoadError>,
@@ -66,7 +70,8 @@ impl Setup {
             hidden: Hidden::default(),
             mode: Mode::Page,
             ready: None,
-            page_lang: None,
+            page: None,
+            event_pages: false,
             failed: None,
         }
     }
@@ -79,7 +84,7 @@ type FeedLoad = Result<(Arc<Loaded>, Option<Saved>), LoadError>;
 /// The whole widget: fetches the feed, then shows it.
 #[component]
 pub fn App(setup: Setup) -> impl IntoView {
-    let Setup { feed_url, basemap_url, lang, panels, hidden, mode, ready, page_lang, failed } = setup;
+    let Setup { feed_url, basemap_url, lang, panels, hidden, mode, ready, page, event_pages, failed } = setup;
     let lang = RwSignal::new(lang);
     // Each press of Try again is a new attempt; what is shown is the current attempt's result.
     let attempt = RwSignal::new(0u32);
@@ -136,10 +141,10 @@ pub fn App(setup: Setup) -> impl IntoView {
                 <header class="ma-header">
                     <h1 class="ma-title">{title}</h1>
                     {(mode == Mode::Page).then(|| {
-                        let root = page_lang.map_or("./", |page| crate::core::lang::page_path(page, Lang::En));
+                        let root = page.as_ref().map_or_else(|| "./".to_owned(), |page| page.link_to(&Page::atlas(Lang::En)));
                         view! { <EmbedButton lang feed_url=feed_url.clone() panels root /> }
                     })}
-                    <LangToggle lang remember=mode.owns_page() page_lang />
+                    <LangToggle lang remember=mode.owns_page() page=page.clone() />
                 </header>
             })}
             {move || match outcome.get() {
@@ -158,7 +163,8 @@ pub fn App(setup: Setup) -> impl IntoView {
                         with_filters=!hidden.filters
                         basemap=ready.as_ref().and_then(|r| r.basemap.clone())
                         first_day=ready.as_ref().map(|r| r.today)
-                        page_lang
+                        page=page.clone()
+                        event_pages
                     />
                 }
                 .into_any(),
@@ -262,9 +268,12 @@ pub fn Atlas(
     /// that day, with the link's view applied once drawn (the build had no link).
     #[prop(default = None)]
     first_day: Option<Day>,
-    /// The language of the prerendered page it is drawn in, if any (see `Setup`).
+    /// The prerendered page it is drawn in, if any (see `Setup`).
     #[prop(default = None)]
-    page_lang: Option<Lang>,
+    page: Option<Page>,
+    /// Whether each event has a page to move the address to (see `Setup`).
+    #[prop(default = false)]
+    event_pages: bool,
     /// Where the list of the feed's published calendars is, for Subscribe (`core::publish`).
     #[prop(default = None)]
     calendars: Option<String>,
@@ -273,7 +282,10 @@ pub fn Atlas(
     let today = visitor_day(first_day);
     // What a link asked for; ids the feed does not have are ignored. An element on
     // someone else's page leaves that page's address alone.
-    let linked = if mode == Mode::Element || as_prerendered { UrlState::default() } else { url_state() };
+    let addressing = if mode.owns_page() { Addressing::of(page.as_ref(), event_pages) } else { Addressing::default() };
+    // What a link asked for; ids the feed does not have are ignored. An element on
+    // someone else's page leaves that page's address alone. An event's page opens on it.
+    let linked = if mode == Mode::Element || as_prerendered { UrlState::default() } else { url_state(&addressing) };
     let known = {
         let loaded = loaded.clone();
         move |selection: Option<Selection>| match &selection {
@@ -282,13 +294,14 @@ pub fn Atlas(
             _ => None,
         }
     };
-    let selection = RwSignal::new(known(linked.selection));
+    let page_event = page.as_ref().and_then(|p| p.event.clone()).map(Selection::Event);
+    let selection = RwSignal::new(known(linked.selection.or(page_event)));
     let filters = RwSignal::new(linked.filters);
     let centre = RwSignal::new(linked.map);
     if as_prerendered && mode != Mode::Element {
-        let known = known.clone();
+        let (known, addressing) = (known.clone(), addressing.clone());
         Effect::new(move |_| {
-            let linked = url_state();
+            let linked = url_state(&addressing);
             if linked != UrlState::default() {
                 selection.set(known(linked.selection));
                 filters.set(linked.filters);
@@ -296,7 +309,7 @@ pub fn Atlas(
             }
         });
     }
-    let flush_url = mode.owns_page().then(|| sync_url(lang, selection, filters, centre, known, page_lang));
+    let flush_url = mode.owns_page().then(|| sync_url(lang, selection, filters, centre, known, addressing));
     if mode.owns_page() {
         follow_in_page_title(loaded.clone(), lang, selection);
     }

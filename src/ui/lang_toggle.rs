@@ -1,18 +1,19 @@
 use leptos::prelude::*;
 
-use crate::core::{lang, Lang, Msg};
+use crate::core::page::Page;
+use crate::core::{Lang, Msg};
 
 use super::browser::save_lang;
 
 /// Two buttons, each labelled in its own language; the pressed one is current.
 /// With `remember`, the choice is kept for the next visit. On a prerendered page
-/// (`page_lang`) they are links to each language's page, which work without JavaScript
+/// (`page`) they are links to the same page in each language, which work without JavaScript
 /// too; with it, the language changes in place.
 #[component]
 pub fn LangToggle(
     lang: RwSignal<Lang>,
     #[prop(optional)] remember: bool,
-    #[prop(default = None)] page_lang: Option<Lang>,
+    #[prop(default = None)] page: Option<Page>,
 ) -> impl IntoView {
     let option_view = move |option: Lang| {
         let choose = move |e: leptos::ev::MouseEvent| {
@@ -23,13 +24,13 @@ pub fn LangToggle(
             }
         };
         let current = move || if lang.get() == option { "true" } else { "false" };
-        match page_lang {
+        match &page {
             Some(page) => view! {
                 <a
                     class="ma-lang-option"
                     lang=option.tag()
                     hreflang=option.tag()
-                    href=lang::page_path(page, option)
+                    href=page.link_to(&page.in_lang(option))
                     aria-current=move || (lang.get() == option).then_some("true")
                     on:click=choose
                 >

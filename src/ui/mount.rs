@@ -7,9 +7,9 @@ use wasm_bindgen::JsCast;
 use std::sync::Arc;
 
 use crate::core::basemap;
-use crate::core::date::Day;
 use crate::core::embed::{Hidden, Mode, Panels};
 use crate::core::load::{self, LoadError};
+use crate::core::page::Prerendered;
 use crate::core::query;
 use crate::core::Lang;
 
@@ -21,8 +21,7 @@ const DEFAULT_FEED: &str = "feed.json";
 const DEFAULT_BASEMAP: &str = "basemap.json";
 /// Marks a `[data-meetup-atlas]` host that has its atlas.
 const MOUNTED: &str = "data-meetup-atlas-mounted";
-/// On a host the build prerendered: `"<lang> <day> <feed fingerprint> <basemap fingerprint>"`
-/// (`src/bin/prerender.rs`).
+/// On a host the build prerendered: what it was drawn from (`core::page::Prerendered`).
 const PRERENDERED: &str = "data-prerendered";
 const TAKE_OVER_START: &str = "meetup-atlas take-over start";
 /// Set once the atlas answers input: on a prerendered page, once the wasm has taken it over.
@@ -68,7 +67,8 @@ pub fn start() {
                 .unwrap_or_default(),
             mode,
             ready: None,
-            page_lang: None,
+            page: None,
+            event_pages: false,
             failed: None,
         };
         match host.get_attribute(PRERENDERED).as_deref().and_then(Prerendered::parse) {
@@ -100,25 +100,6 @@ fn draw(host: web_sys::HtmlElement, setup: Setup) {
     host.set_text_content(None);
     leptos::mount::mount_to(host.clone(), move || view! { <App setup=setup.clone() /> }).forget();
     let _ = host.set_attribute(LIVE, "");
-}
-
-/// What the build drew a host's atlas from.
-struct Prerendered {
-    lang: Lang,
-    day: Day,
-    feed: String,
-    basemap: String,
-}
-
-impl Prerendered {
-    fn parse(text: &str) -> Option<Prerendered> {
-        let mut parts = text.split(' ');
-        let lang = Lang::from_tag(parts.next()?)?;
-        let day = Day::parse(parts.next()?)?;
-        let feed = parts.next()?.to_owned();
-        let basemap = parts.next()?.to_owned();
-        Some(Prerendered { lang, day, feed, basemap })
-    }
 }
 
 /// A prerendered atlas comes to life on the nodes it was drawn with (hydration): the
@@ -158,12 +139,14 @@ async fn take_over(host: web_sys::HtmlElement, mut setup: Setup, prerendered: Pr
         && same_basemap
         && basemap.is_some()
         && setup.mode == Mode::Page
-        && setup.lang == prerendered.lang
+        && setup.lang == prerendered.page.lang
         && setup.panels == Panels::default()
         && setup.hidden == Hidden::default();
     let today = if as_built { prerendered.day } else { super::intl::today() };
     setup.ready = Some(Ready { feed: Arc::new(loaded), saved, basemap, today });
-    setup.page_lang = Some(prerendered.lang);
+    setup.page = Some(prerendered.page);
+    // Its events have pages of their own only as the build drew them.
+    setup.event_pages = as_built;
     next_task().await;
     if as_built {
         let performance = web_sys::window().and_then(|w| w.performance());
@@ -217,7 +200,8 @@ pub fn mount_element(
         hidden: hide.as_deref().map(Hidden::parse).unwrap_or_default(),
         mode: Mode::Element,
         ready: None,
-        page_lang: None,
+        page: None,
+        event_pages: false,
         failed: None,
     };
     super::crash::watch(&target);

@@ -8,16 +8,20 @@ use leptos::prelude::*;
 use crate::core::basemap::Basemap;
 use crate::core::date::Day;
 use crate::core::load::Loaded;
-use crate::core::Lang;
+use crate::core::page::Page;
 
 use super::app::{App, Ready, Setup};
 
-/// The atlas of the hosted page in `lang`, as HTML, drawn on `today`.
-pub fn page_atlas(feed: Arc<Loaded>, basemap: Arc<Basemap>, lang: Lang, today: Day) -> String {
+/// The atlas of a page of the site (a language's, or an event's with its details open), as
+/// HTML, drawn on `today`. The parser's empty comments (`<!>`, Leptos' markers) are
+/// written as valid HTML writes an empty comment (`<!---->`): the same node.
+pub fn page_atlas(feed: Arc<Loaded>, basemap: Arc<Basemap>, page: &Page, today: Day) -> String {
+    let lang = page.lang;
     let setup = Setup {
         ready: Some(Ready { feed, saved: None, basemap: Some(basemap), today }),
-        page_lang: Some(lang),
-        ..Setup::page("feed.json", lang)
+        page: Some(page.clone()),
+        event_pages: true,
+        ..Setup::page(format!("{}feed.json", page.up()), lang)
     };
-    Owner::new().with(|| view! { <App setup /> }.to_html())
+    Owner::new().with(|| view! { <App setup /> }.to_html()).replace("<!>", "<!---->")
 }

@@ -1,21 +1,69 @@
 //! The view in the address: read from the query string at start, written back as it
-//! changes, and followed through back and forward.
+//! changes, and followed through back and forward. On the published feed's hosted page,
+//! a selected event is the event's own page (`events/<id>/`) rather than `?event=`.
 
 use leptos::prelude::*;
 
 use crate::core::explore::Filters;
+use crate::core::page::{is_page_id, Page};
 use crate::core::query::Selection;
 use crate::core::url_state::{MapCentre, UrlState};
 use crate::core::Lang;
 
-/// The state a link carries, from the page's query string.
-pub fn url_state() -> UrlState {
+/// Where the view is written: the query string alone, or also the path of the site's
+/// pages, whose root is known.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Addressing {
+    /// The site's root (an absolute path) when each event has a page there.
+    pub root: Option<String>,
+    /// The prerendered page's language: its address (`fr/`) says it, `?lang=` only another.
+    pub page_lang: Option<Lang>,
+}
+
+impl Addressing {
+    /// For an atlas drawn in `page`: with its events' pages if `event_pages` and the
+    /// address is that page's.
+    pub fn of(page: Option<&Page>, event_pages: bool) -> Addressing {
+        // The build's prerender has no address (and no window to ask).
+        let in_browser = cfg!(target_arch = "wasm32");
+        let root = page.filter(|_| event_pages && in_browser).and_then(|page| {
+            let pathname = web_sys::window().and_then(|w| w.location().pathname().ok())?;
+            page.root_of(&pathname)
+        });
+        Addressing { root, page_lang: page.map(|p| p.lang) }
+    }
+
+    /// The path and query of `state`: a selected event as its page's folder when there is one.
+    fn address(&self, state: UrlState) -> String {
+        let Some(root) = &self.root else { return state.to_query() };
+        let lang = self.page_lang.unwrap_or_default();
+        match state.selection {
+            Some(Selection::Event(id)) if is_page_id(&id) => {
+                let query = UrlState { selection: None, ..state }.to_query();
+                format!("{root}{}{query}", Page::event(lang, &id).path())
+            }
+            _ => format!("{root}{}{}", Page::atlas(lang).path(), state.to_query()),
+        }
+    }
+}
+
+/// The state a link carries: the page's query string, and the event whose page it is.
+pub fn url_state(addressing: &Addressing) -> UrlState {
     if cfg!(not(target_arch = "wasm32")) {
         // The build's prerender: no address, no link.
         return UrlState::default();
     }
-    let search = web_sys::window().and_then(|w| w.location().search().ok()).unwrap_or_default();
-    UrlState::from_query(&search)
+    let location = web_sys::window().map(|w| w.location());
+    let search = location.as_ref().and_then(|l| l.search().ok()).unwrap_or_default();
+    let mut state = UrlState::from_query(&search);
+    let pathname = location.and_then(|l| l.pathname().ok()).unwrap_or_default();
+    let page = addressing.root.as_deref().and_then(|root| pathname.strip_prefix(root)).and_then(|path| {
+        Page::from_path(path.strip_suffix("index.html").unwrap_or(path))
+    });
+    if let Some(Page { event: Some(id), .. }) = page {
+        state.selection = state.selection.or(Some(Selection::Event(id)));
+    }
+    state
 }
 
 /// Keeps the query string in step with the view: discrete changes (language, selection,
@@ -29,9 +77,11 @@ pub fn sync_url(
     filters: RwSignal<Filters>,
     centre: RwSignal<Option<MapCentre>>,
     known: impl Fn(Option<Selection>) -> Option<Selection> + Send + Sync + 'static,
-    // A prerendered page's language is its address (`fr/`): `?lang=` only says another one.
-    page_lang: Option<Lang>,
+    addressing: Addressing,
 ) -> Callback<()> {
+    let page_lang = addressing.page_lang;
+    let addressing = std::sync::Arc::new(addressing);
+    let writes_to = addressing.clone();
     // The waiting replacement: its timer and the query it will write.
     let pending = StoredValue::new(None::<(TimeoutHandle, String)>);
     let cancel = move || {
@@ -49,7 +99,7 @@ pub fn sync_url(
             ..state.clone()
         }
         .to_query();
-        let query = state.to_query();
+        let query = writes_to.address(state);
         cancel();
         match previous.as_deref() {
             // A new entry only for a new view, not for the first write or each keystroke.
@@ -72,10 +122,10 @@ pub fn sync_url(
     let known = std::sync::Arc::new(known);
     // In an effect: the build's prerender has no window to listen to.
     Effect::new(move |_| {
-        let known = known.clone();
+        let (known, addressing) = (known.clone(), addressing.clone());
         let popstate = window_event_listener(leptos::ev::popstate, move |_| {
             cancel();
-            let state = url_state();
+            let state = url_state(&addressing);
             if let Some(l) = state.lang.or(page_lang) {
                 lang.set(l);
             }
@@ -95,14 +145,23 @@ pub fn sync_url(
     })
 }
 
-/// Puts `query` in the address bar, as a new history entry or in place of the current one.
-fn write_url(query: &str, new_entry: bool) {
+/// Puts `address` in the address bar (a query string, or a path and a query string), as a
+/// new history entry or in place of the current one.
+fn write_url(address: &str, new_entry: bool) {
     let Some(window) = web_sys::window() else { return };
     let location = window.location();
-    if location.search().unwrap_or_default() == query {
-        return;
-    }
-    let url = format!("{}{query}{}", location.pathname().unwrap_or_default(), location.hash().unwrap_or_default());
+    let (pathname, search) = (location.pathname().unwrap_or_default(), location.search().unwrap_or_default());
+    let url = if address.starts_with('/') {
+        if format!("{pathname}{search}") == address {
+            return;
+        }
+        format!("{address}{}", location.hash().unwrap_or_default())
+    } else {
+        if search == address {
+            return;
+        }
+        format!("{pathname}{address}{}", location.hash().unwrap_or_default())
+    };
     if let Ok(history) = window.history() {
         let _ = if new_entry {
             history.push_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&url))
