@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Installs what building the app needs, skipping what is already there:
-# the wasm target, trunk, wasm-bindgen-cli (exactly Cargo.lock's version) and wasm-opt.
+# the wasm target, trunk, wasm-bindgen-cli (exactly Cargo.lock's version), wasm-opt, and
+# the font the events' cards are drawn in (Debian's fonts-dejavu-core).
 # Nothing is fetched from GitHub: trunk finds these on PATH (versions pinned in Trunk.toml).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -23,6 +24,12 @@ fi
 
 if ! wasm-opt --version 2>/dev/null | grep -qF "version $BINARYEN_VERSION"; then
   npm install -g "binaryen@$BINARYEN_VERSION"
+fi
+
+# feed-publish draws each event's card (cards/<id>.<lang>.png) in DejaVu Sans.
+if [ ! -e /usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf ]; then
+  apt-get update
+  DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends fonts-dejavu-core
 fi
 
 grep -qF "wasm_bindgen = \"$WASM_BINDGEN_VERSION\"" Trunk.toml \

@@ -2,7 +2,7 @@
 # Installs whatever the tests need (build tools, Chromium, chromedriver, Firefox ESR,
 # WebKitGTK's WebDriver and Xvfb, nginx, hugo, npm packages), then runs every test layer:
 # native core tests, wasm component tests in headless Chromium, the feed checker, a release
-# build with its size table, Playwright end-to-end tests against dist/ served by nginx
+# build with its size table, every built page through the Nu Html Checker, Playwright end-to-end tests against dist/ served by nginx
 # with the documented config in Chromium and in Firefox ESR, and the WebKit smoke tests.
 # Prints each layer's count and time at the end.
 set -euo pipefail
@@ -15,12 +15,13 @@ export PATH="$HOME/.cargo/bin:$PATH"
 # docs/nginx/meetup-atlas.conf; hugo builds the test site that uses the shortcode.
 if [ ! -x /usr/bin/chromium ] || [ ! -x /usr/bin/chromedriver ] || [ ! -x /usr/sbin/nginx ] || [ ! -x /usr/bin/hugo ] \
   || [ ! -x /usr/bin/firefox-esr ] || [ ! -x /usr/bin/WebKitWebDriver ] || [ ! -x /usr/bin/xvfb-run ] \
+  || ! command -v java >/dev/null \
   || [ ! -e /usr/lib/nginx/modules/ngx_http_brotli_filter_module.so ] \
   || [ ! -e /usr/lib/nginx/modules/ngx_http_brotli_static_module.so ]; then
   apt-get update
   DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends \
     chromium chromium-driver nginx libnginx-mod-http-brotli-filter libnginx-mod-http-brotli-static hugo \
-    firefox-esr webkit2gtk-driver xvfb xauth
+    firefox-esr webkit2gtk-driver xvfb xauth default-jre-headless
 fi
 if [ ! -d tests/e2e/node_modules/@playwright/test ] || [ tests/e2e/package-lock.json -nt tests/e2e/node_modules/.package-lock.json ]; then
   (cd tests/e2e && npm ci --no-audit --no-fund)
@@ -92,6 +93,9 @@ if ! MEETUP_ATLAS_SITE=http://127.0.0.1:4173/atlas/ trunk build --release; then
 fi
 node tests/bench/size.mjs dist
 timed "release build"
+layer "3/6 every built page through the Nu Html Checker"
+run "html (vnu)" "$logs/vnu" node tests/e2e/validate-html.mjs dist
+count "html (vnu)" "$logs/vnu"
 
 layer "4/6 end-to-end tests against dist/ in Chromium ($(/usr/bin/chromium --version))"
 run "e2e chromium" "$logs/chromium" bash -c "cd tests/e2e && npx playwright test --project chromium"

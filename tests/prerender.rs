@@ -7,8 +7,8 @@ use std::sync::Arc;
 use meetup_atlas::core::basemap;
 use meetup_atlas::core::date::Day;
 use meetup_atlas::core::load;
-use meetup_atlas::core::projection::Projection;
 use meetup_atlas::core::page::Page;
+use meetup_atlas::core::projection::Projection;
 use meetup_atlas::core::Lang;
 use meetup_atlas::ui::prerender::page_atlas;
 

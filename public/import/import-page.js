@@ -30,7 +30,8 @@ async function importFiles(files) {
   const download = $("download");
   if (download.href) URL.revokeObjectURL(download.href);
   const url = URL.createObjectURL(new Blob([outcome.feed + "\n"], { type: "application/json" }));
-  Object.assign(download, { href: url, hidden: outcome.events === 0 });
+  // The file name too: an <a download> with no address yet is not valid HTML.
+  Object.assign(download, { href: url, download: "feed.json", hidden: outcome.events === 0 });
   // The atlas, drawn from the feed just made (a blob: address of this page).
   preview?.remove();
   $("preview-title").hidden = outcome.events === 0;

@@ -7,9 +7,13 @@
 //!
 //! With `--pages` (the build's hook: the site holds a page per event, `events/<id>/`), the
 //! events' addresses are their pages and the sitemap lists them; without it, the atlas
-//! with `?event=`.
+//! with `?event=`. With `--pages` it also draws each event's card, the picture a link
+//! preview shows of its page (`cards/<id>.<lang>.png`, `core::card`): its place on the
+//! map from `--basemap` (default: `basemap.json` beside the feed) and the world layer
+//! beside it (`world-50m.json`, else `world.json`), in DejaVu Sans (Debian's
+//! fonts-dejavu-core), which it refuses to draw without.
 //!
-//! Usage: feed-publish FEED.json -o DIR [--site https://events.example.org/atlas/] [--pages]
+//! Usage: feed-publish FEED.json -o DIR [--site https://events.example.org/atlas/] [--pages] [--basemap basemap.json]
 
 // It writes files, which the wasm of a page cannot: for wasm32 (which `clippy` checks too)
 // it is a program without a `main`.
@@ -21,23 +25,30 @@ fn main() -> std::process::ExitCode {
 }
 
 #[cfg(not(target_arch = "wasm32"))]
+#[path = "feed-publish/cards.rs"]
+mod cards;
+
+#[cfg(not(target_arch = "wasm32"))]
 mod native {
+    use super::cards;
     use std::path::Path;
     use std::process::ExitCode;
 
     use meetup_atlas::core::page::Site;
     use meetup_atlas::core::{load, publish};
 
-    const USAGE: &str = "usage: feed-publish FEED.json -o DIR [--site https://events.example.org/atlas/] [--pages]";
+    const USAGE: &str =
+        "usage: feed-publish FEED.json -o DIR [--site https://events.example.org/atlas/] [--pages] [--basemap basemap.json]";
 
     pub fn main() -> ExitCode {
         let mut args = std::env::args().skip(1);
-        let (mut feed, mut out, mut site, mut pages) = (None, None, None, false);
+        let (mut feed, mut out, mut site, mut pages, mut basemap) = (None, None, None, false, None);
         while let Some(arg) = args.next() {
             match arg.as_str() {
                 "-o" | "--output" => out = args.next(),
                 "--site" => site = args.next().filter(|s| !s.trim().is_empty()),
                 "--pages" => pages = true,
+                "--basemap" => basemap = args.next(),
                 _ if feed.is_none() && !arg.starts_with('-') => feed = Some(arg),
                 _ => {
                     eprintln!("{USAGE}");
@@ -76,6 +87,16 @@ mod native {
             if let Err(error) = written {
                 eprintln!("{}: cannot write: {error}", path.display());
                 return ExitCode::FAILURE;
+            }
+        }
+        if pages {
+            let basemap = basemap.map_or_else(|| Path::new(&feed).with_file_name("basemap.json"), Into::into);
+            match cards::draw_all(&loaded.feed, &basemap, Path::new(&out)) {
+                Ok(count) => eprintln!("feed-publish: {count} cards drawn in {out}/cards"),
+                Err(error) => {
+                    eprintln!("feed-publish: cards: {error}");
+                    return ExitCode::FAILURE;
+                }
             }
         }
         eprintln!("feed-publish: {calendars} calendars, calendars/index.json and feeds/events.{{en,fr}}.atom written in {out}");

@@ -75,7 +75,7 @@ fn prerender(dir: &Path, site: Option<&Site>) -> Result<(), String> {
     for page in &pages {
         let fragment = match &page.event {
             None => format!("fragment.{}.html", page.lang.tag()),
-            Some(id) => format!("prerender/{}{id}.html", page.lang.tag()),
+            Some(id) => format!("prerender/{}/{id}.html", page.lang.tag()),
         };
         write(&fragment, &prerender::page_atlas(loaded.clone(), basemap.clone(), page, day))?;
         let drawn_from =
@@ -92,6 +92,10 @@ fn prerender(dir: &Path, site: Option<&Site>) -> Result<(), String> {
     }
     write("places.css", &placed::stylesheet())?;
     write("prerender.json", &serde_json::Value::Array(listed).to_string())?;
-    println!("prerender: {} pages drawn ({} events, 2 languages), places.css and prerender.json written", pages.len(), pages.len() / 2 - 1);
+    println!(
+        "prerender: {} pages drawn ({} events, 2 languages), places.css and prerender.json written",
+        pages.len(),
+        pages.len() / 2 - 1
+    );
     Ok(())
 }

@@ -7,7 +7,7 @@ use super::feed::Text;
 use super::map::Point;
 use super::projection::{rings_path, Projection};
 
-#[derive(Deserialize)]
+#[derive(Clone, Deserialize)]
 struct RawBasemap {
     scale: f64,
     regions: Vec<RawRegion>,
@@ -17,7 +17,7 @@ struct RawBasemap {
     rivers: Vec<RawRiver>,
 }
 
-#[derive(Deserialize)]
+#[derive(Clone, Deserialize)]
 struct RawRegion {
     id: String,
     country: String,
@@ -27,12 +27,12 @@ struct RawRegion {
     polygons: Vec<Vec<Vec<i32>>>,
 }
 
-#[derive(Deserialize)]
+#[derive(Clone, Deserialize)]
 struct RawLake {
     polygons: Vec<Vec<Vec<i32>>>,
 }
 
-#[derive(Deserialize)]
+#[derive(Clone, Deserialize)]
 struct RawRiver {
     lines: Vec<Vec<i32>>,
 }
@@ -115,29 +115,89 @@ fn widest(ring: Option<&Vec<i32>>, project: impl Fn([i32; 2]) -> Point) -> f64 {
 
 /// Reads and projects a basemap; the error says what was wrong.
 pub fn parse(text: &str, projection: &Projection) -> Result<Basemap, String> {
-    let raw: RawBasemap = serde_json::from_str(text).map_err(|e| e.to_string())?;
-    if raw.scale.is_nan() || raw.scale <= 0.0 {
-        return Err("scale must be positive".into());
+    Ok(Unprojected::read(text)?.project(projection))
+}
+
+/// A basemap read, not yet projected: to project pieces of it in several ways (an event
+/// card's map is projected around its place).
+#[derive(Clone)]
+pub struct Unprojected(RawBasemap);
+
+impl Unprojected {
+    /// Reads a basemap; the error says what was wrong.
+    pub fn read(text: &str) -> Result<Unprojected, String> {
+        let raw: RawBasemap = serde_json::from_str(text).map_err(|e| e.to_string())?;
+        if raw.scale.is_nan() || raw.scale <= 0.0 {
+            return Err("scale must be positive".into());
+        }
+        Ok(Unprojected(raw))
     }
-    let project = |pair: [i32; 2]| projection.project(f64::from(pair[0]) / raw.scale, f64::from(pair[1]) / raw.scale);
-    let regions = raw
-        .regions
-        .into_iter()
-        .map(|r| Region {
-            path: r.polygons.iter().map(|rings| rings_path(projection, rings, raw.scale, true)).collect(),
-            room: widest(r.polygons.iter().filter_map(|rings| rings.first()).max_by_key(|ring| ring.len()), project),
-            label: r.label.map(project),
-            id: r.id,
-            country: r.country,
-            name: r.name,
-        })
-        .collect();
-    let lakes = raw
-        .lakes
-        .iter()
-        .flat_map(|l| &l.polygons)
-        .map(|rings| rings_path(projection, rings, raw.scale, true))
-        .collect();
-    let rivers = raw.rivers.iter().map(|r| rings_path(projection, &r.lines, raw.scale, false)).collect();
-    Ok(Basemap { regions, lakes, rivers })
+
+    /// Only its polygons and lines with a point within `degrees` of `(lon, lat)` (in
+    /// latitude, and in longitude scaled to the ground there).
+    pub fn near(&self, lon: f64, lat: f64, degrees: f64) -> Unprojected {
+        let scale = self.0.scale;
+        let lon_degrees = degrees / lat.to_radians().cos().max(0.05);
+        let close = |ring: &Vec<i32>| {
+            ring.chunks_exact(2).any(|p| {
+                let dlon = (f64::from(p[0]) / scale - lon + 540.0).rem_euclid(360.0) - 180.0;
+                dlon.abs() <= lon_degrees && (f64::from(p[1]) / scale - lat).abs() <= degrees
+            })
+        };
+        // A polygon around the window with no point in it (the middle of a large country).
+        let around = |ring: &Vec<i32>| {
+            let (mut west, mut south, mut east, mut north) = (f64::MAX, f64::MAX, f64::MIN, f64::MIN);
+            for p in ring.chunks_exact(2) {
+                let (x, y) = (f64::from(p[0]) / scale, f64::from(p[1]) / scale);
+                (west, south, east, north) = (west.min(x), south.min(y), east.max(x), north.max(y));
+            }
+            (west..=east).contains(&lon) && (south..=north).contains(&lat)
+        };
+        let keep = |polygons: &Vec<Vec<Vec<i32>>>| -> Vec<Vec<Vec<i32>>> {
+            let kept = polygons.iter().filter(|rings| rings.iter().any(close) || rings.first().is_some_and(around));
+            kept.cloned().collect()
+        };
+        let mut raw = self.0.clone();
+        for region in &mut raw.regions {
+            region.polygons = keep(&region.polygons);
+        }
+        raw.regions.retain(|r| !r.polygons.is_empty());
+        for lake in &mut raw.lakes {
+            lake.polygons = keep(&lake.polygons);
+        }
+        for river in &mut raw.rivers {
+            river.lines.retain(close);
+        }
+        Unprojected(raw)
+    }
+
+    /// Projected into SVG paths.
+    pub fn project(self, projection: &Projection) -> Basemap {
+        let raw = self.0;
+        let project =
+            |pair: [i32; 2]| projection.project(f64::from(pair[0]) / raw.scale, f64::from(pair[1]) / raw.scale);
+        let regions = raw
+            .regions
+            .into_iter()
+            .map(|r| Region {
+                path: r.polygons.iter().map(|rings| rings_path(projection, rings, raw.scale, true)).collect(),
+                room: widest(
+                    r.polygons.iter().filter_map(|rings| rings.first()).max_by_key(|ring| ring.len()),
+                    project,
+                ),
+                label: r.label.map(project),
+                id: r.id,
+                country: r.country,
+                name: r.name,
+            })
+            .collect();
+        let lakes = raw
+            .lakes
+            .iter()
+            .flat_map(|l| &l.polygons)
+            .map(|rings| rings_path(projection, rings, raw.scale, true))
+            .collect();
+        let rivers = raw.rivers.iter().map(|r| rings_path(projection, &r.lines, raw.scale, false)).collect();
+        Basemap { regions, lakes, rivers }
+    }
 }

@@ -6,7 +6,7 @@
 
 use super::feed::Feed;
 use super::page::{Page, Site};
-use super::publish::{event_ld, in_words, xml};
+use super::publish::{event_ld, events_ld, in_words, script_safe, xml};
 
 /// The size feed-publish draws the cards at: what Open Graph and Twitter's large card show
 /// without cropping.
@@ -35,15 +35,10 @@ pub fn head(feed: &Feed, page: &Page, site: Option<&Site>) -> String {
         Some(event) => {
             let mut ld = event_ld(feed, event, lang, site);
             ld["@context"] = "https://schema.org".into();
-            ld
+            script_safe(&ld)
         }
-        None => {
-            let events: Vec<_> = feed.events.iter().map(|e| event_ld(feed, e, lang, site)).collect();
-            serde_json::json!({ "@context": "https://schema.org", "@graph": events })
-        }
+        None => events_ld(feed, lang, site),
     };
-    // In a `<script>` data block, `<` must not start a tag (`</script>`).
-    let ld = serde_json::to_string(&ld).unwrap_or_default().replace('<', "\\u003c");
     let feed_name = feed.title.get(lang);
     let mut out = vec![
         format!("<title>{}</title>", xml(&title)),

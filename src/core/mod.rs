@@ -2,6 +2,7 @@
 //! It compiles natively and is tested with plain `cargo test`.
 
 pub mod basemap;
+pub mod card;
 pub mod countries;
 pub mod date;
 pub mod embed;

@@ -214,7 +214,8 @@ mod tests {
     #[test]
     fn what_a_page_was_drawn_from_round_trips() {
         for page in pages() {
-            let drawn = Prerendered { page, day: Day::parse("2026-12-03").unwrap(), feed: "f1".into(), basemap: "b2".into() };
+            let drawn =
+                Prerendered { page, day: Day::parse("2026-12-03").unwrap(), feed: "f1".into(), basemap: "b2".into() };
             assert_eq!(Prerendered::parse(&drawn.to_string()), Some(drawn));
         }
         assert_eq!(Prerendered::parse("en 2026-12-03 f1"), None);

@@ -9,8 +9,8 @@ use serde::{Deserialize, Serialize};
 use super::explore::{Facet, Filters};
 use super::feed::{Event, Feed};
 use super::i18n::Lang;
-use super::page::{is_page_id, Page, Site};
 use super::ics::{self, Stamps};
+use super::page::{is_page_id, Page, Site};
 use super::url_state::encode;
 
 /// A file to write: its path under the output folder, and its text.
@@ -154,13 +154,20 @@ fn pages_of(event: Option<&str>) -> Option<[Page; 2]> {
 pub fn json_ld(feed: &Feed, site: Option<&Site>) -> Vec<File> {
     [Lang::En, Lang::Fr]
         .into_iter()
-        .map(|lang| {
-            let events: Vec<serde_json::Value> = feed.events.iter().map(|e| event_ld(feed, e, lang, site)).collect();
-            let text =
-                serde_json::to_string(&serde_json::json!({ "@context": "https://schema.org", "@graph": events }));
-            File { path: format!("ld/events.{}.json", lang.tag()), text: text.unwrap_or_default() }
-        })
+        .map(|lang| File { path: format!("ld/events.{}.json", lang.tag()), text: events_ld(feed, lang, site) })
         .collect()
+}
+
+/// Every event of `feed` as schema.org JSON-LD, with `<` escaped (`\u003c`, the same JSON)
+/// so that the text can stand in an HTML `<script>` data block as it is.
+pub fn events_ld(feed: &Feed, lang: Lang, site: Option<&Site>) -> String {
+    let events: Vec<serde_json::Value> = feed.events.iter().map(|e| event_ld(feed, e, lang, site)).collect();
+    script_safe(&serde_json::json!({ "@context": "https://schema.org", "@graph": events }))
+}
+
+/// JSON text that cannot end the `<script>` it stands in.
+pub fn script_safe(json: &serde_json::Value) -> String {
+    serde_json::to_string(json).unwrap_or_default().replace('<', "\\u003c")
 }
 
 pub fn event_ld(feed: &Feed, event: &Event, lang: Lang, site: Option<&Site>) -> serde_json::Value {

@@ -19,12 +19,15 @@ const dir = process.argv[2] ?? process.env.TRUNK_STAGING_DIR;
 if (!dir) throw new Error("no directory: pass one or run as a trunk hook");
 const sources = dirname(fileURLToPath(import.meta.url));
 // The atlas of each language, drawn by the same components natively (src/bin/prerender.rs).
-execFileSync("cargo", ["run", "--quiet", "--locked", "--bin", "prerender", "--", dir], {
+// Where the site is served from (e.g. https://events.example.org/atlas/), for the pages'
+// canonical, hreflang and card links; without it they are left out.
+const site = process.env.MEETUP_ATLAS_SITE ? ["--site", process.env.MEETUP_ATLAS_SITE] : [];
+execFileSync("cargo", ["run", "--quiet", "--locked", "--bin", "prerender", "--", dir, ...site], {
   cwd: join(sources, "..", ".."),
   stdio: "inherit",
 });
 // Calendars to subscribe to, at stable addresses (src/bin/feed-publish.rs).
-execFileSync("cargo", ["run", "--quiet", "--locked", "--bin", "feed-publish", "--", "public/feed.json", "-o", dir, ...(process.env.MEETUP_ATLAS_SITE ? ["--site", process.env.MEETUP_ATLAS_SITE] : [])], {
+execFileSync("cargo", ["run", "--quiet", "--locked", "--bin", "feed-publish", "--", "public/feed.json", "-o", dir, "--pages", ...site], {
   cwd: join(sources, "..", ".."),
   stdio: "inherit",
 });
@@ -63,68 +66,53 @@ const lastSheet = [...index.matchAll(/<link\b[^>]*\brel="?stylesheet"?[^>]*>/g)]
 if (!lastSheet) throw new Error("no style sheet link found in index.html");
 index = index.replace(lastSheet[0], `${lastSheet[0]}<link rel="stylesheet" href="./${placesCss}">`);
 
-// One page per language, each with its prerendered atlas: English at the root, French in fr/.
-const prerendered = JSON.parse(readFileSync(join(dir, "prerender.json"), "utf8"));
-// Where the site is served from (e.g. https://events.example.org/atlas/), for the pages'
-// canonical and hreflang links; without it they are left out.
-const site = process.env.MEETUP_ATLAS_SITE ? new URL(process.env.MEETUP_ATLAS_SITE.replace(/\/?$/, "/")).href : null;
+// The site's pages, each with its prerendered atlas (src/bin/prerender.rs): the atlas in
+// each language (English at the root, French in fr/) and a page per event and language
+// (events/<id>/, fr/events/<id>/), opened on its details.
+const pages = JSON.parse(readFileSync(join(dir, "prerender.json"), "utf8"));
 const NO_SCRIPT = {
   en: "Searching, filtering, zooming and the calendar files need JavaScript and WebAssembly; every meetup is listed here all the same.",
   fr: "La recherche, les filtres, le zoom et les fichiers d’agenda ont besoin de JavaScript et de WebAssembly ; toutes les rencontres sont tout de même listées ici.",
 };
 const escapeHtml = (text) => String(text).replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
-/** The page of `lang`, `up` ("" or "../") being the way from it to the site's root. */
-function languagePage(lang, up) {
-  const { title, description, prerendered: drawnFrom } = prerendered[lang];
-  const other = lang === "en" ? "fr" : "en";
+/** A page of the site from the built index.html: `up` ("", "../", …) is the way from it to the root. */
+function sitePage({ up, lang, other, head, fragment, prerendered: drawnFrom }) {
   let page = index;
   if (up) {
-    // Every address of the page is relative to the root: seen from fr/, one folder up.
+    // Every address of the page is relative to the root: seen from a folder, that many up.
     page = page.replace(/\b(href|src|data-feed)=("([^"]*)"|([^\s>]+))/g, (attribute, name, _, quoted, bare) => {
       const url = quoted ?? bare;
       return /^([a-z]+:|\/|#)/i.test(url) ? attribute : `${name}="${up}${url.replace(/^\.\//, "")}"`;
     });
   }
-  // Each language's address: search engines take only absolute ones, so only when the
-  // build is told where the site is served from.
-  const where = (to) => new URL(to === "fr" ? "fr/" : "./", site).href;
-  const head = [
-    `<title>${escapeHtml(title)}</title>`,
-    `<meta name="description" content="${escapeHtml(description ?? title)}">`,
-    `<script src="${up}lang-redirect.js"></script>`,
-    // The events as schema.org data (src/core/publish.rs), a data block a CSP does not run.
-    `<script type="application/ld+json">${readFileSync(join(dir, "ld", `events.${lang}.json`), "utf8").replace(/</g, "\\u003c")}</script>`,
-    // The events as an Atom feed in this language (src/bin/feed-publish.rs).
-    `<link rel="alternate" type="application/atom+xml" href="${up}feeds/events.${lang}.atom" title="${escapeHtml(title)}">`,
-    ...(site
-      ? [
-          `<link rel="canonical" href="${where(lang)}">`,
-          `<link rel="alternate" hreflang="${lang}" href="${where(lang)}">`,
-          `<link rel="alternate" hreflang="${other}" href="${where(other)}">`,
-          `<link rel="alternate" hreflang="x-default" href="${where("en")}">`,
-        ]
-      : []),
-  ].join("");
   page = page
     // Fetched by meetup-atlas.js once this page is painted, so as not to hold the paint up.
     .replace(/<link\b[^>]*\brel="?preload"?[^>]*>/g, "")
-    .replace(/<html\b[^>]*>/, `<html lang="${lang}">`)
+    // lang-redirect.js reads the page's language and the way to the other one's.
+    .replace(/<html\b[^>]*>/, `<html lang="${lang}" data-other-lang="${escapeHtml(other)}">`)
     .replace(/<meta\b[^>]*\bname="?description"?[^>]*>/, "")
-    .replace(/<title>[^<]*<\/title>/, head);
+    // The title, description, JSON-LD, feeds and cards of the page (src/core/head.rs).
+    .replace(/<title>[^<]*<\/title>/, () => head);
   const host = /(<main\b[^>]*\bdata-meetup-atlas\b[^>]*)><\/main>/;
   if (!host.test(page)) throw new Error("the page's [data-meetup-atlas] host was not found in index.html");
-  const fragment = readFileSync(join(dir, `fragment.${lang}.html`), "utf8");
+  const drawn = readFileSync(join(dir, fragment), "utf8");
   // The fragment right inside the host, with nothing between: the wasm hydrates its nodes.
   return page.replace(
     host,
     (_, open) =>
-      `${open} data-lang="${lang}" data-prerendered="${drawnFrom}"${up ? ` data-basemap="${up}basemap.json"` : ""}>${fragment}</main>` +
+      `${open} data-lang="${lang}" data-prerendered="${escapeHtml(drawnFrom)}"${up ? ` data-basemap="${up}basemap.json"` : ""}>${drawn}</main>` +
       `<noscript><p class="page-note">${escapeHtml(NO_SCRIPT[lang])}</p></noscript>`,
   );
 }
-writeFileSync(indexPath, languagePage("en", ""));
-mkdirSync(join(dir, "fr"), { recursive: true });
-writeFileSync(join(dir, "fr", "index.html"), languagePage("fr", "../"));
+const written = [];
+for (const page of pages) {
+  const path = `${page.path}index.html`;
+  mkdirSync(join(dir, page.path || "."), { recursive: true });
+  writeFileSync(join(dir, path), sitePage(page));
+  written.push(path);
+}
+// The atlas' fragments stay for the Hugo shortcode; the event pages' are in their pages.
+rmSync(join(dir, "prerender"), { recursive: true, force: true });
 writeFileSync(join(dir, "lang-redirect.js"), readFileSync(join(sources, "lang-redirect.js")));
 rmSync(join(dir, "prerender.json"));
 
@@ -156,7 +144,7 @@ execFileSync("wasm-opt", ["-Oz", ...wasmFeatures, importBg, "-o", importBg], { s
 
 const compressible = (name) => /\.(wasm|js|css|json|svg|html|webmanifest)$/.test(name);
 const importFiles = ["index.html", "import-page.js", "import.css", "wasm/import.js", "wasm/import_bg.wasm"].map((f) => `import/${f}`);
-for (const name of [...readdirSync(dir).filter(compressible), "fr/index.html", ...importFiles]) {
+for (const name of [...readdirSync(dir).filter(compressible), ...written.filter((p) => p !== "index.html"), ...importFiles]) {
   const body = readFileSync(join(dir, name));
   if (body.length < 1024) continue;
   writeFileSync(join(dir, `${name}.br`), brotliCompressSync(body, { params: { [zlib.BROTLI_PARAM_QUALITY]: 11, [zlib.BROTLI_PARAM_SIZE_HINT]: body.length } }));

@@ -1,8 +1,10 @@
-// meetup-atlas: the hosted page is prerendered in each language (English at the root,
-// French in fr/). Loaded blocking in <head>, before anything is drawn. The root is the
-// default address: a visitor is sent to the page of their language there, chosen as the
-// app chooses (Lang::choose): ?lang= → the saved choice → the browser's languages →
-// English. fr/ is itself a choice (a shared link, a bookmark): only ?lang= leaves it.
+// meetup-atlas: each page of the site is prerendered in each language (English at the
+// root, French in fr/; an event's page in events/<id>/ and fr/events/<id>/), and says
+// where its other language's page is (<html data-other-lang>). Loaded blocking in
+// <head>, before anything is drawn. The English address is the default: a visitor is
+// sent to the page of their language there, chosen as the app chooses (Lang::choose):
+// ?lang= → the saved choice → the browser's languages → English. A French address is
+// itself a choice (a shared link, a bookmark): only ?lang= leaves it.
 (() => {
   const page = document.documentElement.lang;
   const ours = (tag) => {
@@ -19,6 +21,7 @@
     wanted = ours(saved) ?? (navigator.languages ?? [navigator.language]).map(ours).find(Boolean) ?? "en";
   }
   if (wanted === page) return;
-  const there = page === "en" ? "fr/" : "../";
+  const there = document.documentElement.dataset.otherLang;
+  if (!there) return;
   location.replace(new URL(there, location.href).pathname + location.search + location.hash);
 })();

@@ -20,6 +20,9 @@ const painted = prerendered
     })
   : Promise.resolve();
 if (prerendered) {
+  // The atlas moves the address between the site's folders (an event's page is
+  // events/<id>/): the icon, which browsers look up again then, by its absolute address.
+  for (const link of document.querySelectorAll('link[rel~="icon"], link[rel="manifest"]')) link.setAttribute("href", link.href);
   painted.then(() => {
     for (const [attribute, fallback] of [["data-feed", "feed.json"], ["data-basemap", "basemap.json"]]) {
       const link = Object.assign(document.createElement("link"), { rel: "preload", as: "fetch", crossOrigin: "anonymous" });

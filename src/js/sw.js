@@ -7,6 +7,8 @@
 //    not a feed; marked with when it was saved and why it was used, so the page can say so.
 //  - Only what parses as a feed (or a basemap) is saved: a captive portal or a proxy's
 //    error page answered with 200 must never replace a good copy.
+//  - An event's page (events/<id>/, fr/events/<id>/): network-first, saved once shown; offline
+//    and never shown, the atlas of its language opened on the event (?event=<id>).
 //  - A new build is a new VERSION: it is installed in the background, takes over at
 //    once, and removes the caches of older versions; the next visit runs it.
 const VERSION = "__VERSION__";
@@ -74,6 +76,7 @@ self.addEventListener("fetch", (event) => {
     const path = url.origin + url.pathname;
     const page = PAGES.find((at) => path === at || path === `${at}index.html`);
     if (page) event.respondWith(savedPage(page, request));
+    else if (eventPage(path)) event.respondWith(savedEventPage(request, eventPage(path)));
   } else if (isData(url)) event.respondWith(networkFirst(event));
   else if (url.href === BASEMAP || url.href === WORLD || url.href === WORLD_DETAIL) event.respondWith(staleWhileRevalidate(event));
   // The script's copies of the wasm glue (`?instance=2`, one per element) are the same file.
@@ -87,6 +90,33 @@ function isData(url) {
 async function savedPage(page, request) {
   const cached = await caches.match(page, { cacheName: SHELL_CACHE });
   return cached ?? fetch(request);
+}
+
+/** The atlas page and the event of an event page's address, else null. */
+function eventPage(path) {
+  for (const atlas of PAGES) {
+    const id = path.startsWith(atlas) && /^events\/([A-Za-z0-9._-]+)\/(index\.html)?$/.exec(path.slice(atlas.length))?.[1];
+    if (id) return { atlas, id };
+  }
+  return null;
+}
+
+async function savedEventPage(request, { atlas, id }) {
+  try {
+    const response = await fetch(request);
+    const type = response.headers.get("content-type") ?? "";
+    // A page of this build refers to this build's files: saved with the shell.
+    if (response.ok && type.startsWith("text/html")) {
+      const saved = copy(response, await response.clone().arrayBuffer());
+      await caches.open(SHELL_CACHE).then((shell) => shell.put(request.url, saved)).catch(() => {});
+    }
+    return response;
+  } catch (error) {
+    const saved = await caches.match(request.url, { cacheName: SHELL_CACHE, ignoreSearch: true });
+    if (saved) return saved;
+    if (await caches.match(atlas, { cacheName: SHELL_CACHE })) return Response.redirect(`${atlas}?event=${encodeURIComponent(id)}`, 302);
+    throw error;
+  }
 }
 
 async function cacheFirst(request) {

@@ -8,7 +8,7 @@ use crate::core::embed::{Hidden, Mode, Panels};
 use crate::core::i18n::{self, Lang, Msg};
 use crate::core::load::{self, LoadError, Loaded};
 use crate::core::merge;
-use crate::core::page::Page;
+use crate::core::page::{is_page_id, Page};
 use crate::core::query::Selection;
 use crate::core::url_state::UrlState;
 
@@ -128,6 +128,9 @@ pub fn App(setup: Setup) -> impl IntoView {
         Some(Ok((loaded, _))) => loaded.feed.title.get(lang.get()).to_owned(),
         _ => Msg::AppName.text(lang.get()).to_owned(),
     };
+    // The page whose address is shown: the prerendered one, then (with a page per event)
+    // the selected event's; the language links and the embed's root are relative to it.
+    let shown_page = page.clone().map(RwSignal::new);
     let root_class = match mode {
         Mode::Frame => "meetup-atlas ma-compact",
         Mode::Page | Mode::Element => "meetup-atlas",
@@ -141,10 +144,12 @@ pub fn App(setup: Setup) -> impl IntoView {
                 <header class="ma-header">
                     <h1 class="ma-title">{title}</h1>
                     {(mode == Mode::Page).then(|| {
-                        let root = page.as_ref().map_or_else(|| "./".to_owned(), |page| page.link_to(&Page::atlas(Lang::En)));
+                        let root = Signal::derive(move || {
+                            shown_page.map_or_else(|| "./".to_owned(), |page| page.with(|page| page.link_to(&Page::atlas(Lang::En))))
+                        });
                         view! { <EmbedButton lang feed_url=feed_url.clone() panels root /> }
                     })}
-                    <LangToggle lang remember=mode.owns_page() page=page.clone() />
+                    <LangToggle lang remember=mode.owns_page() page=shown_page.map(Signal::from) />
                 </header>
             })}
             {move || match outcome.get() {
@@ -163,7 +168,7 @@ pub fn App(setup: Setup) -> impl IntoView {
                         with_filters=!hidden.filters
                         basemap=ready.as_ref().and_then(|r| r.basemap.clone())
                         first_day=ready.as_ref().map(|r| r.today)
-                        page=page.clone()
+                        page=shown_page
                         event_pages
                     />
                 }
@@ -268,9 +273,10 @@ pub fn Atlas(
     /// that day, with the link's view applied once drawn (the build had no link).
     #[prop(default = None)]
     first_day: Option<Day>,
-    /// The prerendered page it is drawn in, if any (see `Setup`).
+    /// The prerendered page it is drawn in, if any (see `Setup`); with a page per event, it
+    /// then follows the selection, as the address does.
     #[prop(default = None)]
-    page: Option<Page>,
+    page: Option<RwSignal<Page>>,
     /// Whether each event has a page to move the address to (see `Setup`).
     #[prop(default = false)]
     event_pages: bool,
@@ -280,6 +286,8 @@ pub fn Atlas(
 ) -> impl IntoView {
     let as_prerendered = first_day.is_some();
     let today = visitor_day(first_day);
+    let shown_page = page;
+    let page = shown_page.map(|page| page.get_untracked());
     // What a link asked for; ids the feed does not have are ignored. An element on
     // someone else's page leaves that page's address alone.
     let addressing = if mode.owns_page() { Addressing::of(page.as_ref(), event_pages) } else { Addressing::default() };
@@ -307,6 +315,16 @@ pub fn Atlas(
                 filters.set(linked.filters);
                 centre.set(linked.map);
             }
+        });
+    }
+    if let (Some(shown), Some(_)) = (shown_page, &addressing.root) {
+        let lang = addressing.page_lang.unwrap_or_default();
+        Effect::new(move |_| {
+            let event = match selection.get() {
+                Some(Selection::Event(id)) if is_page_id(&id) => Some(id),
+                _ => None,
+            };
+            shown.set(Page { lang, event });
         });
     }
     let flush_url = mode.owns_page().then(|| sync_url(lang, selection, filters, centre, known, addressing));

@@ -42,9 +42,9 @@ pub fn EmbedButton(
     lang: RwSignal<Lang>,
     feed_url: String,
     panels: Panels,
-    /// The way from this page to the atlas' own folder ("../" from the French page).
+    /// The way from the page shown to the atlas' own folder ("../" from the French page).
     #[prop(into, default = "./".into())]
-    root: String,
+    root: Signal<String>,
 ) -> impl IntoView {
     let dialog = NodeRef::<Dialog>::new();
     let chosen = RwSignal::new(panels);
@@ -99,7 +99,7 @@ pub fn EmbedButton(
     // The dialog's content is drawn when it first opens: a closed dialog costs nothing.
     let drawn = RwSignal::new(false);
     let open = move |_| {
-        place.set(located(&root, &feed_url));
+        place.set(located(&root.get_untracked(), &feed_url));
         drawn.set(true);
         // Opened once its content is drawn, so that focus goes to its first control.
         request_animation_frame(move || {

@@ -56,7 +56,10 @@ pub fn start() {
         let views = host.get_attribute("data-views").or_else(|| query_views.clone());
         let setup = Setup {
             feed_url: page_feeds(params.as_ref(), host.get_attribute("data-feed")),
-            basemap_url: host.get_attribute("data-basemap").unwrap_or_else(|| DEFAULT_BASEMAP.to_owned()),
+            basemap_url: {
+                let basemap = host.get_attribute("data-basemap").unwrap_or_else(|| DEFAULT_BASEMAP.to_owned());
+                super::browser::resolve_url(&basemap).unwrap_or(basemap)
+            },
             lang: initial_lang(host.get_attribute("data-lang").as_deref()),
             panels: views.as_deref().map(Panels::parse).unwrap_or_default(),
             hidden: host
@@ -82,11 +85,14 @@ pub fn start() {
 /// relative to where the page's own feed is (the site's root, from `fr/` too), and on
 /// the same site (the page's CSP allows no other).
 fn page_feeds(params: Option<&web_sys::UrlSearchParams>, own: Option<String>) -> String {
+    // Absolute from the start: the address moves between the site's folders (an event's
+    // page is `events/<id>/`) and a relative one would then lead elsewhere.
     let own = own.unwrap_or_else(|| DEFAULT_FEED.to_owned());
+    let own = super::browser::resolve_url(&own).unwrap_or(own);
     let Some(asked) = params.and_then(|params| params.get("feed")).filter(|feed| !feed.trim().is_empty()) else {
         return own;
     };
-    let base = super::browser::resolve_url(&own).unwrap_or(own);
+    let base = own;
     let resolved: Vec<String> = crate::core::merge::addresses(&asked)
         .into_iter()
         .filter_map(|address| web_sys::Url::new_with_base(address, &base).ok().map(|url| url.href()))

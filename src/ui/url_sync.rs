@@ -57,9 +57,11 @@ pub fn url_state(addressing: &Addressing) -> UrlState {
     let search = location.as_ref().and_then(|l| l.search().ok()).unwrap_or_default();
     let mut state = UrlState::from_query(&search);
     let pathname = location.and_then(|l| l.pathname().ok()).unwrap_or_default();
-    let page = addressing.root.as_deref().and_then(|root| pathname.strip_prefix(root)).and_then(|path| {
-        Page::from_path(path.strip_suffix("index.html").unwrap_or(path))
-    });
+    let page = addressing
+        .root
+        .as_deref()
+        .and_then(|root| pathname.strip_prefix(root))
+        .and_then(|path| Page::from_path(path.strip_suffix("index.html").unwrap_or(path)));
     if let Some(Page { event: Some(id), .. }) = page {
         state.selection = state.selection.or(Some(Selection::Event(id)));
     }

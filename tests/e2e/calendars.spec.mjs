@@ -1,10 +1,14 @@
 // The calendars the build publishes to subscribe to (#22; src/core/publish.rs): each one
 // listed in calendars/index.json is served, parsed by ical.js, and holds the events the
-// list says, stamped from the feed, each with its address in the atlas.
+// list says, stamped from the feed, each with its address: the event's own page.
 import { test, expect } from "@playwright/test";
 import ICAL from "ical.js";
 import AxeBuilder from "@axe-core/playwright";
 import { bundled, EVENTS } from "./bundled.mjs";
+
+const SITE = "http://127.0.0.1:4173/atlas/";
+/** The event of an event page's address. */
+const eventOf = (url) => /\/events\/([^/]+)\/$/.exec(new URL(url).pathname)?.[1];
 
 test("every published calendar parses and holds what its list says", async ({ request }) => {
   const index = await (await request.get("calendars/index.json")).json();
@@ -26,7 +30,7 @@ test("every published calendar parses and holds what its list says", async ({ re
       const id = event.uid.replace(/@meetup-atlas$/, "");
       expect(bundled.events.some((e) => e.id === id), id).toBe(true);
       const page = listed.lang === "fr" ? "fr/" : "";
-      expect(vevent.getFirstPropertyValue("url")).toBe(`http://127.0.0.1:4173/atlas/${page}?event=${id}`);
+      expect(vevent.getFirstPropertyValue("url")).toBe(`${SITE}${page}events/${id}/`);
       expect(vevent.getFirstPropertyValue("dtstamp").toString()).toBe(vevent.getFirstPropertyValue("last-modified").toString());
     }
   }
@@ -37,7 +41,12 @@ test("the Atom feeds are XML the browser parses, newest events first, each linki
   // Each page names its language's feed; the sitemap names both pages.
   await expect(page.locator('link[rel=alternate][type="application/atom+xml"]')).toHaveAttribute("href", "feeds/events.en.atom");
   const sitemap = await (await request.get("sitemap.xml")).text();
-  expect(sitemap).toContain("<loc>http://127.0.0.1:4173/atlas/fr/</loc>");
+  expect(sitemap).toContain(`<loc>${SITE}fr/</loc>`);
+  // Every event's page in each language.
+  for (const event of bundled.events) {
+    expect(sitemap).toContain(`<loc>${SITE}events/${event.id}/</loc>`);
+    expect(sitemap).toContain(`<loc>${SITE}fr/events/${event.id}/</loc>`);
+  }
   expect(await (await request.get("robots.txt")).text()).toContain("Sitemap: http://127.0.0.1:4173/atlas/sitemap.xml");
   for (const lang of ["en", "fr"]) {
     const text = await (await request.get(`feeds/events.${lang}.atom`)).text();
@@ -60,10 +69,10 @@ test("the Atom feeds are XML the browser parses, newest events first, each linki
     expect(parsed).toMatchObject({ error: 0, root: "feed", lang, title: bundled.title[lang] });
     expect(parsed.entries).toHaveLength(EVENTS);
     for (const entry of parsed.entries) {
-      const id = new URL(entry.link).searchParams.get("event");
+      const id = eventOf(entry.link);
       const event = bundled.events.find((e) => e.id === id);
       expect(event.title[lang]).toBe(entry.title);
-      expect(entry.link).toBe(`http://127.0.0.1:4173/atlas/${lang === "fr" ? "fr/" : ""}?event=${id}`);
+      expect(entry.link).toBe(`${SITE}${lang === "fr" ? "fr/" : ""}events/${id}/`);
       expect(Number.isNaN(Date.parse(entry.updated))).toBe(false);
     }
   }
@@ -136,7 +145,7 @@ for (const lang of ["en", "fr"]) {
     expect(events).toHaveLength(EVENTS);
     for (const ld of events) {
       expect(ld["@type"]).toBe("Event");
-      const id = new URL(ld.url).searchParams.get("event");
+      const id = eventOf(ld.url);
       const event = bundled.events.find((e) => e.id === id);
       expect(ld.name).toBe(event.title[lang]);
       // A day the feed does not know is not invented.

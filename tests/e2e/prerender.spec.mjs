@@ -140,7 +140,11 @@ test("the Hugo shortcode puts the prerendered atlas of its language in the site'
     expect(french).toContain(escaped(event.title.fr));
   }
   for (const person of seed.people) expect(english).toContain(escaped(person.name));
-  expect(built).not.toMatch(/<script(?![^>]*\ssrc=)[^>]*>/);
+  // No script runs in the page but the atlas' own; the events are there as JSON-LD data,
+  // once per language, in full.
+  expect(built).not.toMatch(/<script(?![^>]*\ssrc=)(?![^>]*type="?application\/ld\+json)[^>]*>/);
+  const ld = [...built.matchAll(/<script type="?application\/ld\+json"?>([\s\S]*?)<\/script>/g)].map((m) => JSON.parse(m[1]));
+  expect(ld.map((data) => data["@graph"].map((e) => e.name))).toEqual([seed.events.map((e) => e.title.en), seed.events.map((e) => e.title.fr)]);
   // With the script, each element takes the place of its prerendered atlas.
   await page.goto("http://127.0.0.1:4174/blog/events/");
   const first = page.locator("meetup-atlas").first();

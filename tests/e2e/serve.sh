@@ -27,7 +27,7 @@ cp -r dist "$site/atlas-origin/atlas"
 # names a folder of the site: Hugo reads no file outside it), as docs/embedding.md says.
 cp -r tests/hugo-site "$site/hugo-site"
 mkdir -p "$site/hugo-site/assets/meetup-atlas"
-cp dist/fragment.en.html dist/fragment.fr.html "$site/hugo-site/assets/meetup-atlas/"
+cp dist/fragment.en.html dist/fragment.fr.html dist/ld/events.en.json dist/ld/events.fr.json "$site/hugo-site/assets/meetup-atlas/"
 HUGO_PARAMS_MEETUPATLAS_PRERENDERED=assets/meetup-atlas \
   hugo --quiet --source "$site/hugo-site" --themesDir "$repo/docs/hugo" \
   --destination "$site/other-origin/blog" --baseURL "http://127.0.0.1:$other_port/blog/"

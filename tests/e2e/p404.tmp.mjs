@@ -1,0 +1,12 @@
+import { chromium } from "@playwright/test";
+const b = await chromium.launch({ executablePath: "/usr/bin/chromium" });
+const p = await b.newPage();
+p.on("response", (r) => r.status() >= 400 && console.log(r.status(), r.url()));
+p.on("console", (m) => console.log("console", m.type(), m.text()));
+await p.goto("http://127.0.0.1:4173/atlas/events/montreal-spring-2019/");
+await p.waitForTimeout(3000);
+await p.screenshot({ path: "/tmp/shots/ev.png" });
+await p.locator(".ma-close").click();
+await p.waitForTimeout(1000);
+console.log(p.url());
+await b.close();
