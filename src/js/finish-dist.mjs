@@ -8,16 +8,20 @@
 //    servers that send precompressed files (nginx brotli_static, gzip_static): smaller
 //    than compressing on the fly, and no work per request.
 // Usage: node src/js/finish-dist.mjs [dir]   (dir defaults to $TRUNK_STAGING_DIR)
+// Environment: MEETUP_ATLAS_SITE (the site's address), MEETUP_ATLAS_FEED (another feed).
 import { createHash } from "node:crypto";
 import { brotliCompressSync, constants as zlib, gzipSync } from "node:zlib";
 import { execFileSync } from "node:child_process";
-import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { copyFileSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 
 const dir = process.argv[2] ?? process.env.TRUNK_STAGING_DIR;
 if (!dir) throw new Error("no directory: pass one or run as a trunk hook");
 const sources = dirname(fileURLToPath(import.meta.url));
+// Any community's feed in place of the bundled one (docs/hosting.md): its pages, cards and
+// calendars are made from it.
+if (process.env.MEETUP_ATLAS_FEED) copyFileSync(process.env.MEETUP_ATLAS_FEED, join(dir, "feed.json"));
 // The atlas of each language, drawn by the same components natively (src/bin/prerender.rs).
 // Where the site is served from (e.g. https://events.example.org/atlas/), for the pages'
 // canonical, hreflang and card links; without it they are left out.
@@ -27,7 +31,7 @@ execFileSync("cargo", ["run", "--quiet", "--locked", "--bin", "prerender", "--",
   stdio: "inherit",
 });
 // Calendars to subscribe to, at stable addresses (src/bin/feed-publish.rs).
-execFileSync("cargo", ["run", "--quiet", "--locked", "--bin", "feed-publish", "--", "public/feed.json", "-o", dir, "--pages", ...site], {
+execFileSync("cargo", ["run", "--quiet", "--locked", "--bin", "feed-publish", "--", join(dir, "feed.json"), "-o", dir, "--pages", ...site], {
   cwd: join(sources, "..", ".."),
   stdio: "inherit",
 });

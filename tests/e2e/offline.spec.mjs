@@ -5,7 +5,7 @@
 import { test, expect } from "@playwright/test";
 import { FIREFOX_DRIVER_CANNOT } from "./engines.mjs";
 import { cpSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
-import { EVENTS } from "./bundled.mjs";
+import { bundled, EVENTS } from "./bundled.mjs";
 
 test.use({ serviceWorkers: "allow" });
 
@@ -75,6 +75,28 @@ test("offline, a reload shows the saved data with a notice in either language", 
   await ready(page);
   await expect(page.locator(".ma-offline")).toHaveCount(0);
   expect(errors).toEqual([]);
+});
+
+test("offline, an event's page once shown opens again; one never shown opens as the atlas on that event", async ({ page, context, browserName }) => {
+  test.skip(browserName === "firefox", FIREFOX_DRIVER_CANNOT.offline);
+  const [shown, never] = [bundled.events[0], bundled.events.at(-1)];
+  await page.goto(`events/${shown.id}/`);
+  await ready(page);
+  await controlled(page);
+  // Shown while the worker controls the page: it keeps it.
+  await page.reload();
+  await ready(page);
+  await context.setOffline(true);
+  await page.goto(`events/${shown.id}/`);
+  await ready(page);
+  await expect(page.locator(".ma-details h3")).toContainText(shown.title.en);
+  await page.goto(`events/${never.id}/`);
+  await ready(page);
+  await expect(page.locator(".ma-details h3")).toContainText(never.title.en);
+  // The atlas' own page, addressed as a link to the event (drawn from the saved copy, it
+  // is not the build's page and keeps the event in its query).
+  await expect(page).toHaveURL(new RegExp(`/atlas/\\?event=${never.id}$`));
+  await context.setOffline(false);
 });
 
 test("a new version is picked up on the next visit and the old caches are removed", async ({ page }) => {
