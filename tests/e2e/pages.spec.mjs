@@ -110,6 +110,24 @@ test("an event's page comes to life on its details, and the address follows the 
   expect(errors).toEqual([]);
 });
 
+for (const [width, height] of [[1280, 900], [390, 844]]) {
+  test(`at ${width}×${height} each event's page shows its place on the map, alone or in the group that holds it`, async ({ page }) => {
+    await page.setViewportSize({ width, height });
+    for (const event of events.filter((e) => e.place)) {
+      await page.goto(pagePath("en", event.id));
+      await expect(page.locator("[data-meetup-atlas-live]")).toHaveCount(1);
+      const ringed = page.locator(".ma-marker.ma-selected, .ma-marker.ma-holds-selected");
+      await expect(ringed, event.id).toHaveCount(1);
+      const marker = await ringed.boundingBox();
+      const map = await page.locator(".ma-map-svg").boundingBox();
+      expect(marker.x >= map.x && marker.x + marker.width <= map.x + map.width, event.id).toBe(true);
+      expect(marker.y >= map.y && marker.y + marker.height <= map.y + map.height, event.id).toBe(true);
+      const single = page.locator(`.ma-marker.ma-selected[data-place="${event.place}"]`);
+      if ((await single.count()) === 0) await expect(ringed).toHaveClass(/ma-marker-group/);
+    }
+  });
+}
+
 test("a link of the query's kind (?event=) opens the event at its page's address", async ({ page, baseURL }) => {
   const event = events.at(-1);
   await page.goto(`fr/?event=${event.id}`);

@@ -107,6 +107,12 @@ pub fn MarkerButton(map: MapState, marker: Marker) -> impl IntoView {
         let single = single.clone();
         move || single.is_some() && map.selected_place.with(|p| p.as_deref() == single.as_deref())
     };
+    // A group holding the selected place is ringed too (more lightly): the selection is
+    // always somewhere in view, even before a zoom separates it.
+    let holds_selected = {
+        let ids = ids.clone();
+        move || is_group && map.selected_place.with(|p| p.as_ref().is_some_and(|p| ids.contains(p)))
+    };
     let aria_pressed = {
         let (pressed, single) = (pressed.clone(), single.is_some());
         move || single.then(|| if pressed() { "true" } else { "false" })
@@ -155,6 +161,7 @@ pub fn MarkerButton(map: MapState, marker: Marker) -> impl IntoView {
             class:ma-marker-upcoming=move || timing() == Some(Timing::Upcoming)
             class:ma-marker-uncertain=move || current.with(|m| m.uncertain)
             class:ma-selected=pressed.clone()
+            class:ma-holds-selected=holds_selected
             data-place=single
             aria-label=label
             aria-pressed=aria_pressed
