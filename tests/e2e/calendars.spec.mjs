@@ -3,6 +3,7 @@
 // list says, stamped from the feed, each with its address: the event's own page.
 import { test, expect } from "@playwright/test";
 import ICAL from "ical.js";
+import { parseFeed } from "@rowanmanning/feed-parser";
 import AxeBuilder from "@axe-core/playwright";
 import { bundled, EVENTS } from "./bundled.mjs";
 
@@ -67,6 +68,13 @@ test("the Atom feeds are XML the browser parses, newest events first, each linki
       };
     }, text);
     expect(parsed).toMatchObject({ error: 0, root: "feed", lang, title: bundled.title[lang] });
+    // And by a feed reader's parser (@rowanmanning/feed-parser): an Atom feed, the same entries.
+    const read = parseFeed(text);
+    expect(read.meta.type).toBe("atom");
+    expect(read.title).toBe(bundled.title[lang]);
+    expect(read.language).toBe(lang);
+    expect(read.items.map((item) => [item.title, item.url])).toEqual(parsed.entries.map((e) => [e.title, e.link]));
+    expect(read.items.every((item) => item.updated instanceof Date && !Number.isNaN(item.updated.getTime()))).toBe(true);
     expect(parsed.entries).toHaveLength(EVENTS);
     for (const entry of parsed.entries) {
       const id = eventOf(entry.link);
