@@ -53,6 +53,15 @@ test.describe("without JavaScript", () => {
         expect(ld.name).toBe(title);
         expect(ld.url).toBe(canonical);
         expect(ld.image).toEqual([image]);
+        // Google's required properties, as far as the feed knows them: never an invented day.
+        if (event.when.type === "between") expect(ld.startDate).toBeUndefined();
+        else expect(Number.isNaN(Date.parse(ld.startDate))).toBe(false);
+        const place = bundled.places.find((p) => p.id === event.place);
+        if (place) {
+          expect(ld.location["@type"]).toBe("Place");
+          expect(ld.location.address.addressCountry).toBe(place.country);
+          expect(ld.location.geo).toMatchObject({ latitude: place.lat, longitude: place.lon });
+        }
         // Its language control is a plain link to the same event in the other language.
         const href = await page.getByRole("link", { name: lang === "en" ? "Français" : "English" }).getAttribute("href");
         expect(new URL(href, page.url()).href).toBe(`${baseURL}${pagePath(other[lang], event.id)}`);
