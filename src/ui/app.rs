@@ -8,7 +8,7 @@ use crate::core::embed::{Hidden, Mode, Panels};
 use crate::core::i18n::{self, Lang, Msg};
 use crate::core::load::{self, LoadError, Loaded};
 use crate::core::merge;
-use crate::core::page::{is_page_id, Page};
+use crate::core::page::Page;
 use crate::core::query::Selection;
 use crate::core::url_state::UrlState;
 
@@ -288,8 +288,7 @@ pub fn Atlas(
     let today = visitor_day(first_day);
     let shown_page = page;
     let page = shown_page.map(|page| page.get_untracked());
-    // What a link asked for; ids the feed does not have are ignored. An element on
-    // someone else's page leaves that page's address alone.
+    // Where the view is written in the address: only on the page the atlas owns.
     let addressing = if mode.owns_page() { Addressing::of(page.as_ref(), event_pages) } else { Addressing::default() };
     // What a link asked for; ids the feed does not have are ignored. An element on
     // someone else's page leaves that page's address alone. An event's page opens on it.
@@ -318,13 +317,11 @@ pub fn Atlas(
         });
     }
     if let (Some(shown), Some(_)) = (shown_page, &addressing.root) {
-        let lang = addressing.page_lang.unwrap_or_default();
+        let addressing = addressing.clone();
         Effect::new(move |_| {
-            let event = match selection.get() {
-                Some(Selection::Event(id)) if is_page_id(&id) => Some(id),
-                _ => None,
-            };
-            shown.set(Page { lang, event });
+            if let Some(page) = selection.with(|s| addressing.page_of(s.as_ref())) {
+                shown.set(page);
+            }
         });
     }
     let flush_url = mode.owns_page().then(|| sync_url(lang, selection, filters, centre, known, addressing));

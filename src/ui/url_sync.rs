@@ -33,17 +33,25 @@ impl Addressing {
         Addressing { root, page_lang: page.map(|p| p.lang) }
     }
 
+    /// With a page per event, the page whose address shows `selection`: the selected
+    /// event's, else the atlas'.
+    pub fn page_of(&self, selection: Option<&Selection>) -> Option<Page> {
+        self.root.as_ref()?;
+        let lang = self.page_lang.unwrap_or_default();
+        Some(match selection {
+            Some(Selection::Event(id)) if is_page_id(id) => Page::event(lang, id),
+            _ => Page::atlas(lang),
+        })
+    }
+
     /// The path and query of `state`: a selected event as its page's folder when there is one.
     fn address(&self, state: UrlState) -> String {
-        let Some(root) = &self.root else { return state.to_query() };
-        let lang = self.page_lang.unwrap_or_default();
-        match state.selection {
-            Some(Selection::Event(id)) if is_page_id(&id) => {
-                let query = UrlState { selection: None, ..state }.to_query();
-                format!("{root}{}{query}", Page::event(lang, &id).path())
-            }
-            _ => format!("{root}{}{}", Page::atlas(lang).path(), state.to_query()),
-        }
+        let (Some(root), Some(page)) = (&self.root, self.page_of(state.selection.as_ref())) else {
+            return state.to_query();
+        };
+        // The page says the event: the query need not.
+        let selection = if page.event.is_some() { None } else { state.selection.clone() };
+        format!("{root}{}{}", page.path(), UrlState { selection, ..state }.to_query())
     }
 }
 
