@@ -489,6 +489,7 @@ pub struct Index {
     topics: HashMap<String, usize>,
     series: HashMap<String, usize>,
     editions: HashMap<String, usize>,
+    events: HashMap<String, usize>,
 }
 
 fn positions<T>(items: &[T], id: impl Fn(&T) -> &str) -> HashMap<String, usize> {
@@ -534,6 +535,7 @@ impl Feed {
             topics: positions(&self.topics, |t| &t.id),
             series: positions(&self.series, |s| &s.id),
             editions: positions(&self.editions, |e| &e.id),
+            events: positions(&self.events, |e| &e.id),
         };
         self
     }
@@ -555,6 +557,13 @@ impl Feed {
     }
     pub fn edition(&self, id: &str) -> Option<&Edition> {
         self.editions.get(*self.index.editions.get(id)?)
+    }
+    /// The position of the event `id` in `events`.
+    pub fn event_position(&self, id: &str) -> Option<usize> {
+        self.index.events.get(id).copied()
+    }
+    pub fn event(&self, id: &str) -> Option<&Event> {
+        self.events.get(self.event_position(id)?)
     }
 }
 

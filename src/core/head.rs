@@ -18,7 +18,7 @@ pub const CARD_HEIGHT: u32 = 630;
 pub fn title_and_description(feed: &Feed, page: &Page) -> (String, String) {
     let lang = page.lang;
     let name = feed.title.get(lang);
-    let event = page.event.as_deref().and_then(|id| feed.events.iter().find(|e| e.id == id));
+    let event = page.event.as_deref().and_then(|id| feed.event(id));
     match event {
         Some(event) => (format!("{} — {name}", event.title.get(lang)), in_words(feed, event, lang).join(" · ")),
         None => (name.to_owned(), feed.description.as_ref().map_or(name, |d| d.get(lang)).to_owned()),
@@ -30,7 +30,7 @@ pub fn title_and_description(feed: &Feed, page: &Page) -> (String, String) {
 pub fn head(feed: &Feed, page: &Page, site: Option<&Site>) -> String {
     let (lang, up) = (page.lang, page.up());
     let (title, description) = title_and_description(feed, page);
-    let event = page.event.as_deref().and_then(|id| feed.events.iter().find(|e| e.id == id));
+    let event = page.event.as_deref().and_then(|id| feed.event(id));
     let ld = match event {
         Some(event) => {
             let mut ld = event_ld(feed, event, lang, site);

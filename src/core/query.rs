@@ -155,7 +155,7 @@ pub fn common_timing(spans: impl IntoIterator<Item = Span>, today: Day) -> Optio
 pub fn selected_place<'a>(feed: &'a Feed, selection: Option<&Selection>) -> Option<&'a str> {
     match selection? {
         Selection::Place(id) => feed.place(id).map(|p| p.id.as_str()),
-        Selection::Event(id) => feed.events.iter().find(|e| &e.id == id)?.place.as_deref(),
+        Selection::Event(id) => feed.event(id)?.place.as_deref(),
     }
 }
 

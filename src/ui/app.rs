@@ -243,7 +243,7 @@ fn follow_in_page_title(loaded: Arc<Loaded>, lang: RwSignal<Lang>, selection: Rw
         let feed = &loaded.feed;
         let name = feed.title.get(lang);
         let title = match selection.get() {
-            Some(Selection::Event(id)) => feed.events.iter().find(|e| e.id == id).map(|e| e.title.get(lang).to_owned()),
+            Some(Selection::Event(id)) => feed.event(&id).map(|e| e.title.get(lang).to_owned()),
             Some(Selection::Place(id)) => feed.place(&id).map(|p| i18n::events_in(lang, p.name.get(lang))),
             None => None,
         };
@@ -297,7 +297,7 @@ pub fn Atlas(
         let loaded = loaded.clone();
         move |selection: Option<Selection>| match &selection {
             Some(Selection::Place(id)) if loaded.feed.place(id).is_some() => selection,
-            Some(Selection::Event(id)) if loaded.feed.events.iter().any(|e| &e.id == id) => selection,
+            Some(Selection::Event(id)) if loaded.feed.event(id).is_some() => selection,
             _ => None,
         }
     };

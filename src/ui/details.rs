@@ -23,7 +23,7 @@ pub fn Details(
     let selected_event = {
         let loaded = loaded.clone();
         Memo::new(move |_| match selection.get() {
-            Some(Selection::Event(id)) => loaded.feed.events.iter().position(|e| e.id == id),
+            Some(Selection::Event(id)) => loaded.feed.event_position(&id),
             _ => None,
         })
     };

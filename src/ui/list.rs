@@ -248,7 +248,7 @@ pub fn calendar_button(event: &Event, lang: Lang, heading_id: String) -> impl In
     let id = event.id.clone();
     let save = move |_| {
         let loaded = atlas.loaded();
-        if let Some(event) = loaded.feed.events.iter().find(|e| e.id == id) {
+        if let Some(event) = loaded.feed.event(&id) {
             let text = crate::core::ics::calendar(&loaded.feed, &[event], lang, super::browser::now_seconds());
             super::browser::download(&format!("{id}.ics"), "text/calendar", &text);
         }

@@ -79,6 +79,21 @@ fn apart_when_zoomed(points: &[Point]) -> bool {
         .is_some_and(|b| (b.max.x - b.min.x).hypot(b.max.y - b.min.y) * MAX_SCALE >= CLUSTER_RADIUS_PX)
 }
 
+/// Whether a marker of `ids` is the selected place (pressed), and whether it is a group
+/// holding it: ringed too, more lightly, so that the selection is always somewhere in
+/// view, even before a zoom separates it.
+fn selection_rings(
+    map: MapState,
+    ids: &[String],
+) -> (impl Fn() -> bool + Clone + Send + Sync + 'static, impl Fn() -> bool + Send + Sync + 'static) {
+    let single = ids.first().filter(|_| ids.len() == 1).cloned();
+    let members = ids.to_vec();
+    let pressed = move || single.is_some() && map.selected_place.with(|p| p.as_deref() == single.as_deref());
+    let holds =
+        move || members.len() > 1 && map.selected_place.with(|p| p.as_ref().is_some_and(|p| members.contains(p)));
+    (pressed, holds)
+}
+
 /// A single place toggles its selection; a group zooms in until it comes apart. Kept
 /// across filter changes (keyed by its places): what it shows follows `current`, so a
 /// keystroke that changes counts updates markers rather than redrawing them.
@@ -103,16 +118,7 @@ pub fn MarkerButton(map: MapState, marker: Marker) -> impl IntoView {
             i18n::marker_label(lang, map.things, &names, m.ids.len(), m.events, m.timing)
         })
     };
-    let pressed = {
-        let single = single.clone();
-        move || single.is_some() && map.selected_place.with(|p| p.as_deref() == single.as_deref())
-    };
-    // A group holding the selected place is ringed too (more lightly): the selection is
-    // always somewhere in view, even before a zoom separates it.
-    let holds_selected = {
-        let ids = ids.clone();
-        move || is_group && map.selected_place.with(|p| p.as_ref().is_some_and(|p| ids.contains(p)))
-    };
+    let (pressed, holds_selected) = selection_rings(map, &ids);
     let aria_pressed = {
         let (pressed, single) = (pressed.clone(), single.is_some());
         move || single.then(|| if pressed() { "true" } else { "false" })
