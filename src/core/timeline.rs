@@ -9,6 +9,19 @@ use super::lang::Lang;
 /// Days since the epoch as a continuous coordinate (a day `d` covers `d..d+1`).
 pub type DayNumber = f64;
 
+/// Where a day starts on the time axis.
+pub fn day_number(day: Day) -> DayNumber {
+    day.days_since_epoch() as f64
+}
+
+/// The narrowest an event's band is drawn: enough to see and press.
+const MIN_BAND_PX: f64 = 12.0;
+
+/// How wide an event's band is drawn: its days, or enough to see and press.
+pub fn band_px(span: Span, px_per_day: f64) -> f64 {
+    ((day_number(span.last) + 1.0 - day_number(span.first)) * px_per_day).max(MIN_BAND_PX)
+}
+
 /// Which part of time the timeline shows: `start` at the left edge of a `width`-pixel strip.
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub struct TimeScale {

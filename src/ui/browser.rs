@@ -1,5 +1,7 @@
 //! What the UI reads from and writes to the browser, apart from the DOM it draws.
 
+use leptos::html;
+use leptos::prelude::{request_animation_frame, GetUntracked, NodeRef};
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsCast;
 
@@ -145,4 +147,17 @@ pub fn focus_first(within: &web_sys::Element, selector: &str) -> bool {
         .flatten()
         .and_then(|el| el.dyn_into::<web_sys::HtmlElement>().ok())
         .is_some_and(|el| el.focus().is_ok())
+}
+
+/// Focuses the element in `container` that `selector` finds, once it is drawn.
+pub fn focus_in(container: NodeRef<html::Section>, selector: &str) {
+    let selector = selector.to_owned();
+    request_animation_frame(move || {
+        let Some(el) = container.get_untracked() else { return };
+        if let Ok(Some(target)) = el.query_selector(&selector) {
+            if let Ok(target) = target.dyn_into::<web_sys::HtmlElement>() {
+                let _ = target.focus();
+            }
+        }
+    });
 }

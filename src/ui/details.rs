@@ -9,7 +9,7 @@ use crate::core::query::Selection;
 
 use super::browser::{focus_first, focused_in_tree_of};
 use super::context::{use_atlas, AtlasCtx};
-use super::timeline::when_short;
+use super::intl::when_short;
 
 #[component]
 pub fn Details(

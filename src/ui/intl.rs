@@ -12,7 +12,7 @@ use js_sys::{Array, Date, Intl, Object, Reflect};
 use wasm_bindgen::{JsCast, JsValue};
 
 use crate::core::date::{Day, Moment};
-use crate::core::feed::{Span, When};
+use crate::core::feed::{Event, Span, When};
 use crate::core::i18n::{self, Lang, Msg};
 use crate::core::query;
 
@@ -146,6 +146,16 @@ pub fn format_instant(epoch_ms: f64, lang: Lang) -> String {
 
 fn range(span: Span, lang: Lang) -> (String, String) {
     (format_day(span.first, lang, query::first_needs_year(span)), format_day(span.last, lang, true))
+}
+
+/// The date of an event in words as the timeline and the details say it: loose for
+/// uncertain ranges.
+pub fn when_short(event: &Event, lang: Lang) -> String {
+    if event.span.uncertain {
+        i18n::fuzzy_range(event.span, lang)
+    } else {
+        when_in_words(&event.when, event.span, lang)
+    }
 }
 
 /// When an event happens, in words, saying no more than the feed knows.

@@ -8,7 +8,7 @@ use chrono_tz::Tz;
 
 use super::gazetteer::{fold, City, Gazetteer};
 use super::ids::{self, hash, slug};
-use super::{Location, Note, Options, Read, Record, Time};
+use super::model::{Location, Note, Options, Read, Record, Time};
 use crate::core::feed::*;
 use crate::core::merge::distance_km;
 

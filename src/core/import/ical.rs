@@ -8,7 +8,8 @@ use chrono::{DateTime, Duration, NaiveDate, NaiveDateTime, NaiveTime, TimeZone, 
 use chrono_tz::Tz;
 use icalendar::parser::{read_calendar, unfold, Component, ParseString, Property};
 
-use super::{zones, Location, Note, Options, Read, Record, Time};
+use super::model::{Location, Note, Options, Read, Record, Time};
+use super::zones;
 use crate::core::feed::{Attendance, Status, Text, Written};
 use crate::core::validate::is_safe_link;
 

@@ -6,7 +6,8 @@ use std::collections::HashMap;
 
 use chrono::{NaiveDate, NaiveDateTime, NaiveTime, TimeZone, Utc};
 
-use super::{zones, Location, Note, Read, Record, Time};
+use super::model::{Location, Note, Read, Record, Time};
+use super::zones;
 use crate::core::feed::{Attendance, EventKind, Status, Text, Written};
 use crate::core::lang::Lang;
 use crate::core::validate::is_safe_link;

@@ -8,8 +8,10 @@ use crate::core::gesture::Gesture;
 use crate::core::map::ZOOM_STEP;
 
 use super::state::MapState;
-use super::PAN_STEP_PX;
 use crate::ui::controls::{drag_and_pinch, on_button, surface_point, wheel_zoom};
+
+/// How far an arrow key or button moves the map.
+pub const PAN_STEP_PX: f64 = 80.0;
 
 /// The surface's pointer, wheel and double-click handlers.
 pub struct Handlers<D, M, U, W, C> {

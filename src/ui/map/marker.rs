@@ -2,82 +2,14 @@
 
 use leptos::prelude::*;
 
-use crate::core::explore::Facet;
-use crate::core::feed::Text;
 use crate::core::i18n;
 use crate::core::labels::Side;
-use crate::core::map::{Bounds, Cluster, Point, MAX_SCALE};
-use crate::core::query::{Selection, Timing};
+use crate::core::query::Timing;
 
-use super::state::{MapState, CLUSTER_RADIUS_PX, GLIDE_MS};
+use super::model::Marker;
+use super::state::{MapState, GLIDE_MS};
 use crate::ui::browser;
 use crate::ui::placed::{placed, Edge};
-
-/// A place with events, as the map needs it.
-#[derive(Clone, PartialEq)]
-pub struct MapPlace {
-    pub id: String,
-    pub name: Text,
-    pub at: Point,
-    pub events: usize,
-    pub timing: Option<Timing>,
-    /// Whether none of its events has an exact date.
-    pub uncertain: bool,
-}
-
-/// One marker as drawn: a place, or a group of places that would overlap.
-#[derive(Clone, PartialEq)]
-pub struct Marker {
-    /// The member places' ids: the marker's identity across zooms and filters.
-    pub ids: Vec<String>,
-    /// The first few members' names, most events first (clusters list their members so),
-    /// for its label.
-    pub names: Vec<Text>,
-    pub points: Vec<Point>,
-    pub at: Point,
-    pub events: usize,
-    pub timing: Option<Timing>,
-    pub uncertain: bool,
-}
-
-impl Marker {
-    pub fn of(cluster: &Cluster, places: &[MapPlace]) -> Marker {
-        let members: Vec<&MapPlace> = cluster.members.iter().map(|&i| &places[i]).collect();
-        let first_timing = members[0].timing;
-        Marker {
-            ids: members.iter().map(|p| p.id.clone()).collect(),
-            names: members.iter().take(4).map(|p| p.name.clone()).collect(),
-            points: members.iter().map(|p| p.at).collect(),
-            at: cluster.at,
-            events: cluster.weight,
-            timing: members.iter().all(|p| p.timing == first_timing).then_some(first_timing).flatten(),
-            uncertain: members.iter().all(|p| p.uncertain),
-        }
-    }
-
-    /// Its visible label: the place's name, or the area of its place with most events
-    /// (shortened on the map where the whole would not fit: `labels::shorten`).
-    pub fn short_label(&self, lang: crate::core::Lang) -> String {
-        let first = self.names.first().map_or("", |n| n.get(lang));
-        match self.ids.len() {
-            1 => first.to_owned(),
-            _ => i18n::area(lang, first),
-        }
-    }
-
-    pub fn single(&self) -> Option<&str> {
-        match self.ids.as_slice() {
-            [only] => Some(only),
-            _ => None,
-        }
-    }
-}
-
-/// Whether the closest zoom draws these places as markers of their own.
-fn apart_when_zoomed(points: &[Point]) -> bool {
-    Bounds::around(points.iter().copied())
-        .is_some_and(|b| (b.max.x - b.min.x).hypot(b.max.y - b.min.y) * MAX_SCALE >= CLUSTER_RADIUS_PX)
-}
 
 /// Whether a marker of `ids` is the selected place (pressed), and whether it is a group
 /// holding it: ringed too, more lightly, so that the selection is always somewhere in
@@ -214,23 +146,5 @@ pub fn MarkerButton(map: MapState, marker: Marker) -> impl IntoView {
                 {label}
             </span>
         </Show>
-    }
-}
-
-impl MapState {
-    /// What pressing `marker` does.
-    pub fn select(self, marker: &Marker) {
-        if let Some(id) = marker.single() {
-            let pick = Selection::Place(id.to_owned());
-            self.atlas.selection.update(|s| *s = if s.as_ref() == Some(&pick) { None } else { Some(pick) });
-        } else if apart_when_zoomed(&marker.points) {
-            self.zoom_to(&marker.points);
-        } else {
-            // Places on one spot never come apart: their events are listed instead, as a
-            // filter by these places that a chip undoes.
-            self.atlas.filters.update(|f| {
-                f.chosen.extend(marker.ids.iter().map(|id| (Facet::Place, id.clone())));
-            });
-        }
     }
 }

@@ -3,6 +3,7 @@
 
 mod gestures;
 mod marker;
+mod model;
 mod state;
 
 use leptos::prelude::*;
@@ -13,10 +14,9 @@ use crate::core::map::{View, ZOOM_STEP};
 use crate::core::url_state::MapCentre;
 
 use super::controls::{icon_button, limited_button};
+use gestures::PAN_STEP_PX;
 use marker::MarkerButton;
 use state::MapState;
-
-const PAN_STEP_PX: f64 = 80.0;
 
 #[component]
 pub fn Map(

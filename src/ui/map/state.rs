@@ -10,6 +10,7 @@ use leptos::prelude::*;
 use crate::core::basemap::{self, Basemap};
 use std::collections::HashMap;
 
+use crate::core::explore::Facet;
 use crate::core::i18n::Things;
 use crate::core::labels::{place, shorten, text_width, Placed, Rect, Side, Wanted};
 use crate::core::map::{cluster, Bounds, Insets, Point, View, MAX_SCALE, MIN_SCALE};
@@ -17,7 +18,7 @@ use crate::core::projection::Projection;
 use crate::core::query::{self, Selection};
 use crate::core::url_state::MapCentre;
 
-use super::marker::{MapPlace, Marker};
+use super::model::{MapPlace, Marker};
 use crate::ui::browser::{self, observe_size};
 use crate::ui::context::{use_atlas, AtlasCtx};
 use crate::ui::fetch::fetch_text;
@@ -630,4 +631,28 @@ fn region_bounds(projection: &Projection) -> Bounds {
     let corners = [(west, south), (east, south), (west, north), (east, north), (middle, south), (middle, north)];
     Bounds::around(corners.iter().map(|&(lon, lat)| projection.project(lon, lat)))
         .unwrap_or(Bounds { min: Point::default(), max: Point { x: 1.0, y: 1.0 } })
+}
+
+impl MapState {
+    /// What pressing `marker` does.
+    pub fn select(self, marker: &Marker) {
+        if let Some(id) = marker.single() {
+            let pick = Selection::Place(id.to_owned());
+            self.atlas.selection.update(|s| *s = if s.as_ref() == Some(&pick) { None } else { Some(pick) });
+        } else if apart_when_zoomed(&marker.points) {
+            self.zoom_to(&marker.points);
+        } else {
+            // Places on one spot never come apart: their events are listed instead, as a
+            // filter by these places that a chip undoes.
+            self.atlas.filters.update(|f| {
+                f.chosen.extend(marker.ids.iter().map(|id| (Facet::Place, id.clone())));
+            });
+        }
+    }
+}
+
+/// Whether the closest zoom draws these places as markers of their own.
+fn apart_when_zoomed(points: &[Point]) -> bool {
+    Bounds::around(points.iter().copied())
+        .is_some_and(|b| (b.max.x - b.min.x).hypot(b.max.y - b.min.y) * MAX_SCALE >= CLUSTER_RADIUS_PX)
 }

@@ -5,10 +5,10 @@ use leptos::prelude::*;
 
 use crate::core::date::Period;
 use crate::core::i18n;
-use crate::core::timeline::{self as tl, Bin};
+use crate::core::timeline::{self as tl, day_number, Bin};
 
 use super::state::{TimelineState, AXIS_HEIGHT_PX, BAR_ROWS, LANE_HEIGHT_PX};
-use super::{day_number, focus_in};
+use crate::ui::browser::focus_in;
 use crate::ui::intl;
 use crate::ui::placed::{placed, Edge};
 

@@ -6,10 +6,11 @@
 use leptos::prelude::*;
 
 use crate::core::query::Selection;
-use crate::core::timeline::{self as tl, LabelForm, LabelWidths};
+use crate::core::timeline::{self as tl, band_px, day_number, LabelForm, LabelWidths};
 
 use super::state::{text_px, TimelineState, AXIS_HEIGHT_PX, LANE_HEIGHT_PX};
-use super::{band_px, day_number, short_label, when_short};
+use super::words::short_label;
+use crate::ui::intl::when_short;
 use crate::ui::placed::{placed, Edge};
 
 #[component]

@@ -4,30 +4,24 @@
 
 mod bars;
 mod item;
+mod keys;
 mod stack;
 mod state;
 mod strip;
+mod words;
 
-use leptos::ev;
-use leptos::html;
 use leptos::prelude::*;
-use wasm_bindgen::JsCast;
 
-use crate::core::date::Day;
-use crate::core::feed::{Event, Span};
-use crate::core::i18n::{self, Lang, Msg};
-use crate::core::load::Loaded;
+use crate::core::feed::Span;
+use crate::core::i18n::{self, Msg};
 use crate::core::map::ZOOM_STEP;
-use crate::core::timeline::TimeScale;
+use crate::core::timeline::{day_number, TimeScale};
 
 use super::controls::icon_button;
-use super::intl;
 use item::TimelineItem;
+use keys::{keydown, PAN_STEP_PX};
 use state::{TimelineState, VERTICAL_PAGE};
 use strip::Strip;
-
-const PAN_STEP_PX: f64 = 200.0;
-const MIN_BAND_PX: f64 = 12.0;
 
 #[component]
 pub fn Timeline() -> impl IntoView {
@@ -162,71 +156,4 @@ fn Controls(tl: TimelineState) -> impl IntoView {
             </span>
         </div>
     }
-}
-
-/// Arrows walk between events (on an event) or pan (elsewhere); + and − zoom; Home and
-/// End go to the first and the last event.
-fn keydown(tl: TimelineState, e: ev::KeyboardEvent) {
-    let on_event = e
-        .target()
-        .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
-        .is_some_and(|el| el.class_list().contains("ma-tl-event"));
-    let p = tl.current.get_untracked();
-    let positions = tl.walkable();
-    let next = positions.iter().copied().find(|&q| q > p).or(positions.last().copied());
-    let previous = positions.iter().copied().rev().find(|&q| q < p).or(positions.first().copied());
-    let scale = tl.scale;
-    match (e.key().as_str(), next, previous) {
-        ("ArrowRight" | "ArrowDown", Some(q), _) if on_event => tl.go_to(q),
-        ("ArrowLeft" | "ArrowUp", _, Some(q)) if on_event => tl.go_to(q),
-        ("Home", _, _) if !positions.is_empty() => tl.go_to(positions[0]),
-        ("End", _, _) if !positions.is_empty() => tl.go_to(positions[positions.len() - 1]),
-        ("ArrowRight", _, _) => scale.update(|s| *s = s.pan(-PAN_STEP_PX)),
-        ("ArrowLeft", _, _) => scale.update(|s| *s = s.pan(PAN_STEP_PX)),
-        ("+" | "=", _, _) => scale.update(|s| *s = s.zoom(ZOOM_STEP)),
-        ("-" | "_", _, _) => scale.update(|s| *s = s.zoom(1.0 / ZOOM_STEP)),
-        _ => return,
-    }
-    e.prevent_default();
-}
-
-fn day_number(day: Day) -> f64 {
-    day.days_since_epoch() as f64
-}
-
-/// How wide an event's band is drawn: its days, or enough to see and press.
-fn band_px(span: Span, px_per_day: f64) -> f64 {
-    ((day_number(span.last) + 1.0 - day_number(span.first)) * px_per_day).max(MIN_BAND_PX)
-}
-
-/// The name of an event's place, if it has one.
-fn place_name(loaded: &Loaded, event: &Event, lang: Lang) -> Option<String> {
-    event.place.as_deref().and_then(|id| loaded.feed.place(id)).map(|place| place.name.get(lang).to_owned())
-}
-
-/// What the timeline calls an event: its title, then its place ("… meetup — Fukuoka").
-fn short_label(loaded: &Loaded, event: &Event, lang: Lang) -> String {
-    i18n::title_and_place(event.title.get(lang), place_name(loaded, event, lang).as_deref())
-}
-
-/// The date of an event in words as the timeline says it: loose for uncertain ranges.
-pub fn when_short(event: &Event, lang: Lang) -> String {
-    if event.span.uncertain {
-        i18n::fuzzy_range(event.span, lang)
-    } else {
-        intl::when_in_words(&event.when, event.span, lang)
-    }
-}
-
-/// Focuses the element of the timeline that `selector` finds, once it is drawn.
-fn focus_in(container: NodeRef<html::Section>, selector: &str) {
-    let selector = selector.to_owned();
-    request_animation_frame(move || {
-        let Some(el) = container.get_untracked() else { return };
-        if let Ok(Some(target)) = el.query_selector(&selector) {
-            if let Ok(target) = target.dyn_into::<web_sys::HtmlElement>() {
-                let _ = target.focus();
-            }
-        }
-    });
 }

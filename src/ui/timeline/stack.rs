@@ -7,7 +7,9 @@ use crate::core::i18n::{self, Msg};
 use crate::core::query::Selection;
 
 use super::state::{Stack, TimelineState, AXIS_HEIGHT_PX, LANE_HEIGHT_PX, MAX_LANES};
-use super::{focus_in, place_name, when_short};
+use super::words::place_name;
+use crate::ui::browser::focus_in;
+use crate::ui::intl::when_short;
 use crate::ui::placed::{placed, Edge};
 
 /// How many of a stack's events its list shows; the rest are reached by search and filters.

@@ -9,10 +9,10 @@ use leptos::prelude::*;
 use crate::core::feed::Span;
 use crate::core::load::Loaded;
 use crate::core::query::{self, Selection};
-use crate::core::timeline::{self as tl, TimeScale};
+use crate::core::timeline::{self as tl, band_px, day_number, TimeScale};
 
-use super::{band_px, day_number, focus_in, short_label};
-use crate::ui::browser::observe_size;
+use super::words::short_label;
+use crate::ui::browser::{focus_in, observe_size};
 use crate::ui::context::{use_atlas, AtlasCtx};
 
 pub const LANE_HEIGHT_PX: f64 = 44.0;

@@ -6,12 +6,13 @@ use leptos::prelude::*;
 
 use crate::core::gesture::Gesture;
 use crate::core::i18n::{self, Msg};
+use crate::core::timeline::day_number;
 
 use super::bars::{Bars, BarsNote};
 use super::item::TimelineItem;
+use super::keys::keydown;
 use super::stack::{StackButton, StackList};
 use super::state::{TimelineState, AXIS_HEIGHT_PX, BAR_ROWS, LANE_HEIGHT_PX};
-use super::{day_number, keydown};
 use crate::ui::controls::{drag_and_pinch, wheel_zoom};
 use crate::ui::placed::{placed, Edge};
 
