@@ -95,7 +95,7 @@ fn the_coarse_world_names_its_countries_in_both_languages_inside_them() {
     for r in regions.iter().filter(|r| r["id"].as_str().unwrap().len() == 2) {
         let id = r["id"].as_str().unwrap();
         for (lang, key) in [(Lang::En, "en"), (Lang::Fr, "fr")] {
-            assert_eq!(countries::name(id, lang), r["name"][key].as_str(), "{id}");
+            assert_eq!(countries::name(lang, id), r["name"][key].as_str(), "{id}");
         }
     }
     let name = |id: &str| regions.iter().find(|r| r["id"] == id).map(|r| r["name"].clone()).unwrap();

@@ -145,7 +145,7 @@ async fn many_problems_are_listed_fifty_at_most_and_counted_by_kind() {
 async fn a_feed_that_cannot_be_fetched_offers_a_retry() {
     let host = fresh_host();
     let url = "/no-such-feed.json".to_owned();
-    leptos::mount::mount_to(host.clone(), move || view! { <App setup=Setup::page(url.clone(), Lang::Fr) /> }).forget();
+    leptos::mount::mount_to(host.clone(), move || view! { <App setup=Setup::page(Lang::Fr, url.clone()) /> }).forget();
     assert!(host.text_content().unwrap().contains("Chargement des rencontres"));
     for _ in 0..50 {
         settle(20).await;
@@ -457,10 +457,10 @@ fn prerendered_days_read_as_the_browser_writes_them() {
         let day = Day::from_days_since_epoch(days);
         for lang in Lang::ALL {
             for with_year in [true, false] {
-                assert_eq!(plain_day(day, lang, with_year), format_day(day, lang, with_year), "{day} {lang:?}");
+                assert_eq!(plain_day(lang, day, with_year), format_day(lang, day, with_year), "{day} {lang:?}");
                 compared += 1;
             }
         }
     }
-    assert!(compared > 400 && plain_day(Day::parse("2019-06-01").unwrap(), Lang::Fr, true) == "1er juin 2019");
+    assert!(compared > 400 && plain_day(Lang::Fr, Day::parse("2019-06-01").unwrap(), true) == "1er juin 2019");
 }

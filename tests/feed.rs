@@ -104,15 +104,15 @@ fn seed_wording_follows_the_post() {
         ]
     );
     assert_eq!(
-        i18n::session_title(session("observable-kubernetes-toronto"), Lang::En),
+        i18n::session_title(Lang::En, session("observable-kubernetes-toronto")),
         "\u{201c}Observable Kubernetes\u{201d}"
     );
     assert_eq!(
-        i18n::session_title(session("observable-kubernetes-toronto"), Lang::Fr),
+        i18n::session_title(Lang::Fr, session("observable-kubernetes-toronto")),
         "«\u{a0}Kubernetes observable\u{a0}»"
     );
     assert_eq!(
-        i18n::session_title(session("gitops-argo-cd"), Lang::En),
+        i18n::session_title(Lang::En, session("gitops-argo-cd")),
         "GitOps with Argo CD, from pull request to cluster"
     );
 
@@ -317,7 +317,7 @@ fn unreadable_feeds_give_one_clear_error() {
 #[test]
 fn problems_read_in_french_too() {
     let (loaded, _) = problems_after(|v| v["events"][3]["sessions"][1]["speakers"][0] = json!("x"));
-    assert_eq!(problem_text(&loaded.problems[0].kind, Lang::Fr), "personne inconnu(e) «\u{a0}x\u{a0}»");
+    assert_eq!(problem_text(Lang::Fr, &loaded.problems[0].kind), "personne inconnu(e) «\u{a0}x\u{a0}»");
 }
 
 #[test]

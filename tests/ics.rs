@@ -10,7 +10,7 @@ const SEED: &str = include_str!("../public/feed.json");
 fn uncertain_events_are_all_day_ranges_that_say_so() {
     let f = load::load(SEED).unwrap().feed;
     let events: Vec<_> = f.events.iter().collect();
-    let text = ics::calendar(&f, &events, Lang::En, 1_764_000_000);
+    let text = ics::calendar(Lang::En, &f, &events, 1_764_000_000);
     assert!(text.starts_with("BEGIN:VCALENDAR\r\nVERSION:2.0\r\n"));
     assert!(text.ends_with("END:VCALENDAR\r\n"));
     assert_eq!(text.matches("BEGIN:VEVENT").count(), 6);
@@ -27,7 +27,7 @@ fn uncertain_events_are_all_day_ranges_that_say_so() {
     ));
     assert!(unfolded.contains("URL:https://www.meetup.com/Kubernetes-Toronto\r\n"));
     assert!(text.lines().all(|l| l.len() <= 75), "folded at 75 octets");
-    let french = ics::calendar(&f, &events[..1], Lang::Fr, 0).replace("\r\n ", "");
+    let french = ics::calendar(Lang::Fr, &f, &events[..1], 0).replace("\r\n ", "");
     assert!(french.contains("DESCRIPTION:Jour exact non précisé (fin mai – mi-juin 2019)"), "{french}");
 }
 
@@ -38,10 +38,10 @@ fn location_names_the_country_and_leaves_out_a_registry_number() {
     let p = f.places.iter_mut().find(|p| p.id == place).unwrap();
     (p.region, p.country) = (Some("12".into()), "PL".into());
     let name = p.name.en.clone();
-    let text = ics::calendar(&f, &[&f.events[0]], Lang::En, 0).replace("\r\n ", "");
+    let text = ics::calendar(Lang::En, &f, &[&f.events[0]], 0).replace("\r\n ", "");
     let location = text.lines().find(|l| l.starts_with("LOCATION:")).unwrap();
     assert!(location.ends_with(&format!("{name}\\, Poland")), "{location}");
-    let text = ics::calendar(&f, &[&f.events[0]], Lang::Fr, 0).replace("\r\n ", "");
+    let text = ics::calendar(Lang::Fr, &f, &[&f.events[0]], 0).replace("\r\n ", "");
     assert!(text.contains("\\, Pologne\r\n"));
 }
 
@@ -52,7 +52,7 @@ fn a_cancelled_event_is_cancelled_in_the_calendar_too() {
     let f = load::load(&feed.to_string()).unwrap().feed;
     let id = feed["events"][3]["id"].as_str().unwrap();
     let event = f.events.iter().find(|e| e.id == id).unwrap();
-    let text = ics::calendar(&f, &[event], Lang::En, 0).replace("\r\n ", "");
+    let text = ics::calendar(Lang::En, &f, &[event], 0).replace("\r\n ", "");
     assert!(text.contains("STATUS:CANCELLED\r\n"), "{text}");
     assert!(!text.contains("STATUS:TENTATIVE"), "one status only");
 }

@@ -258,7 +258,7 @@ fn our_calendar_files_import_back_unchanged() {
          "when": {"type": "datetime", "start": "2025-07-01T19:00:00+09:00", "time_zone": "Asia/Tokyo"}}]}"#;
     let original = load::load(json).unwrap().feed;
     let events: Vec<_> = original.events.iter().collect();
-    let calendar = ics::calendar(&original, &events, Lang::En, 1_750_000_000);
+    let calendar = ics::calendar(Lang::En, &original, &events, 1_750_000_000);
     let (_, back) = import_all(&[("atlas.ics".into(), calendar)]);
     assert_eq!(back.events.len(), original.events.len());
     for before in &original.events {

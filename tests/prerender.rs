@@ -15,7 +15,7 @@ use meetup_atlas::ui::prerender::page_atlas;
 const SEED: &str = include_str!("../public/feed.json");
 const BASEMAP: &str = include_str!("../public/basemap.json");
 
-fn atlas(feed: &str, lang: Lang) -> String {
+fn atlas(lang: Lang, feed: &str) -> String {
     drawn(feed, &Page::atlas(lang))
 }
 
@@ -41,7 +41,7 @@ fn an_events_page_opens_on_its_details_and_markers_are_valid_comments() {
             let link = Page::event(lang, &event.id).link_to(&other);
             assert!(html.contains(&format!("href=\"{link}\"")), "{lang:?} {}: {link}", event.id);
         }
-        assert_eq!(atlas(SEED, lang).matches("class=\"ma-details\"").count(), 0);
+        assert_eq!(atlas(lang, SEED).matches("class=\"ma-details\"").count(), 0);
     }
 }
 
@@ -54,7 +54,7 @@ fn escaped(text: &str) -> String {
 fn each_language_has_every_event_session_speaker_host_and_link() {
     let feed: serde_json::Value = serde_json::from_str(SEED).unwrap();
     for lang in Lang::ALL {
-        let html = atlas(SEED, lang);
+        let html = atlas(lang, SEED);
         assert!(html.starts_with(&format!("<div lang=\"{}\" class=\"meetup-atlas\">", lang.tag())), "{}", &html[..80]);
         let text = |value: &serde_json::Value| value[lang.tag()].as_str().unwrap().to_owned();
         for event in feed["events"].as_array().unwrap() {
@@ -92,9 +92,9 @@ fn each_language_has_every_event_session_speaker_host_and_link() {
 
 #[test]
 fn the_language_control_links_to_the_other_page() {
-    let english = atlas(SEED, Lang::En);
+    let english = atlas(Lang::En, SEED);
     assert!(english.contains(r#"hreflang="fr" href="fr/""#), "English page → fr/");
-    let french = atlas(SEED, Lang::Fr);
+    let french = atlas(Lang::Fr, SEED);
     assert!(french.contains(r#"hreflang="en" href="../""#), "French page → ../");
 }
 
@@ -105,7 +105,7 @@ fn feed_text_stays_text_and_no_script_is_written() {
         "<img src=x onerror=alert(1)><script>alert(2)</script>",
         1,
     );
-    let html = atlas(&hostile, Lang::En);
+    let html = atlas(Lang::En, &hostile);
     assert!(html.contains("&lt;img src=x onerror=alert(1)&gt;&lt;script&gt;alert(2)&lt;/script&gt;"));
     assert!(!html.contains("<script") && !html.contains("<img"), "no markup from the feed");
 }
@@ -132,7 +132,7 @@ fn placement(class: &str) -> Option<(&'static str, String)> {
 #[test]
 fn nodes_are_placed_by_classes_of_the_builds_style_sheet_not_style_attributes() {
     for lang in Lang::ALL {
-        let html = atlas(SEED, lang);
+        let html = atlas(lang, SEED);
         let sheet = meetup_atlas::ui::placed::stylesheet();
         // A strict CSP (no `unsafe-inline`) blocks style attributes.
         assert!(!html.contains(" style="), "{lang:?}: a style attribute");

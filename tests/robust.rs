@@ -319,8 +319,8 @@ fn pathological_sizes_are_bounded() {
     let over = format!("{{\"schema_version\":1,\"pad\":\"{}\"}}", " ".repeat(load::MAX_FEED_BYTES));
     assert_eq!(load::load(&over).unwrap_err(), load::FeedError::TooLarge(over.len()));
     let message = meetup_atlas::core::i18n::load_error_text(
-        &meetup_atlas::core::load::LoadError::Feed(load::FeedError::TooLarge(over.len())),
         meetup_atlas::core::Lang::Fr,
+        &meetup_atlas::core::load::LoadError::Feed(load::FeedError::TooLarge(over.len())),
     );
     assert_eq!(
         message,

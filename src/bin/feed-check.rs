@@ -60,7 +60,7 @@ mod native {
         let (value, loaded) = match loaded {
             Ok(both) => both,
             Err(error) => {
-                eprintln!("{path}: {}", load_error_text(&LoadError::Feed(error), Lang::En));
+                eprintln!("{path}: {}", load_error_text(Lang::En, &LoadError::Feed(error)));
                 return false;
             }
         };

@@ -32,7 +32,7 @@ pub struct CardMap<'a> {
 }
 
 /// The card of `event` in `lang`, with `map` if its place is known.
-pub fn svg(feed: &Feed, event: &Event, lang: Lang, map: Option<&CardMap>) -> String {
+pub fn svg(lang: Lang, feed: &Feed, event: &Event, map: Option<&CardMap>) -> String {
     let (width, height) = (f64::from(CARD_WIDTH), f64::from(CARD_HEIGHT));
     let text_width = if map.is_some() { TEXT_WIDTH } else { width };
     let mut out = format!(
@@ -62,7 +62,7 @@ pub fn svg(feed: &Feed, event: &Event, lang: Lang, map: Option<&CardMap>) -> Str
         y += size * 1.2;
     }
     y += 24.0;
-    let words = super::publish::in_words(feed, event, lang);
+    let words = super::publish::in_words(lang, feed, event);
     for text in words.iter().take(2) {
         out.push_str(&line(y, 34.0, "normal", 0.95, &fit(text, room, 34.0)));
         y += 50.0;
@@ -194,7 +194,7 @@ mod tests {
         let mut feed = super::super::load::load(&text).unwrap().feed;
         feed.title.en = "<T>".into();
         feed.events[0].title.en = "A </svg> & <script>".into();
-        let card = svg(&feed, &feed.events[0], Lang::En, None);
+        let card = svg(Lang::En, &feed, &feed.events[0], None);
         assert!(card.contains("A &lt;/svg&gt; &amp; &lt;script&gt;") && card.contains("&lt;T&gt;"), "{card}");
         assert_eq!(card.matches("</svg>").count(), 1);
     }

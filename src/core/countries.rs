@@ -5,7 +5,7 @@
 use super::lang::Lang;
 
 /// A country's short name from its code, in any case; `None` for an unknown code.
-pub fn name(code: &str, lang: Lang) -> Option<&'static str> {
+pub fn name(lang: Lang, code: &str) -> Option<&'static str> {
     let i = COUNTRIES.binary_search_by(|(c, _, _)| c.bytes().cmp(code.bytes().map(|b| b.to_ascii_uppercase()))).ok()?;
     let (_, en, fr) = COUNTRIES[i];
     Some(match lang {

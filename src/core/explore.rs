@@ -236,7 +236,7 @@ pub enum OffCard {
 /// Why an event matches `words` when its card alone does not say: each word that is not
 /// on the card (title, kind, place, host, talks, speakers and their organizations, in
 /// `lang`: what the list's brief card shows) is looked up in what is not.
-pub fn off_card(feed: &Feed, event: &Event, lang: Lang, words: &[String]) -> Vec<OffCard> {
+pub fn off_card(lang: Lang, feed: &Feed, event: &Event, words: &[String]) -> Vec<OffCard> {
     let mut card = String::new();
     add(&mut card, event.title.get(lang));
     let place = event.place.as_deref().and_then(|id| feed.place(id));
@@ -391,17 +391,17 @@ mod tests {
                 let edition = feed.edition(e.edition.as_deref()?)?;
                 let sponsor = edition.sponsors.iter().filter_map(|id| feed.organization(id)).find(|o| {
                     let word = fold(&o.name);
-                    off_card(feed, e, Lang::En, &search_words(&word)).contains(&OffCard::Sponsor(o.name.clone()))
+                    off_card(Lang::En, feed, e, &search_words(&word)).contains(&OffCard::Sponsor(o.name.clone()))
                 })?;
                 Some((e, sponsor))
             })
             .expect("a sponsor of the bundled feed that no card names");
         let (event, sponsor) = sponsored;
         // The event's own title is on its card: no reason to give.
-        assert_eq!(off_card(feed, event, Lang::En, &search_words(&event.title.en)), vec![]);
+        assert_eq!(off_card(Lang::En, feed, event, &search_words(&event.title.en)), vec![]);
         // Title and sponsor: the title is on the card, the sponsor is said.
         let both = format!("{} {}", event.title.en, sponsor.name);
-        assert_eq!(off_card(feed, event, Lang::En, &search_words(&both)), vec![OffCard::Sponsor(sponsor.name.clone())]);
+        assert_eq!(off_card(Lang::En, feed, event, &search_words(&both)), vec![OffCard::Sponsor(sponsor.name.clone())]);
         // A word of the French title only, read in English.
         let french: Vec<String> = search_words(&event.title.fr)
             .into_iter()
@@ -409,7 +409,7 @@ mod tests {
             .take(1)
             .collect();
         if !french.is_empty() {
-            assert!(off_card(feed, event, Lang::En, &french).contains(&OffCard::Translation));
+            assert!(off_card(Lang::En, feed, event, &french).contains(&OffCard::Translation));
         }
     }
 

@@ -20,7 +20,7 @@ pub fn title_and_description(feed: &Feed, page: &Page) -> (String, String) {
     let name = feed.title.get(lang);
     let event = page.event.as_deref().and_then(|id| feed.event(id));
     match event {
-        Some(event) => (format!("{} — {name}", event.title.get(lang)), in_words(feed, event, lang).join(" · ")),
+        Some(event) => (format!("{} — {name}", event.title.get(lang)), in_words(lang, feed, event).join(" · ")),
         None => (name.to_owned(), feed.description.as_ref().map_or(name, |d| d.get(lang)).to_owned()),
     }
 }
@@ -33,11 +33,11 @@ pub fn head(feed: &Feed, page: &Page, site: Option<&Site>) -> String {
     let event = page.event.as_deref().and_then(|id| feed.event(id));
     let ld = match event {
         Some(event) => {
-            let mut ld = event_ld(feed, event, lang, site);
+            let mut ld = event_ld(lang, feed, event, site);
             ld["@context"] = "https://schema.org".into();
             script_safe(&ld)
         }
-        None => events_ld(feed, lang, site),
+        None => events_ld(lang, feed, site),
     };
     let feed_name = feed.title.get(lang);
     let mut out = vec![
@@ -80,7 +80,7 @@ pub fn head(feed: &Feed, page: &Page, site: Option<&Site>) -> String {
     match (&card, event) {
         (Some(card), Some(event)) => {
             // What the card shows: the title, when and where.
-            let when_and_where: Vec<String> = in_words(feed, event, lang).into_iter().take(2).collect();
+            let when_and_where: Vec<String> = in_words(lang, feed, event).into_iter().take(2).collect();
             let alt = format!("{} — {}", event.title.get(lang), when_and_where.join(" · "));
             out.extend([
                 meta("og:image", card),

@@ -20,12 +20,12 @@ pub enum Stamps<'a> {
 }
 
 /// A calendar of `events`, stamped at `now` (seconds since the epoch, UTC).
-pub fn calendar(feed: &Feed, events: &[&Event], lang: Lang, now: i64) -> String {
-    calendar_named(feed, events, lang, feed.title.get(lang), Stamps::Now(now))
+pub fn calendar(lang: Lang, feed: &Feed, events: &[&Event], now: i64) -> String {
+    calendar_named(lang, feed, events, feed.title.get(lang), Stamps::Now(now))
 }
 
 /// A calendar of `events` named `name` (`X-WR-CALNAME`), stamped as `stamps` says.
-pub fn calendar_named(feed: &Feed, events: &[&Event], lang: Lang, name: &str, stamps: Stamps) -> String {
+pub fn calendar_named(lang: Lang, feed: &Feed, events: &[&Event], name: &str, stamps: Stamps) -> String {
     let mut out = String::new();
     for line in [
         "BEGIN:VCALENDAR",
@@ -43,7 +43,7 @@ pub fn calendar_named(feed: &Feed, events: &[&Event], lang: Lang, name: &str, st
         push_line(&mut out, "X-PUBLISHED-TTL:PT12H");
     }
     for event in events {
-        vevent(&mut out, feed, event, lang, stamps);
+        vevent(lang, &mut out, feed, event, stamps);
     }
     push_line(&mut out, "END:VCALENDAR");
     out
@@ -57,7 +57,7 @@ pub fn changed(feed: &Feed, event: &Event) -> i64 {
     event.updated.as_deref().and_then(Moment::parse).map(|m| m.epoch_seconds).or_else(published).unwrap_or(0)
 }
 
-fn vevent(out: &mut String, feed: &Feed, event: &Event, lang: Lang, stamps: Stamps) {
+fn vevent(lang: Lang, out: &mut String, feed: &Feed, event: &Event, stamps: Stamps) {
     push_line(out, "BEGIN:VEVENT");
     push_line(out, &format!("UID:{}@meetup-atlas", event.id));
     match stamps {
@@ -93,7 +93,7 @@ fn vevent(out: &mut String, feed: &Feed, event: &Event, lang: Lang, stamps: Stam
         push_line(out, "STATUS:CANCELLED");
     }
     if let When::Between { note, .. } = &event.when {
-        let range = i18n::fuzzy_range(event.span, lang);
+        let range = i18n::fuzzy_range(lang, event.span);
         description.push(format!("{} ({range}). {}", capitalized(Msg::ExactDayUnknown.text(lang)), note.get(lang)));
         // Not a booked day: tentative (unless cancelled), and it leaves the calendar free.
         if event.status != Status::Cancelled {
@@ -112,8 +112,8 @@ fn vevent(out: &mut String, feed: &Feed, event: &Event, lang: Lang, stamps: Stam
             session.speakers.iter().filter_map(|id| feed.person(id)).map(|p| p.name.as_str()).collect();
         description.push(format!(
             "{} — {} ({})",
-            i18n::format_name(session.format, lang),
-            i18n::session_title(session, lang),
+            i18n::format_name(lang, session.format),
+            i18n::session_title(lang, session),
             speakers.join(", ")
         ));
     }
@@ -129,7 +129,7 @@ fn vevent(out: &mut String, feed: &Feed, event: &Event, lang: Lang, stamps: Stam
             place
                 .into_iter()
                 .flat_map(|p| {
-                    [Some(p.name.get(lang)), query::readable_region(p), Some(i18n::country_name(&p.country, lang))]
+                    [Some(p.name.get(lang)), query::readable_region(p), Some(i18n::country_name(lang, &p.country))]
                 })
                 .flatten(),
         )

@@ -88,7 +88,7 @@ pub fn calendars(feed: &Feed, site: Option<&Site>) -> Vec<File> {
                 Scope::Topic => "topic/".into(),
             };
             let path = format!("calendars/{folder}{}.{}.ics", id.unwrap_or("all"), lang.tag());
-            let text = ics::calendar_named(feed, &events, lang, &name, Stamps::Feed { site });
+            let text = ics::calendar_named(lang, feed, &events, &name, Stamps::Feed { site });
             listed.push(Listed {
                 scope,
                 id: id.map(str::to_owned),
@@ -111,7 +111,7 @@ pub fn calendars(feed: &Feed, site: Option<&Site>) -> Vec<File> {
 pub fn atom_feeds(feed: &Feed, site: Option<&Site>) -> Vec<File> {
     [Lang::En, Lang::Fr]
         .into_iter()
-        .map(|lang| File { path: format!("feeds/events.{}.atom", lang.tag()), text: atom(feed, lang, site) })
+        .map(|lang| File { path: format!("feeds/events.{}.atom", lang.tag()), text: atom(lang, feed, site) })
         .collect()
 }
 
@@ -154,14 +154,14 @@ fn pages_of(event: Option<&str>) -> Option<[Page; 2]> {
 pub fn json_ld(feed: &Feed, site: Option<&Site>) -> Vec<File> {
     [Lang::En, Lang::Fr]
         .into_iter()
-        .map(|lang| File { path: format!("ld/events.{}.json", lang.tag()), text: events_ld(feed, lang, site) })
+        .map(|lang| File { path: format!("ld/events.{}.json", lang.tag()), text: events_ld(lang, feed, site) })
         .collect()
 }
 
 /// Every event of `feed` as schema.org JSON-LD, with `<` escaped (`\u003c`, the same JSON)
 /// so that the text can stand in an HTML `<script>` data block as it is.
-pub fn events_ld(feed: &Feed, lang: Lang, site: Option<&Site>) -> String {
-    let events: Vec<serde_json::Value> = feed.events.iter().map(|e| event_ld(feed, e, lang, site)).collect();
+pub fn events_ld(lang: Lang, feed: &Feed, site: Option<&Site>) -> String {
+    let events: Vec<serde_json::Value> = feed.events.iter().map(|e| event_ld(lang, feed, e, site)).collect();
     script_safe(&serde_json::json!({ "@context": "https://schema.org", "@graph": events }))
 }
 
@@ -170,7 +170,7 @@ pub fn script_safe(json: &serde_json::Value) -> String {
     serde_json::to_string(json).unwrap_or_default().replace('<', "\\u003c")
 }
 
-pub fn event_ld(feed: &Feed, event: &Event, lang: Lang, site: Option<&Site>) -> serde_json::Value {
+pub fn event_ld(lang: Lang, feed: &Feed, event: &Event, site: Option<&Site>) -> serde_json::Value {
     use super::feed::{Attendance, Status, When};
     use serde_json::{json, Value};
     let mut ld = json!({ "@type": "Event", "name": event.title.get(lang) });
@@ -276,12 +276,12 @@ pub fn event_ld(feed: &Feed, event: &Event, lang: Lang, site: Option<&Site>) -> 
 
 /// An event in a few words, for an Atom entry and a page's description: when (as far as
 /// it is known), where, and its summary.
-pub fn in_words(feed: &Feed, event: &Event, lang: Lang) -> Vec<String> {
+pub fn in_words(lang: Lang, feed: &Feed, event: &Event) -> Vec<String> {
     let when = match &event.when {
-        super::feed::When::Between { .. } => super::i18n::fuzzy_range(event.span, lang),
-        _ => super::i18n::plain_day(event.span.first, lang, true),
+        super::feed::When::Between { .. } => super::i18n::fuzzy_range(lang, event.span),
+        _ => super::i18n::plain_day(lang, event.span.first, true),
     };
-    let place = event.place.as_deref().and_then(|p| feed.place(p)).map(|p| super::query::place_name(feed, p, lang));
+    let place = event.place.as_deref().and_then(|p| feed.place(p)).map(|p| super::query::place_name(lang, feed, p));
     let mut words: Vec<String> = vec![when];
     words.extend(place);
     words.extend(event.summary.as_ref().map(|s| s.get(lang).to_owned()));
@@ -300,7 +300,7 @@ fn rfc3339(seconds: i64) -> String {
     format!("{day}T{:02}:{:02}:{:02}Z", s / 3600, s % 3600 / 60, s % 60)
 }
 
-fn atom(feed: &Feed, lang: Lang, site: Option<&Site>) -> String {
+fn atom(lang: Lang, feed: &Feed, site: Option<&Site>) -> String {
     let page = site.map(|site| site.page(&Page::atlas(lang)));
     let self_path = format!("feeds/events.{}.atom", lang.tag());
     let title = feed.title.get(lang);
@@ -329,7 +329,7 @@ fn atom(feed: &Feed, lang: Lang, site: Option<&Site>) -> String {
     }
     out += &format!("  <updated>{}</updated>\n  <author><name>{}</name></author>\n", rfc3339(updated), xml(author));
     for event in events {
-        let summary = in_words(feed, event, lang);
+        let summary = in_words(lang, feed, event);
         out += "  <entry>\n";
         out += &format!("    <title>{}</title>\n", xml(event.title.get(lang)));
         match site {
@@ -364,7 +364,7 @@ pub enum Matching<'a> {
 
 /// Which calendar to offer for `place` (the selected one) and `filters`. Whether past or
 /// upcoming events are shown makes no difference: a subscription follows both.
-pub fn matching<'a>(listed: &'a [Listed], lang: Lang, place: Option<&str>, filters: &Filters) -> Matching<'a> {
+pub fn matching<'a>(lang: Lang, listed: &'a [Listed], place: Option<&str>, filters: &Filters) -> Matching<'a> {
     let find = |scope: Scope, id: Option<&str>| {
         listed.iter().find(|c| c.scope == scope && c.id.as_deref() == id && c.lang == lang.tag())
     };

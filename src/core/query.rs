@@ -106,13 +106,13 @@ pub fn places_with_events(feed: &Feed, keep: impl Fn(usize) -> bool) -> Vec<(&Pl
 /// A place's name as a reader tells it apart: with its country when another place of the
 /// feed has the same name ("Portland, United States"), and its region too when that one
 /// shares the country ("Portland, OR, United States").
-pub fn place_name(feed: &Feed, place: &Place, lang: Lang) -> String {
+pub fn place_name(lang: Lang, feed: &Feed, place: &Place) -> String {
     let name = place.name.get(lang);
     let namesakes: Vec<&Place> = feed.places.iter().filter(|p| p.id != place.id && p.name.get(lang) == name).collect();
     if namesakes.is_empty() {
         return name.to_owned();
     }
-    let country = countries::name(&place.country, lang).unwrap_or(&place.country);
+    let country = countries::name(lang, &place.country).unwrap_or(&place.country);
     let same_country = namesakes.iter().any(|p| p.country.eq_ignore_ascii_case(&place.country));
     match readable_region(place).filter(|_| same_country) {
         Some(region) => format!("{name}, {region}, {country}"),
@@ -122,7 +122,7 @@ pub fn place_name(feed: &Feed, place: &Place, lang: Lang) -> String {
 
 /// What a link says: its title, or, when the feed gives none, where it leads: the site's
 /// name ("speakerdeck.com") or the mail address.
-pub fn link_text(link: &Link, lang: Lang) -> String {
+pub fn link_text(lang: Lang, link: &Link) -> String {
     if let Some(title) = &link.title {
         return title.get(lang).to_owned();
     }
@@ -167,11 +167,11 @@ mod tests {
     fn a_link_without_a_title_says_where_it_leads() {
         use super::super::feed::LinkKind;
         let link = |url: &str| Link { kind: LinkKind::Slides, url: url.into(), title: None };
-        assert_eq!(link_text(&link("https://www.speakerdeck.com/x/y?z=1"), Lang::En), "speakerdeck.com");
-        assert_eq!(link_text(&link("HTTP://example.org"), Lang::Fr), "example.org");
-        assert_eq!(link_text(&link("mailto:team@example.org"), Lang::En), "team@example.org");
+        assert_eq!(link_text(Lang::En, &link("https://www.speakerdeck.com/x/y?z=1")), "speakerdeck.com");
+        assert_eq!(link_text(Lang::Fr, &link("HTTP://example.org")), "example.org");
+        assert_eq!(link_text(Lang::En, &link("mailto:team@example.org")), "team@example.org");
         let titled = Link { title: Some(super::super::feed::Text::both("Slides", "Diapos")), ..link("https://a.b") };
-        assert_eq!(link_text(&titled, Lang::Fr), "Diapos");
+        assert_eq!(link_text(Lang::Fr, &titled), "Diapos");
     }
 
     #[test]
@@ -179,21 +179,21 @@ mod tests {
         let mut feed = super::super::load::load(include_str!("../../public/feed.json")).expect("bundled feed").feed;
         let first = feed.places[0].clone();
         let name = first.name.en.clone();
-        assert_eq!(place_name(&feed, &first, Lang::En), name, "a name no other place has is enough");
+        assert_eq!(place_name(Lang::En, &feed, &first), name, "a name no other place has is enough");
         let abroad = Place { id: "abroad".into(), country: "US".into(), region: Some("OR".into()), ..first.clone() };
         let next_door = Place { id: "next-door".into(), region: Some("12".into()), ..first.clone() };
         feed.places.extend([abroad.clone(), next_door.clone()]);
-        let country = countries::name(&first.country, Lang::Fr).unwrap();
-        assert_eq!(place_name(&feed, &abroad, Lang::En), format!("{name}, United States"));
-        assert_eq!(place_name(&feed, &abroad, Lang::Fr), format!("{}, États-Unis", first.name.fr));
+        let country = countries::name(Lang::Fr, &first.country).unwrap();
+        assert_eq!(place_name(Lang::En, &feed, &abroad), format!("{name}, United States"));
+        assert_eq!(place_name(Lang::Fr, &feed, &abroad), format!("{}, États-Unis", first.name.fr));
         // Two of one country: the region tells them apart, when it is readable.
         assert_eq!(
-            place_name(&feed, &first, Lang::Fr),
+            place_name(Lang::Fr, &feed, &first),
             format!("{}, {}, {country}", first.name.fr, first.region.as_deref().unwrap_or_default())
         );
         assert_eq!(
-            place_name(&feed, &next_door, Lang::En),
-            format!("{name}, {}", countries::name(&first.country, Lang::En).unwrap())
+            place_name(Lang::En, &feed, &next_door),
+            format!("{name}, {}", countries::name(Lang::En, &first.country).unwrap())
         );
     }
 }

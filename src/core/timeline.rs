@@ -129,9 +129,9 @@ const TICK_PADDING_PX: f64 = 8.0;
 /// and day ticks say the year on the first one and wherever it changes ("May 2019",
 /// "Jun", …, "Jan 2020"). Year ticks thin out to every 2, 5, 10… years when even years
 /// would collide.
-pub fn ticks(scale: &TimeScale, lang: Lang) -> Vec<Tick> {
+pub fn ticks(lang: Lang, scale: &TimeScale) -> Vec<Tick> {
     let mut ticks: Vec<Tick> =
-        all_ticks(scale, lang).into_iter().filter(|t| scale.x(t.day.days_since_epoch() as f64) >= 0.0).collect();
+        all_ticks(lang, scale).into_iter().filter(|t| scale.x(t.day.days_since_epoch() as f64) >= 0.0).collect();
     if scale.unit() != TickUnit::Year {
         let mut year = None;
         for tick in &mut ticks {
@@ -152,7 +152,7 @@ fn label_width(label: &str) -> f64 {
 }
 
 /// Every tick from the first day in view to the last, labels without added years.
-fn all_ticks(scale: &TimeScale, lang: Lang) -> Vec<Tick> {
+fn all_ticks(lang: Lang, scale: &TimeScale) -> Vec<Tick> {
     let first = Day::from_days_since_epoch(scale.start.floor() as i64);
     let last = Day::from_days_since_epoch(scale.end().ceil() as i64);
     let mut ticks = Vec::new();
@@ -174,9 +174,9 @@ fn all_ticks(scale: &TimeScale, lang: Lang) -> Vec<Tick> {
             while (year, month) <= (last.year, last.month) {
                 let day = Day { year, month, day: 1 };
                 let label = if month == 1 {
-                    format!("{} {year}", month_short(month, lang))
+                    format!("{} {year}", month_short(lang, month))
                 } else {
-                    month_short(month, lang).to_owned()
+                    month_short(lang, month).to_owned()
                 };
                 ticks.push(Tick { day, major: month == 1, label });
                 (year, month) = if month == 12 { (year + 1, 1) } else { (year, month + 1) };
@@ -191,7 +191,7 @@ fn all_ticks(scale: &TimeScale, lang: Lang) -> Vec<Tick> {
             }
             while n <= last.days_since_epoch() {
                 let day = Day::from_days_since_epoch(n);
-                ticks.push(Tick { day, major: day.day <= step as u8, label: day_month(day, lang) });
+                ticks.push(Tick { day, major: day.day <= step as u8, label: day_month(lang, day) });
                 n += step;
             }
         }
@@ -502,22 +502,22 @@ mod tests {
     fn ticks_are_labelled_in_both_languages() {
         let centre = day("2019-06-01").days_since_epoch() as f64;
         let months = TimeScale::centred_on(centre, 3.0, 900.0); // ≈ 300 days
-        let en: Vec<String> = ticks(&months, Lang::En).into_iter().map(|t| t.label).collect();
-        let fr: Vec<String> = ticks(&months, Lang::Fr).into_iter().map(|t| t.label).collect();
+        let en: Vec<String> = ticks(Lang::En, &months).into_iter().map(|t| t.label).collect();
+        let fr: Vec<String> = ticks(Lang::Fr, &months).into_iter().map(|t| t.label).collect();
         assert!(en[0].ends_with(" 2019"), "{en:?}");
         assert!(en.contains(&"May".to_owned()) && fr.contains(&"mai".to_owned()), "{fr:?}");
         assert!(fr.contains(&"févr.".to_owned()) || fr.contains(&"août".to_owned()), "{fr:?}");
         let days = TimeScale::centred_on(centre, 100.0, 500.0);
-        let fr_days: Vec<String> = ticks(&days, Lang::Fr).into_iter().map(|t| t.label).collect();
+        let fr_days: Vec<String> = ticks(Lang::Fr, &days).into_iter().map(|t| t.label).collect();
         assert!(fr_days.contains(&"1er juin".to_owned()), "{fr_days:?}");
-        assert!(ticks(&days, Lang::En).iter().any(|t| t.label == "Jun 1" && t.major));
+        assert!(ticks(Lang::En, &days).iter().any(|t| t.label == "Jun 1" && t.major));
         let weeks = TimeScale::centred_on(centre, 12.0, 600.0);
-        let mondays = ticks(&weeks, Lang::En);
+        let mondays = ticks(Lang::En, &weeks);
         assert!(mondays.len() >= 6);
         // 2019-06-03 was a Monday.
         assert!(mondays.iter().any(|t| t.day == day("2019-06-03")), "{mondays:?}");
         let years = TimeScale::centred_on(centre, 0.05, 800.0); // 16 000 days ≈ 44 years
-        let y: Vec<_> = ticks(&years, Lang::En);
+        let y: Vec<_> = ticks(Lang::En, &years);
         assert!(y.windows(2).all(|w| w[1].day.year - w[0].day.year == 5), "{y:?}");
     }
 
@@ -526,7 +526,7 @@ mod tests {
         // From mid November 2018 to early March 2020.
         let scale = TimeScale::centred_on(day("2019-07-01").days_since_epoch() as f64, 3.0, 1400.0);
         for lang in [Lang::En, Lang::Fr] {
-            let all = ticks(&scale, lang);
+            let all = ticks(lang, &scale);
             let with_year: Vec<&str> =
                 all.iter().filter(|t| t.label.ends_with(&t.day.year.to_string())).map(|t| t.label.as_str()).collect();
             assert_eq!(with_year.len(), 3, "the first tick and each January: {with_year:?}");
@@ -537,17 +537,17 @@ mod tests {
             }
         }
         let weeks = TimeScale::centred_on(day("2019-06-01").days_since_epoch() as f64, 12.0, 600.0);
-        let labels: Vec<String> = ticks(&weeks, Lang::Fr).into_iter().map(|t| t.label).collect();
+        let labels: Vec<String> = ticks(Lang::Fr, &weeks).into_iter().map(|t| t.label).collect();
         assert!(labels[0].ends_with(" 2019") && !labels[1].contains("2019"), "{labels:?}");
     }
 
     #[test]
     fn uncertain_ranges_in_words() {
         let s = span("2019-05-24", "2019-06-14");
-        assert_eq!(fuzzy_range(s, Lang::En), "late May – mid June 2019");
-        assert_eq!(fuzzy_range(s, Lang::Fr), "fin mai – mi-juin 2019");
-        assert_eq!(fuzzy_range(span("2019-06-01", "2019-06-09"), Lang::Fr), "début juin 2019");
-        assert_eq!(fuzzy_range(span("2019-12-20", "2020-01-05"), Lang::En), "mid December 2019 – early January 2020");
+        assert_eq!(fuzzy_range(Lang::En, s), "late May – mid June 2019");
+        assert_eq!(fuzzy_range(Lang::Fr, s), "fin mai – mi-juin 2019");
+        assert_eq!(fuzzy_range(Lang::Fr, span("2019-06-01", "2019-06-09")), "début juin 2019");
+        assert_eq!(fuzzy_range(Lang::En, span("2019-12-20", "2020-01-05")), "mid December 2019 – early January 2020");
     }
 
     #[test]

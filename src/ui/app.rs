@@ -23,6 +23,8 @@ use super::status::{FeedsFailed, LoadFailed, Loading, Problems, SavedCopy};
 use super::timeline::Timeline;
 use super::toolbar::Toolbar;
 use super::url_sync::{sync_url, url_state, Addressing};
+use crate::ui::words::t;
+use crate::ui::words::ShownLang;
 
 /// Everything an atlas is told when it is mounted.
 #[derive(Clone, Debug)]
@@ -61,7 +63,7 @@ pub struct Ready {
 
 impl Setup {
     /// The bundled feed and basemap, every panel, as the hosted page.
-    pub fn page(feed_url: impl Into<String>, lang: Lang) -> Setup {
+    pub fn page(lang: Lang, feed_url: impl Into<String>) -> Setup {
         Setup {
             feed_url: feed_url.into(),
             basemap_url: "basemap.json".into(),
@@ -86,6 +88,7 @@ type FeedLoad = Result<(Arc<Loaded>, Option<Saved>), LoadError>;
 pub fn App(setup: Setup) -> impl IntoView {
     let Setup { feed_url, basemap_url, lang, panels, hidden, mode, ready, page, event_pages, failed } = setup;
     let lang = RwSignal::new(lang);
+    provide_context(ShownLang(lang.read_only()));
     // Each press of Try again is a new attempt; what is shown is the current attempt's result.
     let attempt = RwSignal::new(0u32);
     // The request under way: aborted by a retry, or when the atlas is removed.
@@ -138,7 +141,7 @@ pub fn App(setup: Setup) -> impl IntoView {
     view! {
         <div class=root_class lang=move || lang.get().tag()>
             {move || matches!(outcome.get(), Some(Ok(_))).then(|| view! {
-                <a class="ma-skip" href="#ma-events" on:click=skip_to_events>{move || Msg::SkipToEvents.text(lang.get())}</a>
+                <a class="ma-skip" href="#ma-events" on:click=skip_to_events>{t(Msg::SkipToEvents)}</a>
             })}
             {(!hidden.header).then(|| view! {
                 <header class="ma-header">
@@ -153,7 +156,7 @@ pub fn App(setup: Setup) -> impl IntoView {
                 </header>
             })}
             {move || match outcome.get() {
-                None => view! { <Loading lang slow /> }.into_any(),
+                None => view! { <Loading slow /> }.into_any(),
                 Some(Err(error)) => view! { <LoadFailed lang error retry /> }.into_any(),
                 Some(Ok((loaded, saved))) => view! {
                     {saved.map(|saved| view! { <SavedCopy lang saved /> })}
@@ -330,6 +333,8 @@ pub fn Atlas(
     }
     let atlas = AtlasCtx::new(loaded.clone(), lang.read_only(), selection, filters, today);
     provide_context(atlas);
+    // The atlas' language for `t`, also where an atlas is drawn without an `App` around it.
+    provide_context(ShownLang(lang.read_only()));
     // The toolbar, the map, the timeline and the list are drawn a task later each, in
     // page order: one long task at start-up becomes five shorter ones, and a phone
     // answers input in between.
@@ -417,7 +422,7 @@ fn About() -> impl IntoView {
             let publisher =
                 source.publisher.as_deref().and_then(|id| feed.organization(id)).map(|o| format!(", {}", o.name));
             let published =
-                Day::parse(&source.published).map(|day| intl::format_day(day, lang, true)).unwrap_or_default();
+                Day::parse(&source.published).map(|day| intl::format_day(lang, day, true)).unwrap_or_default();
             view! {
                 <p class="ma-source">
                     {i18n::label(lang, Msg::Source.text(lang))} " "

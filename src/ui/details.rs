@@ -36,7 +36,7 @@ pub fn Details(
             selected_event.get().map(|i| {
                 let lang = lang.get();
                 let event = &loaded.feed.events[i];
-                i18n::selected(lang, event.title.get(lang), &when_short(event, lang))
+                i18n::selected(lang, event.title.get(lang), &when_short(lang, event))
             })
         }
     };
@@ -59,10 +59,10 @@ pub fn Details(
                         {Msg::CloseDetails.text(lang)}
                     </button>
                 </div>
-                {super::list::event_card(&loaded.feed, event, lang, today.get(), "ma-detail-", &[])}
-                {venue(&loaded.feed, event, lang)}
-                {event.edition.as_deref().and_then(|id| loaded.feed.edition(id)).and_then(|edition| super::list::sponsors_line(&loaded.feed, edition, lang))}
-                <p>{super::list::calendar_button(event, lang, format!("ma-detail-{}", event.id))}</p>
+                {super::list::event_card(lang, &loaded.feed, event, today.get(), "ma-detail-", &[])}
+                {venue(lang, &loaded.feed, event)}
+                {event.edition.as_deref().and_then(|id| loaded.feed.edition(id)).and_then(|edition| super::list::sponsors_line(lang, &loaded.feed, edition))}
+                <p>{super::list::calendar_button(lang, event, format!("ma-detail-{}", event.id))}</p>
                 </div>
             }
         })
@@ -75,9 +75,9 @@ pub fn Details(
 
 /// Where exactly: the venue's address, and whether the map shows only its city.
 fn venue(
+    lang: crate::core::Lang,
     feed: &crate::core::feed::Feed,
     event: &crate::core::feed::Event,
-    lang: crate::core::Lang,
 ) -> Option<impl IntoView> {
     let place = feed.place(event.place.as_deref()?)?;
     (place.address.is_some() || place.approximate).then(|| {

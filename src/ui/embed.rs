@@ -8,6 +8,7 @@ use crate::core::embed::{EmbedChoice, Hidden, Panel, Panels};
 use crate::core::i18n::{self, Lang, Msg};
 
 use super::browser::{copy_to_clipboard, page_folder, resolve_url};
+use crate::ui::words::t;
 
 #[derive(Clone, Copy, PartialEq, Eq)]
 enum Snippet {
@@ -78,7 +79,7 @@ pub fn EmbedButton(
                     disabled=last
                     on:change=move |e| chosen.update(|p| *p = p.with(panel, event_target_checked(&e)))
                 />
-                {move || i18n::panel_name(panel, lang.get())}
+                {move || i18n::panel_name(lang.get(), panel)}
             </label>
         }
     };
@@ -115,25 +116,25 @@ pub fn EmbedButton(
     };
     view! {
         <button type="button" class="ma-button ma-embed-open" aria-haspopup="dialog" on:click=open>
-            {move || Msg::Embed.text(lang.get())}
+            {t(Msg::Embed)}
         </button>
         <dialog class="ma-embed" node_ref=dialog aria-labelledby="ma-embed-title">
             {move || drawn.get().then(|| view! {
-            <h2 id="ma-embed-title">{move || Msg::EmbedTitle.text(lang.get())}</h2>
-            <p>{move || Msg::EmbedIntro.text(lang.get())}</p>
+            <h2 id="ma-embed-title">{t(Msg::EmbedTitle)}</h2>
+            <p>{t(Msg::EmbedIntro)}</p>
             <fieldset class="ma-embed-views">
-                <legend>{move || Msg::Views.text(lang.get())}</legend>
+                <legend>{t(Msg::Views)}</legend>
                 {Panel::ALL.map(panel_choice)}
             </fieldset>
             <fieldset class="ma-embed-views">
-                <legend>{move || Msg::EmbedParts.text(lang.get())}</legend>
+                <legend>{t(Msg::EmbedParts)}</legend>
                 {part_choice(Msg::EmbedHeader, |h| h.header, |h, v| h.header = v)}
                 {part_choice(Msg::Filters, |h| h.filters, |h, v| h.filters = v)}
             </fieldset>
             {Snippet::ALL.map(snippet_block)}
             <p class="ma-live" aria-live="polite">{move || copied.get().map(|_| Msg::Copied.text(lang.get()))}</p>
             <button type="button" class="ma-button ma-embed-close" on:click=close>
-                {move || Msg::Close.text(lang.get())}
+                {t(Msg::Close)}
             </button>
             })}
         </dialog>

@@ -3,8 +3,8 @@
 
 use leptos::prelude::*;
 
-use crate::core::i18n::SavedBecause;
 use crate::core::load::LoadError;
+use crate::core::offline::{SavedBecause, SAVED_AT_HEADER, SAVED_BECAUSE_HEADER};
 
 /// GETs `url` as text with the browser's `fetch`.
 pub async fn fetch_text(url: &str) -> Result<String, LoadError> {
@@ -46,12 +46,6 @@ fn unreachable(url: &str) -> LoadError {
     let origin = web_sys::Url::new_with_base(url, &base).map(|u| u.origin()).unwrap_or_default();
     LoadError::Unreachable { other_origin: origin != window.location().origin().unwrap_or_default() }
 }
-
-/// The header our service worker (`sw.js`) adds when the network failed and it answered
-/// with its saved copy: when that copy was saved, in milliseconds since the epoch.
-const SAVED_AT_HEADER: &str = "x-meetup-atlas-saved-at";
-/// And why it did: `offline`, `timeout`, `status 500`, `not-a-feed`.
-const SAVED_BECAUSE_HEADER: &str = "x-meetup-atlas-saved-because";
 
 /// A saved copy: when it was saved (ms since the epoch) and why it was shown.
 #[derive(Clone, Copy, Debug, PartialEq)]

@@ -10,17 +10,18 @@ use crate::core::i18n::{self, Lang, Msg};
 use crate::core::query::{self, Timing};
 
 use super::context::{use_atlas, AtlasCtx};
+use crate::ui::words::t;
 
 /// The name of a facet value, in the current language.
-pub fn value_name(feed: &Feed, facet: Facet, id: &str, lang: Lang) -> String {
+pub fn value_name(lang: Lang, feed: &Feed, facet: Facet, id: &str) -> String {
     let name = match facet {
-        Facet::Place => feed.place(id).map(|p| query::place_name(feed, p, lang)),
+        Facet::Place => feed.place(id).map(|p| query::place_name(lang, feed, p)),
         Facet::Topic => feed.topic(id).map(|t| t.name.get(lang).to_owned()),
         Facet::Speaker => feed.person(id).map(|p| p.name.clone()),
         Facet::Organization => feed.organization(id).map(|o| o.name.clone()),
-        Facet::Format => Format::ALL.into_iter().find(|f| f.id() == id).map(|f| i18n::format_name(f, lang).to_owned()),
+        Facet::Format => Format::ALL.into_iter().find(|f| f.id() == id).map(|f| i18n::format_name(lang, f).to_owned()),
         Facet::Attendance => {
-            Attendance::ALL.into_iter().find(|a| a.id() == id).map(|a| i18n::attendance_name(a, lang).to_owned())
+            Attendance::ALL.into_iter().find(|a| a.id() == id).map(|a| i18n::attendance_name(lang, a).to_owned())
         }
     };
     name.unwrap_or_else(|| id.to_owned())
@@ -44,7 +45,7 @@ pub fn FilterPanel() -> impl IntoView {
     };
     view! {
         <fieldset class="ma-timing">
-            <legend>{move || Msg::When.text(lang.get())}</legend>
+            <legend>{t(Msg::When)}</legend>
             {timing_choice(None, Msg::AnyTime)}
             {timing_choice(Some(Timing::Upcoming), Msg::Upcoming)}
             {timing_choice(Some(Timing::Past), Msg::PastEvents)}
@@ -94,7 +95,7 @@ fn FacetGroup(facet: Facet) -> impl IntoView {
                         hidden += usize::from(!keep);
                         keep
                     })
-                    .map(|v| (value_name(&loaded.feed, facet, v, lang), v.clone()))
+                    .map(|v| (value_name(lang, &loaded.feed, facet, v), v.clone()))
                     .filter(|(name, _)| words.iter().all(|w| explore::fold(name).contains(w.as_str())))
                     .collect()
             })
@@ -111,7 +112,7 @@ fn FacetGroup(facet: Facet) -> impl IntoView {
         >
             <summary>
                 <span class="ma-chevron" aria-hidden="true"></span>
-                {move || i18n::facet_name(facet, lang.get())}
+                {move || i18n::facet_name(lang.get(), facet)}
                 {move || (chosen() > 0).then(|| view! { " " <span class="ma-count-badge">{chosen()}</span> })}
             </summary>
             {searchable.then(|| view! {

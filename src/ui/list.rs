@@ -97,7 +97,7 @@ pub fn EventList() -> impl IntoView {
         let sections = groups
             .into_iter()
             .map(|(edition, events)| {
-                edition_section(feed, edition, &events, lang, today, selected_event.as_deref(), &words, selection)
+                edition_section(lang, feed, edition, &events, today, selected_event.as_deref(), &words, selection)
             })
             .collect_view();
         view! { {filter} {top} {sections} {more} }.into_any()
@@ -145,10 +145,10 @@ fn list_top(
 /// edition under "Other events" (or "Events", in a feed without editions).
 #[allow(clippy::too_many_arguments)]
 fn edition_section(
+    lang: Lang,
     feed: &Feed,
     edition: Option<&Edition>,
     events: &[&Event],
-    lang: Lang,
     today: Day,
     selected: Option<&str>,
     words: &[String],
@@ -166,7 +166,7 @@ fn edition_section(
             <details class="ma-edition-about">
                 <summary><span class="ma-chevron" aria-hidden="true"></span>{Msg::AboutEdition.text(lang)}</summary>
                 {edition.summary.as_ref().map(|s| view! { <p class="ma-edition-summary">{s.get(lang).to_owned()}</p> })}
-                {sponsors_line(feed, edition, lang)}
+                {sponsors_line(lang, feed, edition)}
             </details>
         }
     });
@@ -174,7 +174,7 @@ fn edition_section(
         view! {
             <h3 class="ma-tour-title">{Msg::AlsoInEdition.text(lang)}</h3>
             <ul class="ma-sessions">
-                {edition.sessions.iter().map(|s| session_item(feed, s, lang, words, true)).collect_view()}
+                {edition.sessions.iter().map(|s| session_item(lang, feed, s, words, true)).collect_view()}
             </ul>
         }
     });
@@ -187,7 +187,7 @@ fn edition_section(
                     .iter()
                     .map(|e| {
                         let class = if selected == Some(e.id.as_str()) { "ma-event ma-selected" } else { "ma-event" };
-                        view! { <li class=class data-event=e.id.clone()>{list_card(feed, e, lang, today, words, selection)}</li> }
+                        view! { <li class=class data-event=e.id.clone()>{list_card(lang, feed, e, today, words, selection)}</li> }
                     })
                     .collect_view()}
             </ol>
@@ -197,7 +197,7 @@ fn edition_section(
 }
 
 /// "Sponsors: …" of an edition, if it has any.
-pub fn sponsors_line(feed: &Feed, edition: &Edition, lang: Lang) -> Option<impl IntoView> {
+pub fn sponsors_line(lang: Lang, feed: &Feed, edition: &Edition) -> Option<impl IntoView> {
     let sponsors: Vec<&str> =
         edition.sponsors.iter().filter_map(|id| feed.organization(id)).map(|o| o.name.as_str()).collect();
     (!sponsors.is_empty()).then(|| {
@@ -208,9 +208,9 @@ pub fn sponsors_line(feed: &Feed, edition: &Edition, lang: Lang) -> Option<impl 
 /// An event as the list shows it: what, where, when and who, with its title opening the
 /// details and a calendar download.
 fn list_card(
+    lang: Lang,
     feed: &Feed,
     event: &Event,
-    lang: Lang,
     today: Day,
     words: &[String],
     selection: RwSignal<Option<Selection>>,
@@ -221,21 +221,21 @@ fn list_card(
     let cancelled = event.status == Status::Cancelled;
     view! {
         <article aria-labelledby=labelled_by class:ma-cancelled=cancelled>
-            <h3 id=heading_id lang=written_in(feed, &event.title, lang)>
+            <h3 id=heading_id lang=written_in(lang, feed, &event.title)>
                 <button type="button" class="ma-event-open" on:click=move |_| selection.set(Some(pick.clone()))>
                     {marked(event.title.get(lang), words)}
                 </button>
             </h3>
-            {meta_line(feed, event, lang)}
-            {when_line(event, lang, today)}
-            {matched_line(feed, event, lang, words)}
+            {meta_line(lang, feed, event)}
+            {when_line(lang, event, today)}
+            {matched_line(lang, feed, event, words)}
             {(!event.sessions.is_empty()).then(|| view! {
                 <ul class="ma-sessions ma-sessions-brief">
-                    {event.sessions.iter().map(|s| session_item(feed, s, lang, words, false)).collect_view()}
+                    {event.sessions.iter().map(|s| session_item(lang, feed, s, words, false)).collect_view()}
                 </ul>
             })}
-            {event_links(event, lang)}
-            <p class="ma-card-actions">{calendar_button(event, lang, format!("ma-event-{}", event.id))}</p>
+            {event_links(lang, event)}
+            <p class="ma-card-actions">{calendar_button(lang, event, format!("ma-event-{}", event.id))}</p>
         </article>
     }
 }
@@ -243,13 +243,13 @@ fn list_card(
 /// "Add to calendar" for one event; the event's heading (`heading_id`) describes it.
 /// The file is made on the press, not with the card: a list redrawn on every keystroke
 /// makes none.
-pub fn calendar_button(event: &Event, lang: Lang, heading_id: String) -> impl IntoView {
+pub fn calendar_button(lang: Lang, event: &Event, heading_id: String) -> impl IntoView {
     let atlas = use_atlas();
     let id = event.id.clone();
     let save = move |_| {
         let loaded = atlas.loaded();
         if let Some(event) = loaded.feed.event(&id) {
-            let text = crate::core::ics::calendar(&loaded.feed, &[event], lang, super::browser::now_seconds());
+            let text = crate::core::ics::calendar(lang, &loaded.feed, &[event], super::browser::now_seconds());
             super::browser::download(&format!("{id}.ics"), "text/calendar", &text);
         }
     };
@@ -261,30 +261,30 @@ pub fn calendar_button(event: &Event, lang: Lang, heading_id: String) -> impl In
 }
 
 /// What a search matched that the card does not show, if anything.
-fn matched_line(feed: &Feed, event: &Event, lang: Lang, words: &[String]) -> Option<impl IntoView> {
-    let why = explore::off_card(feed, event, lang, words);
+fn matched_line(lang: Lang, feed: &Feed, event: &Event, words: &[String]) -> Option<impl IntoView> {
+    let why = explore::off_card(lang, feed, event, words);
     (!why.is_empty()).then(|| view! { <p class="ma-matched">{i18n::matched_off_card(lang, &why)}</p> })
 }
 
 /// Kind, place and host of an event.
-fn meta_line(feed: &Feed, event: &Event, lang: Lang) -> impl IntoView {
+fn meta_line(lang: Lang, feed: &Feed, event: &Event) -> impl IntoView {
     let place = event.place.as_deref().and_then(|id| feed.place(id));
-    let attendance = event.attendance.map(|a| i18n::attendance_name(a, lang));
+    let attendance = event.attendance.map(|a| i18n::attendance_name(lang, a));
     // An online event needs no place; one said to be in person names it.
     let where_ = match (place, event.attendance) {
-        (Some(place), _) => Some(query::place_name(feed, place, lang)),
+        (Some(place), _) => Some(query::place_name(lang, feed, place)),
         (None, Some(Attendance::Online)) => None,
         (None, _) => Some(Msg::PlaceNotStated.text(lang).to_owned()),
     };
     let host = event.host.as_deref().and_then(|id| feed.organization(id)).map(|o| i18n::hosted_by(lang, &o.name));
     // Of several feeds, the one it comes from.
     let from = event.from_feed.and_then(|i| feed.merged_from.get(i)).map(|title| {
-        let written = written_in(feed, title, lang);
+        let written = written_in(lang, feed, title);
         view! { " · " <span class="ma-from">{Msg::FromFeed.text(lang)}" "<span lang=written>{title.get(lang).to_owned()}</span></span> }
     });
     view! {
         <p class="ma-meta">
-            <span class="ma-kind">{i18n::event_kind_name(event.kind, lang)}</span>
+            <span class="ma-kind">{i18n::event_kind_name(lang, event.kind)}</span>
             {attendance.map(|a| view! { " · " <span class="ma-attendance">{a}</span> })}
             {where_.map(|w| view! { " · " <span class="ma-place">{w}</span> })}
             {host.map(|h| view! { " · " <span class="ma-host">{h}</span> })}
@@ -295,20 +295,20 @@ fn meta_line(feed: &Feed, event: &Event, lang: Lang) -> impl IntoView {
 
 /// The event's time on the visitor's clock, where it differs: added once the page runs
 /// (the prerender cannot know the visitor's zone, and a hydrated page must match it).
-fn your_time(event: &Event, lang: Lang) -> Option<impl IntoView> {
+fn your_time(lang: Lang, event: &Event) -> Option<impl IntoView> {
     let when = event.when.clone();
     matches!(when, When::Datetime { .. }).then(|| {
         let shown = RwSignal::new(false);
         Effect::new(move |_| shown.set(true));
         move || {
-            let text = shown.get().then(|| intl::your_time(&when, lang)).flatten();
+            let text = shown.get().then(|| intl::your_time(lang, &when)).flatten();
             text.map(|text| view! { " " <span class="ma-your-time">{format!("({text})")}</span> })
         }
     })
 }
 
 /// When an event is, with a badge saying whether it is past or upcoming.
-fn when_line(event: &Event, lang: Lang, today: Day) -> impl IntoView {
+fn when_line(lang: Lang, event: &Event, today: Day) -> impl IntoView {
     let timing = match query::timing(event.span, today) {
         Timing::Past => Some(Msg::Past.text(lang)),
         Timing::Upcoming => Some(Msg::Upcoming.text(lang)),
@@ -317,14 +317,14 @@ fn when_line(event: &Event, lang: Lang, today: Day) -> impl IntoView {
     let status = match (event.status, event.previous_start.as_deref()) {
         (Status::Rescheduled, Some(was)) => {
             let day = Day::parse(was).or_else(|| Moment::parse(was).map(|m| m.local_day));
-            day.map(|day| i18n::rescheduled_from(lang, &intl::format_day(day, lang, true)))
+            day.map(|day| i18n::rescheduled_from(lang, &intl::format_day(lang, day, true)))
         }
-        (status, _) => i18n::status_name(status, lang).map(str::to_owned),
+        (status, _) => i18n::status_name(lang, status).map(str::to_owned),
     };
     view! {
         <p class="ma-when">
-            <span class="ma-when-text">{intl::when_in_words(&event.when, event.span, lang)}</span>
-            {your_time(event, lang)}
+            <span class="ma-when-text">{intl::when_in_words(lang, &event.when, event.span)}</span>
+            {your_time(lang, event)}
             {status.map(|s| view! { " " <span class="ma-badge ma-status">{s}</span> })}
             {timing.map(|t| view! { " " <span class="ma-badge">{t}</span> })}
         </p>
@@ -333,9 +333,9 @@ fn when_line(event: &Event, lang: Lang, today: Day) -> impl IntoView {
 
 /// Everything about one event; `id_prefix` keeps heading ids unique where it is shown twice.
 pub fn event_card(
+    lang: Lang,
     feed: &Feed,
     event: &Event,
-    lang: Lang,
     today: Day,
     id_prefix: &str,
     words: &[String],
@@ -351,18 +351,18 @@ pub fn event_card(
     let cancelled = event.status == Status::Cancelled;
     view! {
         <article aria-labelledby=labelled_by class:ma-cancelled=cancelled>
-                <h3 id=heading_id tabindex="-1" lang=written_in(feed, &event.title, lang)>{marked(event.title.get(lang), words)}</h3>
-                {meta_line(feed, event, lang)}
-                {when_line(event, lang, today)}
+                <h3 id=heading_id tabindex="-1" lang=written_in(lang, feed, &event.title)>{marked(event.title.get(lang), words)}</h3>
+                {meta_line(lang, feed, event)}
+                {when_line(lang, event, today)}
                 {note.map(|n| view! { <p class="ma-note">{n}</p> })}
-                {event.summary.as_ref().map(|s| view! { <p lang=written_in(feed, s, lang)>{s.get(lang).to_owned()}</p> })}
+                {event.summary.as_ref().map(|s| view! { <p lang=written_in(lang, feed, s)>{s.get(lang).to_owned()}</p> })}
                 {(!event.sessions.is_empty()).then(|| view! {
                     <h4>{Msg::Sessions.text(lang)}</h4>
                     <ul class="ma-sessions">
-                        {event.sessions.iter().map(|s| session_item(feed, s, lang, words, true)).collect_view()}
+                        {event.sessions.iter().map(|s| session_item(lang, feed, s, words, true)).collect_view()}
                     </ul>
                 })}
-                {event_links(event, lang)}
+                {event_links(lang, event)}
                 {group.map(|g| view! {
                     <p><a class="ma-group" href=g.url.clone().unwrap_or_default()>{i18n::join_group(lang, g.name.get(lang))}</a></p>
                 })}
@@ -373,7 +373,7 @@ pub fn event_card(
 /// A session: its format, title, speakers and links, and with `full` its notes, summary
 /// and topics too. (Links are in the list too: a page read without JavaScript, which
 /// cannot open the details, still has every one.)
-fn session_item(feed: &Feed, session: &Session, lang: Lang, words: &[String], full: bool) -> impl IntoView {
+fn session_item(lang: Lang, feed: &Feed, session: &Session, words: &[String], full: bool) -> impl IntoView {
     let speakers = session
         .speakers
         .iter()
@@ -395,31 +395,31 @@ fn session_item(feed: &Feed, session: &Session, lang: Lang, words: &[String], fu
     let repeat = session
         .repeat_of
         .as_deref()
-        .and_then(|id| original_place(feed, id, lang))
+        .and_then(|id| original_place(lang, feed, id))
         .map(|place| i18n::repeat_of(lang, &place));
     view! {
         <li class="ma-session">
             <p class="ma-session-title">
-                <span class="ma-format">{i18n::format_name(session.format, lang)}</span>
+                <span class="ma-format">{i18n::format_name(lang, session.format)}</span>
                 " "
                 {if session.descriptive_title {
-                    view! { <span class="ma-session-subject" lang=written_in(feed, &session.title, lang)>{marked(session.title.get(lang), words)}</span> }.into_any()
+                    view! { <span class="ma-session-subject" lang=written_in(lang, feed, &session.title)>{marked(session.title.get(lang), words)}</span> }.into_any()
                 } else {
                     let (open, close) = i18n::title_quotes(lang, false);
                     let title = marked(session.title.get(lang), words);
-                    view! { <strong>{open}<span lang=written_in(feed, &session.title, lang)>{title}</span>{close}</strong> }.into_any()
+                    view! { <strong>{open}<span lang=written_in(lang, feed, &session.title)>{title}</span>{close}</strong> }.into_any()
                 }}
             </p>
             <ul class="ma-speakers">{speakers}</ul>
             {full.then(|| view! {
                 {repeat.map(|r| view! { <p class="ma-note">{r}</p> })}
                 {session.location_note.as_ref().map(|n| view! { <p class="ma-note">{n.get(lang).to_owned()}</p> })}
-                {session.summary.as_ref().map(|s| view! { <p lang=written_in(feed, s, lang)>{s.get(lang).to_owned()}</p> })}
+                {session.summary.as_ref().map(|s| view! { <p lang=written_in(lang, feed, s)>{s.get(lang).to_owned()}</p> })}
                 {(!topics.is_empty()).then(|| view! {
                     <p class="ma-topics">{i18n::label(lang, Msg::Topics.text(lang))} " " {topics.join(", ")}</p>
                 })}
             })}
-            {links(&session.links, lang)}
+            {links(lang, &session.links)}
         </li>
     }
 }
@@ -440,28 +440,28 @@ fn marked(text: &str, words: &[String]) -> impl IntoView {
 }
 
 /// The place name of the event where a session was first given.
-fn original_place(feed: &Feed, session_id: &str, lang: Lang) -> Option<String> {
+fn original_place(lang: Lang, feed: &Feed, session_id: &str) -> Option<String> {
     let event = feed.events.iter().find(|e| e.sessions.iter().any(|s| s.id == session_id))?;
     Some(feed.place(event.place.as_deref()?)?.name.get(lang).to_owned())
 }
 
 /// The language `text` is written in when it is not `lang` (a text the source gave in one
 /// language), for its element's `lang`: shown as written, never as a translation.
-pub fn written_in(feed: &Feed, text: &crate::core::feed::Text, lang: Lang) -> Option<String> {
+pub fn written_in(lang: Lang, feed: &Feed, text: &crate::core::feed::Text) -> Option<String> {
     text.written_in(lang, feed.source.as_ref().map(|s| s.language.as_str())).map(str::to_owned)
 }
 
 /// The event's links, the address to join it online first.
-fn event_links(event: &Event, lang: Lang) -> impl IntoView {
+fn event_links(lang: Lang, event: &Event) -> impl IntoView {
     let online =
         event.online_url.iter().filter(|url| is_safe_link(url)).map(|url| {
             view! { <li><a class="ma-join" href=url.clone()>{Msg::JoinOnline.text(lang)}</a></li> }.into_any()
         });
-    link_list(online.chain(safe(&event.links).map(|link| link_item(link, lang))).collect())
+    link_list(online.chain(safe(&event.links).map(|link| link_item(lang, link))).collect())
 }
 
-fn links(links: &[Link], lang: Lang) -> impl IntoView {
-    link_list(safe(links).map(|link| link_item(link, lang)).collect())
+fn links(lang: Lang, links: &[Link]) -> impl IntoView {
+    link_list(safe(links).map(|link| link_item(lang, link)).collect())
 }
 
 /// The links that may be followed (the feed's loading left out the others; a saved copy may not have).
@@ -474,11 +474,11 @@ fn link_list(items: Vec<AnyView>) -> Option<impl IntoView> {
 }
 
 /// A link as "Slides: speakerdeck.com".
-fn link_item(link: &Link, lang: Lang) -> AnyView {
+fn link_item(lang: Lang, link: &Link) -> AnyView {
     view! {
         <li>
-            {i18n::label(lang, i18n::link_kind_name(link.kind, lang))} " "
-            <a href=link.url.clone()>{query::link_text(link, lang)}</a>
+            {i18n::label(lang, i18n::link_kind_name(lang, link.kind))} " "
+            <a href=link.url.clone()>{query::link_text(lang, link)}</a>
         </li>
     }
     .into_any()

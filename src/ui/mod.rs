@@ -23,6 +23,7 @@ mod subscribe;
 mod timeline;
 mod toolbar;
 mod url_sync;
+mod words;
 
 pub use app::{App, Atlas, Ready, Setup};
 pub use lang_toggle::LangToggle;

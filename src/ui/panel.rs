@@ -9,6 +9,7 @@ use crate::core::query::Selection;
 use super::context::use_atlas;
 use super::details::Details;
 use super::list::EventList;
+use crate::ui::words::t;
 
 #[component]
 pub fn SidePanel(
@@ -17,11 +18,10 @@ pub fn SidePanel(
     /// Set once the list may be drawn (start-up draws the views one task apart).
     list_drawn: Memo<bool>,
 ) -> impl IntoView {
-    let atlas = use_atlas();
-    let (lang, selection) = (atlas.lang, atlas.selection);
+    let selection = use_atlas().selection;
     let event_open = Memo::new(move |_| selection.with(|s| matches!(s, Some(Selection::Event(_)))));
     view! {
-        <aside id="ma-events" class="ma-panel" tabindex="-1" aria-label=move || Msg::Events.text(lang.get())>
+        <aside id="ma-events" class="ma-panel" tabindex="-1" aria-label=t(Msg::Events)>
             <Details with_list />
             {with_list.then(|| view! {
                 <div class="ma-panel-list" hidden=event_open>

@@ -21,7 +21,7 @@ pub fn page_atlas(feed: Arc<Loaded>, basemap: Arc<Basemap>, page: &Page, today: 
         ready: Some(Ready { feed, saved: None, basemap: Some(basemap), today }),
         page: Some(page.clone()),
         event_pages: true,
-        ..Setup::page(format!("{}feed.json", page.up()), lang)
+        ..Setup::page(lang, format!("{}feed.json", page.up()))
     };
     Owner::new().with(|| view! { <App setup /> }.to_html()).replace("<!>", "<!---->")
 }

@@ -6,14 +6,15 @@ use crate::core::i18n::{self, problem_text, Lang, Msg};
 
 use super::context::use_atlas;
 use crate::core::load::LoadError;
+use crate::ui::words::t;
 
 #[component]
-pub fn Loading(lang: RwSignal<Lang>, slow: RwSignal<bool>) -> impl IntoView {
+pub fn Loading(slow: RwSignal<bool>) -> impl IntoView {
     view! {
         <div class="ma-status" role="status">
-            <p>{move || Msg::Loading.text(lang.get())}</p>
+            <p>{t(Msg::Loading)}</p>
             <Show when=move || slow.get()>
-                <p class="ma-note">{move || Msg::StillLoading.text(lang.get())}</p>
+                <p class="ma-note">{t(Msg::StillLoading)}</p>
             </Show>
         </div>
     }
@@ -23,10 +24,10 @@ pub fn Loading(lang: RwSignal<Lang>, slow: RwSignal<bool>) -> impl IntoView {
 pub fn LoadFailed(lang: RwSignal<Lang>, error: LoadError, retry: Callback<()>) -> impl IntoView {
     view! {
         <div class="ma-error" role="alert">
-            <p><strong>{move || Msg::LoadFailed.text(lang.get())}</strong></p>
-            <p>{move || i18n::load_error_text(&error, lang.get())}</p>
+            <p><strong>{t(Msg::LoadFailed)}</strong></p>
+            <p>{move || i18n::load_error_text(lang.get(), &error)}</p>
             <button type="button" class="ma-button" on:click=move |_| retry.run(())>
-                {move || Msg::Retry.text(lang.get())}
+                {t(Msg::Retry)}
             </button>
         </div>
     }
@@ -37,7 +38,7 @@ pub fn LoadFailed(lang: RwSignal<Lang>, error: LoadError, retry: Callback<()>) -
 pub fn SavedCopy(lang: RwSignal<Lang>, saved: super::fetch::Saved) -> impl IntoView {
     view! {
         <p class="ma-offline" role="status">
-            {move || i18n::offline_notice(lang.get(), &super::intl::format_instant(saved.at, lang.get()), saved.because)}
+            {move || i18n::offline_notice(lang.get(), &super::intl::format_instant(lang.get(), saved.at), saved.because)}
         </p>
     }
 }
@@ -48,12 +49,12 @@ pub fn FeedsFailed(lang: RwSignal<Lang>, failed: Vec<(String, LoadError)>) -> im
     (!failed.is_empty()).then(|| {
         view! {
             <div class="ma-offline" role="status">
-                <p>{move || Msg::FeedsNotShown.text(lang.get())}</p>
+                <p>{t(Msg::FeedsNotShown)}</p>
                 <ul>
                     {failed
                         .into_iter()
                         .map(|(address, error)| {
-                            view! { <li><code>{address}</code>" — "{move || i18n::load_error_text(&error, lang.get())}</li> }
+                            view! { <li><code>{address}</code>" — "{move || i18n::load_error_text(lang.get(), &error)}</li> }
                         })
                         .collect_view()}
                 </ul>
@@ -81,7 +82,7 @@ pub fn Problems() -> impl IntoView {
                 .iter()
                 .take(PROBLEMS_LISTED)
                 .map(
-                    |p| view! { <li><code>{p.path.clone()}</code>{format!(" — {}", problem_text(&p.kind, lang))}</li> },
+                    |p| view! { <li><code>{p.path.clone()}</code>{format!(" — {}", problem_text(lang, &p.kind))}</li> },
                 )
                 .collect_view();
             let more = loaded.problems.len().saturating_sub(PROBLEMS_LISTED);

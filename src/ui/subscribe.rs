@@ -11,6 +11,7 @@ use crate::core::publish::{self, Listed, Matching};
 use crate::core::query::Selection;
 
 use super::context::{use_atlas, AtlasCtx};
+use crate::ui::words::t;
 
 /// The calendars' list as fetched: `None` until it has answered; `Err` if there is none.
 type Fetched = Option<Result<Vec<Listed>, ()>>;
@@ -44,8 +45,8 @@ pub fn Subscribe(
             None => view! { <p>{Msg::Loading.text(lang)}</p> }.into_any(),
             Some(Err(())) => view! { <p>{Msg::SubscribeNone.text(lang)}</p> }.into_any(),
             Some(Ok(listed)) => {
-                let matching = filters.with(|f: &Filters| publish::matching(listed, lang, place.as_deref(), f));
-                offer(matching, lang, &index.get_value()).into_any()
+                let matching = filters.with(|f: &Filters| publish::matching(lang, listed, place.as_deref(), f));
+                offer(lang, matching, &index.get_value()).into_any()
             }
         })
     };
@@ -66,7 +67,7 @@ pub fn Subscribe(
                 aria-controls="ma-subscribe-panel"
                 on:click=toggle
             >
-                {move || Msg::Subscribe.text(lang.get())}
+                {t(Msg::Subscribe)}
             </button>
             <div id="ma-subscribe-panel" class="ma-subscribe-panel" hidden=move || !open.get()>
                 {move || open.get().then(panel)}
@@ -76,7 +77,7 @@ pub fn Subscribe(
 }
 
 /// The calendar's name and where to subscribe to it.
-fn offer(matching: Matching, lang: Lang, index: &str) -> impl IntoView {
+fn offer(lang: Lang, matching: Matching, index: &str) -> impl IntoView {
     let (calendar, instead) = match matching {
         Matching::Exact(calendar) => (calendar, false),
         Matching::AllInstead(calendar) => (calendar, true),

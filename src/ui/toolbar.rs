@@ -13,6 +13,7 @@ use super::browser::{self, copy_to_clipboard, download, now_seconds};
 use super::context::{use_atlas, AtlasCtx};
 use super::filters::{value_name, FilterPanel};
 use super::subscribe::Subscribe;
+use crate::ui::words::t;
 
 /// Where focus goes when the filters it stood on are gone.
 const SEARCH_BOX: &str = ".ma-search input";
@@ -30,20 +31,20 @@ pub fn Toolbar(
     #[prop(default = None)]
     calendars: Option<String>,
 ) -> impl IntoView {
-    let AtlasCtx { lang, filters, .. } = use_atlas();
+    let AtlasCtx { filters, .. } = use_atlas();
     let open = RwSignal::new(false);
     let active = move || filters.with(|f| f.chosen.len() + usize::from(f.timing.is_some()));
     let opened = Memo::new(move |before: Option<&bool>| before.copied().unwrap_or(false) || open.get());
     view! {
-        <section class="ma-toolbar" aria-label=move || Msg::FindEvents.text(lang.get())>
+        <section class="ma-toolbar" aria-label=t(Msg::FindEvents)>
             <div class="ma-toolbar-row">
                 <div class="ma-search">
-                    <label for="ma-search-input" class="ma-live">{move || Msg::Search.text(lang.get())}</label>
+                    <label for="ma-search-input" class="ma-live">{t(Msg::Search)}</label>
                     <input
                         id="ma-search-input"
                         type="search"
                         autocomplete="off"
-                        placeholder=move || Msg::SearchPlaceholder.text(lang.get())
+                        placeholder=t(Msg::SearchPlaceholder)
                         prop:value=move || filters.with(|f| f.search.clone())
                         on:input=move |e| filters.update(|f| f.search = event_target_value(&e))
                     />
@@ -57,7 +58,7 @@ pub fn Toolbar(
                         on:click=move |_| open.update(|o| *o = !*o)
                     >
                         <span class="ma-chevron" aria-hidden="true"></span>
-                        {move || Msg::Filters.text(lang.get())}
+                        {t(Msg::Filters)}
                         {move || (active() > 0).then(|| view! { " " <span class="ma-count-badge">{active()}</span> })}
                     </button>
                 })}
@@ -123,14 +124,14 @@ fn Chips() -> impl IntoView {
             ));
         }
         for (facet, value) in chosen {
-            let name = value_name(feed, facet, &value, lang);
+            let name = value_name(lang, feed, facet, &value);
             views.push(chip(views.len(), name, Callback::new(move |()| filters.update(|f| f.toggle(facet, &value)))));
         }
         views
     };
     let clear = move || !filters.with(Filters::is_empty) || selection.with(|s| matches!(s, Some(Selection::Place(_))));
     view! {
-        <ul class="ma-chips" aria-label=move || Msg::Filters.text(lang.get())>
+        <ul class="ma-chips" aria-label=t(Msg::Filters)>
             {chips}
             <Show when=clear>
                 <li>
@@ -141,7 +142,7 @@ fn Chips() -> impl IntoView {
                         }
                         browser::refocus(&e, vec![SEARCH_BOX.into()]);
                     }>
-                        {move || Msg::ClearAll.text(lang.get())}
+                        {t(Msg::ClearAll)}
                     </button>
                 </li>
             </Show>
@@ -182,7 +183,7 @@ fn Actions(flush_url: Option<Callback<()>>, calendars: Option<String>) -> impl I
         let feed = &loaded.feed;
         let events: Vec<_> = listed.with_untracked(|s| s.indices().map(|i| &feed.events[i]).collect());
         let events = crate::core::order::sorted(events, &|a, b| query::chronological(a, b));
-        download("meetups.ics", "text/calendar", &ics::calendar(feed, &events, lang, now_seconds()));
+        download("meetups.ics", "text/calendar", &ics::calendar(lang, feed, &events, now_seconds()));
     };
     let copied = RwSignal::new(false);
     let copy_link = move |_| {
@@ -201,7 +202,7 @@ fn Actions(flush_url: Option<Callback<()>>, calendars: Option<String>) -> impl I
         <p class="ma-result-count" role="status">{move || i18n::shown_of(lang.get(), listed.with(Shown::count), total)}</p>
         <div class="ma-actions">
             <button type="button" class="ma-button ma-button-quiet ma-ics-all" on:click=download_listed>
-                {move || Msg::DownloadCalendar.text(lang.get())}
+                {t(Msg::DownloadCalendar)}
             </button>
             {calendars.map(|index| view! { <Subscribe index /> })}
             {flush_url.is_some().then(|| view! {

@@ -36,7 +36,7 @@ pub fn draw_all(feed: &Feed, basemap: &Path, out: &Path) -> Result<usize, String
             )
         });
         for lang in Lang::ALL {
-            let svg = card::svg(feed, event, lang, map.as_ref().and_then(Option::as_ref));
+            let svg = card::svg(lang, feed, event, map.as_ref().and_then(Option::as_ref));
             let png = rasterise(&svg, &options).map_err(|e| format!("{}: {e}", event.id))?;
             let path = out.join(card_path(lang, &event.id));
             let written =

@@ -98,7 +98,7 @@ pub fn import(files: &[(String, String)], options: &Options) -> Imported {
     notes.extend(
         copies
             .into_iter()
-            .map(|p| Note { message: super::i18n::problem_text(&p.kind, super::Lang::En), origin: p.path }),
+            .map(|p| Note { message: super::i18n::problem_text(super::Lang::En, &p.kind), origin: p.path }),
     );
     if several {
         feed.source = Some(Source {
@@ -122,7 +122,7 @@ fn load_feed(name: &str, text: &str, notes: &mut Vec<Note>) -> Option<Feed> {
             Some(loaded.feed)
         }
         Err(error) => {
-            let message = super::i18n::load_error_text(&super::load::LoadError::Feed(error), super::Lang::En);
+            let message = super::i18n::load_error_text(super::Lang::En, &super::load::LoadError::Feed(error));
             notes.push(Note { origin: name.to_owned(), message });
             None
         }

@@ -14,6 +14,7 @@ use crate::core::map::{View, ZOOM_STEP};
 use crate::core::url_state::MapCentre;
 
 use super::controls::{icon_button, limited_button};
+use crate::ui::words::t;
 use gestures::PAN_STEP_PX;
 use marker::MarkerButton;
 use state::MapState;
@@ -30,15 +31,15 @@ pub fn Map(
     let (lang, view, basemap, hint) = (map.atlas.lang, map.view, map.basemap, map.hint);
     let handlers = gestures::handlers(map);
     view! {
-        <section class="ma-map" aria-label=move || Msg::MapLabel.text(lang.get())>
+        <section class="ma-map" aria-label=t(Msg::MapLabel)>
             <div class="ma-map-frame">
             <div
                 class="ma-map-surface"
                 node_ref=map.surface
                 tabindex="0"
                 role="group"
-                aria-roledescription=move || Msg::MapRole.text(lang.get())
-                aria-label=move || Msg::MapLabel.text(lang.get())
+                aria-roledescription=t(Msg::MapRole)
+                aria-label=t(Msg::MapLabel)
                 aria-describedby="ma-map-keys"
                 on:pointerdown=handlers.down
                 on:pointermove=handlers.moved
@@ -63,10 +64,10 @@ pub fn Map(
             </div>
             <Controls map />
             // Over the map while it has keyboard focus, so nothing around it moves.
-            <p id="ma-map-keys" class="ma-map-keys">{move || Msg::MapKeys.text(lang.get())}</p>
+            <p id="ma-map-keys" class="ma-map-keys">{t(Msg::MapKeys)}</p>
             </div>
             <Legend lang />
-            <p class="ma-touch-help">{move || Msg::MapTouch.text(lang.get())}</p>
+            <p class="ma-touch-help">{t(Msg::MapTouch)}</p>
             {move || matches!(basemap.get(), Some(Err(()))).then(|| view! {
                 <p class="ma-note" role="status">{Msg::BasemapUnavailable.text(lang.get())}</p>
             })}
@@ -92,7 +93,7 @@ fn Controls(map: MapState) -> impl IntoView {
         limited_button(lang, msg, symbol, class, at_limit, move || map.update_view(|v| v.zoom(factor)))
     };
     view! {
-        <div class="ma-map-controls" role="group" aria-label=move || Msg::MapControls.text(lang.get())>
+        <div class="ma-map-controls" role="group" aria-label=t(Msg::MapControls)>
             <div class="ma-zoom-controls">
                 {zoom(true)}
                 {zoom(false)}
@@ -120,7 +121,7 @@ fn Legend(lang: ReadSignal<Lang>) -> impl IntoView {
         }
     };
     view! {
-        <ul class="ma-legend" aria-label=move || Msg::Legend.text(lang.get())>
+        <ul class="ma-legend" aria-label=t(Msg::Legend)>
             {item("ma-marker-upcoming", "", Msg::LegendUpcoming)}
             {item("ma-marker-past", "", Msg::LegendPast)}
             {item("ma-marker-uncertain", "", Msg::LegendUncertain)}

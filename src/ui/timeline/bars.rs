@@ -56,7 +56,7 @@ fn Bar(tl: TimelineState, bin: Bin, period: Period) -> impl IntoView {
     let fill = move || (bin.count as f64 / tallest.get() as f64 * area).max(3.0);
     let name = Memo::new(move |_| {
         let lang = lang.get();
-        let day = intl::format_day(bin.start, lang, true);
+        let day = intl::format_day(lang, bin.start, true);
         i18n::bar_title(lang, &i18n::bar_period(lang, period, bin.start, &day), bin.count)
     });
     let wide = move || width() >= COUNT_BELOW_PX;

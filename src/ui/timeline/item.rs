@@ -5,11 +5,11 @@
 
 use leptos::prelude::*;
 
+use crate::core::i18n;
 use crate::core::query::Selection;
 use crate::core::timeline::{self as tl, band_px, day_number, LabelForm, LabelWidths};
 
 use super::state::{text_px, TimelineState, AXIS_HEIGHT_PX, LANE_HEIGHT_PX};
-use super::words::short_label;
 use crate::ui::intl::when_short;
 use crate::ui::placed::{placed, Edge};
 
@@ -41,17 +41,17 @@ pub fn TimelineItem(tl: TimelineState, position: usize, vertical: bool) -> impl 
         let loaded = loaded.clone();
         let title_of = loaded.clone();
         (
-            Memo::new(move |_| short_label(&loaded, &loaded.feed.events[index], lang.get())),
+            Memo::new(move |_| i18n::event_label(lang.get(), &loaded.feed, &loaded.feed.events[index])),
             Memo::new(move |_| title_of.feed.events[index].title.get(lang.get()).to_owned()),
         )
     };
     // A title the source gave in one language is marked with it.
     let title_lang = {
         let loaded = loaded.clone();
-        Memo::new(move |_| crate::ui::list::written_in(&loaded.feed, &loaded.feed.events[index].title, lang.get()))
+        Memo::new(move |_| crate::ui::list::written_in(lang.get(), &loaded.feed, &loaded.feed.events[index].title))
     };
-    let when = Memo::new(move |_| when_short(&loaded.feed.events[index], lang.get()));
-    let name = Memo::new(move |_| with_status(status, lang.get(), format!("{}, {}", label.get(), when.get())));
+    let when = Memo::new(move |_| when_short(lang.get(), &loaded.feed.events[index]));
+    let name = Memo::new(move |_| with_status(lang.get(), status, format!("{}, {}", label.get(), when.get())));
     let scale = tl.scale;
     // The longest form of the label that has room, and the width it is drawn at.
     let fitted = Memo::new(move |_| {
@@ -135,8 +135,8 @@ pub fn TimelineItem(tl: TimelineState, position: usize, vertical: bool) -> impl 
 }
 
 /// An item's whole name, led by what became of it ("Cancelled: …") if not as announced.
-fn with_status(status: crate::core::feed::Status, lang: crate::core::Lang, name: String) -> String {
-    match crate::core::i18n::status_name(status, lang) {
+fn with_status(lang: crate::core::Lang, status: crate::core::feed::Status, name: String) -> String {
+    match crate::core::i18n::status_name(lang, status) {
         Some(said) => format!("{} {name}", crate::core::i18n::label(lang, said)),
         None => name,
     }

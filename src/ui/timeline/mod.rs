@@ -8,7 +8,6 @@ mod keys;
 mod stack;
 mod state;
 mod strip;
-mod words;
 
 use leptos::prelude::*;
 
@@ -18,6 +17,7 @@ use crate::core::map::ZOOM_STEP;
 use crate::core::timeline::{day_number, TimeScale};
 
 use super::controls::icon_button;
+use crate::ui::words::t;
 use item::TimelineItem;
 use keys::{keydown, PAN_STEP_PX};
 use state::{TimelineState, VERTICAL_PAGE};
@@ -26,16 +26,15 @@ use strip::Strip;
 #[component]
 pub fn Timeline() -> impl IntoView {
     let tl = TimelineState::new();
-    let lang = tl.atlas.lang;
     view! {
         <section class="ma-timeline" aria-labelledby="ma-timeline-title" node_ref=tl.container>
-            <h2 id="ma-timeline-title" class="ma-section-title" node_ref=tl.ruler>{move || Msg::Timeline.text(lang.get())}</h2>
+            <h2 id="ma-timeline-title" class="ma-section-title" node_ref=tl.ruler>{t(Msg::Timeline)}</h2>
             <Show when=move || !tl.narrow.get() fallback=move || view! { <Vertical tl /> }>
                 <Strip tl />
             </Show>
             <Controls tl />
-            <p id="ma-timeline-keys" class="ma-map-keys">{move || Msg::TimelineKeys.text(lang.get())}</p>
-            <p class="ma-touch-help">{move || Msg::TimelineTouch.text(lang.get())}</p>
+            <p id="ma-timeline-keys" class="ma-map-keys">{t(Msg::TimelineKeys)}</p>
+            <p class="ma-touch-help">{t(Msg::TimelineTouch)}</p>
         </section>
     }
 }
@@ -86,11 +85,11 @@ fn Vertical(tl: TimelineState) -> impl IntoView {
             </Show>
             <Show when=move || earlier() != 0>
                 <button type="button" class="ma-button ma-button-quiet ma-earlier" on:click=show_earlier>
-                    {move || Msg::ShowEarlier.text(lang.get())}
+                    {t(Msg::ShowEarlier)}
                 </button>
             </Show>
         </div>
-        <ol class="ma-timeline-vertical" aria-label=move || Msg::Timeline.text(lang.get()) on:keydown=move |e| keydown(tl, e)>
+        <ol class="ma-timeline-vertical" aria-label=t(Msg::Timeline) on:keydown=move |e| keydown(tl, e)>
             <For each=positions key=|p| *p let:position>
                 <TimelineItem tl position vertical=true />
             </For>
@@ -138,7 +137,7 @@ fn Controls(tl: TimelineState) -> impl IntoView {
         Some((_, false)) => Msg::LatestEvent,
     };
     view! {
-        <div class="ma-map-controls" role="group" aria-label=move || Msg::TimelineControls.text(lang.get()) hidden=tl.narrow>
+        <div class="ma-map-controls" role="group" aria-label=t(Msg::TimelineControls) hidden=tl.narrow>
             {control(Msg::TimelineZoomIn, "+", |s| s.zoom(ZOOM_STEP))}
             {control(Msg::TimelineZoomOut, "−", |s| s.zoom(1.0 / ZOOM_STEP))}
             {control(Msg::Earlier, "←", |s| s.pan(PAN_STEP_PX))}

@@ -7,7 +7,6 @@ use crate::core::i18n::{self, Msg};
 use crate::core::query::Selection;
 
 use super::state::{Stack, TimelineState, AXIS_HEIGHT_PX, LANE_HEIGHT_PX, MAX_LANES};
-use super::words::place_name;
 use crate::ui::browser::focus_in;
 use crate::ui::intl::when_short;
 use crate::ui::placed::{placed, Edge};
@@ -75,8 +74,8 @@ pub fn StackList(tl: TimelineState) -> impl IntoView {
                         let pick = pick.clone();
                         move || if selection.with(|s| s.as_ref() == Some(&pick)) { "true" } else { "false" }
                     };
-                    let when = when_short(event, lang);
-                    let place_and_date = match place_name(&loaded, event, lang) {
+                    let when = when_short(lang, event);
+                    let place_and_date = match i18n::event_place(lang, &loaded.feed, event) {
                         Some(place) => format!("{place} · {when}"),
                         None => when,
                     };

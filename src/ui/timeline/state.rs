@@ -7,11 +7,11 @@ use leptos::html;
 use leptos::prelude::*;
 
 use crate::core::feed::Span;
+use crate::core::i18n;
 use crate::core::load::Loaded;
 use crate::core::query::{self, Selection};
 use crate::core::timeline::{self as tl, band_px, day_number, TimeScale};
 
-use super::words::short_label;
 use crate::ui::browser::{focus_in, observe_size};
 use crate::ui::context::{use_atlas, AtlasCtx};
 
@@ -298,7 +298,7 @@ fn layout(
             let lang = lang.get();
             order
                 .iter()
-                .map(|&i| short_label(&loaded, &loaded.feed.events[i], lang).chars().count())
+                .map(|&i| i18n::event_label(lang, &loaded.feed, &loaded.feed.events[i]).chars().count())
                 .collect::<Vec<_>>()
         })
     };

@@ -15,10 +15,11 @@ use super::stack::{StackButton, StackList};
 use super::state::{TimelineState, AXIS_HEIGHT_PX, BAR_ROWS, LANE_HEIGHT_PX};
 use crate::ui::controls::{drag_and_pinch, wheel_zoom};
 use crate::ui::placed::{placed, Edge};
+use crate::ui::words::t;
 
 #[component]
 pub fn Strip(tl: TimelineState) -> impl IntoView {
-    let (lang, layout) = (tl.atlas.lang, tl.layout);
+    let layout = tl.layout;
     let rows = Memo::new(move |_| {
         if tl.dense.get() {
             BAR_ROWS
@@ -43,7 +44,7 @@ pub fn Strip(tl: TimelineState) -> impl IntoView {
             on:wheel=wheel
         >
             <Axis tl />
-            <ol class="ma-tl-events" aria-label=move || Msg::Timeline.text(lang.get())>
+            <ol class="ma-tl-events" aria-label=t(Msg::Timeline)>
                 <For each=move || tl.visible.get() key=|p| *p let:position>
                     <TimelineItem tl position vertical=false />
                 </For>
@@ -64,7 +65,7 @@ fn Axis(tl: TimelineState) -> impl IntoView {
     let (lang, scale, today) = (tl.atlas.lang, tl.scale, tl.atlas.today);
     let ticks = move || {
         let s = scale.get();
-        crate::core::timeline::ticks(&s, lang.get())
+        crate::core::timeline::ticks(lang.get(), &s)
             .into_iter()
             .map(|tick| {
                 let x = s.x(day_number(tick.day));
