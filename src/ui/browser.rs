@@ -5,9 +5,8 @@ use leptos::prelude::{request_animation_frame, GetUntracked, NodeRef};
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsCast;
 
+use crate::core::lang::SAVED_LANG_KEY;
 use crate::core::Lang;
-
-const SAVED_LANG_KEY: &str = "meetup-atlas.lang";
 
 #[cfg(target_arch = "wasm32")]
 /// `?lang=` → the embedding page's `data-lang` → saved choice → browser languages → English.

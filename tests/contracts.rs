@@ -1,0 +1,75 @@
+//! What the wasm and the page's scripts must agree on, held equal: the service worker's
+//! headers and the largest feed it keeps, the key of the saved language, and the words
+//! of the crash notice that the script draws for the traps the wasm cannot see.
+#![cfg(not(target_arch = "wasm32"))]
+
+use meetup_atlas::core::i18n::{Lang, Msg};
+use meetup_atlas::core::lang::SAVED_LANG_KEY;
+use meetup_atlas::core::load::MAX_FEED_BYTES;
+use meetup_atlas::core::offline::{SavedBecause, SAVED_AT_HEADER, SAVED_BECAUSE_HEADER};
+
+fn script(name: &str) -> String {
+    std::fs::read_to_string(format!("src/js/{name}")).unwrap()
+}
+
+/// The string a script assigns to `const NAME = "…";`.
+fn constant<'a>(text: &'a str, name: &str) -> &'a str {
+    let start = format!("const {name} = ");
+    let at = text.find(&start).unwrap_or_else(|| panic!("no const {name}")) + start.len();
+    text[at..].split(';').next().unwrap().trim()
+}
+
+#[test]
+fn the_service_worker_and_the_wasm_name_the_same_headers() {
+    let sw = script("sw.js");
+    assert_eq!(constant(&sw, "SAVED_AT"), format!("\"{SAVED_AT_HEADER}\""));
+    assert_eq!(constant(&sw, "SAVED_BECAUSE"), format!("\"{SAVED_BECAUSE_HEADER}\""));
+}
+
+#[test]
+fn every_reason_the_service_worker_gives_is_read_as_itself() {
+    let sw = script("sw.js");
+    // Each `because: "…"` (or a `status N` template) the worker writes.
+    let mut reasons: Vec<String> = sw
+        .match_indices("because: ")
+        .filter_map(|(at, found)| {
+            let rest = &sw[at + found.len()..];
+            let inner = rest.strip_prefix('"').and_then(|r| r.split('"').next());
+            // `response.ok ? "not-a-feed" : \`status ${…}\``
+            let ternary = rest.split('?').nth(1).and_then(|r| r.split('"').nth(1));
+            inner.or(ternary).map(str::to_owned)
+        })
+        .collect();
+    assert!(sw.contains("`status ${response.status}`"), "the worker says its status as `status N`");
+    reasons.push("status 503".into());
+    reasons.sort();
+    reasons.dedup();
+    assert_eq!(reasons, ["not-a-feed", "offline", "status 503", "timeout"]);
+    let read: Vec<SavedBecause> = reasons.iter().map(|r| SavedBecause::parse(Some(r))).collect();
+    assert_eq!(read, [SavedBecause::NotAFeed, SavedBecause::Offline, SavedBecause::Status(503), SavedBecause::Timeout]);
+}
+
+#[test]
+fn the_service_worker_keeps_no_feed_the_atlas_would_refuse() {
+    let sw = script("sw.js");
+    let bytes: usize = constant(&sw, "MAX_BYTES").split('*').map(|n| n.trim().parse::<usize>().unwrap()).product();
+    assert_eq!(bytes, MAX_FEED_BYTES);
+}
+
+#[test]
+fn the_language_redirect_reads_the_choice_the_atlas_saves() {
+    let redirect = script("lang-redirect.js");
+    assert!(redirect.contains(&format!("localStorage.getItem(\"{SAVED_LANG_KEY}\")")), "{redirect}");
+}
+
+#[test]
+fn the_scripts_crash_notice_says_what_the_wasm_says() {
+    let element = script("meetup-atlas.js");
+    let table = &element[element.find("const CRASHED = {").unwrap()..];
+    let table = &table[..table.find("};").unwrap()];
+    for lang in Lang::ALL {
+        let line = table.lines().find(|l| l.trim_start().starts_with(&format!("{}: [", lang.tag()))).unwrap();
+        let words: Vec<&str> = line.split('"').skip(1).step_by(2).collect();
+        assert_eq!(words, [Msg::Crashed, Msg::CrashedHint, Msg::Reload].map(|m| m.text(lang)), "{lang:?}");
+    }
+}
