@@ -358,14 +358,7 @@ async fn an_element_atlas_stays_in_its_shadow_root_and_leaves_the_page_alone() {
     let document = web_sys::window().unwrap().document().unwrap();
     let target: HtmlElement = document.create_element("div").unwrap().dyn_into().unwrap();
     shadow.append_child(&target).unwrap();
-    let mut mounted = mount_element(
-        target.clone(),
-        blob_url(SEED),
-        "basemap.json".into(),
-        Some("fr".into()),
-        Some("list".into()),
-        None,
-    );
+    let mut mounted = mount_element(target.clone(), element_options(&blob_url(SEED), "fr", "list"));
     for _ in 0..50 {
         settle(20).await;
         if target.query_selector(".ma-event").unwrap().is_some() {
@@ -406,22 +399,8 @@ async fn an_element_atlas_stays_in_its_shadow_root_and_leaves_the_page_alone() {
 #[wasm_bindgen_test]
 async fn a_panic_leaves_a_notice_with_reload_in_each_atlas_of_the_instance() {
     let (shown, removed) = (fresh_host(), fresh_host());
-    let mut gone = mount_element(
-        removed.clone(),
-        blob_url(SEED),
-        "basemap.json".into(),
-        Some("en".into()),
-        Some("list".into()),
-        None,
-    );
-    let _kept = mount_element(
-        shown.clone(),
-        blob_url(SEED),
-        "basemap.json".into(),
-        Some("fr".into()),
-        Some("list".into()),
-        None,
-    );
+    let mut gone = mount_element(removed.clone(), element_options(&blob_url(SEED), "en", "list"));
+    let _kept = mount_element(shown.clone(), element_options(&blob_url(SEED), "fr", "list"));
     for _ in 0..50 {
         settle(20).await;
         if shown.query_selector(".ma-event").unwrap().is_some() {
@@ -463,4 +442,13 @@ fn prerendered_days_read_as_the_browser_writes_them() {
         }
     }
     assert!(compared > 400 && plain_day(Lang::Fr, Day::parse("2019-06-01").unwrap(), true) == "1er juin 2019");
+}
+
+/// The options `meetup-atlas.js` passes to `mountElement`, as the script writes them.
+fn element_options(feed: &str, lang: &str, views: &str) -> wasm_bindgen::JsValue {
+    let options = js_sys::Object::new();
+    for (key, value) in [("feed", feed), ("basemap", "basemap.json"), ("lang", lang), ("views", views)] {
+        js_sys::Reflect::set(&options, &key.into(), &value.into()).unwrap();
+    }
+    options.into()
 }

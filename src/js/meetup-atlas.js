@@ -235,7 +235,9 @@ class MeetupAtlasElement extends HTMLElement {
       return value ? value.split(/\s+/).map((one) => new URL(one, document.baseURI).href).join(" ") : here(fallback);
     };
     const attribute = (name) => this.getAttribute(name) || undefined;
-    this.#mounted = glue.mountElement(box, url("feed", "feed.json"), url("basemap", "basemap.json"), lang, attribute("views"), attribute("hide"));
+    // The options the wasm reads (ElementOptions in src/ui/mount.rs).
+    const options = { feed: url("feed", "feed.json"), basemap: url("basemap", "basemap.json"), lang, views: attribute("views"), hide: attribute("hide") };
+    this.#mounted = glue.mountElement(box, options);
     for (const slot of prerendered) slot.remove();
   }
 

@@ -62,19 +62,36 @@ pub struct Ready {
 }
 
 impl Setup {
-    /// The bundled feed and basemap, every panel, as the hosted page.
-    pub fn page(lang: Lang, feed_url: impl Into<String>) -> Setup {
+    /// An atlas of `feed_url` (one address, or several separated by spaces) in `lang`, as
+    /// `mode` shows it, with every panel and nothing in hand yet: the one place a `Setup`
+    /// is made; each host then says what it asks for (`asking`), or has (`ready`).
+    pub fn new(mode: Mode, lang: Lang, feed_url: impl Into<String>, basemap_url: impl Into<String>) -> Setup {
         Setup {
             feed_url: feed_url.into(),
-            basemap_url: "basemap.json".into(),
+            basemap_url: basemap_url.into(),
             lang,
             panels: Panels::ALL,
             hidden: Hidden::default(),
-            mode: Mode::Page,
+            mode,
             ready: None,
             page: None,
             event_pages: false,
             failed: None,
+        }
+    }
+
+    /// The hosted page: the bundled basemap beside the feed, every panel.
+    pub fn page(lang: Lang, feed_url: impl Into<String>) -> Setup {
+        Setup::new(Mode::Page, lang, feed_url, "basemap.json")
+    }
+
+    /// The panels (`views`) and parts (`hide`) a host asks for, as its attributes or the
+    /// query write them; what it does not say stays as it was.
+    pub fn asking(self, views: Option<&str>, hide: Option<&str>) -> Setup {
+        Setup {
+            panels: views.map_or(self.panels, Panels::parse),
+            hidden: hide.map_or(self.hidden, Hidden::parse),
+            ..self
         }
     }
 }

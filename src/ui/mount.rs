@@ -53,27 +53,18 @@ pub fn start() {
         }
         let _ = host.set_attribute(MOUNTED, "");
         super::crash::watch(&host);
-        let views = host.get_attribute("data-views").or_else(|| query_views.clone());
-        let setup = Setup {
-            feed_url: page_feeds(params.as_ref(), host.get_attribute("data-feed")),
-            basemap_url: {
-                let basemap = host.get_attribute("data-basemap").unwrap_or_else(|| DEFAULT_BASEMAP.to_owned());
-                super::browser::resolve_url(&basemap).unwrap_or(basemap)
-            },
-            lang: initial_lang(host.get_attribute("data-lang").as_deref()),
-            panels: views.as_deref().map(Panels::parse).unwrap_or_default(),
-            hidden: host
-                .get_attribute("data-hide")
-                .or_else(|| query_hide.clone())
-                .as_deref()
-                .map(Hidden::parse)
-                .unwrap_or_default(),
+        let basemap = host.get_attribute("data-basemap").unwrap_or_else(|| DEFAULT_BASEMAP.to_owned());
+        let lang = initial_lang(host.get_attribute("data-lang").as_deref());
+        let setup = Setup::new(
             mode,
-            ready: None,
-            page: None,
-            event_pages: false,
-            failed: None,
-        };
+            lang,
+            page_feeds(params.as_ref(), host.get_attribute("data-feed")),
+            super::browser::resolve_url(&basemap).unwrap_or(basemap),
+        )
+        .asking(
+            host.get_attribute("data-views").or_else(|| query_views.clone()).as_deref(),
+            host.get_attribute("data-hide").or_else(|| query_hide.clone()).as_deref(),
+        );
         match host.get_attribute(PRERENDERED).as_deref().and_then(Prerendered::parse) {
             Some(prerendered) => wasm_bindgen_futures::spawn_local(take_over(host, setup, prerendered)),
             None => draw(host, setup),
@@ -186,30 +177,42 @@ impl MountedAtlas {
     }
 }
 
-/// Mounts an atlas into `target`, an element inside a `<meetup-atlas>`'s shadow root.
-/// Called by the element script (`meetup-atlas.js`) with URLs it has already made absolute.
-#[wasm_bindgen::prelude::wasm_bindgen(js_name = mountElement)]
-pub fn mount_element(
-    target: web_sys::HtmlElement,
-    feed_url: String,
-    basemap_url: String,
+/// What a `<meetup-atlas>` element asks for, as `meetup-atlas.js` passes its attributes:
+/// `{ feed, basemap, lang, views, hide }`, the addresses already absolute. The one
+/// contract between the element script and the wasm, read here alone.
+struct ElementOptions {
+    feed: String,
+    basemap: String,
     lang: Option<String>,
     views: Option<String>,
     hide: Option<String>,
-) -> MountedAtlas {
-    let lang = lang.as_deref().and_then(Lang::from_tag).unwrap_or_else(|| initial_lang(None));
-    let setup = Setup {
-        feed_url,
-        basemap_url,
-        lang,
-        panels: views.as_deref().map(Panels::parse).unwrap_or_default(),
-        hidden: hide.as_deref().map(Hidden::parse).unwrap_or_default(),
-        mode: Mode::Element,
-        ready: None,
-        page: None,
-        event_pages: false,
-        failed: None,
-    };
+}
+
+impl ElementOptions {
+    /// Reads the script's options object; a missing or non-string field is not given.
+    fn read(options: &wasm_bindgen::JsValue) -> ElementOptions {
+        let get = |key: &str| js_sys::Reflect::get(options, &key.into()).ok().and_then(|v| v.as_string());
+        ElementOptions {
+            feed: get("feed").unwrap_or_else(|| DEFAULT_FEED.to_owned()),
+            basemap: get("basemap").unwrap_or_else(|| DEFAULT_BASEMAP.to_owned()),
+            lang: get("lang"),
+            views: get("views"),
+            hide: get("hide"),
+        }
+    }
+
+    fn setup(self) -> Setup {
+        // The element's own `lang` wins; otherwise the visitor's choice, as on the page.
+        let lang = self.lang.as_deref().and_then(Lang::from_tag).unwrap_or_else(|| initial_lang(None));
+        Setup::new(Mode::Element, lang, self.feed, self.basemap).asking(self.views.as_deref(), self.hide.as_deref())
+    }
+}
+
+/// Mounts an atlas into `target`, an element inside a `<meetup-atlas>`'s shadow root,
+/// as `options` say (`ElementOptions`).
+#[wasm_bindgen::prelude::wasm_bindgen(js_name = mountElement)]
+pub fn mount_element(target: web_sys::HtmlElement, options: wasm_bindgen::JsValue) -> MountedAtlas {
+    let setup = ElementOptions::read(&options).setup();
     super::crash::watch(&target);
     let handle = leptos::mount::mount_to(target.clone(), move || view! { <App setup=setup.clone() /> });
     MountedAtlas(Some(Box::new(handle)), target)
