@@ -452,3 +452,62 @@ fn element_options(feed: &str, lang: &str, views: &str) -> wasm_bindgen::JsValue
     }
     options.into()
 }
+
+/// Two atlases on one page (two `[data-meetup-atlas]` hosts): no id is used twice, and
+/// what each atlas' labels and controls point to is in that atlas; their radio groups
+/// are their own.
+#[wasm_bindgen_test]
+async fn two_atlases_on_one_page_keep_their_ids_apart() {
+    let hosts = [fresh_host(), fresh_host()];
+    let feed = blob_url(SEED);
+    for host in &hosts {
+        host.set_attribute("data-meetup-atlas", "").unwrap();
+        host.set_attribute("data-feed", &feed).unwrap();
+        host.set_attribute("data-lang", "en").unwrap();
+    }
+    meetup_atlas::ui::start();
+    for _ in 0..100 {
+        settle(20).await;
+        if hosts.iter().all(|h| h.query_selector(".ma-event").unwrap().is_some()) {
+            break;
+        }
+    }
+    for host in &hosts {
+        // The filter panel (and its radio group) and the Embed dialog are drawn when
+        // first opened.
+        element(host, "button[aria-controls$='filter-panel']").click();
+        element(host, ".ma-embed-open").click();
+    }
+    settle(50).await;
+    let mut all = Vec::new();
+    for host in &hosts {
+        let nodes = host.query_selector_all("[id]").unwrap();
+        let ids: Vec<String> =
+            (0..nodes.length()).map(|i| nodes.item(i).unwrap().dyn_into::<web_sys::Element>().unwrap().id()).collect();
+        assert!(ids.len() >= 8, "{ids:?}");
+        let pointers =
+            host.query_selector_all("[aria-labelledby], [aria-describedby], [aria-controls], label[for]").unwrap();
+        assert!(pointers.length() >= 6);
+        for i in 0..pointers.length() {
+            let pointer = pointers.item(i).unwrap().dyn_into::<web_sys::Element>().unwrap();
+            for attribute in ["aria-labelledby", "aria-describedby", "aria-controls", "for"] {
+                for id in pointer.get_attribute(attribute).unwrap_or_default().split_whitespace() {
+                    assert!(ids.iter().any(|own| own == id), "{attribute}={id} points outside its atlas");
+                }
+            }
+        }
+        all.extend(ids);
+    }
+    let mut unique = all.clone();
+    unique.sort();
+    unique.dedup();
+    assert_eq!(unique.len(), all.len(), "an id is used twice: {all:?}");
+    let radio_name = |host: &HtmlElement| element(host, "input[type=radio]").get_attribute("name").unwrap();
+    assert_ne!(radio_name(&hosts[0]), radio_name(&hosts[1]));
+    // The first atlas keeps the ids a page with one atlas has.
+    assert!(hosts[0].query_selector("#ma-events").unwrap().is_some());
+    for host in &hosts {
+        element(host, ".ma-embed-close").click();
+        host.remove();
+    }
+}

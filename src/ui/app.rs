@@ -23,6 +23,7 @@ use super::status::{FeedsFailed, LoadFailed, Loading, Problems, SavedCopy};
 use super::timeline::Timeline;
 use super::toolbar::Toolbar;
 use super::url_sync::{sync_url, url_state, Addressing};
+use crate::ui::ids::Ids;
 use crate::ui::words::t;
 use crate::ui::words::ShownLang;
 
@@ -47,6 +48,8 @@ pub struct Setup {
     /// The feed's first fetch, made before drawing (over a prerendered page), failed:
     /// that is shown at once, with a retry, rather than fetched again.
     pub failed: Option<LoadError>,
+    /// Which atlas of the page it is: its elements' ids are its own.
+    pub ids: Ids,
 }
 
 /// A feed and basemap in hand: the build's, or what the browser fetched before drawing
@@ -77,6 +80,7 @@ impl Setup {
             page: None,
             event_pages: false,
             failed: None,
+            ids: Ids::default(),
         }
     }
 
@@ -103,7 +107,8 @@ type FeedLoad = Result<(Arc<Loaded>, Option<Saved>), LoadError>;
 /// The whole widget: fetches the feed, then shows it.
 #[component]
 pub fn App(setup: Setup) -> impl IntoView {
-    let Setup { feed_url, basemap_url, lang, panels, hidden, mode, ready, page, event_pages, failed } = setup;
+    let Setup { feed_url, basemap_url, lang, panels, hidden, mode, ready, page, event_pages, failed, ids } = setup;
+    provide_context(ids);
     let lang = RwSignal::new(lang);
     provide_context(ShownLang(lang.read_only()));
     // Each press of Try again is a new attempt; what is shown is the current attempt's result.
@@ -158,7 +163,7 @@ pub fn App(setup: Setup) -> impl IntoView {
     view! {
         <div class=root_class lang=move || lang.get().tag()>
             {move || matches!(outcome.get(), Some(Ok(_))).then(|| view! {
-                <a class="ma-skip" href="#ma-events" on:click=skip_to_events>{t(Msg::SkipToEvents)}</a>
+                <a class="ma-skip" href=format!("#{}", ids.of("events")) on:click=skip_to_events>{t(Msg::SkipToEvents)}</a>
             })}
             {(!hidden.header).then(|| view! {
                 <header class="ma-header">

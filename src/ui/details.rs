@@ -9,6 +9,7 @@ use crate::core::query::Selection;
 
 use super::browser::{focus_first, focused_in_tree_of};
 use super::context::{use_atlas, AtlasCtx};
+use super::ids::ids;
 use super::intl::when_short;
 
 #[component]
@@ -45,7 +46,7 @@ pub fn Details(
             let lang = lang.get();
             let event = &loaded.feed.events[i];
             view! {
-                <div class="ma-details" role="region" aria-labelledby=format!("ma-detail-{}", event.id)>
+                <div class="ma-details" role="region" aria-labelledby=ids().of(&format!("detail-{}", event.id))>
                 // Keeps the outline in order (h1, h2, then the event's h3) while the list's
                 // headings are hidden.
                 <h2 class="ma-live">{Msg::EventDetails.text(lang)}</h2>
@@ -59,10 +60,10 @@ pub fn Details(
                         {Msg::CloseDetails.text(lang)}
                     </button>
                 </div>
-                {super::list::event_card(lang, &loaded.feed, event, today.get(), "ma-detail-", &[])}
+                {super::list::event_card(lang, &loaded.feed, event, today.get(), "detail-", &[])}
                 {venue(lang, &loaded.feed, event)}
                 {event.edition.as_deref().and_then(|id| loaded.feed.edition(id)).and_then(|edition| super::list::sponsors_line(lang, &loaded.feed, edition))}
-                <p>{super::list::calendar_button(lang, event, format!("ma-detail-{}", event.id))}</p>
+                <p>{super::list::calendar_button(lang, event, ids().of(&format!("detail-{}", event.id)))}</p>
                 </div>
             }
         })

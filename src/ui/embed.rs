@@ -8,6 +8,7 @@ use crate::core::embed::{EmbedChoice, Hidden, Panel, Panels};
 use crate::core::i18n::{self, Lang, Msg};
 
 use super::browser::{copy_to_clipboard, page_folder, resolve_url};
+use crate::ui::ids::ids;
 use crate::ui::words::t;
 
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -97,6 +98,7 @@ pub fn EmbedButton(
     };
     let snippet_block = move |snippet: Snippet| snippet_view(snippet, lang, move || text(snippet), copied);
 
+    let ids = ids();
     // The dialog's content is drawn when it first opens: a closed dialog costs nothing.
     let drawn = RwSignal::new(false);
     let open = move |_| {
@@ -118,9 +120,9 @@ pub fn EmbedButton(
         <button type="button" class="ma-button ma-embed-open" aria-haspopup="dialog" on:click=open>
             {t(Msg::Embed)}
         </button>
-        <dialog class="ma-embed" node_ref=dialog aria-labelledby="ma-embed-title">
+        <dialog class="ma-embed" node_ref=dialog aria-labelledby=ids.of("embed-title")>
             {move || drawn.get().then(|| view! {
-            <h2 id="ma-embed-title">{t(Msg::EmbedTitle)}</h2>
+            <h2 id=ids.of("embed-title")>{t(Msg::EmbedTitle)}</h2>
             <p>{t(Msg::EmbedIntro)}</p>
             <fieldset class="ma-embed-views">
                 <legend>{t(Msg::Views)}</legend>

@@ -10,6 +10,7 @@ use crate::core::i18n::{self, Lang, Msg};
 use crate::core::query::{self, Timing};
 
 use super::context::{use_atlas, AtlasCtx};
+use crate::ui::ids::ids;
 use crate::ui::words::t;
 
 /// The name of a facet value, in the current language.
@@ -30,12 +31,13 @@ pub fn value_name(lang: Lang, feed: &Feed, facet: Facet, id: &str) -> String {
 #[component]
 pub fn FilterPanel() -> impl IntoView {
     let AtlasCtx { lang, filters, .. } = use_atlas();
+    let ids = ids();
     let timing_choice = move |value: Option<Timing>, msg: Msg| {
         view! {
             <label class="ma-choice">
                 <input
                     type="radio"
-                    name="ma-when"
+                    name=ids.of("when")
                     prop:checked=move || filters.with(|f| f.timing == value)
                     on:change=move |_| filters.update(|f| f.timing = value)
                 />

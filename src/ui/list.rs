@@ -14,6 +14,7 @@ use crate::core::validate::is_safe_link;
 
 use super::browser;
 use super::context::{use_atlas, AtlasCtx};
+use super::ids::ids;
 use super::intl;
 
 const LIST_PAGE: usize = 50;
@@ -155,9 +156,9 @@ fn edition_section(
     selection: RwSignal<Option<Selection>>,
 ) -> impl IntoView {
     let (heading_id, name) = match edition {
-        Some(edition) => (format!("ma-edition-{}", edition.id), edition.name.get(lang)),
-        None if feed.editions.is_empty() => ("ma-edition-none".to_owned(), Msg::Events.text(lang)),
-        None => ("ma-edition-none".to_owned(), Msg::OtherEvents.text(lang)),
+        Some(edition) => (ids().of(&format!("edition-{}", edition.id)), edition.name.get(lang)),
+        None if feed.editions.is_empty() => (ids().of("edition-none"), Msg::Events.text(lang)),
+        None => (ids().of("edition-none"), Msg::OtherEvents.text(lang)),
     };
     let labelled_by = heading_id.clone();
     let about = edition.map(|edition| {
@@ -215,7 +216,7 @@ fn list_card(
     words: &[String],
     selection: RwSignal<Option<Selection>>,
 ) -> impl IntoView {
-    let heading_id = format!("ma-event-{}", event.id);
+    let heading_id = ids().of(&format!("event-{}", event.id));
     let labelled_by = heading_id.clone();
     let pick = Selection::Event(event.id.clone());
     let cancelled = event.status == Status::Cancelled;
@@ -235,7 +236,7 @@ fn list_card(
                 </ul>
             })}
             {event_links(lang, event)}
-            <p class="ma-card-actions">{calendar_button(lang, event, format!("ma-event-{}", event.id))}</p>
+            <p class="ma-card-actions">{calendar_button(lang, event, ids().of(&format!("event-{}", event.id)))}</p>
         </article>
     }
 }
@@ -346,7 +347,7 @@ pub fn event_card(
     };
     let group =
         event.series.as_deref().and_then(|id| feed.series(id)).filter(|s| s.url.as_deref().is_some_and(is_safe_link));
-    let heading_id = format!("{id_prefix}{}", event.id);
+    let heading_id = ids().of(&format!("{id_prefix}{}", event.id));
     let labelled_by = heading_id.clone();
     let cancelled = event.status == Status::Cancelled;
     view! {

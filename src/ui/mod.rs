@@ -9,6 +9,7 @@ mod details;
 mod embed;
 mod fetch;
 mod filters;
+mod ids;
 pub mod intl;
 mod lang_toggle;
 mod list;

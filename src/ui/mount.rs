@@ -16,6 +16,7 @@ use crate::core::Lang;
 use super::app::{App, Ready, Setup};
 use super::browser::initial_lang;
 use super::fetch::{fetch_text, fetch_text_saved, Abort};
+use super::ids::Ids;
 
 const DEFAULT_FEED: &str = "feed.json";
 const DEFAULT_BASEMAP: &str = "basemap.json";
@@ -65,6 +66,7 @@ pub fn start() {
             host.get_attribute("data-views").or_else(|| query_views.clone()).as_deref(),
             host.get_attribute("data-hide").or_else(|| query_hide.clone()).as_deref(),
         );
+        let setup = Setup { ids: Ids(i), ..setup };
         match host.get_attribute(PRERENDERED).as_deref().and_then(Prerendered::parse) {
             Some(prerendered) => wasm_bindgen_futures::spawn_local(take_over(host, setup, prerendered)),
             None => draw(host, setup),

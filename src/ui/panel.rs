@@ -9,6 +9,7 @@ use crate::core::query::Selection;
 use super::context::use_atlas;
 use super::details::Details;
 use super::list::EventList;
+use crate::ui::ids::ids;
 use crate::ui::words::t;
 
 #[component]
@@ -21,7 +22,7 @@ pub fn SidePanel(
     let selection = use_atlas().selection;
     let event_open = Memo::new(move |_| selection.with(|s| matches!(s, Some(Selection::Event(_)))));
     view! {
-        <aside id="ma-events" class="ma-panel" tabindex="-1" aria-label=t(Msg::Events)>
+        <aside id=ids().of("events") class="ma-panel" tabindex="-1" aria-label=t(Msg::Events)>
             <Details with_list />
             {with_list.then(|| view! {
                 <div class="ma-panel-list" hidden=event_open>

@@ -11,6 +11,7 @@ use crate::core::publish::{self, Listed, Matching};
 use crate::core::query::Selection;
 
 use super::context::{use_atlas, AtlasCtx};
+use crate::ui::ids::ids;
 use crate::ui::words::t;
 
 /// The calendars' list as fetched: `None` until it has answered; `Err` if there is none.
@@ -21,6 +22,7 @@ pub fn Subscribe(
     /// Where the list of calendars is (`calendars/index.json` beside the feed).
     index: String,
 ) -> impl IntoView {
+    let ids = ids();
     let AtlasCtx { lang, filters, selection, .. } = use_atlas();
     let open = RwSignal::new(false);
     let fetched: RwSignal<Fetched> = RwSignal::new(None);
@@ -64,12 +66,12 @@ pub fn Subscribe(
                 type="button"
                 class="ma-button ma-button-quiet ma-subscribe-toggle"
                 aria-expanded=move || if open.get() { "true" } else { "false" }
-                aria-controls="ma-subscribe-panel"
+                aria-controls=ids.of("subscribe-panel")
                 on:click=toggle
             >
                 {t(Msg::Subscribe)}
             </button>
-            <div id="ma-subscribe-panel" class="ma-subscribe-panel" hidden=move || !open.get()>
+            <div id=ids.of("subscribe-panel") class="ma-subscribe-panel" hidden=move || !open.get()>
                 {move || open.get().then(panel)}
             </div>
         </div>

@@ -13,6 +13,7 @@ use super::browser::{self, copy_to_clipboard, download, now_seconds};
 use super::context::{use_atlas, AtlasCtx};
 use super::filters::{value_name, FilterPanel};
 use super::subscribe::Subscribe;
+use crate::ui::ids::ids;
 use crate::ui::words::t;
 
 /// Where focus goes when the filters it stood on are gone.
@@ -32,6 +33,7 @@ pub fn Toolbar(
     calendars: Option<String>,
 ) -> impl IntoView {
     let AtlasCtx { filters, .. } = use_atlas();
+    let ids = ids();
     let open = RwSignal::new(false);
     let active = move || filters.with(|f| f.chosen.len() + usize::from(f.timing.is_some()));
     let opened = Memo::new(move |before: Option<&bool>| before.copied().unwrap_or(false) || open.get());
@@ -39,9 +41,9 @@ pub fn Toolbar(
         <section class="ma-toolbar" aria-label=t(Msg::FindEvents)>
             <div class="ma-toolbar-row">
                 <div class="ma-search">
-                    <label for="ma-search-input" class="ma-live">{t(Msg::Search)}</label>
+                    <label for=ids.of("search-input") class="ma-live">{t(Msg::Search)}</label>
                     <input
-                        id="ma-search-input"
+                        id=ids.of("search-input")
                         type="search"
                         autocomplete="off"
                         placeholder=t(Msg::SearchPlaceholder)
@@ -54,7 +56,7 @@ pub fn Toolbar(
                         type="button"
                         class="ma-button ma-button-quiet ma-filters-toggle"
                         aria-expanded=move || if open.get() { "true" } else { "false" }
-                        aria-controls="ma-filter-panel"
+                        aria-controls=ids.of("filter-panel")
                         on:click=move |_| open.update(|o| *o = !*o)
                     >
                         <span class="ma-chevron" aria-hidden="true"></span>
@@ -64,7 +66,7 @@ pub fn Toolbar(
                 })}
             </div>
             {with_filters.then(|| view! {
-                <div id="ma-filter-panel" class="ma-filter-panel" hidden=move || !open.get()>
+                <div id=ids.of("filter-panel") class="ma-filter-panel" hidden=move || !open.get()>
                     // Drawn when first opened: a closed panel costs the start-up nothing.
                     {move || opened.get().then(|| view! { <FilterPanel /> <ShowResults open /> })}
                 </div>

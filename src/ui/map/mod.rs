@@ -14,6 +14,7 @@ use crate::core::map::{View, ZOOM_STEP};
 use crate::core::url_state::MapCentre;
 
 use super::controls::{icon_button, limited_button};
+use crate::ui::ids::ids;
 use crate::ui::words::t;
 use gestures::PAN_STEP_PX;
 use marker::MarkerButton;
@@ -30,6 +31,7 @@ pub fn Map(
     let map = MapState::new(basemap_url, centre, basemap);
     let (lang, view, basemap, hint) = (map.atlas.lang, map.view, map.basemap, map.hint);
     let handlers = gestures::handlers(map);
+    let ids = ids();
     view! {
         <section class="ma-map" aria-label=t(Msg::MapLabel)>
             <div class="ma-map-frame">
@@ -40,7 +42,7 @@ pub fn Map(
                 role="group"
                 aria-roledescription=t(Msg::MapRole)
                 aria-label=t(Msg::MapLabel)
-                aria-describedby="ma-map-keys"
+                aria-describedby=ids.of("map-keys")
                 on:pointerdown=handlers.down
                 on:pointermove=handlers.moved
                 on:pointerup=handlers.up
@@ -64,7 +66,7 @@ pub fn Map(
             </div>
             <Controls map />
             // Over the map while it has keyboard focus, so nothing around it moves.
-            <p id="ma-map-keys" class="ma-map-keys">{t(Msg::MapKeys)}</p>
+            <p id=ids.of("map-keys") class="ma-map-keys">{t(Msg::MapKeys)}</p>
             </div>
             <Legend lang />
             <p class="ma-touch-help">{t(Msg::MapTouch)}</p>

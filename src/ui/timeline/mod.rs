@@ -17,6 +17,7 @@ use crate::core::map::ZOOM_STEP;
 use crate::core::timeline::{day_number, TimeScale};
 
 use super::controls::icon_button;
+use crate::ui::ids::ids;
 use crate::ui::words::t;
 use item::TimelineItem;
 use keys::{keydown, PAN_STEP_PX};
@@ -26,14 +27,15 @@ use strip::Strip;
 #[component]
 pub fn Timeline() -> impl IntoView {
     let tl = TimelineState::new();
+    let ids = ids();
     view! {
-        <section class="ma-timeline" aria-labelledby="ma-timeline-title" node_ref=tl.container>
-            <h2 id="ma-timeline-title" class="ma-section-title" node_ref=tl.ruler>{t(Msg::Timeline)}</h2>
+        <section class="ma-timeline" aria-labelledby=ids.of("timeline-title") node_ref=tl.container>
+            <h2 id=ids.of("timeline-title") class="ma-section-title" node_ref=tl.ruler>{t(Msg::Timeline)}</h2>
             <Show when=move || !tl.narrow.get() fallback=move || view! { <Vertical tl /> }>
                 <Strip tl />
             </Show>
             <Controls tl />
-            <p id="ma-timeline-keys" class="ma-map-keys">{t(Msg::TimelineKeys)}</p>
+            <p id=ids.of("timeline-keys") class="ma-map-keys">{t(Msg::TimelineKeys)}</p>
             <p class="ma-touch-help">{t(Msg::TimelineTouch)}</p>
         </section>
     }

@@ -8,6 +8,7 @@ use crate::core::query::Selection;
 
 use super::state::{Stack, TimelineState, AXIS_HEIGHT_PX, LANE_HEIGHT_PX, MAX_LANES};
 use crate::ui::browser::focus_in;
+use crate::ui::ids::ids;
 use crate::ui::intl::when_short;
 use crate::ui::placed::{placed, Edge};
 
@@ -93,8 +94,8 @@ pub fn StackList(tl: TimelineState) -> impl IntoView {
             let more = (n > STACK_LIST_LIMIT)
                 .then(|| view! { <p class="ma-note">{i18n::more_to_narrow(lang, n - STACK_LIST_LIMIT)}</p> });
             view! {
-                <div class="ma-tl-stack" role="region" aria-labelledby="ma-tl-stack-title">
-                    <h3 id="ma-tl-stack-title" tabindex="-1">{i18n::more_here(lang, n)}</h3>
+                <div class="ma-tl-stack" role="region" aria-labelledby=ids().of("tl-stack-title")>
+                    <h3 id=ids().of("tl-stack-title") tabindex="-1">{i18n::more_here(lang, n)}</h3>
                     <ul>{items}</ul>
                     {more}
                     <button type="button" class="ma-button" on:click=close>{Msg::Close.text(lang)}</button>

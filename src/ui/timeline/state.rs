@@ -14,6 +14,7 @@ use crate::core::timeline::{self as tl, band_px, day_number, TimeScale};
 
 use crate::ui::browser::{focus_in, observe_size};
 use crate::ui::context::{use_atlas, AtlasCtx};
+use crate::ui::ids::ids;
 
 pub const LANE_HEIGHT_PX: f64 = 44.0;
 pub const AXIS_HEIGHT_PX: f64 = 34.0;
@@ -223,9 +224,10 @@ impl TimelineState {
                 }
             }
         });
+        let stack_title = format!("#{}", ids().of("tl-stack-title"));
         Effect::new(move |_| {
             if open_stack.with(Option::is_some) {
-                focus_in(container, "#ma-tl-stack-title");
+                focus_in(container, &stack_title);
             }
         });
     }

@@ -14,6 +14,7 @@ use super::keys::keydown;
 use super::stack::{StackButton, StackList};
 use super::state::{TimelineState, AXIS_HEIGHT_PX, BAR_ROWS, LANE_HEIGHT_PX};
 use crate::ui::controls::{drag_and_pinch, wheel_zoom};
+use crate::ui::ids::ids;
 use crate::ui::placed::{placed, Edge};
 use crate::ui::words::t;
 
@@ -35,7 +36,7 @@ pub fn Strip(tl: TimelineState) -> impl IntoView {
             class="ma-timeline-strip"
             {..placed(Edge::Height, height)}
             node_ref=strip
-            aria-describedby="ma-timeline-keys"
+            aria-describedby=ids().of("timeline-keys")
             on:keydown=move |e| keydown(tl, e)
             on:pointerdown=pointer_down
             on:pointermove=pointer_move
