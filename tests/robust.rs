@@ -7,11 +7,11 @@ use std::time::{Duration, Instant};
 
 use meetup_atlas::core::basemap;
 use meetup_atlas::core::date::{Day, Moment};
-use meetup_atlas::core::embed::{self, Mode, Panels};
+use meetup_atlas::core::embed::{self, Panels};
 use meetup_atlas::core::explore;
 use meetup_atlas::core::load;
 use meetup_atlas::core::projection::Projection;
-use meetup_atlas::core::url_state::{self, UrlState};
+use meetup_atlas::core::url_state::{self, HostQuery, UrlState};
 use meetup_atlas::core::validate::{is_safe_link, is_valid_id, Code};
 use proptest::prelude::*;
 use serde_json::{json, Value};
@@ -94,7 +94,7 @@ proptest! {
 
     #[test]
     fn embed_parsers_read_anything(text in ".{0,40}") {
-        let _ = Mode::from_query(&text);
+        let _ = HostQuery::parse(&text);
         let _ = Panels::parse(&text);
         let attr = embed::attr(&text);
         prop_assert!(!attr.contains('"') && !attr.contains('<'));

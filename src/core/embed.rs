@@ -4,9 +4,10 @@
 use super::lang::Lang;
 
 /// Where an atlas runs, which decides its chrome and what it may touch outside itself.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub enum Mode {
     /// The hosted page: owns the address bar, saves the language, offers "Embed".
+    #[default]
     Page,
     /// A `<meetup-atlas>` element on someone else's page: touches nothing outside its shadow root.
     Element,
@@ -15,16 +16,6 @@ pub enum Mode {
 }
 
 impl Mode {
-    /// The page's mode from its query string.
-    pub fn from_query(query: &str) -> Mode {
-        let framed = query.trim_start_matches('?').split('&').any(|pair| pair == "embed=frame");
-        if framed {
-            Mode::Frame
-        } else {
-            Mode::Page
-        }
-    }
-
     /// Only the hosted page writes the address bar and remembers the language.
     pub fn owns_page(self) -> bool {
         self == Mode::Page
@@ -273,11 +264,7 @@ mod tests {
     }
 
     #[test]
-    fn mode_comes_from_the_embed_parameter() {
-        assert_eq!(Mode::from_query("?embed=frame&lang=fr"), Mode::Frame);
-        assert_eq!(Mode::from_query("?lang=fr&embed=frame"), Mode::Frame);
-        assert_eq!(Mode::from_query("?embed=framed"), Mode::Page);
-        assert_eq!(Mode::from_query(""), Mode::Page);
+    fn only_the_hosted_page_owns_it() {
         assert!(Mode::Page.owns_page() && !Mode::Element.owns_page() && !Mode::Frame.owns_page());
     }
 

@@ -2,6 +2,7 @@
 //! view, so that a copied link reproduces what one sees. Only the query string
 //! is used: it works on any static host and inside an iframe.
 
+use super::embed::Mode;
 use super::explore::{Facet, Filters};
 use super::lang::Lang;
 use super::query::{Selection, Timing};
@@ -74,9 +75,7 @@ impl UrlState {
     /// Reads a query string (with or without its `?`); what it does not understand is ignored.
     pub fn from_query(query: &str) -> UrlState {
         let mut state = UrlState::default();
-        for pair in query.trim_start_matches('?').split('&').filter(|p| !p.is_empty()) {
-            let (key, value) = pair.split_once('=').unwrap_or((pair, ""));
-            let value = decode(value);
+        for (key, value) in pairs(query) {
             match key {
                 "lang" => state.lang = Lang::from_tag(&value),
                 "q" => state.filters.search = value,
@@ -102,6 +101,49 @@ impl UrlState {
             }
         }
         state
+    }
+}
+
+/// The pairs of a query string (with or without its `?`), values decoded: the one reader
+/// of the address, for the view (`UrlState`) and for what it asks of the page's atlases
+/// (`HostQuery`).
+pub fn pairs(query: &str) -> impl Iterator<Item = (&str, String)> {
+    query.trim_start_matches('?').split('&').filter(|p| !p.is_empty()).map(|pair| {
+        let (key, value) = pair.split_once('=').unwrap_or((pair, ""));
+        (key, decode(value))
+    })
+}
+
+/// What the page's address asks of its atlases besides the view: to be an iframe's
+/// content (`embed=frame`), its panels (`views`) and parts (`hide`), other feeds (`feed`,
+/// the iframe's), a language (`lang`). The first of a repeated key counts.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct HostQuery {
+    pub mode: Mode,
+    pub lang: Option<Lang>,
+    pub views: Option<String>,
+    pub hide: Option<String>,
+    pub feed: Option<String>,
+}
+
+impl HostQuery {
+    pub fn parse(query: &str) -> HostQuery {
+        let mut asked = HostQuery::default();
+        let mut lang_said = false;
+        for (key, value) in pairs(query) {
+            match key {
+                "embed" if value == "frame" => asked.mode = Mode::Frame,
+                "lang" if !lang_said => {
+                    lang_said = true;
+                    asked.lang = Lang::from_tag(&value);
+                }
+                "views" => _ = asked.views.get_or_insert(value),
+                "hide" => _ = asked.hide.get_or_insert(value),
+                "feed" if !value.trim().is_empty() => _ = asked.feed.get_or_insert(value),
+                _ => {}
+            }
+        }
+        asked
     }
 }
 
@@ -149,6 +191,22 @@ pub fn decode(text: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_host_is_asked_its_mode_panels_parts_feeds_and_language_once() {
+        let mode = |query| HostQuery::parse(query).mode;
+        assert_eq!(mode("?embed=frame&lang=fr"), Mode::Frame);
+        assert_eq!(mode("?lang=fr&embed=frame"), Mode::Frame);
+        assert_eq!(mode("?embed=framed"), Mode::Page);
+        assert_eq!(mode(""), Mode::Page);
+        let asked = HostQuery::parse("?views=list%2Cmap&hide=header&feed=a.json+b.json&lang=xx&lang=fr&views=map");
+        assert_eq!(asked.views.as_deref(), Some("list,map"), "the first of a repeated key");
+        assert_eq!(asked.hide.as_deref(), Some("header"));
+        assert_eq!(asked.feed.as_deref(), Some("a.json b.json"));
+        assert_eq!(asked.lang, None, "an unknown language is no choice");
+        assert_eq!(HostQuery::parse("lang=fr").lang, Some(Lang::Fr));
+        assert_eq!(HostQuery::parse("?feed=%20").feed, None);
+    }
 
     #[test]
     fn round_trips_every_part() {

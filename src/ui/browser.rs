@@ -6,18 +6,16 @@ use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsCast;
 
 use crate::core::lang::SAVED_LANG_KEY;
+#[cfg(target_arch = "wasm32")]
+use crate::core::url_state::HostQuery;
 use crate::core::Lang;
 
 #[cfg(target_arch = "wasm32")]
 /// `?lang=` → the embedding page's `data-lang` → saved choice → browser languages → English.
 pub fn initial_lang(preferred: Option<&str>) -> Lang {
     let window = web_sys::window();
-    let query = window
-        .as_ref()
-        .and_then(|w| w.location().search().ok())
-        .and_then(|search| web_sys::UrlSearchParams::new_with_str(&search).ok())
-        .and_then(|params| params.get("lang"));
-    let requested = query.as_deref().filter(|q| Lang::from_tag(q).is_some()).or(preferred);
+    let search = window.as_ref().and_then(|w| w.location().search().ok()).unwrap_or_default();
+    let requested = HostQuery::parse(&search).lang.map(Lang::tag).or(preferred);
     let saved = local_storage().and_then(|s| s.get_item(SAVED_LANG_KEY).ok().flatten());
     let browser: Vec<String> =
         window.map(|w| w.navigator().languages().iter().filter_map(|v| v.as_string()).collect()).unwrap_or_default();

@@ -11,6 +11,7 @@ use crate::core::embed::{Hidden, Mode, Panels};
 use crate::core::load::{self, LoadError};
 use crate::core::page::Prerendered;
 use crate::core::query;
+use crate::core::url_state::HostQuery;
 use crate::core::Lang;
 
 use super::app::{App, Ready, Setup};
@@ -38,11 +39,7 @@ pub fn start() {
     let Some(window) = web_sys::window() else { return };
     let Some(document) = window.document() else { return };
     let Ok(hosts) = document.query_selector_all("[data-meetup-atlas]") else { return };
-    let query = window.location().search().unwrap_or_default();
-    let mode = Mode::from_query(&query);
-    let params = web_sys::UrlSearchParams::new_with_str(&query).ok();
-    let query_views = params.as_ref().and_then(|params| params.get("views"));
-    let query_hide = params.as_ref().and_then(|params| params.get("hide"));
+    let asked = HostQuery::parse(&window.location().search().unwrap_or_default());
     for i in 0..hosts.length() {
         let Some(host) = hosts.item(i).and_then(|node| node.dyn_into::<web_sys::HtmlElement>().ok()) else {
             continue;
@@ -57,14 +54,14 @@ pub fn start() {
         let basemap = host.get_attribute("data-basemap").unwrap_or_else(|| DEFAULT_BASEMAP.to_owned());
         let lang = initial_lang(host.get_attribute("data-lang").as_deref());
         let setup = Setup::new(
-            mode,
+            asked.mode,
             lang,
-            page_feeds(params.as_ref(), host.get_attribute("data-feed")),
+            page_feeds(asked.feed.as_deref(), host.get_attribute("data-feed")),
             super::browser::resolve_url(&basemap).unwrap_or(basemap),
         )
         .asking(
-            host.get_attribute("data-views").or_else(|| query_views.clone()).as_deref(),
-            host.get_attribute("data-hide").or_else(|| query_hide.clone()).as_deref(),
+            host.get_attribute("data-views").or_else(|| asked.views.clone()).as_deref(),
+            host.get_attribute("data-hide").or_else(|| asked.hide.clone()).as_deref(),
         );
         let setup = Setup { ids: Ids(i), ..setup };
         match host.get_attribute(PRERENDERED).as_deref().and_then(Prerendered::parse) {
@@ -77,16 +74,16 @@ pub fn start() {
 /// The page's feed, or those `?feed=a.json+b.json` names (the iframe's): each address
 /// relative to where the page's own feed is (the site's root, from `fr/` too), and on
 /// the same site (the page's CSP allows no other).
-fn page_feeds(params: Option<&web_sys::UrlSearchParams>, own: Option<String>) -> String {
+fn page_feeds(asked: Option<&str>, own: Option<String>) -> String {
     // Absolute from the start: the address moves between the site's folders (an event's
     // page is `events/<id>/`) and a relative one would then lead elsewhere.
     let own = own.unwrap_or_else(|| DEFAULT_FEED.to_owned());
     let own = super::browser::resolve_url(&own).unwrap_or(own);
-    let Some(asked) = params.and_then(|params| params.get("feed")).filter(|feed| !feed.trim().is_empty()) else {
+    let Some(asked) = asked else {
         return own;
     };
     let base = own;
-    let resolved: Vec<String> = crate::core::merge::addresses(&asked)
+    let resolved: Vec<String> = crate::core::merge::addresses(asked)
         .into_iter()
         .filter_map(|address| web_sys::Url::new_with_base(address, &base).ok().map(|url| url.href()))
         .collect();
