@@ -29,7 +29,7 @@ pub fn limited_button(
     view! {
         <button
             type="button"
-            class=format!("ma-map-button {class}")
+            class=format!("ma-control-button {class}")
             aria-label=move || msg.text(lang.get())
             title=move || msg.text(lang.get())
             disabled=move || at_limit.get()

@@ -140,7 +140,7 @@ try {
           times.sort((a, b) => a - b);
           return { median: times[Math.floor(times.length / 2)], max: times[times.length - 1] };
         })(),
-        timelinePan: await timeClicks(".ma-timeline .ma-map-controls button:nth-child(4)", 20),
+        timelinePan: await timeClicks(".ma-timeline .ma-controls button:nth-child(4)", 20),
         mapZoom: await timeClicks(".ma-map .ma-zoom-in", 6),
       };
     });

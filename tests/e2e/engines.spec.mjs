@@ -55,7 +55,7 @@ for (const [width, height] of [
         page.on("pageerror", (e) => thrown.push(e.message));
         await page.goto(path);
         await expect(page.locator("[data-meetup-atlas-live] .ma-event")).toHaveCount(feed.events.length);
-        await page.locator(".ma-map-controls").getByRole("button").first().click();
+        await page.locator(".ma-controls").getByRole("button").first().click();
         await page.locator(".ma-marker").first().click();
         await page.locator(".ma-event-open").first().click();
         await expect(page.locator(".ma-details")).toBeVisible();

@@ -32,7 +32,7 @@ async function mapLabels(page) {
   const cities = await boxes(page.locator(".ma-label:not(.ma-label-none)"));
   const regions = await boxes(page.locator("text.ma-region-label[visibility=visible]"));
   const markers = await boxes(page.locator(".ma-marker"));
-  const controls = await boxes(page.locator(".ma-map-frame .ma-map-button"));
+  const controls = await boxes(page.locator(".ma-map-frame .ma-control-button"));
   return { cities, regions, markers, controls };
 }
 

@@ -147,7 +147,7 @@ test("a search for a city far from the view brings its markers into view", async
   const atlas = page.locator("meetup-atlas");
   await expect(atlas.locator(".ma-marker").first()).toBeVisible({ timeout: 15_000 });
   // Zoomed in on one side of the world first.
-  const zoomIn = atlas.locator(".ma-map-controls").getByRole("button").first();
+  const zoomIn = atlas.locator(".ma-controls").getByRole("button").first();
   for (let i = 0; i < 4; i++) await zoomIn.click();
   for (const country of ["AU", "BR", "JP"]) {
     const place = feed.places.find((p) => p.country === country);

@@ -66,7 +66,7 @@ pub fn Map(
             </div>
             <Controls map />
             // Over the map while it has keyboard focus, so nothing around it moves.
-            <p id=ids.of("map-keys") class="ma-map-keys">{t(Msg::MapKeys)}</p>
+            <p id=ids.of("map-keys") class="ma-keys">{t(Msg::MapKeys)}</p>
             </div>
             <Legend lang />
             <p class="ma-touch-help">{t(Msg::MapTouch)}</p>
@@ -95,7 +95,7 @@ fn Controls(map: MapState) -> impl IntoView {
         limited_button(lang, msg, symbol, class, at_limit, move || map.update_view(|v| v.zoom(factor)))
     };
     view! {
-        <div class="ma-map-controls" role="group" aria-label=t(Msg::MapControls)>
+        <div class="ma-controls" role="group" aria-label=t(Msg::MapControls)>
             <div class="ma-zoom-controls">
                 {zoom(true)}
                 {zoom(false)}

@@ -35,7 +35,7 @@ pub fn Timeline() -> impl IntoView {
                 <Strip tl />
             </Show>
             <Controls tl />
-            <p id=ids.of("timeline-keys") class="ma-map-keys">{t(Msg::TimelineKeys)}</p>
+            <p id=ids.of("timeline-keys") class="ma-keys">{t(Msg::TimelineKeys)}</p>
             <p class="ma-touch-help">{t(Msg::TimelineTouch)}</p>
         </section>
     }
@@ -139,14 +139,14 @@ fn Controls(tl: TimelineState) -> impl IntoView {
         Some((_, false)) => Msg::LatestEvent,
     };
     view! {
-        <div class="ma-map-controls" role="group" aria-label=t(Msg::TimelineControls) hidden=tl.narrow>
+        <div class="ma-controls" role="group" aria-label=t(Msg::TimelineControls) hidden=tl.narrow>
             {control(Msg::TimelineZoomIn, "+", |s| s.zoom(ZOOM_STEP))}
             {control(Msg::TimelineZoomOut, "−", |s| s.zoom(1.0 / ZOOM_STEP))}
             {control(Msg::Earlier, "←", |s| s.pan(PAN_STEP_PX))}
             {control(Msg::Later, "→", |s| s.pan(-PAN_STEP_PX))}
             <button
                 type="button"
-                class="ma-map-button ma-go-today"
+                class="ma-control-button ma-go-today"
                 title=move || target.get().map(|_| Msg::NothingNearToday.text(lang.get()))
                 on:click=go_today
             >
