@@ -18,6 +18,7 @@ mod map;
 mod mount;
 mod panel;
 pub mod placed;
+mod pointer;
 pub mod prerender;
 mod status;
 mod subscribe;

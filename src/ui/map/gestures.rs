@@ -8,7 +8,7 @@ use crate::core::gesture::Gesture;
 use crate::core::map::ZOOM_STEP;
 
 use super::state::MapState;
-use crate::ui::controls::{drag_and_pinch, on_button, surface_point, wheel_zoom};
+use crate::ui::pointer::{drag_and_pinch, on_button, surface_point, wheel_zoom};
 
 /// How far an arrow key or button moves the map.
 pub const PAN_STEP_PX: f64 = 80.0;

@@ -13,9 +13,9 @@ use super::item::TimelineItem;
 use super::keys::keydown;
 use super::stack::{StackButton, StackList};
 use super::state::{TimelineState, AXIS_HEIGHT_PX, BAR_ROWS, LANE_HEIGHT_PX};
-use crate::ui::controls::{drag_and_pinch, wheel_zoom};
 use crate::ui::ids::ids;
 use crate::ui::placed::{placed, Edge};
+use crate::ui::pointer::{drag_and_pinch, wheel_zoom};
 use crate::ui::words::t;
 
 #[component]
