@@ -1,9 +1,10 @@
 //! What the wasm and the page's scripts must agree on, held equal: the service worker's
 //! headers and the largest feed it keeps, the key of the saved language, and the words
-//! of the crash notice that the script draws for the traps the wasm cannot see.
+//! of the crash notice that the script draws for the traps the wasm cannot see, and of
+//! its notice that the wasm could not start.
 #![cfg(not(target_arch = "wasm32"))]
 
-use meetup_atlas::core::i18n::{Lang, Msg};
+use meetup_atlas::core::i18n::{self, Lang, Msg};
 use meetup_atlas::core::lang::SAVED_LANG_KEY;
 use meetup_atlas::core::load::MAX_FEED_BYTES;
 use meetup_atlas::core::offline::{SavedBecause, SAVED_AT_HEADER, SAVED_BECAUSE_HEADER};
@@ -71,5 +72,16 @@ fn the_scripts_crash_notice_says_what_the_wasm_says() {
         let line = table.lines().find(|l| l.trim_start().starts_with(&format!("{}: [", lang.tag()))).unwrap();
         let words: Vec<&str> = line.split('"').skip(1).step_by(2).collect();
         assert_eq!(words, [Msg::Crashed, Msg::CrashedHint, Msg::Reload].map(|m| m.text(lang)), "{lang:?}");
+    }
+}
+
+#[test]
+fn the_scripts_notice_that_the_wasm_could_not_start_is_worded_in_i18n() {
+    let element = script("meetup-atlas.js");
+    let table = &element[element.find("const FAILED = {").unwrap()..];
+    let table = &table[..table.find("};").unwrap()];
+    for lang in Lang::ALL {
+        let line = table.lines().find(|l| l.trim_start().starts_with(&format!("{}: ", lang.tag()))).unwrap();
+        assert_eq!(line.split('"').nth(1), Some(i18n::could_not_start(lang)), "{lang:?}");
     }
 }

@@ -25,7 +25,7 @@ use meetup_atlas::core::head;
 use meetup_atlas::core::load;
 use meetup_atlas::core::page::{is_page_id, Page, Prerendered, Site};
 use meetup_atlas::core::query;
-use meetup_atlas::core::Lang;
+use meetup_atlas::core::{i18n, Lang};
 use meetup_atlas::ui::{intl, placed, prerender};
 
 fn main() -> ExitCode {
@@ -87,6 +87,8 @@ fn prerender(dir: &Path, site: Option<&Site>) -> Result<(), String> {
             "other": page.link_to(&page.in_lang(page.lang.other())),
             "head": head::head(&loaded.feed, page, site),
             "fragment": fragment,
+            // Said under the atlas where scripts do not run.
+            "no_script": i18n::no_script(page.lang),
             "prerendered": drawn_from.to_string(),
         }));
     }

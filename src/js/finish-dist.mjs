@@ -74,13 +74,9 @@ index = index.replace(lastSheet[0], `${lastSheet[0]}<link rel="stylesheet" href=
 // each language (English at the root, French in fr/) and a page per event and language
 // (events/<id>/, fr/events/<id>/), opened on its details.
 const pages = JSON.parse(readFileSync(join(dir, "prerender.json"), "utf8"));
-const NO_SCRIPT = {
-  en: "Searching, filtering, zooming and the calendar files need JavaScript and WebAssembly; every meetup is listed here all the same.",
-  fr: "La recherche, les filtres, le zoom et les fichiers d’agenda ont besoin de JavaScript et de WebAssembly ; toutes les rencontres sont tout de même listées ici.",
-};
 const escapeHtml = (text) => String(text).replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
 /** A page of the site from the built index.html: `up` ("", "../", …) is the way from it to the root. */
-function sitePage({ up, lang, other, head, fragment, prerendered: drawnFrom }) {
+function sitePage({ up, lang, other, head, fragment, prerendered: drawnFrom, no_script: noScript }) {
   let page = index;
   if (up) {
     // Every address of the page is relative to the root: seen from a folder, that many up.
@@ -105,7 +101,7 @@ function sitePage({ up, lang, other, head, fragment, prerendered: drawnFrom }) {
     host,
     (_, open) =>
       `${open} data-lang="${lang}" data-prerendered="${escapeHtml(drawnFrom)}"${up ? ` data-basemap="${up}basemap.json"` : ""}>${drawn}</main>` +
-      `<noscript><p class="page-note">${escapeHtml(NO_SCRIPT[lang])}</p></noscript>`,
+      `<noscript><p class="page-note">${escapeHtml(noScript)}</p></noscript>`,
   );
 }
 const written = [];

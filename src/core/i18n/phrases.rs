@@ -162,3 +162,21 @@ pub fn repeat_of(lang: Lang, place: &str) -> String {
         Lang::Fr => format!("Reprise de la présentation donnée à {place}"),
     }
 }
+
+/// Under a prerendered page's atlas where scripts do not run. Only the build says it: a
+/// function, not a message, so that it stays out of the wasm.
+pub fn no_script(lang: Lang) -> &'static str {
+    match lang {
+        Lang::En => "Searching, filtering, zooming and the calendar files need JavaScript and WebAssembly; every meetup is listed here all the same.",
+        Lang::Fr => "La recherche, les filtres, le zoom et les fichiers d’agenda ont besoin de JavaScript et de WebAssembly\u{a0}; toutes les rencontres sont tout de même listées ici.",
+    }
+}
+
+/// Where the wasm cannot run (an old browser, a page's CSP): said by `meetup-atlas.js`,
+/// which holds a copy (a test keeps it equal), since nothing of the wasm runs then.
+pub fn could_not_start(lang: Lang) -> &'static str {
+    match lang {
+        Lang::En => "Meetup Atlas could not start on this page (it needs WebAssembly).",
+        Lang::Fr => "L’Atlas des rencontres n’a pas pu démarrer dans cette page (il lui faut WebAssembly).",
+    }
+}
