@@ -4,12 +4,14 @@
 //! (`events/<id>/`, `fr/events/<id>/`, its details open), so each page's first paint is
 //! the atlas itself and the wasm only brings it to life. Writes into the build directory:
 //! - `fragment.en.html`, `fragment.fr.html`: the atlas of each language (also what the
-//!   Hugo shortcode puts in a site's own pages), and `prerender/…`: each event page's;
-//! - `places.css`: the rules of the classes that place the pages' markers, labels and
-//!   timeline items (`ui::placed`: no style attribute, for a strict CSP);
-//! - `prerender.json`: each page's folder, its `<head>` (`core::head`), the link to it in
-//!   the other language, and what the atlas was drawn from (`core::page::Prerendered`),
-//!   which the page's host carries: the browser draws over the page only if it has the same.
+//!   Hugo shortcode puts in a site's own pages);
+//! - `places-<hash>.css`: the rules of the classes that place the pages' markers, labels
+//!   and timeline items (`ui::placed`: no style attribute, for a strict CSP);
+//! - each page, `index.html` in its folder, made of `shell.html` (trunk's `index.html`,
+//!   as the build's hook leaves it: `core::shell`):
+//!   its `<head>` (`core::head`), its atlas, and what the atlas was drawn from
+//!   (`core::page::Prerendered`), which the page's host carries: the browser draws over
+//!   the page only if it has the same.
 //!
 //! Usage: prerender [dir] [--site URL]   (dir defaults to $TRUNK_STAGING_DIR)
 
@@ -25,7 +27,8 @@ use meetup_atlas::core::head;
 use meetup_atlas::core::load;
 use meetup_atlas::core::page::{is_page_id, Page, Prerendered, Site};
 use meetup_atlas::core::query;
-use meetup_atlas::core::{i18n, Lang};
+use meetup_atlas::core::shell::Shell;
+use meetup_atlas::core::Lang;
 use meetup_atlas::ui::{intl, placed, prerender};
 
 fn main() -> ExitCode {
@@ -71,33 +74,29 @@ fn prerender(dir: &Path, site: Option<&Site>) -> Result<(), String> {
         .map(Page::atlas)
         .chain(events.flat_map(|id| Lang::ALL.map(|lang| Page::event(lang, id))))
         .collect();
-    let mut listed = Vec::new();
+    // Each atlas is drawn first (the placing rules are those all of them used), then each
+    // page is written around its own, read back from where it was drawn.
+    let mut drawn = Vec::new();
     for page in &pages {
         let fragment = match &page.event {
             None => format!("fragment.{}.html", page.lang.tag()),
             Some(id) => format!("prerender/{}/{id}.html", page.lang.tag()),
         };
         write(&fragment, &prerender::page_atlas(loaded.clone(), basemap.clone(), page, day))?;
+        drawn.push(fragment);
+    }
+    let rules = placed::stylesheet();
+    let places = format!("places-{}.css", load::fingerprint(&rules));
+    write(&places, &rules)?;
+    let shell = Shell::new(read("shell.html")?)?.with_stylesheet(&places)?;
+    for (page, fragment) in pages.iter().zip(&drawn) {
         let drawn_from =
             Prerendered { page: page.clone(), day, feed: feed_print.clone(), basemap: basemap_print.clone() };
-        listed.push(serde_json::json!({
-            "path": page.path(),
-            "up": page.up(),
-            "lang": page.lang.tag(),
-            "other": page.link_to(&page.in_lang(page.lang.other())),
-            "head": head::head(&loaded.feed, page, site),
-            "fragment": fragment,
-            // Said under the atlas where scripts do not run.
-            "no_script": i18n::no_script(page.lang),
-            "prerendered": drawn_from.to_string(),
-        }));
+        let html = shell.page(&head::head(&loaded.feed, page, site), &read(fragment)?, &drawn_from);
+        write(&format!("{}index.html", page.path()), &html)?;
     }
-    write("places.css", &placed::stylesheet())?;
-    write("prerender.json", &serde_json::Value::Array(listed).to_string())?;
-    println!(
-        "prerender: {} pages drawn ({} events, 2 languages), places.css and prerender.json written",
-        pages.len(),
-        pages.len() / 2 - 1
-    );
+    // The atlas' fragments stay for the Hugo shortcode; the event pages' are in their pages.
+    let _ = std::fs::remove_dir_all(dir.join("prerender"));
+    println!("prerender: {} pages written ({} events, 2 languages), and {places}", pages.len(), pages.len() / 2 - 1);
     Ok(())
 }

@@ -29,6 +29,9 @@ pub mod publish;
 pub mod query;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod schema;
+// Build time only: the pages of the site.
+#[cfg(not(target_arch = "wasm32"))]
+pub mod shell;
 pub mod timeline;
 pub mod url_state;
 pub mod validate;

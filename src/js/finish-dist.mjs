@@ -2,6 +2,8 @@
 // Content-Security-Policy and writes the two scripts that need the hashed file names.
 //  - Trunk's inline start-up script becomes one external script, meetup-atlas.js, which
 //    is also the script other sites load to get <meetup-atlas>.
+//  - It runs the prerender, which makes the site's pages of this index.html (core::shell),
+//    and feed-publish (calendars, feeds, cards, sitemap).
 //  - sw.js gets the list of files to keep for offline use and a version that changes
 //    with any of them.
 //  - Every text file and the wasm get .br (brotli 11) and .gz (gzip 9) copies for
@@ -12,7 +14,7 @@
 import { createHash } from "node:crypto";
 import { brotliCompressSync, constants as zlib, gzipSync } from "node:zlib";
 import { execFileSync } from "node:child_process";
-import { copyFileSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { copyFileSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 
@@ -22,19 +24,6 @@ const sources = dirname(fileURLToPath(import.meta.url));
 // Any community's feed in place of the bundled one (docs/hosting.md): its pages, cards and
 // calendars are made from it.
 if (process.env.MEETUP_ATLAS_FEED) copyFileSync(process.env.MEETUP_ATLAS_FEED, join(dir, "feed.json"));
-// The atlas of each language, drawn by the same components natively (src/bin/prerender.rs).
-// Where the site is served from (e.g. https://events.example.org/atlas/), for the pages'
-// canonical, hreflang and card links; without it they are left out.
-const site = process.env.MEETUP_ATLAS_SITE ? ["--site", process.env.MEETUP_ATLAS_SITE] : [];
-execFileSync("cargo", ["run", "--quiet", "--locked", "--bin", "prerender", "--", dir, ...site], {
-  cwd: join(sources, "..", ".."),
-  stdio: "inherit",
-});
-// Calendars to subscribe to, at stable addresses (src/bin/feed-publish.rs).
-execFileSync("cargo", ["run", "--quiet", "--locked", "--bin", "feed-publish", "--", join(dir, "feed.json"), "-o", dir, "--pages", ...site], {
-  cwd: join(sources, "..", ".."),
-  stdio: "inherit",
-});
 const files = readdirSync(dir);
 
 function one(pattern) {
@@ -60,61 +49,30 @@ index = index.replace(/<link\b[^>]*>/g, (link) =>
 const inline = index.match(/<script(?![^>]*\ssrc=)(?![^>]*type="application\/ld\+json")[^>]*>/g);
 if (inline) throw new Error(`inline script left in index.html (a strict CSP would block it): ${inline.join(" ")}`);
 
-// The rules that place the prerendered markers, labels and timeline items (classes, not
-// style attributes, which a strict CSP blocks), under a name that changes with them.
-const placesText = readFileSync(join(dir, "places.css"));
-const placesCss = `places-${createHash("sha256").update(placesText).digest("hex").slice(0, 16)}.css`;
-writeFileSync(join(dir, placesCss), placesText);
-rmSync(join(dir, "places.css"));
-const lastSheet = [...index.matchAll(/<link\b[^>]*\brel="?stylesheet"?[^>]*>/g)].at(-1);
-if (!lastSheet) throw new Error("no style sheet link found in index.html");
-index = index.replace(lastSheet[0], `${lastSheet[0]}<link rel="stylesheet" href="./${placesCss}">`);
+// The shell every page of the site is made from, as trunk built it and as above; kept,
+// so that the pages can be made again from another feed (tests/bench/hydrate.mjs).
+writeFileSync(join(dir, "shell.html"), index);
 
-// The site's pages, each with its prerendered atlas (src/bin/prerender.rs): the atlas in
-// each language (English at the root, French in fr/) and a page per event and language
-// (events/<id>/, fr/events/<id>/), opened on its details.
-const pages = JSON.parse(readFileSync(join(dir, "prerender.json"), "utf8"));
-const escapeHtml = (text) => String(text).replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
-/** A page of the site from the built index.html: `up` ("", "../", …) is the way from it to the root. */
-function sitePage({ up, lang, other, head, fragment, prerendered: drawnFrom, no_script: noScript }) {
-  let page = index;
-  if (up) {
-    // Every address of the page is relative to the root: seen from a folder, that many up.
-    page = page.replace(/\b(href|src|data-feed)=("([^"]*)"|([^\s>]+))/g, (attribute, name, _, quoted, bare) => {
-      const url = quoted ?? bare;
-      return /^([a-z]+:|\/|#)/i.test(url) ? attribute : `${name}="${up}${url.replace(/^\.\//, "")}"`;
-    });
-  }
-  page = page
-    // Fetched by meetup-atlas.js once this page is painted, so as not to hold the paint up.
-    .replace(/<link\b[^>]*\brel="?preload"?[^>]*>/g, "")
-    // lang-redirect.js reads the page's language and the way to the other one's.
-    .replace(/<html\b[^>]*>/, `<html lang="${lang}" data-other-lang="${escapeHtml(other)}">`)
-    .replace(/<meta\b[^>]*\bname="?description"?[^>]*>/, "")
-    // The title, description, JSON-LD, feeds and cards of the page (src/core/head.rs).
-    .replace(/<title>[^<]*<\/title>/, () => head);
-  const host = /(<main\b[^>]*\bdata-meetup-atlas\b[^>]*)><\/main>/;
-  if (!host.test(page)) throw new Error("the page's [data-meetup-atlas] host was not found in index.html");
-  const drawn = readFileSync(join(dir, fragment), "utf8");
-  // The fragment right inside the host, with nothing between: the wasm hydrates its nodes.
-  return page.replace(
-    host,
-    (_, open) =>
-      `${open} data-lang="${lang}" data-prerendered="${escapeHtml(drawnFrom)}"${up ? ` data-basemap="${up}basemap.json"` : ""}>${drawn}</main>` +
-      `<noscript><p class="page-note">${escapeHtml(noScript)}</p></noscript>`,
-  );
-}
-const written = [];
-for (const page of pages) {
-  const path = `${page.path}index.html`;
-  mkdirSync(join(dir, page.path || "."), { recursive: true });
-  writeFileSync(join(dir, path), sitePage(page));
-  written.push(path);
-}
-// The atlas' fragments stay for the Hugo shortcode; the event pages' are in their pages.
-rmSync(join(dir, "prerender"), { recursive: true, force: true });
+// The site's pages (src/bin/prerender.rs, core::shell): the atlas of each language
+// (English at the root, French in fr/) and a page per event and language (events/<id>/,
+// fr/events/<id>/), each drawn by the same components natively, in this shell.
+// Where the site is served from (e.g. https://events.example.org/atlas/), for the pages'
+// canonical, hreflang and card links; without it they are left out.
+const site = process.env.MEETUP_ATLAS_SITE ? ["--site", process.env.MEETUP_ATLAS_SITE] : [];
+execFileSync("cargo", ["run", "--quiet", "--locked", "--bin", "prerender", "--", dir, ...site], {
+  cwd: join(sources, "..", ".."),
+  stdio: "inherit",
+});
+// Calendars to subscribe to, at stable addresses (src/bin/feed-publish.rs).
+execFileSync("cargo", ["run", "--quiet", "--locked", "--bin", "feed-publish", "--", join(dir, "feed.json"), "-o", dir, "--pages", ...site], {
+  cwd: join(sources, "..", ".."),
+  stdio: "inherit",
+});
+// The rules that place the prerendered markers, labels and timeline items, linked from
+// every page (the prerender names the file by its content).
+const placesCss = readdirSync(dir).find((name) => /^places-[0-9a-f]+\.css$/.test(name));
+if (!placesCss) throw new Error("the prerender wrote no places-*.css");
 writeFileSync(join(dir, "lang-redirect.js"), readFileSync(join(sources, "lang-redirect.js")));
-rmSync(join(dir, "prerender.json"));
 
 const fill = (template, values) =>
   Object.entries(values).reduce((text, [key, value]) => text.replaceAll(key, value), readFileSync(join(sources, template), "utf8"));
@@ -144,7 +102,13 @@ execFileSync("wasm-opt", ["-Oz", ...wasmFeatures, importBg, "-o", importBg], { s
 
 const compressible = (name) => /\.(wasm|js|css|json|svg|html|webmanifest)$/.test(name);
 const importFiles = ["index.html", "import-page.js", "import.css", "wasm/import.js", "wasm/import_bg.wasm"].map((f) => `import/${f}`);
-for (const name of [...readdirSync(dir).filter(compressible), ...written.filter((p) => p !== "index.html"), ...importFiles]) {
+// The pages in folders (fr/, events/<id>/, fr/events/<id>/).
+const pages = (folder) =>
+  readdirSync(join(dir, folder), { withFileTypes: true }).flatMap((entry) =>
+    entry.isDirectory() ? pages(join(folder, entry.name)) : folder && entry.name === "index.html" ? [join(folder, entry.name)] : [],
+  );
+const sitePages = ["fr", "events"].filter((folder) => readdirSync(dir).includes(folder)).flatMap(pages);
+for (const name of [...readdirSync(dir).filter(compressible), ...sitePages, ...importFiles]) {
   const body = readFileSync(join(dir, name));
   if (body.length < 1024) continue;
   writeFileSync(join(dir, `${name}.br`), brotliCompressSync(body, { params: { [zlib.BROTLI_PARAM_QUALITY]: 11, [zlib.BROTLI_PARAM_SIZE_HINT]: body.length } }));

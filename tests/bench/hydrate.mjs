@@ -34,13 +34,8 @@ function site(text) {
   cpSync("dist", dir, { recursive: true });
   writeFileSync(join(dir, "feed.json"), text);
   for (const name of ["feed.json.br", "feed.json.gz"]) rmSync(join(dir, name), { force: true });
+  // The pages, index.html among them, made again from dist/shell.html.
   execFileSync("cargo", ["run", "--quiet", "--locked", "--bin", "prerender", "--", dir], { stdio: "inherit" });
-  const pages = JSON.parse(readFileSync(join(dir, "prerender.json"), "utf8"));
-  const index = readFileSync(join(dir, "index.html"), "utf8").replace(
-    /(<main\b[^>]*\bdata-prerendered=")[^"]*("[^>]*>)[\s\S]*?(<\/main>)/,
-    (_, open, rest, close) => `${open}${pages.en.prerendered}${rest}${readFileSync(join(dir, "fragment.en.html"), "utf8")}${close}`,
-  );
-  writeFileSync(join(dir, "index.html"), index);
   rmSync(join(dir, "index.html.br"), { force: true });
   rmSync(join(dir, "index.html.gz"), { force: true });
   return dir;
