@@ -65,10 +65,10 @@ pub struct Ready {
 }
 
 impl Setup {
-    /// An atlas of `feed_url` (one address, or several separated by spaces) in `lang`, as
+    /// An atlas in `lang` of `feed_url` (one address, or several separated by spaces), as
     /// `mode` shows it, with every panel and nothing in hand yet: the one place a `Setup`
     /// is made; each host then says what it asks for (`asking`), or has (`ready`).
-    pub fn new(mode: Mode, lang: Lang, feed_url: impl Into<String>, basemap_url: impl Into<String>) -> Setup {
+    pub fn new(lang: Lang, mode: Mode, feed_url: impl Into<String>, basemap_url: impl Into<String>) -> Setup {
         Setup {
             feed_url: feed_url.into(),
             basemap_url: basemap_url.into(),
@@ -86,7 +86,7 @@ impl Setup {
 
     /// The hosted page: the bundled basemap beside the feed, every panel.
     pub fn page(lang: Lang, feed_url: impl Into<String>) -> Setup {
-        Setup::new(Mode::Page, lang, feed_url, "basemap.json")
+        Setup::new(lang, Mode::Page, feed_url, "basemap.json")
     }
 
     /// The panels (`views`) and parts (`hide`) a host asks for, as its attributes or the

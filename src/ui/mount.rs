@@ -54,8 +54,8 @@ pub fn start() {
         let basemap = host.get_attribute("data-basemap").unwrap_or_else(|| DEFAULT_BASEMAP.to_owned());
         let lang = initial_lang(host.get_attribute("data-lang").as_deref());
         let setup = Setup::new(
-            asked.mode,
             lang,
+            asked.mode,
             page_feeds(asked.feed.as_deref(), host.get_attribute("data-feed")),
             super::browser::resolve_url(&basemap).unwrap_or(basemap),
         )
@@ -203,7 +203,7 @@ impl ElementOptions {
     fn setup(self) -> Setup {
         // The element's own `lang` wins; otherwise the visitor's choice, as on the page.
         let lang = self.lang.as_deref().and_then(Lang::from_tag).unwrap_or_else(|| initial_lang(None));
-        Setup::new(Mode::Element, lang, self.feed, self.basemap).asking(self.views.as_deref(), self.hide.as_deref())
+        Setup::new(lang, Mode::Element, self.feed, self.basemap).asking(self.views.as_deref(), self.hide.as_deref())
     }
 }
 
