@@ -63,25 +63,27 @@ fn the_language_redirect_reads_the_choice_the_atlas_saves() {
     assert!(redirect.contains(&format!("localStorage.getItem(\"{SAVED_LANG_KEY}\")")), "{redirect}");
 }
 
+/// The strings a script's `const NAME = { en: …, fr: … };` gives `lang`.
+fn words_of(text: &str, name: &str, lang: Lang) -> Vec<String> {
+    let table = &text[text.find(&format!("const {name} = {{")).unwrap_or_else(|| panic!("no {name}"))..];
+    let table = &table[..table.find("};").unwrap()];
+    let line = table.lines().find(|l| l.trim_start().starts_with(&format!("{}: ", lang.tag()))).unwrap();
+    line.split('"').skip(1).step_by(2).map(str::to_owned).collect()
+}
+
 #[test]
 fn the_scripts_crash_notice_says_what_the_wasm_says() {
     let element = script("meetup-atlas.js");
-    let table = &element[element.find("const CRASHED = {").unwrap()..];
-    let table = &table[..table.find("};").unwrap()];
     for lang in Lang::ALL {
-        let line = table.lines().find(|l| l.trim_start().starts_with(&format!("{}: [", lang.tag()))).unwrap();
-        let words: Vec<&str> = line.split('"').skip(1).step_by(2).collect();
-        assert_eq!(words, [Msg::Crashed, Msg::CrashedHint, Msg::Reload].map(|m| m.text(lang)), "{lang:?}");
+        let expected = [Msg::Crashed, Msg::CrashedHint, Msg::Reload].map(|m| m.text(lang));
+        assert_eq!(words_of(&element, "CRASHED", lang), expected, "{lang:?}");
     }
 }
 
 #[test]
 fn the_scripts_notice_that_the_wasm_could_not_start_is_worded_in_i18n() {
     let element = script("meetup-atlas.js");
-    let table = &element[element.find("const FAILED = {").unwrap()..];
-    let table = &table[..table.find("};").unwrap()];
     for lang in Lang::ALL {
-        let line = table.lines().find(|l| l.trim_start().starts_with(&format!("{}: ", lang.tag()))).unwrap();
-        assert_eq!(line.split('"').nth(1), Some(i18n::could_not_start(lang)), "{lang:?}");
+        assert_eq!(words_of(&element, "FAILED", lang), [i18n::could_not_start(lang)], "{lang:?}");
     }
 }
