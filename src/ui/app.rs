@@ -344,7 +344,7 @@ pub fn Atlas(
     if let (Some(shown), Some(_)) = (shown_page, &addressing.root) {
         let addressing = addressing.clone();
         Effect::new(move |_| {
-            if let Some(page) = selection.with(|s| addressing.page_of(s.as_ref())) {
+            if let Some(page) = selection.with(|s| addressing.page_of(lang.get(), s.as_ref())) {
                 shown.set(page);
             }
         });

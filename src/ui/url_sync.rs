@@ -33,25 +33,26 @@ impl Addressing {
         Addressing { root, page_lang: page.map(|p| p.lang) }
     }
 
-    /// With a page per event, the page whose address shows `selection`: the selected
-    /// event's, else the atlas'.
-    pub fn page_of(&self, selection: Option<&Selection>) -> Option<Page> {
+    /// With a page per event, the page whose address shows `selection` in `lang`: the
+    /// selected event's, else the atlas'.
+    pub fn page_of(&self, lang: Lang, selection: Option<&Selection>) -> Option<Page> {
         self.root.as_ref()?;
-        let lang = self.page_lang.unwrap_or_default();
         Some(match selection {
             Some(Selection::Event(id)) if is_page_id(id) => Page::event(lang, id),
             _ => Page::atlas(lang),
         })
     }
 
-    /// The path and query of `state`: a selected event as its page's folder when there is one.
+    /// The path and query of `state`: a selected event as its page's folder when there is
+    /// one, in the language shown (`fr/events/<id>/`).
     fn address(&self, state: UrlState) -> String {
-        let (Some(root), Some(page)) = (&self.root, self.page_of(state.selection.as_ref())) else {
+        let lang = state.lang.or(self.page_lang).unwrap_or_default();
+        let (Some(root), Some(page)) = (&self.root, self.page_of(lang, state.selection.as_ref())) else {
             return state.to_query();
         };
-        // The page says the event: the query need not.
+        // The page says the event and the language: the query need not.
         let selection = if page.event.is_some() { None } else { state.selection.clone() };
-        format!("{root}{}{}", page.path(), UrlState { selection, ..state }.to_query())
+        format!("{root}{}{}", page.path(), UrlState { selection, lang: None, ..state }.to_query())
     }
 }
 
@@ -70,8 +71,14 @@ pub fn url_state(addressing: &Addressing) -> UrlState {
         .as_deref()
         .and_then(|root| pathname.strip_prefix(root))
         .and_then(|path| Page::from_path(path.strip_suffix("index.html").unwrap_or(path)));
-    if let Some(Page { event: Some(id), .. }) = page {
-        state.selection = state.selection.or(Some(Selection::Event(id)));
+    if let Some(page) = page {
+        // A page of the other language than the one drawn (the reader switched, then came back).
+        if Some(page.lang) != addressing.page_lang {
+            state.lang = state.lang.or(Some(page.lang));
+        }
+        if let Some(id) = page.event {
+            state.selection = state.selection.or(Some(Selection::Event(id)));
+        }
     }
     state
 }

@@ -137,6 +137,27 @@ for (const [width, height] of [[1280, 900], [390, 844]]) {
   });
 }
 
+test("the language toggle on an event's page goes to the same event's page in the other language", async ({ page, baseURL }) => {
+  const event = events.at(-1);
+  await page.goto(pagePath("en", event.id));
+  await expect(page.locator("[data-meetup-atlas-live]")).toHaveCount(1);
+  await page.getByRole("link", { name: "Français" }).click();
+  await expect(page.locator(".ma-details h3")).toContainText(event.title.fr);
+  // The page's address says the language: no ?lang= beside it.
+  await expect(page).toHaveURL(`${baseURL}${pagePath("fr", event.id)}`);
+  const english = page.getByRole("link", { name: "English" });
+  await expect.poll(async () => new URL(await english.getAttribute("href"), page.url()).href).toBe(`${baseURL}${pagePath("en", event.id)}`);
+  await page.goBack();
+  await expect(page).toHaveURL(`${baseURL}${pagePath("en", event.id)}`);
+  await expect(page.locator(".ma-details h3")).toContainText(event.title.en);
+  await page.goForward();
+  await expect(page.locator(".ma-details h3")).toContainText(event.title.fr);
+  // Reloaded, the address is the French page itself.
+  await page.reload();
+  await expect(page.locator("html")).toHaveAttribute("lang", "fr");
+  await expect(page.locator(".ma-details h3")).toContainText(event.title.fr);
+});
+
 test("a link of the query's kind (?event=) opens the event at its page's address", async ({ page, baseURL }) => {
   const event = events.at(-1);
   await page.goto(`fr/?event=${event.id}`);
