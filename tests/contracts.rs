@@ -8,6 +8,7 @@ use meetup_atlas::core::i18n::{self, Lang, Msg};
 use meetup_atlas::core::lang::SAVED_LANG_KEY;
 use meetup_atlas::core::load::MAX_FEED_BYTES;
 use meetup_atlas::core::offline::{SavedBecause, SAVED_AT_HEADER, SAVED_BECAUSE_HEADER};
+use meetup_atlas::ui::crash::CRASH_EVENT;
 
 fn script(name: &str) -> String {
     std::fs::read_to_string(format!("src/js/{name}")).unwrap()
@@ -86,4 +87,10 @@ fn the_scripts_notice_that_the_wasm_could_not_start_is_worded_in_i18n() {
     for lang in Lang::ALL {
         assert_eq!(words_of(&element, "FAILED", lang), [i18n::could_not_start(lang)], "{lang:?}");
     }
+}
+
+#[test]
+fn the_script_draws_the_notice_the_panic_hook_asks_for() {
+    let element = script("meetup-atlas.js");
+    assert!(element.contains(&format!("document.addEventListener(\"{CRASH_EVENT}\"")), "{element}");
 }

@@ -90,8 +90,9 @@ const CRASHED = {
   fr: ["Un problème est survenu et l’atlas s’est arrêté.", "Rechargez-le pour le relancer.", "Recharger"],
 };
 
-/** The notice the wasm's panic hook draws (src/ui/crash.rs), for traps it cannot see. */
-function crashNotice(host) {
+/** The crash notice, in `host` (a page's host, or an element's box): for a trap, which no
+ * hook sees, and for a panic, whose hook (src/ui/crash.rs) asks for it with an event. */
+function crashNotice(host, focus = false) {
   if (host.querySelector(".ma-crashed")) return;
   const lang = host.querySelector(".meetup-atlas")?.getAttribute("lang") === "fr" ? "fr" : "en";
   const [title, hint, action] = CRASHED[lang];
@@ -109,6 +110,7 @@ function crashNotice(host) {
   button.dataset.maReload = "";
   button.textContent = action;
   host.replaceChildren(root);
+  if (focus) button.focus();
 }
 
 // A trap that is not a panic (out of memory, a stack overflow) runs no hook: which
@@ -119,6 +121,9 @@ const onTrap = (error) => {
   for (const element of document.querySelectorAll("meetup-atlas")) element.crashed();
 };
 addEventListener("error", (event) => onTrap(event.error));
+// A panic: its instance names each of its atlases (CRASH_EVENT; from inside an element's
+// shadow root, the first of the event's path).
+document.addEventListener("meetup-atlas-crash", (event) => crashNotice(event.composedPath()[0], true));
 addEventListener("unhandledrejection", (event) => onTrap(event.reason));
 
 // The crash notice's button: the hosted page starts again by reloading.

@@ -1,15 +1,12 @@
 //! The crash boundary. Should the wasm ever panic, every atlas this instance drew says
-//! so, with a Reload button, instead of freezing with a spinner. The panic hook draws
-//! the notice with plain DOM calls: the Leptos runtime may be mid-update and is not
-//! trusted any more. The button is handled by `meetup-atlas.js` (the instance is dead):
-//! the hosted page reloads, a `<meetup-atlas>` element restarts in a fresh instance.
+//! so, with a Reload button, instead of freezing with a spinner. The panic hook only
+//! sends each of its hosts an event (the Leptos runtime may be mid-update and is not
+//! trusted any more); `meetup-atlas.js` draws the notice, the one drawing of it, for
+//! traps too, and handles its button (the instance is dead): the hosted page reloads, a
+//! `<meetup-atlas>` element restarts in a fresh instance.
 //! Each element runs in its own instance, so one that crashes leaves the others working.
 
 use std::cell::RefCell;
-
-use wasm_bindgen::JsCast;
-
-use crate::core::i18n::{Lang, Msg};
 
 thread_local! {
     /// The elements this instance has mounted an atlas into.
@@ -32,47 +29,19 @@ pub fn install() {
     }));
 }
 
-/// Puts the crash notice in every atlas of this instance.
+/// What each host of this instance is sent when it panics (bubbling, and out of a shadow
+/// root): `meetup-atlas.js` draws the crash notice in it, as it does for a trap.
+pub const CRASH_EVENT: &str = "meetup-atlas-crash";
+
+/// Asks for the crash notice in every atlas of this instance.
 pub fn show_notice() {
     let hosts = HOSTS.with(|hosts| hosts.try_borrow().map(|h| h.clone()).unwrap_or_default());
+    let init = web_sys::EventInit::new();
+    init.set_bubbles(true);
+    init.set_composed(true);
     for host in &hosts {
-        let _ = notice(host);
-    }
-}
-
-fn notice(host: &web_sys::HtmlElement) -> Option<()> {
-    let document = host.owner_document()?;
-    // The language the atlas was showing, as its root says.
-    let lang = host
-        .query_selector(".meetup-atlas")
-        .ok()
-        .flatten()
-        .and_then(|root| root.get_attribute("lang"))
-        .and_then(|tag| Lang::from_tag(&tag))
-        .unwrap_or_default();
-    let element = |tag: &str, class: &str, text: Option<&str>| -> Option<web_sys::Element> {
-        let el = document.create_element(tag).ok()?;
-        if !class.is_empty() {
-            el.set_class_name(class);
+        if let Ok(event) = web_sys::Event::new_with_event_init_dict(CRASH_EVENT, &init) {
+            let _ = host.dispatch_event(&event);
         }
-        el.set_text_content(text);
-        Some(el)
-    };
-    let root = element("div", "meetup-atlas", None)?;
-    root.set_attribute("lang", lang.tag()).ok()?;
-    let alert = element("div", "ma-error ma-crashed", None)?;
-    alert.set_attribute("role", "alert").ok()?;
-    let title = element("p", "", None)?;
-    let strong = element("strong", "", Some(Msg::Crashed.text(lang)))?;
-    title.append_child(&strong).ok()?;
-    let hint = element("p", "", Some(Msg::CrashedHint.text(lang)))?;
-    let button = element("button", "ma-button", Some(Msg::Reload.text(lang)))?;
-    button.set_attribute("type", "button").ok()?;
-    button.set_attribute("data-ma-reload", "").ok()?;
-    for child in [&title, &hint, &button] {
-        alert.append_child(child).ok()?;
     }
-    root.append_child(&alert).ok()?;
-    host.replace_children_with_node_1(&root);
-    button.dyn_into::<web_sys::HtmlElement>().ok()?.focus().ok()
 }

@@ -121,6 +121,23 @@ test("a wasm trap leaves a clear notice and a Reload that brings the atlas back"
   expect(errors).toEqual(["unreachable"]);
 });
 
+/** What the wasm's panic hook sends each atlas of its instance (src/ui/crash.rs, CRASH_EVENT). */
+const panicIn = (host) =>
+  host.evaluate((box) => box.dispatchEvent(new Event("meetup-atlas-crash", { bubbles: true, composed: true })));
+
+test("a panic leaves the notice in the atlas' language, its Reload focused, and Reload brings the atlas back", async ({ page }) => {
+  await page.goto("./?lang=fr");
+  await ready(page);
+  await panicIn(page.locator("[data-meetup-atlas]"));
+  const alert = page.getByRole("alert");
+  await expect(alert).toContainText("Un problème est survenu et l’atlas s’est arrêté.Rechargez-le pour le relancer.");
+  await expect(page.locator(".ma-event")).toHaveCount(0);
+  await expect(alert.getByRole("button", { name: "Recharger" })).toBeFocused();
+  await alert.getByRole("button", { name: "Recharger" }).click();
+  await ready(page);
+  await expect(page.getByRole("alert")).toHaveCount(0);
+});
+
 test("each element runs in its own instance, and one that stopped restarts alone", async ({ page }) => {
   const hosts = new URL("../../target/e2e-site/other-origin/hosts/", import.meta.url);
   mkdirSync(hosts, { recursive: true });
@@ -138,8 +155,9 @@ test("each element runs in its own instance, and one that stopped restarts alone
   const glue = await page.evaluate(() => performance.getEntriesByType("resource").map((r) => r.name).filter((n) => /instance=\d+$/.test(n)));
   expect(new Set(glue.map((n) => n.match(/instance=(\d+)$/)[1]))).toEqual(new Set(["1", "2"]));
 
-  // A stopped element shows its notice; the other keeps working; Reload restarts it alone.
-  await page.locator("#a").evaluate((element) => element.crashed());
+  // A stopped element (its panic, from inside its shadow root) shows its notice; the other
+  // keeps working; Reload restarts it alone.
+  await panicIn(page.locator("#a .ma-box"));
   await expect(a.getByRole("alert")).toContainText("Something went wrong and the atlas stopped.");
   await b.getByRole("searchbox").fill("ottawa");
   await expect(b.locator(".ma-event")).toHaveCount(1);
