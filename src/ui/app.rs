@@ -24,8 +24,7 @@ use super::timeline::Timeline;
 use super::toolbar::Toolbar;
 use super::url_sync::{sync_url, url_state, Addressing};
 use crate::ui::ids::Ids;
-use crate::ui::words::t;
-use crate::ui::words::ShownLang;
+use crate::ui::words::{t, ShownLang};
 
 /// Everything an atlas is told when it is mounted.
 #[derive(Clone, Debug)]
