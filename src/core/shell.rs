@@ -102,36 +102,36 @@ fn splice(html: &str, mut edits: Vec<((usize, usize), String)>) -> String {
     out
 }
 
-/// The built `index.html` that every page of the site is made from.
+/// The built `index.html` that every page of the site is made from, read once.
 pub struct Shell {
     html: String,
+    tags: Vec<Tag>,
 }
 
 impl Shell {
     /// The shell, checked for what the pages need: the atlas' host (an empty
     /// `<main data-meetup-atlas>`) and a title.
     pub fn new(html: String) -> Result<Shell, String> {
-        let found = tags(&html);
-        let host = found.iter().find(|t| t.name == "main" && t.attr("data-meetup-atlas").is_some());
-        match host {
+        let tags = tags(&html);
+        match tags.iter().find(|t| is_host(t)) {
             Some(host) if html[host.end..].starts_with("</main>") => {}
             _ => return Err("index.html has no empty <main data-meetup-atlas> host".into()),
         }
         if !html.contains("<title>") {
             return Err("index.html has no <title>".into());
         }
-        Ok(Shell { html })
+        Ok(Shell { html, tags })
     }
 
     /// With a style sheet linked after the shell's last one (the prerender's placing rules).
     pub fn with_stylesheet(self, href: &str) -> Result<Shell, String> {
-        let found = tags(&self.html);
-        let last = found
+        let last = self
+            .tags
             .iter()
             .rfind(|t| t.name == "link" && t.value("rel") == Some("stylesheet"))
             .ok_or("index.html links no style sheet")?;
         let link = format!("<link rel=\"stylesheet\" href=\"./{}\">", attr(href));
-        Ok(Shell { html: splice(&self.html, vec![((last.end, last.end), link)]) })
+        Shell::new(splice(&self.html, vec![((last.end, last.end), link)]))
     }
 
     /// One page of the site: `head` (`core::head`) in place of the shell's title and
@@ -142,35 +142,42 @@ impl Shell {
         let page: &Page = &drawn_from.page;
         let (up, lang) = (page.up(), page.lang);
         let mut edits = Vec::new();
-        for tag in tags(&self.html) {
+        for tag in &self.tags {
             let whole = (tag.start, tag.end);
             match tag.name.as_str() {
                 "html" => {
                     let other = page.link_to(&page.in_lang(lang.other()));
                     edits.push((whole, format!("<html lang=\"{}\" data-other-lang=\"{}\">", lang.tag(), attr(&other))));
+                    continue;
                 }
-                "link" if tag.value("rel") == Some("preload") => edits.push((whole, String::new())),
-                "meta" if tag.value("name") == Some("description") => edits.push((whole, String::new())),
-                "main" if tag.attr("data-meetup-atlas").is_some() => {
-                    let basemap =
-                        if up.is_empty() { String::new() } else { format!(" data-basemap=\"{up}basemap.json\"") };
-                    let opened = &self.html[tag.start..tag.end - 1];
-                    let opened = rebased(opened, &tag, &up);
-                    let host = format!(
-                        "{opened} data-lang=\"{}\" data-prerendered=\"{}\"{basemap}>{atlas}</main><noscript><p class=\"page-note\">{}</p></noscript>",
-                        lang.tag(),
-                        attr(&drawn_from.to_string()),
-                        attr(i18n::no_script(lang)),
-                    );
-                    edits.push(((tag.start, tag.end + "</main>".len()), host));
+                "link" if tag.value("rel") == Some("preload") => {
+                    edits.push((whole, String::new()));
+                    continue;
                 }
-                _ => {
-                    for a in &tag.attrs {
-                        if let Some(url) = relative(a, &up) {
-                            edits.push((a.whole, format!("{}=\"{url}\"", a.name)));
-                        }
-                    }
+                "meta" if tag.value("name") == Some("description") => {
+                    edits.push((whole, String::new()));
+                    continue;
                 }
+                _ => {}
+            }
+            for a in &tag.attrs {
+                if let Some(url) = relative(a, &up) {
+                    edits.push((a.whole, format!("{}=\"{url}\"", a.name)));
+                }
+            }
+            if is_host(tag) {
+                // What the page's host says of its atlas, before its `>`; the atlas inside it.
+                let basemap = if up.is_empty() { String::new() } else { format!(" data-basemap=\"{up}basemap.json\"") };
+                let said = format!(
+                    " data-lang=\"{}\" data-prerendered=\"{}\"{basemap}",
+                    lang.tag(),
+                    attr(&drawn_from.to_string())
+                );
+                edits.push(((tag.end - 1, tag.end - 1), said));
+                edits.push(((tag.end, tag.end), atlas.to_owned()));
+                let closed = tag.end + "</main>".len();
+                let note = format!("<noscript><p class=\"page-note\">{}</p></noscript>", attr(i18n::no_script(lang)));
+                edits.push(((closed, closed), note));
             }
         }
         let title_start = self.html.find("<title>").unwrap_or(0);
@@ -178,6 +185,11 @@ impl Shell {
         edits.push(((title_start, title_end), head.to_owned()));
         splice(&self.html, edits)
     }
+}
+
+/// The atlas' host: `<main data-meetup-atlas>`.
+fn is_host(tag: &Tag) -> bool {
+    tag.name == "main" && tag.attr("data-meetup-atlas").is_some()
 }
 
 /// The attribute's address seen from `up` ("../../"), if it is one of the shell's own
@@ -194,17 +206,6 @@ fn relative(a: &Attr, up: &str) -> Option<String> {
 
 fn is_scheme(text: &str) -> bool {
     !text.is_empty() && text.chars().all(|c| c.is_ascii_alphabetic())
-}
-
-/// An opening tag's text (without its `>`) with its addresses seen from `up`.
-fn rebased(opened: &str, tag: &Tag, up: &str) -> String {
-    let edits = tag
-        .attrs
-        .iter()
-        .filter_map(|a| relative(a, up).map(|url| ((a.whole.0 - tag.start, a.whole.1 - tag.start), url, &a.name)))
-        .map(|(range, url, name)| (range, format!("{name}=\"{url}\"")))
-        .collect();
-    splice(opened, edits)
 }
 
 #[cfg(test)]

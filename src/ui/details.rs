@@ -45,8 +45,11 @@ pub fn Details(
         selected_event.get().map(|i| {
             let lang = lang.get();
             let event = &loaded.feed.events[i];
+            // The card's heading (`event_card`'s "detail-" id) names the region and its button.
+            let heading_id = ids().of(&format!("detail-{}", event.id));
+            let labelled_by = heading_id.clone();
             view! {
-                <div class="ma-details" role="region" aria-labelledby=ids().of(&format!("detail-{}", event.id))>
+                <div class="ma-details" role="region" aria-labelledby=labelled_by>
                 // Keeps the outline in order (h1, h2, then the event's h3) while the list's
                 // headings are hidden.
                 <h2 class="ma-live">{Msg::EventDetails.text(lang)}</h2>
@@ -63,7 +66,7 @@ pub fn Details(
                 {super::list::event_card(lang, &loaded.feed, event, today.get(), "detail-", &[])}
                 {venue(lang, &loaded.feed, event)}
                 {event.edition.as_deref().and_then(|id| loaded.feed.edition(id)).and_then(|edition| super::list::sponsors_line(lang, &loaded.feed, edition))}
-                <p>{super::list::calendar_button(lang, event, ids().of(&format!("detail-{}", event.id)))}</p>
+                <p>{super::list::calendar_button(lang, event, heading_id)}</p>
                 </div>
             }
         })

@@ -217,7 +217,7 @@ fn list_card(
     selection: RwSignal<Option<Selection>>,
 ) -> impl IntoView {
     let heading_id = ids().of(&format!("event-{}", event.id));
-    let labelled_by = heading_id.clone();
+    let (labelled_by, described_by) = (heading_id.clone(), heading_id.clone());
     let pick = Selection::Event(event.id.clone());
     let cancelled = event.status == Status::Cancelled;
     view! {
@@ -236,7 +236,7 @@ fn list_card(
                 </ul>
             })}
             {event_links(lang, event)}
-            <p class="ma-card-actions">{calendar_button(lang, event, ids().of(&format!("event-{}", event.id)))}</p>
+            <p class="ma-card-actions">{calendar_button(lang, event, described_by)}</p>
         </article>
     }
 }
