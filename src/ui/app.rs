@@ -24,6 +24,7 @@ use super::timeline::Timeline;
 use super::toolbar::Toolbar;
 use super::url_sync::{sync_url, url_state, Addressing};
 use crate::ui::ids::Ids;
+use crate::ui::turns::all_attached;
 use crate::ui::words::{t, ShownLang};
 
 /// Everything an atlas is told when it is mounted.
@@ -330,14 +331,20 @@ pub fn Atlas(
     let filters = RwSignal::new(linked.filters);
     let centre = RwSignal::new(linked.map);
     if as_prerendered && mode != Mode::Element {
-        let (known, addressing) = (known.clone(), addressing.clone());
-        Effect::new(move |_| {
-            let linked = url_state(&addressing);
-            if linked != UrlState::default() {
-                selection.set(known(linked.selection));
-                filters.set(linked.filters);
-                centre.set(linked.map);
+        // Read now, before anything writes the address; applied once every part is
+        // attached to what the build drew (`ui::turns`).
+        let asked = url_state(&addressing);
+        let (known, attached) = (known.clone(), all_attached());
+        Effect::new(move |applied: Option<bool>| {
+            if applied == Some(true) || !attached.get() {
+                return applied.unwrap_or(false);
             }
+            if asked != UrlState::default() {
+                selection.set(known(asked.selection.clone()));
+                filters.set(asked.filters.clone());
+                centre.set(asked.map);
+            }
+            true
         });
     }
     if let (Some(shown), Some(_)) = (shown_page, &addressing.root) {
@@ -405,7 +412,11 @@ pub fn Atlas(
 fn visitor_day(first_day: Option<Day>) -> RwSignal<Day> {
     let today = RwSignal::new(first_day.unwrap_or_else(intl::today));
     if first_day.is_some() {
+        let attached = all_attached();
         Effect::new(move |_| {
+            if !attached.get() {
+                return;
+            }
             let visitor = intl::today();
             if today.get_untracked() != visitor {
                 today.set(visitor);

@@ -24,6 +24,7 @@ mod status;
 mod subscribe;
 mod timeline;
 mod toolbar;
+mod turns;
 mod url_sync;
 mod words;
 

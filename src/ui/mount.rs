@@ -18,6 +18,7 @@ use super::app::{App, Ready, Setup};
 use super::browser::initial_lang;
 use super::fetch::{fetch_text, fetch_text_saved, Abort};
 use super::ids::Ids;
+use super::turns::Turns;
 
 const DEFAULT_FEED: &str = "feed.json";
 const DEFAULT_BASEMAP: &str = "basemap.json";
@@ -104,6 +105,10 @@ fn draw(host: web_sys::HtmlElement, setup: Setup) {
 /// DOM and only attach to it. Otherwise (another feed since, a saved copy, another
 /// language or set of views) the atlas is drawn afresh in its place, still at once.
 async fn take_over(host: web_sys::HtmlElement, mut setup: Setup, prerendered: Prerendered) {
+    let performance = web_sys::window().and_then(|w| w.performance());
+    if let Some(performance) = &performance {
+        let _ = performance.mark(TAKE_OVER_START);
+    }
     // Several feeds were not what the build drew (it draws one).
     if crate::core::merge::addresses(&setup.feed_url).len() != 1 {
         return draw(host, setup);
@@ -145,15 +150,23 @@ async fn take_over(host: web_sys::HtmlElement, mut setup: Setup, prerendered: Pr
     setup.event_pages = as_built;
     next_task().await;
     if as_built {
-        let performance = web_sys::window().and_then(|w| w.performance());
-        if let Some(performance) = &performance {
-            let _ = performance.mark(TAKE_OVER_START);
-        }
+        let turns = Turns::new();
         let atlas = super::intl::while_taking_over(|| {
-            leptos::mount::hydrate_from(host.clone(), move || view! { <App setup /> })
+            leptos::mount::hydrate_from(host.clone(), move || {
+                provide_context(turns);
+                view! { <App setup /> }
+            })
         });
         atlas.forget();
-        // How long the take-over held the main thread, for DevTools and tests/bench/hydrate.mjs.
+        // The big parts, each in a task of its own (`ui::turns`).
+        loop {
+            next_task().await;
+            if !super::intl::while_taking_over(|| turns.attach_next()) {
+                break;
+            }
+        }
+        // From the feed's fetch to the last part attached (tasks apart), for DevTools and
+        // tests/bench/hydrate.mjs (which finds the longest task in between).
         if let Some(performance) = performance {
             let _ = performance.measure_with_start_mark("meetup-atlas take-over", TAKE_OVER_START);
         }
@@ -218,7 +231,7 @@ pub fn mount_element(target: web_sys::HtmlElement, options: wasm_bindgen::JsValu
 }
 
 /// Lets the browser paint and answer input before the next step: the parse of the feed,
-/// that of the basemap and the take-over are three tasks, not one long one.
+/// that of the basemap and each part of the take-over are tasks of their own.
 async fn next_task() {
     let promise = js_sys::Promise::new(&mut |resolve, _| {
         if let Some(window) = web_sys::window() {

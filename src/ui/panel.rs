@@ -10,6 +10,7 @@ use super::context::use_atlas;
 use super::details::Details;
 use super::list::EventList;
 use crate::ui::ids::ids;
+use crate::ui::turns::in_turn;
 use crate::ui::words::t;
 
 #[component]
@@ -21,14 +22,17 @@ pub fn SidePanel(
 ) -> impl IntoView {
     let selection = use_atlas().selection;
     let event_open = Memo::new(move |_| selection.with(|s| matches!(s, Some(Selection::Event(_)))));
+    let slot = NodeRef::new();
     view! {
-        <aside id=ids().of("events") class="ma-panel" tabindex="-1" aria-label=t(Msg::Events)>
-            <Details with_list />
-            {with_list.then(|| view! {
-                <div class="ma-panel-list" hidden=event_open>
-                    {move || list_drawn.get().then(|| view! { <EventList /> })}
-                </div>
-            })}
+        <aside id=ids().of("events") class="ma-panel" tabindex="-1" aria-label=t(Msg::Events) node_ref=slot>
+            {in_turn(slot, move || view! {
+                <Details with_list />
+                {with_list.then(|| view! {
+                    <div class="ma-panel-list" hidden=event_open>
+                        {move || list_drawn.get().then(|| view! { <EventList /> })}
+                    </div>
+                })}
+            }.into_any())}
         </aside>
     }
 }

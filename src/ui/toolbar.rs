@@ -14,6 +14,7 @@ use super::context::{use_atlas, AtlasCtx};
 use super::filters::{value_name, FilterPanel};
 use super::subscribe::Subscribe;
 use crate::ui::ids::ids;
+use crate::ui::turns::in_turn;
 use crate::ui::words::t;
 
 /// Where focus goes when the filters it stood on are gone.
@@ -37,44 +38,47 @@ pub fn Toolbar(
     let open = RwSignal::new(false);
     let active = move || filters.with(|f| f.chosen.len() + usize::from(f.timing.is_some()));
     let opened = Memo::new(move |before: Option<&bool>| before.copied().unwrap_or(false) || open.get());
+    let slot = NodeRef::new();
     view! {
-        <section class="ma-toolbar" aria-label=t(Msg::FindEvents)>
-            <div class="ma-toolbar-row">
-                <div class="ma-search">
-                    <label for=ids.of("search-input") class="ma-live">{t(Msg::Search)}</label>
-                    <input
-                        id=ids.of("search-input")
-                        type="search"
-                        autocomplete="off"
-                        placeholder=t(Msg::SearchPlaceholder)
-                        prop:value=move || filters.with(|f| f.search.clone())
-                        on:input=move |e| filters.update(|f| f.search = event_target_value(&e))
-                    />
+        <section class="ma-toolbar" aria-label=t(Msg::FindEvents) node_ref=slot>
+            {in_turn(slot, move || view! {
+                <div class="ma-toolbar-row">
+                    <div class="ma-search">
+                        <label for=ids.of("search-input") class="ma-live">{t(Msg::Search)}</label>
+                        <input
+                            id=ids.of("search-input")
+                            type="search"
+                            autocomplete="off"
+                            placeholder=t(Msg::SearchPlaceholder)
+                            prop:value=move || filters.with(|f| f.search.clone())
+                            on:input=move |e| filters.update(|f| f.search = event_target_value(&e))
+                        />
+                    </div>
+                    {with_filters.then(|| view! {
+                        <button
+                            type="button"
+                            class="ma-button ma-button-quiet ma-filters-toggle"
+                            aria-expanded=move || if open.get() { "true" } else { "false" }
+                            aria-controls=ids.of("filter-panel")
+                            on:click=move |_| open.update(|o| *o = !*o)
+                        >
+                            <span class="ma-chevron" aria-hidden="true"></span>
+                            {t(Msg::Filters)}
+                            {move || (active() > 0).then(|| view! { " " <span class="ma-count-badge">{active()}</span> })}
+                        </button>
+                    })}
                 </div>
                 {with_filters.then(|| view! {
-                    <button
-                        type="button"
-                        class="ma-button ma-button-quiet ma-filters-toggle"
-                        aria-expanded=move || if open.get() { "true" } else { "false" }
-                        aria-controls=ids.of("filter-panel")
-                        on:click=move |_| open.update(|o| *o = !*o)
-                    >
-                        <span class="ma-chevron" aria-hidden="true"></span>
-                        {t(Msg::Filters)}
-                        {move || (active() > 0).then(|| view! { " " <span class="ma-count-badge">{active()}</span> })}
-                    </button>
+                    <div id=ids.of("filter-panel") class="ma-filter-panel" hidden=move || !open.get()>
+                        // Drawn when first opened: a closed panel costs the start-up nothing.
+                        {move || opened.get().then(|| view! { <FilterPanel /> <ShowResults open /> })}
+                    </div>
                 })}
-            </div>
-            {with_filters.then(|| view! {
-                <div id=ids.of("filter-panel") class="ma-filter-panel" hidden=move || !open.get()>
-                    // Drawn when first opened: a closed panel costs the start-up nothing.
-                    {move || opened.get().then(|| view! { <FilterPanel /> <ShowResults open /> })}
+                <div class="ma-toolbar-row ma-toolbar-status">
+                    <Chips />
+                    <Actions flush_url calendars />
                 </div>
-            })}
-            <div class="ma-toolbar-row ma-toolbar-status">
-                <Chips />
-                <Actions flush_url calendars />
-            </div>
+            }.into_any())}
         </section>
     }
 }

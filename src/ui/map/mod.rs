@@ -15,6 +15,7 @@ use crate::core::url_state::MapCentre;
 
 use super::controls::{icon_button, limited_button};
 use crate::ui::ids::ids;
+use crate::ui::turns::in_turn;
 use crate::ui::words::t;
 use gestures::PAN_STEP_PX;
 use marker::MarkerButton;
@@ -28,50 +29,57 @@ pub fn Map(
     /// The basemap, if already in hand (see `Ready`).
     basemap: Option<std::sync::Arc<Basemap>>,
 ) -> impl IntoView {
-    let map = MapState::new(basemap_url, centre, basemap);
-    let (lang, view, basemap, hint) = (map.atlas.lang, map.view, map.basemap, map.hint);
-    let handlers = gestures::handlers(map);
     let ids = ids();
+    let slot = NodeRef::new();
     view! {
-        <section class="ma-map" aria-label=t(Msg::MapLabel)>
-            <div class="ma-map-frame">
-            <div
-                class="ma-map-surface"
-                node_ref=map.surface
-                tabindex="0"
-                role="group"
-                aria-roledescription=t(Msg::MapRole)
-                aria-label=t(Msg::MapLabel)
-                aria-describedby=ids.of("map-keys")
-                on:pointerdown=handlers.down
-                on:pointermove=handlers.moved
-                on:pointerup=handlers.up
-                on:pointercancel=handlers.up
-                on:wheel=handlers.wheel
-                on:dblclick=handlers.double_click
-                on:keydown=move |e| gestures::keydown(map, e)
-            >
-                <svg class="ma-map-svg" class:ma-handover=move || map.handing_over.get() data-projection=move || map.projection.get().kind() viewBox=move || view.get().view_box() preserveAspectRatio="none" aria-hidden="true" focusable="false">
-                    {move || map.world_layer().map(|w| draw_world(&w))}
-                    {move || basemap.get().and_then(Result::ok).map(|b| draw_basemap(&b, map))}
-                    // The countries' names (the coarse layer has them) over every outline.
-                    {move || map.countries.get().map(|w| region_names(&w, map, |l, i| l.countries.get(i).copied().unwrap_or(false)))}
-                </svg>
-                <div class="ma-markers">
-                    <For each=move || map.on_screen.get() key=|m| m.ids.clone() let:marker>
-                        <MarkerButton map marker />
-                    </For>
-                </div>
-                <p class="ma-hint" aria-live="polite">{move || hint.get().then(|| Msg::WheelHint.text(lang.get()))}</p>
-            </div>
-            <Controls map />
-            // Over the map while it has keyboard focus, so nothing around it moves.
-            <p id=ids.of("map-keys") class="ma-keys">{t(Msg::MapKeys)}</p>
-            </div>
-            <Legend lang />
-            <p class="ma-touch-help">{t(Msg::MapTouch)}</p>
-            {move || matches!(basemap.get(), Some(Err(()))).then(|| view! {
-                <p class="ma-note" role="status">{Msg::BasemapUnavailable.text(lang.get())}</p>
+        <section class="ma-map" aria-label=t(Msg::MapLabel) node_ref=slot>
+            // Its state too is made in its turn: the take-over's first task stays short.
+            {in_turn(slot, move || {
+                let map = MapState::new(basemap_url, centre, basemap);
+                let (lang, view, basemap, hint) = (map.atlas.lang, map.view, map.basemap, map.hint);
+                let handlers = gestures::handlers(map);
+                view! {
+                    <div class="ma-map-frame">
+                    <div
+                        class="ma-map-surface"
+                        node_ref=map.surface
+                        tabindex="0"
+                        role="group"
+                        aria-roledescription=t(Msg::MapRole)
+                        aria-label=t(Msg::MapLabel)
+                        aria-describedby=ids.of("map-keys")
+                        on:pointerdown=handlers.down
+                        on:pointermove=handlers.moved
+                        on:pointerup=handlers.up
+                        on:pointercancel=handlers.up
+                        on:wheel=handlers.wheel
+                        on:dblclick=handlers.double_click
+                        on:keydown=move |e| gestures::keydown(map, e)
+                    >
+                        <svg class="ma-map-svg" class:ma-handover=move || map.handing_over.get() data-projection=move || map.projection.get().kind() viewBox=move || view.get().view_box() preserveAspectRatio="none" aria-hidden="true" focusable="false">
+                            {move || map.world_layer().map(|w| draw_world(&w))}
+                            {move || basemap.get().and_then(Result::ok).map(|b| draw_basemap(&b, map))}
+                            // The countries' names (the coarse layer has them) over every outline.
+                            {move || map.countries.get().map(|w| region_names(&w, map, |l, i| l.countries.get(i).copied().unwrap_or(false)))}
+                        </svg>
+                        <div class="ma-markers">
+                            <For each=move || map.on_screen.get() key=|m| m.ids.clone() let:marker>
+                                <MarkerButton map marker />
+                            </For>
+                        </div>
+                        <p class="ma-hint" aria-live="polite">{move || hint.get().then(|| Msg::WheelHint.text(lang.get()))}</p>
+                    </div>
+                    <Controls map />
+                    // Over the map while it has keyboard focus, so nothing around it moves.
+                    <p id=ids.of("map-keys") class="ma-keys">{t(Msg::MapKeys)}</p>
+                    </div>
+                    <Legend lang />
+                    <p class="ma-touch-help">{t(Msg::MapTouch)}</p>
+                    {move || matches!(basemap.get(), Some(Err(()))).then(|| view! {
+                        <p class="ma-note" role="status">{Msg::BasemapUnavailable.text(lang.get())}</p>
+                    })}
+                }
+                .into_any()
             })}
         </section>
     }

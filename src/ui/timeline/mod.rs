@@ -18,6 +18,7 @@ use crate::core::timeline::{day_number, TimeScale};
 
 use super::controls::icon_button;
 use crate::ui::ids::ids;
+use crate::ui::turns::in_turn;
 use crate::ui::words::t;
 use item::TimelineItem;
 use keys::{keydown, PAN_STEP_PX};
@@ -26,17 +27,24 @@ use strip::Strip;
 
 #[component]
 pub fn Timeline() -> impl IntoView {
-    let tl = TimelineState::new();
     let ids = ids();
+    let container = NodeRef::new();
     view! {
-        <section class="ma-timeline" aria-labelledby=ids.of("timeline-title") node_ref=tl.container>
-            <h2 id=ids.of("timeline-title") class="ma-section-title" node_ref=tl.ruler>{t(Msg::Timeline)}</h2>
-            <Show when=move || !tl.narrow.get() fallback=move || view! { <Vertical tl /> }>
-                <Strip tl />
-            </Show>
-            <Controls tl />
-            <p id=ids.of("timeline-keys") class="ma-keys">{t(Msg::TimelineKeys)}</p>
-            <p class="ma-touch-help">{t(Msg::TimelineTouch)}</p>
+        <section class="ma-timeline" aria-labelledby=ids.of("timeline-title") node_ref=container>
+            // Its state too is made in its turn: the take-over's first task stays short.
+            {in_turn(container, move || {
+                let tl = TimelineState::new(container);
+                view! {
+                    <h2 id=ids.of("timeline-title") class="ma-section-title" node_ref=tl.ruler>{t(Msg::Timeline)}</h2>
+                    <Show when=move || !tl.narrow.get() fallback=move || view! { <Vertical tl /> }>
+                        <Strip tl />
+                    </Show>
+                    <Controls tl />
+                    <p id=ids.of("timeline-keys") class="ma-keys">{t(Msg::TimelineKeys)}</p>
+                    <p class="ma-touch-help">{t(Msg::TimelineTouch)}</p>
+                }
+                .into_any()
+            })}
         </section>
     }
 }

@@ -88,7 +88,8 @@ pub struct TimelineState {
 }
 
 impl TimelineState {
-    pub fn new() -> TimelineState {
+    /// The state of the timeline drawn in `container`.
+    pub fn new(container: NodeRef<html::Section>) -> TimelineState {
         let atlas = use_atlas();
         let loaded = atlas.loaded();
         // Chronological order, fixed for the feed.
@@ -147,7 +148,7 @@ impl TimelineState {
             atlas,
             order: StoredValue::new(order),
             spans: StoredValue::new(spans),
-            container: NodeRef::new(),
+            container,
             ruler: NodeRef::new(),
             scale,
             narrow: Memo::new(move |_| scale.get().width < NARROW_BELOW_PX),

@@ -1,0 +1,228 @@
+//! Taking over in turns: on a prerendered page the wasm attaches the atlas to nodes the
+//! page already shows (hydration), and one tree attaches in one task. The big parts (the
+//! map, the events panel, the timeline) each attach in a task of their own, so that a
+//! phone answers input between them (#23: no long task in the take-over).
+//!
+//! A part is the children of an element: the element itself is attached with the rest
+//! (so it is found where it was), its children later, from a cursor of their own, under
+//! the same owner (so with the same contexts, and taken down with the rest).
+
+use std::cell::RefCell;
+use std::rc::Rc;
+
+use leptos::prelude::*;
+use leptos::tachys::html::attribute::any_attribute::AnyAttribute;
+use leptos::tachys::html::attribute::Attribute;
+use leptos::tachys::hydration::Cursor;
+use leptos::tachys::ssr::StreamBuilder;
+use leptos::tachys::view::add_attr::AddAnyAttr;
+use leptos::tachys::view::any_view::AnyViewState;
+use leptos::tachys::view::{Mountable, Position, PositionState, Render, RenderHtml};
+use send_wrapper::SendWrapper;
+use wasm_bindgen::JsCast;
+
+type Attach = Box<dyn FnOnce()>;
+
+/// The parts left to attach, in page order; `None` once the take-over is over, so that a
+/// part drawn again later is drawn at once. Provided only while a page is taken over.
+#[derive(Clone, Copy)]
+pub struct Turns(StoredValue<Option<Vec<Attach>>, LocalStorage>, RwSignal<bool>);
+
+// Only the page's start-up (wasm) takes over.
+#[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
+impl Turns {
+    pub fn new() -> Turns {
+        Turns(StoredValue::new_local(Some(Vec::new())), RwSignal::new(false))
+    }
+
+    /// Attaches the next part left; `false` (and the take-over over) once none is left.
+    pub fn attach_next(self) -> bool {
+        let next = self.0.try_update_value(|parts| {
+            let next = parts.as_mut().filter(|p| !p.is_empty()).map(|p| p.remove(0));
+            if next.is_none() {
+                *parts = None;
+            }
+            next
+        });
+        let attached = next.flatten().map(|attach| attach()).is_some();
+        if !attached {
+            self.1.set(true);
+        }
+        attached
+    }
+}
+
+/// Whether every part of the atlas is attached: at once, unless a page is being taken
+/// over. What changes the atlas' state from what the build drew (the link's view, the
+/// visitor's day) waits for it, so that each part attaches to the nodes it would draw.
+pub fn all_attached() -> Signal<bool> {
+    match use_context::<Turns>() {
+        Some(turns) => turns.1.into(),
+        None => Signal::stored(true),
+    }
+}
+
+/// The children of the element `slot` is given to: drawn with it, or during a take-over
+/// attached in a turn of their own.
+pub fn in_turn<E>(slot: NodeRef<E>, children: impl FnOnce() -> AnyView + 'static) -> Part
+where
+    E: leptos::tachys::html::element::ElementType,
+    E::Output: JsCast + Clone + 'static,
+{
+    let taking_over = use_context::<Turns>().filter(|turns| turns.0.with_value(Option::is_some));
+    let (Some(turns), Some(owner)) = (taking_over, Owner::current()) else {
+        return Part::Now(children());
+    };
+    let attached: Attached = Rc::default();
+    let cell = attached.clone();
+    let attach = move || {
+        let Some(element) = slot.get_untracked() else { return };
+        let cursor = Cursor::new(element.unchecked_into());
+        let state = owner.with(|| children().hydrate::<true>(&cursor, &PositionState::new(Position::FirstChild)));
+        *cell.borrow_mut() = Some(state);
+    };
+    turns.0.update_value(|parts| parts.get_or_insert_with(Vec::new).push(Box::new(attach)));
+    Part::Later(SendWrapper::new(attached))
+}
+
+/// What a part's children became once drawn or attached.
+type Attached = Rc<RefCell<Option<AnyViewState>>>;
+
+/// An element's children, drawn now or attached in a later turn (`in_turn`).
+pub enum Part {
+    Now(AnyView),
+    /// Left for its turn: the page shows its nodes, nothing is attached to them yet.
+    Later(SendWrapper<Attached>),
+}
+
+/// A part as drawn: its children's state, once there is one.
+pub struct PartState(Attached);
+
+impl Render for Part {
+    type State = PartState;
+
+    fn build(self) -> PartState {
+        match self {
+            Part::Now(view) => PartState(Rc::new(RefCell::new(Some(view.build())))),
+            // Only a take-over leaves a part for later, and it attaches, not builds.
+            Part::Later(attached) => PartState(attached.take()),
+        }
+    }
+
+    fn rebuild(self, state: &mut PartState) {
+        if let Part::Now(view) = self {
+            // Drawn again before its turn came cannot be: the take-over is over only
+            // once every part has had its turn.
+            if let Some(old) = state.0.borrow_mut().as_mut() {
+                view.rebuild(old);
+            }
+        }
+    }
+}
+
+impl Mountable for PartState {
+    fn unmount(&mut self) {
+        if let Some(state) = self.0.borrow_mut().as_mut() {
+            state.unmount();
+        }
+    }
+
+    fn mount(
+        &mut self,
+        parent: &leptos::tachys::renderer::types::Element,
+        marker: Option<&leptos::tachys::renderer::types::Node>,
+    ) {
+        if let Some(state) = self.0.borrow_mut().as_mut() {
+            state.mount(parent, marker);
+        }
+    }
+
+    fn insert_before_this(&self, child: &mut dyn Mountable) -> bool {
+        self.0.borrow().as_ref().is_some_and(|state| state.insert_before_this(child))
+    }
+
+    fn elements(&self) -> Vec<leptos::tachys::renderer::types::Element> {
+        self.0.borrow().as_ref().map(Mountable::elements).unwrap_or_default()
+    }
+}
+
+impl AddAnyAttr for Part {
+    type Output<SomeNewAttr: Attribute> = Part;
+
+    fn add_any_attr<NewAttr: Attribute>(self, attr: NewAttr) -> Part {
+        match self {
+            Part::Now(view) => Part::Now(view.add_any_attr(attr).into_any()),
+            later => later,
+        }
+    }
+}
+
+impl RenderHtml for Part {
+    type AsyncOutput = Part;
+    type Owned = Part;
+    const MIN_LENGTH: usize = 0;
+
+    fn dry_resolve(&mut self) {
+        if let Part::Now(view) = self {
+            view.dry_resolve();
+        }
+    }
+
+    async fn resolve(self) -> Part {
+        match self {
+            Part::Now(view) => Part::Now(view.resolve().await),
+            later => later,
+        }
+    }
+
+    fn to_html_with_buf(
+        self,
+        buf: &mut String,
+        position: &mut Position,
+        escape: bool,
+        mark_branches: bool,
+        extra_attrs: Vec<AnyAttribute>,
+    ) {
+        if let Part::Now(view) = self {
+            view.to_html_with_buf(buf, position, escape, mark_branches, extra_attrs);
+        }
+    }
+
+    fn to_html_async_with_buf<const OUT_OF_ORDER: bool>(
+        self,
+        buf: &mut StreamBuilder,
+        position: &mut Position,
+        escape: bool,
+        mark_branches: bool,
+        extra_attrs: Vec<AnyAttribute>,
+    ) {
+        if let Part::Now(view) = self {
+            view.to_html_async_with_buf::<OUT_OF_ORDER>(buf, position, escape, mark_branches, extra_attrs);
+        }
+    }
+
+    fn hydrate<const FROM_SERVER: bool>(self, cursor: &Cursor, position: &PositionState) -> PartState {
+        match self {
+            Part::Now(view) => PartState(Rc::new(RefCell::new(Some(view.hydrate::<FROM_SERVER>(cursor, position))))),
+            // The cursor stays on the element: its children are walked in their turn.
+            Part::Later(attached) => {
+                // Left where the children's own walk would leave it: on their last node,
+                // before the marker the element's list of children ends with (components
+                // are erased, see .cargo/config.toml). The children are walked in their turn.
+                let last = cursor.current().last_child();
+                let is_marker = |node: &web_sys::Node| node.node_type() == web_sys::Node::COMMENT_NODE;
+                let end = last.and_then(|last| if is_marker(&last) { last.previous_sibling() } else { Some(last) });
+                // No node of their own: the cursor stays on the element, before the marker.
+                if let Some(end) = end {
+                    cursor.set(end);
+                    position.set(Position::NextChild);
+                }
+                PartState(attached.take())
+            }
+        }
+    }
+
+    fn into_owned(self) -> Part {
+        self
+    }
+}
