@@ -5,12 +5,13 @@ use leptos::prelude::*;
 use crate::core::basemap::Basemap;
 use crate::core::date::Day;
 use crate::core::embed::{Hidden, Mode, Panels};
+use crate::core::explore::Filters;
 use crate::core::i18n::{self, Lang, Msg};
 use crate::core::load::{self, LoadError, Loaded};
 use crate::core::merge;
 use crate::core::page::Page;
 use crate::core::query::Selection;
-use crate::core::url_state::UrlState;
+use crate::core::url_state::{MapCentre, UrlState};
 
 use super::context::{use_atlas, AtlasCtx};
 use super::embed::EmbedButton;
@@ -331,21 +332,8 @@ pub fn Atlas(
     let filters = RwSignal::new(linked.filters);
     let centre = RwSignal::new(linked.map);
     if as_prerendered && mode != Mode::Element {
-        // Read now, before anything writes the address; applied once every part is
-        // attached to what the build drew (`ui::turns`).
-        let asked = url_state(&addressing);
-        let (known, attached) = (known.clone(), all_attached());
-        Effect::new(move |applied: Option<bool>| {
-            if applied == Some(true) || !attached.get() {
-                return applied.unwrap_or(false);
-            }
-            if asked != UrlState::default() {
-                selection.set(known(asked.selection.clone()));
-                filters.set(asked.filters.clone());
-                centre.set(asked.map);
-            }
-            true
-        });
+        // Read now, before anything writes the address.
+        apply_when_attached(url_state(&addressing), known.clone(), selection, filters, centre);
     }
     if let (Some(shown), Some(_)) = (shown_page, &addressing.root) {
         let addressing = addressing.clone();
@@ -405,6 +393,30 @@ pub fn Atlas(
             {move || list_drawn.get().then(|| view! { <About /> })}
         </div>
     }
+}
+
+/// Applies a link's view to a prerendered atlas once every part is attached to what the
+/// build drew (`ui::turns`): sooner, a part would meet nodes it does not draw.
+fn apply_when_attached(
+    asked: UrlState,
+    known: impl Fn(Option<Selection>) -> Option<Selection> + 'static,
+    selection: RwSignal<Option<Selection>>,
+    filters: RwSignal<Filters>,
+    centre: RwSignal<Option<MapCentre>>,
+) {
+    if asked == UrlState::default() {
+        return;
+    }
+    let attached = all_attached();
+    Effect::new(move |applied: Option<bool>| {
+        if applied == Some(true) || !attached.get() {
+            return applied.unwrap_or(false);
+        }
+        selection.set(known(asked.selection.clone()));
+        filters.set(asked.filters.clone());
+        centre.set(asked.map);
+        true
+    });
 }
 
 /// The day the atlas is drawn on: the visitor's, or first the build's (`first_day`) and

@@ -1,7 +1,8 @@
 //! Taking over in turns: on a prerendered page the wasm attaches the atlas to nodes the
 //! page already shows (hydration), and one tree attaches in one task. The big parts (the
-//! map, the events panel, the timeline) each attach in a task of their own, so that a
-//! phone answers input between them (#23: no long task in the take-over).
+//! toolbar, the map, the events panel, the timeline) each attach in a task of their own,
+//! in page order, so that a phone answers input between them (#23: no long task in the
+//! take-over).
 //!
 //! A part is the children of an element: the element itself is attached with the rest
 //! (so it is found where it was), its children later, from a cursor of their own, under
