@@ -15,6 +15,7 @@ import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } f
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { spreadFeed } from "./spread.mjs";
 
 const require = createRequire(new URL("../e2e/package.json", import.meta.url));
 const { chromium } = require("playwright-core");
@@ -28,33 +29,6 @@ const timelinejsDist = fileURLToPath(new URL("./node_modules/@knight-lab/timelin
 const timelinejsVersion = JSON.parse(
   readFileSync(new URL("./node_modules/@knight-lab/timelinejs/package.json", import.meta.url)),
 ).version;
-
-// A copy of perf.mjs's "spread" generator (perf.mjs runs on import, so it cannot be imported);
-// keep it identical so that both benchmarks draw the same feed for the same events and places.
-function spread() {
-  let state = 42;
-  const random = () => ((state = (state * 1103515245 + 12345) % 2147483648) / 2147483648);
-  const feed = structuredClone(seed);
-  feed.places = Array.from({ length: places }, (_, i) => ({
-    id: `p${i}`, name: { en: `Place ${i}`, fr: `Lieu ${i}` }, region: "ON", country: "CA",
-    lat: +(42 + random() * 8).toFixed(4), lon: +(-83 + random() * 23).toFixed(4),
-  }));
-  feed.series = [];
-  const day = (n) => new Date(Date.UTC(2015, 0, 1) + n * 86400000).toISOString().slice(0, 10);
-  feed.events = Array.from({ length: events }, (_, i) => {
-    const start = Math.floor(random() * 365 * 12);
-    const when = i % 10 === 0
-      ? { type: "between", earliest: day(start), latest: day(start + 20), note: { en: "Approximate.", fr: "Approximatif." } }
-      : { type: "date", date: day(start) };
-    return {
-      id: `e${i}`, kind: "meetup", edition: "spring-2019", title: { en: `Meetup ${i}`, fr: `Rencontre ${i}` },
-      place: `p${i % places}`, host: "ubisoft", when,
-      sessions: [{ id: `s${i}`, format: "talk", title: { en: `Talk ${i}`, fr: `Présentation ${i}` }, speakers: ["ian-crosby"], topics: ["kubernetes"] }],
-    };
-  });
-  feed.editions[0].sessions = [];
-  return feed;
-}
 
 // The same feed in TimelineJS's JSON: one slide per event; a date is that day, a range
 // (between earliest and latest) starts at its earliest day and ends at its latest.
@@ -104,7 +78,7 @@ fetch("timeline.json")
   .catch((error) => { window.__error = String(error); });
 `;
 
-const feed = spread();
+const feed = spreadFeed(seed, events, places);
 const body = JSON.stringify(feed);
 const timelineBody = JSON.stringify(toTimelineJS(feed));
 
