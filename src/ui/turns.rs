@@ -24,27 +24,22 @@ use wasm_bindgen::JsCast;
 
 type Attach = Box<dyn FnOnce()>;
 
-/// The parts left to attach, in page order; `None` once the take-over is over, so that a
-/// part drawn again later is drawn at once. Provided only while a page is taken over.
+/// The parts left to attach, in page order, and whether every part is attached (the
+/// take-over is over: a part drawn again later is drawn at once). Provided only while a
+/// page is taken over.
 #[derive(Clone, Copy)]
-pub struct Turns(StoredValue<Option<Vec<Attach>>, LocalStorage>, RwSignal<bool>);
+pub struct Turns(StoredValue<Vec<Attach>, LocalStorage>, RwSignal<bool>);
 
 // Only the page's start-up (wasm) takes over.
 #[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
 impl Turns {
     pub fn new() -> Turns {
-        Turns(StoredValue::new_local(Some(Vec::new())), RwSignal::new(false))
+        Turns(StoredValue::new_local(Vec::new()), RwSignal::new(false))
     }
 
     /// Attaches the next part left; `false` (and the take-over over) once none is left.
     pub fn attach_next(self) -> bool {
-        let next = self.0.try_update_value(|parts| {
-            let next = parts.as_mut().filter(|p| !p.is_empty()).map(|p| p.remove(0));
-            if next.is_none() {
-                *parts = None;
-            }
-            next
-        });
+        let next = self.0.try_update_value(|parts| (!parts.is_empty()).then(|| parts.remove(0)));
         let attached = next.flatten().map(|attach| attach()).is_some();
         if !attached {
             self.1.set(true);
@@ -70,7 +65,7 @@ where
     E: leptos::tachys::html::element::ElementType,
     E::Output: JsCast + Clone + 'static,
 {
-    let taking_over = use_context::<Turns>().filter(|turns| turns.0.with_value(Option::is_some));
+    let taking_over = use_context::<Turns>().filter(|turns| !turns.1.get_untracked());
     let (Some(turns), Some(owner)) = (taking_over, Owner::current()) else {
         return Part::Now(children());
     };
@@ -82,7 +77,7 @@ where
         let state = owner.with(|| children().hydrate::<true>(&cursor, &PositionState::new(Position::FirstChild)));
         *cell.borrow_mut() = Some(state);
     };
-    turns.0.update_value(|parts| parts.get_or_insert_with(Vec::new).push(Box::new(attach)));
+    turns.0.update_value(|parts| parts.push(Box::new(attach)));
     Part::Later(SendWrapper::new(attached))
 }
 
