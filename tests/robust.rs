@@ -302,6 +302,12 @@ fn the_reported_crashes_are_problems_now() {
     assert_eq!(loaded.feed.events.len(), 5, "the valid rest is kept");
     // Found by the properties above: an empty text to highlight (an empty title) used to panic.
     assert!(explore::highlight("", &explore::search_words("x")).is_empty());
+    // Found by the properties above: a search of white space only ("q=\u{b}", a vertical tab)
+    // was read as a search and written as none.
+    for query in ["q=\u{b}", "q=%20a%20", "q=%0B"] {
+        let state = UrlState::from_query(query);
+        assert_eq!(UrlState::from_query(&state.to_query()), state, "{query}");
+    }
 }
 
 /// Bounded work: a huge object parses in linear time, and a feed past the size limit is

@@ -78,7 +78,8 @@ impl UrlState {
         for (key, value) in pairs(query) {
             match key {
                 "lang" => state.lang = Lang::from_tag(&value),
-                "q" => state.filters.search = value,
+                // Written trimmed (`to_query`), read trimmed: a search round-trips.
+                "q" => state.filters.search = value.trim().to_owned(),
                 "when" if value == "past" => state.filters.timing = Some(Timing::Past),
                 "when" if value == "upcoming" => state.filters.timing = Some(Timing::Upcoming),
                 "place" if !value.is_empty() => state.selection = Some(Selection::Place(value)),
