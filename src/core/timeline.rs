@@ -463,6 +463,66 @@ pub fn list_start(rank: usize, len: usize, min_shown: usize) -> usize {
     rank.min(len.saturating_sub(min_shown))
 }
 
+/// The page of a list that is shown: the listed events by edition, from where it opens.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct ListPage {
+    /// Each edition's events on the page, by index in the feed; the edition by its index
+    /// (`None`: the events of no edition).
+    pub groups: Vec<(Option<usize>, Vec<usize>)>,
+    /// Where the list opens among the listed events (`list_start`).
+    pub opening: usize,
+    /// Where the page starts among them: `opening`, less the earlier events asked for.
+    pub start: usize,
+    /// The listed event nearest today, by index in the feed.
+    pub nearest: Option<usize>,
+    /// How many listed events come after the page.
+    pub left: usize,
+}
+
+impl ListPage {
+    /// The events of edition `edition` on the page.
+    pub fn of(&self, edition: Option<usize>) -> Vec<usize> {
+        self.groups.iter().find(|(e, _)| *e == edition).map(|(_, events)| events.clone()).unwrap_or_default()
+    }
+}
+
+/// The page of at most `limit` events of `order` (events by edition) that are `shown`,
+/// opening `earlier` events before the one nearest `today` (see `list_start`).
+pub fn list_page(
+    order: &[(Option<usize>, Vec<usize>)],
+    shown: &dyn Fn(usize) -> bool,
+    span: &dyn Fn(usize) -> Span,
+    today: Day,
+    (earlier, limit, min_shown): (usize, usize, usize),
+) -> ListPage {
+    let mut groups: Vec<(Option<usize>, Vec<usize>)> = order
+        .iter()
+        .map(|(edition, events)| (*edition, events.iter().copied().filter(|&i| shown(i)).collect::<Vec<_>>()))
+        .filter(|(_, events)| !events.is_empty())
+        .collect();
+    let listed: Vec<usize> = groups.iter().flat_map(|(_, events)| events.iter().copied()).collect();
+    let spans: Vec<Span> = listed.iter().map(|&i| span(i)).collect();
+    let rank = nearest_today(&spans, today).unwrap_or(0);
+    let opening = list_start(rank, listed.len(), min_shown);
+    let start = opening.saturating_sub(earlier);
+    let (mut skip, mut budget) = (start, limit);
+    for (_, events) in &mut groups {
+        let skipped = skip.min(events.len());
+        events.drain(..skipped);
+        skip -= skipped;
+        events.truncate(budget);
+        budget -= events.len();
+    }
+    groups.retain(|(_, events)| !events.is_empty());
+    ListPage {
+        groups,
+        opening,
+        start,
+        nearest: listed.get(rank).copied(),
+        left: listed.len().saturating_sub(start + limit),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -788,6 +848,40 @@ mod tests {
         assert_eq!(list_start(1100, 1500, 12), 1100);
         assert_eq!(list_start(5, 6, 12), 0);
         assert_eq!(list_start(1495, 1500, 12), 1488);
+    }
+
+    #[test]
+    fn a_list_page_opens_near_today_across_editions() {
+        // 40 events a day apart: the first 25 of edition 0, the rest of none; every third hidden.
+        let first = day("2024-01-01");
+        let span_of = |i: usize| {
+            let d = Day::from_days_since_epoch(first.days_since_epoch() + i as i64);
+            Span { first: d, last: d, uncertain: false }
+        };
+        let order = vec![(Some(0), (0..25).collect::<Vec<usize>>()), (None, (25..40).collect())];
+        let shown = |i: usize| !i.is_multiple_of(3);
+        let listed: Vec<usize> = (0..40).filter(|&i| shown(i)).collect();
+        let today = span_of(20).first;
+        let page = list_page(&order, &shown, &span_of, today, (0, 10, 12));
+        let rank = listed.iter().position(|&i| i == 20).unwrap();
+        assert_eq!(page.nearest, Some(20));
+        assert_eq!(page.opening, list_start(rank, listed.len(), 12));
+        assert_eq!(page.start, page.opening);
+        let on_page: Vec<usize> = page.groups.iter().flat_map(|(_, e)| e.clone()).collect();
+        assert_eq!(on_page, listed[page.start..page.start + 10]);
+        assert_eq!(page.left, listed.len() - page.start - 10);
+        // Split where the editions part, each group in the feed's order.
+        assert_eq!(page.of(Some(0)), on_page.iter().copied().filter(|&i| i < 25).collect::<Vec<_>>());
+        assert_eq!(page.of(None), on_page.iter().copied().filter(|&i| i >= 25).collect::<Vec<_>>());
+        // Earlier events asked for: the page starts before the opening, never before the first.
+        let back = list_page(&order, &shown, &span_of, today, (5, 15, 12));
+        assert_eq!((back.opening, back.start), (page.opening, page.opening - 5));
+        let all = list_page(&order, &shown, &span_of, today, (1000, 1000, 12));
+        assert_eq!((all.start, all.left), (0, 0));
+        assert_eq!(all.groups.iter().map(|(_, e)| e.len()).sum::<usize>(), listed.len());
+        // Nothing shown: an empty page.
+        let none = list_page(&order, &|_| false, &span_of, today, (0, 10, 12));
+        assert!(none.groups.is_empty() && none.nearest.is_none());
     }
 
     #[test]

@@ -63,7 +63,7 @@ pub fn Details(
                         {Msg::CloseDetails.text(lang)}
                     </button>
                 </div>
-                {super::list::event_card(lang, &loaded.feed, event, today.get(), "detail-", &[])}
+                {super::list::event_card(lang, &loaded.feed, event, today.get(), "detail-")}
                 {venue(lang, &loaded.feed, event)}
                 {event.edition.as_deref().and_then(|id| loaded.feed.edition(id)).and_then(|edition| super::list::sponsors_line(lang, &loaded.feed, edition))}
                 <p>{super::list::calendar_button(lang, event, heading_id)}</p>

@@ -2,14 +2,17 @@
 //! with its sessions that opens the event's details. It is also the text alternative of
 //! the map and the timeline.
 
+use std::sync::Arc;
+
 use leptos::prelude::*;
 
 use crate::core::date::{Day, Moment};
 use crate::core::explore::{self};
-use crate::core::feed::{Attendance, Edition, Event, Feed, Link, Session, Span, Status, When};
+use crate::core::feed::{Attendance, Edition, Event, Feed, Link, Session, Status, When};
 use crate::core::i18n::{self, Lang, Msg};
+use crate::core::load::Loaded;
 use crate::core::query::{self, Selection, Timing};
-use crate::core::timeline;
+use crate::core::timeline::{self, ListPage};
 use crate::core::validate::is_safe_link;
 
 use super::browser;
@@ -20,6 +23,16 @@ use super::intl;
 const LIST_PAGE: usize = 50;
 /// A list opens at the event nearest today with at least this many events after it.
 const LIST_MIN: usize = 12;
+
+/// What every card of the list reads as it changes: a keystroke marks the words anew in
+/// the cards that stay, and draws only the cards that come.
+#[derive(Clone, Copy)]
+struct Listing {
+    page: Memo<ListPage>,
+    words: Memo<Vec<String>>,
+    selected: Memo<Option<String>>,
+    selection: RwSignal<Option<Selection>>,
+}
 
 #[component]
 pub fn EventList() -> impl IntoView {
@@ -32,29 +45,61 @@ pub fn EventList() -> impl IntoView {
     let earlier = RwSignal::new(0);
     // The order is the feed's: sorted once, then only filtered on each change.
     let order = query::by_edition_indices(&loaded.feed);
+    let feed = loaded.clone();
+    let page = Memo::new(move |_| {
+        let span = |i: usize| feed.feed.events[i].span;
+        let wanted = (earlier.get(), limit.get(), LIST_MIN);
+        listed.with(|shown| timeline::list_page(&order, &|i| shown.contains(i), &span, today.get(), wanted))
+    });
+    let words = Memo::new(move |_| filters.with(|f| explore::search_words(&f.search)));
+    let selected = Memo::new(move |_| match selection.get() {
+        Some(Selection::Event(id)) => Some(id),
+        _ => None,
+    });
+    let listing = Listing { page, words, selected, selection };
+    // A language or a day changes every card: the list is drawn again.
     move || {
-        let (lang, today) = (lang.get(), today.get());
-        let feed = &loaded.feed;
-        let words = filters.with(|f| explore::search_words(&f.search));
-        let mut groups: Vec<(Option<&Edition>, Vec<&Event>)> = listed.with(|shown| {
-            order
-                .iter()
-                .map(|(edition, events)| {
-                    let events = events.iter().filter(|&&i| shown.contains(i)).map(|&i| &feed.events[i]).collect();
-                    (edition.map(|e| &feed.editions[e]), events)
-                })
-                .filter(|(_, events): &(_, Vec<&Event>)| !events.is_empty())
-                .collect()
-        });
-        let selected_event = match selection.get() {
-            Some(Selection::Event(id)) => Some(id),
+        let (lang, today, loaded) = (lang.get(), today.get(), loaded.clone());
+        let feed = loaded.clone();
+        let top = move || {
+            page.with(|p| {
+                let nearest_id = p.nearest.map(|i| feed.feed.events[i].id.clone());
+                (p.opening > 0).then(|| list_top(lang, p.start, nearest_id, earlier, limit))
+            })
+        };
+        let more = move || {
+            let left = page.with(|p| p.left);
+            (left > 0).then(|| {
+                view! {
+                    <button type="button" class="ma-button ma-more" on:click=move |_| limit.update(|l| *l += LIST_PAGE)>
+                        {i18n::show_more(lang, left.min(LIST_PAGE), left)}
+                    </button>
+                }
+            })
+        };
+        let empty = move || {
+            page.with(|p| p.groups.is_empty()).then(|| view! { <p class="ma-empty">{Msg::NoEvents.text(lang)}</p> })
+        };
+        view! {
+            {place_filter(lang, loaded.clone(), selection)}
+            {empty}
+            {top}
+            <For each=move || page.with(|p| p.groups.iter().map(|(e, _)| *e).collect::<Vec<_>>()) key=|e| *e let:edition>
+                {edition_section(lang, loaded.clone(), edition, today, listing)}
+            </For>
+            {more}
+        }
+    }
+}
+
+/// "Events in <place>" with a way back to all, while a place on the map is picked.
+fn place_filter(lang: Lang, loaded: Arc<Loaded>, selection: RwSignal<Option<Selection>>) -> impl IntoView {
+    move || {
+        let place = match selection.get() {
+            Some(Selection::Place(id)) => loaded.feed.place(&id),
             _ => None,
         };
-        let selected_place = match selection.get() {
-            Some(Selection::Place(id)) => feed.place(&id),
-            _ => None,
-        };
-        let filter = selected_place.map(|place| {
+        place.map(|place| {
             view! {
                 <div class="ma-filter" role="status">
                     <h2 class="ma-filter-title">{i18n::events_in(lang, place.name.get(lang))}</h2>
@@ -66,42 +111,7 @@ pub fn EventList() -> impl IntoView {
                     </button>
                 </div>
             }
-        });
-        if groups.is_empty() {
-            return view! { <p class="ma-empty">{Msg::NoEvents.text(lang)}</p> }.into_any();
-        }
-        let total: usize = groups.iter().map(|(_, events)| events.len()).sum();
-        // A long list opens at the event nearest today; earlier ones are a press away.
-        let spans: Vec<Span> = groups.iter().flat_map(|(_, events)| events.iter().map(|e| e.span)).collect();
-        let nearest = timeline::nearest_today(&spans, today).unwrap_or(0);
-        let opening = timeline::list_start(nearest, total, LIST_MIN);
-        let start = opening.saturating_sub(earlier.get());
-        let nearest_id = groups.iter().flat_map(|(_, events)| events.iter()).nth(nearest).map(|e| e.id.clone());
-        let (mut skip, mut budget) = (start, limit.get());
-        for (_, events) in &mut groups {
-            let skipped = skip.min(events.len());
-            events.drain(..skipped);
-            skip -= skipped;
-            events.truncate(budget);
-            budget -= events.len();
-        }
-        groups.retain(|(_, events)| !events.is_empty());
-        let left = total.saturating_sub(start + limit.get());
-        let more = (left > 0).then(|| {
-            view! {
-                <button type="button" class="ma-button ma-more" on:click=move |_| limit.update(|l| *l += LIST_PAGE)>
-                    {i18n::show_more(lang, left.min(LIST_PAGE), left)}
-                </button>
-            }
-        });
-        let top = (opening > 0).then(|| list_top(lang, start, nearest_id, earlier, limit));
-        let sections = groups
-            .into_iter()
-            .map(|(edition, events)| {
-                edition_section(lang, feed, edition, &events, today, selected_event.as_deref(), &words, selection)
-            })
-            .collect_view();
-        view! { {filter} {top} {sections} {more} }.into_any()
+        })
     }
 }
 
@@ -144,17 +154,15 @@ fn list_top(
 
 /// An edition's events under its name, what it is about a click away; the events of no
 /// edition under "Other events" (or "Events", in a feed without editions).
-#[allow(clippy::too_many_arguments)]
 fn edition_section(
     lang: Lang,
-    feed: &Feed,
-    edition: Option<&Edition>,
-    events: &[&Event],
+    loaded: Arc<Loaded>,
+    index: Option<usize>,
     today: Day,
-    selected: Option<&str>,
-    words: &[String],
-    selection: RwSignal<Option<Selection>>,
+    listing: Listing,
 ) -> impl IntoView {
+    let feed = &loaded.feed;
+    let edition = index.map(|i| &feed.editions[i]);
     let (heading_id, name) = match edition {
         Some(edition) => (ids().of(&format!("edition-{}", edition.id)), edition.name.get(lang)),
         None if feed.editions.is_empty() => (ids().of("edition-none"), Msg::Events.text(lang)),
@@ -175,22 +183,20 @@ fn edition_section(
         view! {
             <h3 class="ma-tour-title">{Msg::AlsoInEdition.text(lang)}</h3>
             <ul class="ma-sessions">
-                {edition.sessions.iter().map(|s| session_item(lang, feed, s, words, true)).collect_view()}
+                {edition.sessions.iter().map(|s| session_item(lang, feed, s, Some(listing.words), true)).collect_view()}
             </ul>
         }
     });
+    let name = name.to_owned();
+    let cards = loaded.clone();
     view! {
         <section class="ma-edition" aria-labelledby=labelled_by>
-            <h2 id=heading_id>{name.to_owned()}</h2>
+            <h2 id=heading_id>{name}</h2>
             {about}
             <ol class="ma-events">
-                {events
-                    .iter()
-                    .map(|e| {
-                        let class = if selected == Some(e.id.as_str()) { "ma-event ma-selected" } else { "ma-event" };
-                        view! { <li class=class data-event=e.id.clone()>{list_card(lang, feed, e, today, words, selection)}</li> }
-                    })
-                    .collect_view()}
+                <For each=move || listing.page.with(|p| p.of(index)) key=|i| *i let:event>
+                    {list_card(lang, &cards, event, today, listing)}
+                </For>
             </ol>
             {tour_sessions}
         </section>
@@ -208,36 +214,40 @@ pub fn sponsors_line(lang: Lang, feed: &Feed, edition: &Edition) -> Option<impl 
 
 /// An event as the list shows it: what, where, when and who, with its title opening the
 /// details and a calendar download.
-fn list_card(
-    lang: Lang,
-    feed: &Feed,
-    event: &Event,
-    today: Day,
-    words: &[String],
-    selection: RwSignal<Option<Selection>>,
-) -> impl IntoView {
+fn list_card(lang: Lang, loaded: &Arc<Loaded>, index: usize, today: Day, listing: Listing) -> impl IntoView {
+    let feed = &loaded.feed;
+    let event = &feed.events[index];
     let heading_id = ids().of(&format!("event-{}", event.id));
     let (labelled_by, described_by) = (heading_id.clone(), heading_id.clone());
     let pick = Selection::Event(event.id.clone());
+    let id = event.id.clone();
+    let is_selected = move || listing.selected.with(|s| s.as_deref() == Some(id.as_str()));
     let cancelled = event.status == Status::Cancelled;
+    let words = Some(listing.words);
+    let matched = {
+        let loaded = loaded.clone();
+        move || listing.words.with(|w| matched_line(lang, &loaded.feed, &loaded.feed.events[index], w))
+    };
     view! {
-        <article aria-labelledby=labelled_by class:ma-cancelled=cancelled>
-            <h3 id=heading_id lang=written_in(lang, feed, &event.title)>
-                <button type="button" class="ma-event-open" on:click=move |_| selection.set(Some(pick.clone()))>
-                    {marked(event.title.get(lang), words)}
-                </button>
-            </h3>
-            {meta_line(lang, feed, event)}
-            {when_line(lang, event, today)}
-            {matched_line(lang, feed, event, words)}
-            {(!event.sessions.is_empty()).then(|| view! {
-                <ul class="ma-sessions ma-sessions-brief">
-                    {event.sessions.iter().map(|s| session_item(lang, feed, s, words, false)).collect_view()}
-                </ul>
-            })}
-            {event_links(lang, event)}
-            <p class="ma-card-actions">{calendar_button(lang, event, described_by)}</p>
-        </article>
+        <li class="ma-event" class:ma-selected=is_selected data-event=event.id.clone()>
+            <article aria-labelledby=labelled_by class:ma-cancelled=cancelled>
+                <h3 id=heading_id lang=written_in(lang, feed, &event.title)>
+                    <button type="button" class="ma-event-open" on:click=move |_| listing.selection.set(Some(pick.clone()))>
+                        {marked(event.title.get(lang), words)}
+                    </button>
+                </h3>
+                {meta_line(lang, feed, event)}
+                {when_line(lang, event, today)}
+                {matched}
+                {(!event.sessions.is_empty()).then(|| view! {
+                    <ul class="ma-sessions ma-sessions-brief">
+                        {event.sessions.iter().map(|s| session_item(lang, feed, s, words, false)).collect_view()}
+                    </ul>
+                })}
+                {event_links(lang, event)}
+                <p class="ma-card-actions">{calendar_button(lang, event, described_by)}</p>
+            </article>
+        </li>
     }
 }
 
@@ -333,14 +343,7 @@ fn when_line(lang: Lang, event: &Event, today: Day) -> impl IntoView {
 }
 
 /// Everything about one event; `id_prefix` keeps heading ids unique where it is shown twice.
-pub fn event_card(
-    lang: Lang,
-    feed: &Feed,
-    event: &Event,
-    today: Day,
-    id_prefix: &str,
-    words: &[String],
-) -> impl IntoView {
+pub fn event_card(lang: Lang, feed: &Feed, event: &Event, today: Day, id_prefix: &str) -> impl IntoView {
     let note = match &event.when {
         crate::core::feed::When::Between { note, .. } => Some(note.get(lang).to_owned()),
         _ => None,
@@ -352,7 +355,7 @@ pub fn event_card(
     let cancelled = event.status == Status::Cancelled;
     view! {
         <article aria-labelledby=labelled_by class:ma-cancelled=cancelled>
-                <h3 id=heading_id tabindex="-1" lang=written_in(lang, feed, &event.title)>{marked(event.title.get(lang), words)}</h3>
+                <h3 id=heading_id tabindex="-1" lang=written_in(lang, feed, &event.title)>{event.title.get(lang).to_owned()}</h3>
                 {meta_line(lang, feed, event)}
                 {when_line(lang, event, today)}
                 {note.map(|n| view! { <p class="ma-note">{n}</p> })}
@@ -360,7 +363,7 @@ pub fn event_card(
                 {(!event.sessions.is_empty()).then(|| view! {
                     <h4>{Msg::Sessions.text(lang)}</h4>
                     <ul class="ma-sessions">
-                        {event.sessions.iter().map(|s| session_item(lang, feed, s, words, true)).collect_view()}
+                        {event.sessions.iter().map(|s| session_item(lang, feed, s, None, true)).collect_view()}
                     </ul>
                 })}
                 {event_links(lang, event)}
@@ -374,7 +377,13 @@ pub fn event_card(
 /// A session: its format, title, speakers and links, and with `full` its notes, summary
 /// and topics too. (Links are in the list too: a page read without JavaScript, which
 /// cannot open the details, still has every one.)
-fn session_item(lang: Lang, feed: &Feed, session: &Session, words: &[String], full: bool) -> impl IntoView {
+fn session_item(
+    lang: Lang,
+    feed: &Feed,
+    session: &Session,
+    words: Option<Memo<Vec<String>>>,
+    full: bool,
+) -> impl IntoView {
     let speakers = session
         .speakers
         .iter()
@@ -425,19 +434,27 @@ fn session_item(lang: Lang, feed: &Feed, session: &Session, words: &[String], fu
     }
 }
 
-/// `text` with the search words marked — as text nodes inside `<mark>`, never as HTML.
-fn marked(text: &str, words: &[String]) -> impl IntoView {
-    explore::highlight(text, words)
-        .into_iter()
-        .map(|(piece, hit)| {
-            let piece = piece.to_owned();
-            if hit {
-                view! { <mark>{piece}</mark> }.into_any()
-            } else {
-                piece.into_any()
-            }
+/// `text` with the search words marked — as text nodes inside `<mark>`, never as HTML —
+/// again as they change; with no words (the details), as it is.
+fn marked(text: &str, words: Option<Memo<Vec<String>>>) -> AnyView {
+    let Some(words) = words else { return text.to_owned().into_any() };
+    let text = text.to_owned();
+    (move || {
+        words.with(|words| {
+            explore::highlight(&text, words)
+                .into_iter()
+                .map(|(piece, hit)| {
+                    let piece = piece.to_owned();
+                    if hit {
+                        view! { <mark>{piece}</mark> }.into_any()
+                    } else {
+                        piece.into_any()
+                    }
+                })
+                .collect_view()
         })
-        .collect_view()
+    })
+    .into_any()
 }
 
 /// The place name of the event where a session was first given.
