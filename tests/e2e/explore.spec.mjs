@@ -36,6 +36,15 @@ test("search ignores accents and narrows the list, the map and the timeline at o
   await expect(page.locator(".ma-marker")).toHaveCount(1);
   await expect(page.locator(".ma-tl-event")).toHaveCount(1);
   await expect(page.locator(".ma-result-count")).toContainText(`1 of ${EVENTS}\u00a0events`);
+  // The card stays (the list is keyed by event) and marks the new words, not the old.
+  const card = page.locator(".ma-event[data-event=montreal-spring-2019]");
+  await card.evaluate((el) => (el.dataset.kept = "yes"));
+  await page.getByRole("searchbox", { name: "Search" }).fill("native montreal");
+  await expect(card.locator("h3 mark")).toHaveText(["Native", "Montréal"]);
+  await page.getByRole("searchbox", { name: "Search" }).fill("");
+  await expect(page.locator(".ma-event")).toHaveCount(EVENTS);
+  await expect(page.locator(".ma-event mark")).toHaveCount(0);
+  await expect(card).toHaveAttribute("data-kept", "yes");
 
   await page.getByRole("searchbox", { name: "Search" }).fill("QUEBEC gouffre");
   await expect(page.locator(".ma-event")).toHaveCount(1);
