@@ -118,3 +118,48 @@ fn names_are_ordered_as_a_reader_looks_them_up() {
     names.sort_by(|a, b| explore::collate(a, b));
     assert_eq!(names, ["Élise", "emma", "Kitchener-Waterloo", "Montréal", "ottawa", "Québec", "Toronto"]);
 }
+
+/// A search changed keystroke by keystroke shows what the same search typed afresh does,
+/// whichever way it changed (more words, fewer, others, with a facet or a timing kept or
+/// changed), on the seed and on a feed of its events many times over.
+#[test]
+fn a_search_changed_a_little_shows_what_a_fresh_one_does() {
+    let seed = load::load(SEED).unwrap().feed;
+    let mut many = seed.clone();
+    many.events = (0..40)
+        .flat_map(|copy| seed.events.iter().map(move |e| (copy, e)))
+        .map(|(copy, e)| {
+            let mut e = e.clone();
+            e.id = format!("{}-{copy}", e.id);
+            e
+        })
+        .collect();
+    let today = Day::parse("2019-06-01").unwrap();
+    let searches =
+        ["", "k", "ku", "kube", "kubernetes montreal", "montreal", "mont", "o", "ottawa", "gouffre", "a b", "é"];
+    let facet = seed.events[0].place.clone().unwrap();
+    for feed in [&seed, &many] {
+        let prepared = explore::prepare(feed);
+        let filters = |search: &str, chosen: bool, timing: Option<Timing>| {
+            let mut f = Filters { search: search.into(), timing, ..Filters::default() };
+            if chosen {
+                f.toggle(Facet::Place, &facet);
+            }
+            f
+        };
+        let mut changes = 0;
+        for (a, b) in searches.iter().flat_map(|a| searches.iter().map(move |b| (a, b))) {
+            for (chosen_a, chosen_b, timing) in
+                [(false, false, None), (true, true, None), (false, true, None), (false, false, Some(Timing::Past))]
+            {
+                let (before, after) = (filters(a, chosen_a, timing), filters(b, chosen_b, timing));
+                let was = explore::shown(feed, &prepared, &before, today);
+                let fresh = explore::shown(feed, &prepared, &after, today);
+                let next = explore::shown_after(feed, &prepared, &after, today, (&before, &was));
+                assert_eq!(next, fresh, "{before:?} → {after:?}");
+                changes += usize::from(was != fresh);
+            }
+        }
+        assert!(changes > 100, "the searches change what is shown ({changes})");
+    }
+}

@@ -48,13 +48,22 @@ impl AtlasCtx {
         let prepared: LazyPrepared = Arc::default();
         let shown = {
             let (loaded, prepared) = (loaded.clone(), prepared.clone());
-            Memo::new(move |_| {
+            // The filters of the last result: a keystroke tests again only what it can change.
+            let last = StoredValue::new(None::<(Filters, Day)>);
+            Memo::new(move |was: Option<&Shown>| {
                 filters.with(|f| {
+                    let today = today.get();
+                    let before = last.try_update_value(|last| last.replace((f.clone(), today))).flatten();
                     if f.is_empty() {
                         return Shown::all(loaded.feed.events.len());
                     }
                     let prepared = prepared_of(&prepared, &loaded);
-                    crate::core::explore::shown(&loaded.feed, &prepared, f, today.get())
+                    match (before, was) {
+                        (Some((before, day)), Some(was)) if day == today => {
+                            crate::core::explore::shown_after(&loaded.feed, &prepared, f, today, (&before, was))
+                        }
+                        _ => crate::core::explore::shown(&loaded.feed, &prepared, f, today),
+                    }
                 })
             })
         };
