@@ -61,58 +61,74 @@ pub fn EventList() -> impl IntoView {
     move || {
         let (lang, today, loaded) = (lang.get(), today.get(), loaded.clone());
         let feed = loaded.clone();
-        let top = move || {
+        let top = live(move || {
             page.with(|p| {
                 let nearest_id = p.nearest.map(|i| feed.feed.events[i].id.clone());
-                (p.opening > 0).then(|| list_top(lang, p.start, nearest_id, earlier, limit))
+                (p.opening > 0).then(|| list_top(lang, p.start, nearest_id, earlier, limit)).into_any()
             })
-        };
-        let more = move || {
+        });
+        let more = live(move || {
             let left = page.with(|p| p.left);
-            (left > 0).then(|| {
-                view! {
-                    <button type="button" class="ma-button ma-more" on:click=move |_| limit.update(|l| *l += LIST_PAGE)>
-                        {i18n::show_more(lang, left.min(LIST_PAGE), left)}
-                    </button>
-                }
+            (left > 0)
+                .then(|| {
+                    view! {
+                        <button type="button" class="ma-button ma-more" on:click=move |_| limit.update(|l| *l += LIST_PAGE)>
+                            {i18n::show_more(lang, left.min(LIST_PAGE), left)}
+                        </button>
+                    }
+                })
+                .into_any()
+        });
+        let empty = live(move || {
+            page.with(|p| p.groups.is_empty())
+                .then(|| view! { <p class="ma-empty">{Msg::NoEvents.text(lang)}</p> })
+                .into_any()
+        });
+        // Drawn again only when the editions on the page change; their events are keyed.
+        let editions = Memo::new(move |_| page.with(|p| p.groups.iter().map(|(e, _)| *e).collect::<Vec<_>>()));
+        let sections = {
+            let loaded = loaded.clone();
+            live(move || {
+                let sections = editions.get().into_iter();
+                sections
+                    .map(|edition| edition_section(lang, loaded.clone(), edition, today, listing))
+                    .collect_view()
+                    .into_any()
             })
-        };
-        let empty = move || {
-            page.with(|p| p.groups.is_empty()).then(|| view! { <p class="ma-empty">{Msg::NoEvents.text(lang)}</p> })
         };
         view! {
             {place_filter(lang, loaded.clone(), selection)}
             {empty}
             {top}
-            <For each=move || page.with(|p| p.groups.iter().map(|(e, _)| *e).collect::<Vec<_>>()) key=|e| *e let:edition>
-                {edition_section(lang, loaded.clone(), edition, today, listing)}
-            </For>
+            {sections}
             {more}
         }
     }
 }
 
 /// "Events in <place>" with a way back to all, while a place on the map is picked.
-fn place_filter(lang: Lang, loaded: Arc<Loaded>, selection: RwSignal<Option<Selection>>) -> impl IntoView {
-    move || {
+fn place_filter(lang: Lang, loaded: Arc<Loaded>, selection: RwSignal<Option<Selection>>) -> AnyView {
+    live(move || {
         let place = match selection.get() {
             Some(Selection::Place(id)) => loaded.feed.place(&id),
             _ => None,
         };
-        place.map(|place| {
-            view! {
-                <div class="ma-filter" role="status">
-                    <h2 class="ma-filter-title">{i18n::events_in(lang, place.name.get(lang))}</h2>
-                    <button type="button" class="ma-button ma-button-quiet" on:click=move |e| {
-                        selection.set(None);
-                        browser::refocus(&e, vec![".ma-panel .ma-event-open".into()]);
-                    }>
-                        {Msg::ShowAllEvents.text(lang)}
-                    </button>
-                </div>
-            }
-        })
-    }
+        place
+            .map(|place| {
+                view! {
+                    <div class="ma-filter" role="status">
+                        <h2 class="ma-filter-title">{i18n::events_in(lang, place.name.get(lang))}</h2>
+                        <button type="button" class="ma-button ma-button-quiet" on:click=move |e| {
+                            selection.set(None);
+                            browser::refocus(&e, vec![".ma-panel .ma-event-open".into()]);
+                        }>
+                            {Msg::ShowAllEvents.text(lang)}
+                        </button>
+                    </div>
+                }
+            })
+            .into_any()
+    })
 }
 
 /// Above a list that opens at the event nearest today: Go to today (back there, focus on
@@ -226,7 +242,7 @@ fn list_card(lang: Lang, loaded: &Arc<Loaded>, index: usize, today: Day, listing
     let words = Some(listing.words);
     let matched = {
         let loaded = loaded.clone();
-        move || listing.words.with(|w| matched_line(lang, &loaded.feed, &loaded.feed.events[index], w))
+        live(move || listing.words.with(|w| matched_line(lang, &loaded.feed, &loaded.feed.events[index], w).into_any()))
     };
     view! {
         <li class="ma-event" class:ma-selected=is_selected data-event=event.id.clone()>
@@ -439,7 +455,7 @@ fn session_item(
 fn marked(text: &str, words: Option<Memo<Vec<String>>>) -> AnyView {
     let Some(words) = words else { return text.to_owned().into_any() };
     let text = text.to_owned();
-    (move || {
+    live(move || {
         words.with(|words| {
             explore::highlight(&text, words)
                 .into_iter()
@@ -452,9 +468,17 @@ fn marked(text: &str, words: Option<Memo<Vec<String>>>) -> AnyView {
                     }
                 })
                 .collect_view()
+                .into_any()
         })
     })
-    .into_any()
+}
+
+/// A part drawn again as what it reads changes. Every such part of the list is this one
+/// type (a shared closure), so the wasm holds the reactive drawing code once rather than
+/// once per part.
+fn live(draw: impl FnMut() -> AnyView + Send + 'static) -> AnyView {
+    let draw: Arc<std::sync::Mutex<dyn FnMut() -> AnyView + Send>> = Arc::new(std::sync::Mutex::new(draw));
+    draw.into_any()
 }
 
 /// The place name of the event where a session was first given.
