@@ -345,10 +345,10 @@ pub fn shown(feed: &Feed, prepared: &[Prepared], filters: &Filters, today: Day) 
     )
 }
 
-/// `shown` under `filters`, from what was shown under `before` (`filters` the day
-/// before too): when only the search changed, and only by words that ask more (each
-/// word before is inside one now) or less (each word now is inside one before), only
-/// the events that can change are tested again — a keystroke at 10,000 events.
+/// `shown` under `filters`, from `was`, what `before` showed on the same `today`: when
+/// only the search changed, by words that ask more (each word before is inside one now)
+/// or less (each word now is inside one before), only the events that can change are
+/// tested again — the shown ones or the hidden ones; otherwise all of them.
 pub fn shown_after(
     feed: &Feed,
     prepared: &[Prepared],
