@@ -5,7 +5,7 @@
 use std::collections::HashSet;
 
 use super::date::{Day, Moment};
-use super::feed::{Event, Feed, Indexed, Link, RawFeed, Session, Span, Text, When, Written};
+use super::feed::{Feed, Indexed, Link, RawFeed, Session, Span, Text, When, Written};
 
 #[derive(Clone, Debug, PartialEq)]
 pub struct Problem {
@@ -271,7 +271,8 @@ fn keep<T>(
     mut check: impl FnMut(&mut Check, &str, &T),
 ) -> Vec<T> {
     let mut seen = HashSet::new();
-    let mut kept = Vec::new();
+    // Entries are large (an event is hundreds of bytes): moved once, never regrown.
+    let mut kept = Vec::with_capacity(entries.len());
     for (index, entry) in entries {
         let path = format!("{list}[{index}]");
         let mut c = Check::new(problems);
@@ -504,10 +505,9 @@ pub fn validate(mut raw: RawFeed, problems: &mut Vec<Problem>) -> Feed {
 
     known.editions = edition_ids;
 
-    let mut events: Vec<Event> = Vec::new();
-    let mut spans = Vec::new();
+    let mut spans = Vec::with_capacity(raw.events.len());
     let mut event_ids = HashSet::new();
-    let kept = keep(
+    let mut events = keep(
         "events",
         raw.events,
         problems,
@@ -544,9 +544,8 @@ pub fn validate(mut raw: RawFeed, problems: &mut Vec<Problem>) -> Feed {
             }
         },
     );
-    for (mut event, span) in kept.into_iter().zip(spans) {
+    for (event, span) in events.iter_mut().zip(spans) {
         event.span = span;
-        events.push(event);
     }
 
     Feed {
