@@ -136,8 +136,8 @@ async fn many_problems_are_listed_fifty_at_most_and_counted_by_kind() {
     settle(0).await;
     assert_eq!(host.query_selector_all(".ma-problems li").unwrap().length(), 50);
     let kinds = element(&host, ".ma-problem-kinds").text_content().unwrap();
-    assert_eq!(kinds, "By kind: invalid date (2000), unknown reference (1000).");
-    assert!(host.text_content().unwrap().contains("And 2950\u{a0}more problems, not listed here."));
+    assert_eq!(kinds, "By kind: invalid date (2,000), unknown reference (1,000).");
+    assert!(host.text_content().unwrap().contains("And 2,950\u{a0}more problems, not listed here."));
     assert_eq!(texts(&host, ".ma-event").len(), 6, "the valid events are all shown");
 }
 
@@ -452,6 +452,20 @@ fn prerendered_days_read_as_the_browser_writes_them() {
         }
     }
     assert!(compared > 400 && plain_day(Lang::Fr, Day::parse("2019-06-01").unwrap(), true) == "1er juin 2019");
+}
+
+/// Counts are written in the core (the prerender has no `Intl`), grouped as the browser's
+/// `Intl.NumberFormat` groups them, so a page taken over reads the same.
+#[wasm_bindgen_test]
+fn counts_are_grouped_as_the_browser_groups_them() {
+    use meetup_atlas::core::i18n::number;
+    for lang in Lang::ALL {
+        let intl = js_sys::Intl::NumberFormat::new(&js_sys::Array::of1(&lang.locale().into()), &js_sys::Object::new());
+        for n in [0, 7, 42, 999, 1_000, 1_500, 10_000, 123_456, 1_000_000, 98_765_432] {
+            let browser = intl.format().call1(&wasm_bindgen::JsValue::NULL, &(n as f64).into()).unwrap();
+            assert_eq!(Some(number(lang, n)), browser.as_string(), "{n} {lang:?}");
+        }
+    }
 }
 
 /// The options `meetup-atlas.js` passes to `mountElement`, as the script writes them.

@@ -148,7 +148,7 @@ fn FacetValue(
     value: String,
     count: Memo<std::collections::HashMap<String, usize>>,
 ) -> impl IntoView {
-    let filters = use_atlas().filters;
+    let (filters, lang) = (use_atlas().filters, use_atlas().lang);
     let checked = {
         let value = value.clone();
         move || filters.with(|f| f.chosen.contains(&(facet, value.clone())))
@@ -163,7 +163,7 @@ fn FacetValue(
                 <input type="checkbox" prop:checked=checked on:change=move |_| filters.update(|f| f.toggle(facet, &value)) />
                 <span class="ma-choice-name">{name}</span>
                 " "
-                <span class="ma-choice-count">{move || format!("({})", n())}</span>
+                <span class="ma-choice-count">{move || format!("({})", i18n::number(lang.get(), n()))}</span>
             </label>
         </li>
     }

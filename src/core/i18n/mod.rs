@@ -65,6 +65,8 @@ mod tests {
         assert_eq!(same, [&Msg::Source], "identical in both languages");
         assert_eq!(shown_of(Lang::En, 3, 6), "3 of 6\u{a0}events");
         assert_eq!(shown_of(Lang::Fr, 1, 6), "1\u{a0}événement sur 6");
+        assert_eq!(shown_of(Lang::En, 1_500, 10_000), "1,500 of 10,000\u{a0}events");
+        assert_eq!(shown_of(Lang::Fr, 999, 1_234_567), "999\u{a0}événements sur 1\u{a0}234\u{a0}567");
     }
 
     #[test]

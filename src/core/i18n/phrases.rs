@@ -1,7 +1,7 @@
 //! The sentences of the interface that carry a value: results, selections, filters,
 //! stacks, imports and the offline notice.
 
-use super::vocabulary::count;
+use super::vocabulary::{count, number};
 use crate::core::lang::Lang;
 use crate::core::offline::SavedBecause;
 
@@ -73,9 +73,9 @@ pub fn facet_search(lang: Lang, facet: crate::core::explore::Facet) -> &'static 
 pub fn values_without_events(lang: Lang, hidden: usize) -> String {
     match lang {
         Lang::En if hidden == 1 => "1 more with no event under these filters".to_owned(),
-        Lang::En => format!("{hidden} more with no event under these filters"),
+        Lang::En => format!("{} more with no event under these filters", number(lang, hidden)),
         Lang::Fr if hidden == 1 => "1 autre sans événement avec ces filtres".to_owned(),
-        Lang::Fr => format!("{hidden} autres sans événement avec ces filtres"),
+        Lang::Fr => format!("{} autres sans événement avec ces filtres", number(lang, hidden)),
     }
 }
 
@@ -90,8 +90,10 @@ pub fn show_results(lang: Lang, shown: usize, total: usize) -> String {
 /// "3 of 6 events" / « 3 événements sur 6 ».
 pub fn shown_of(lang: Lang, shown: usize, total: usize) -> String {
     match lang {
-        Lang::En => format!("{shown} of {}", count(lang, total, ("event", ""), ("events", ""))),
-        Lang::Fr => format!("{} sur {total}", count(lang, shown, ("", "événement"), ("", "événements"))),
+        Lang::En => format!("{} of {}", number(lang, shown), count(lang, total, ("event", ""), ("events", ""))),
+        Lang::Fr => {
+            format!("{} sur {}", count(lang, shown, ("", "événement"), ("", "événements")), number(lang, total))
+        }
     }
 }
 
@@ -114,16 +116,16 @@ pub fn more_here(lang: Lang, n: usize) -> String {
 /// Under a stack's first events: how many it holds beyond them, and how to reach them.
 pub fn more_to_narrow(lang: Lang, n: usize) -> String {
     match lang {
-        Lang::En => format!("And {n} more: narrow them down with the search or the filters."),
-        Lang::Fr => format!("Et {n} de plus\u{a0}: affinez avec la recherche ou les filtres."),
+        Lang::En => format!("And {} more: narrow them down with the search or the filters.", number(lang, n)),
+        Lang::Fr => format!("Et {} de plus\u{a0}: affinez avec la recherche ou les filtres.", number(lang, n)),
     }
 }
 
 /// The list's "more" button: how many come next and how many are left.
 pub fn show_more(lang: Lang, next: usize, left: usize) -> String {
     match lang {
-        Lang::En => format!("Show {next} more ({left} left)"),
-        Lang::Fr => format!("Afficher {next} de plus ({left} restants)"),
+        Lang::En => format!("Show {} more ({} left)", number(lang, next), number(lang, left)),
+        Lang::Fr => format!("Afficher {} de plus ({} restants)", number(lang, next), number(lang, left)),
     }
 }
 

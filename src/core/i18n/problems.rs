@@ -1,6 +1,6 @@
 //! What is wrong with a feed, in words: load errors, problems one by one and by kind.
 
-use super::vocabulary::{count, decimal_fr, label};
+use super::vocabulary::{count, decimal_fr, label, number};
 use crate::core::lang::Lang;
 use crate::core::load::{FeedError, LoadError, MAX_FEED_BYTES, SCHEMA_VERSION};
 use crate::core::validate::{Problem, ProblemKind, Target};
@@ -67,7 +67,7 @@ pub fn problems_by_kind(lang: Lang, problems: &[crate::core::validate::Problem])
         }
     }
     counts.sort_by_key(|&(_, n)| std::cmp::Reverse(n));
-    let parts: Vec<String> = counts.iter().map(|(name, n)| format!("{name} ({n})")).collect();
+    let parts: Vec<String> = counts.iter().map(|(name, n)| format!("{name} ({})", number(lang, *n))).collect();
     format!("{} {}.", label(lang, lang.pick("By kind", "Par type")), parts.join(", "))
 }
 

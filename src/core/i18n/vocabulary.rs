@@ -90,7 +90,23 @@ pub fn count(lang: Lang, n: usize, singular: (&str, &str), plural: (&str, &str))
         Lang::Fr => n <= 1,
     };
     let (en, fr) = if one { singular } else { plural };
-    format!("{n}\u{a0}{}", lang.pick(en, fr))
+    format!("{}\u{a0}{}", number(lang, n), lang.pick(en, fr))
+}
+
+/// A whole number grouped by thousands as `Intl.NumberFormat` writes it for the
+/// language's locale (`Lang::locale`), so the prerendered page and the browser agree:
+/// "10,000"; « 10\u{a0}000 » (fr-CA groups with a no-break space).
+pub fn number(lang: Lang, n: usize) -> String {
+    let digits = n.to_string();
+    let mark = lang.pick(",", "\u{a0}");
+    let mut out = String::with_capacity(digits.len() + digits.len() / 3 * mark.len());
+    for (i, digit) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i) % 3 == 0 {
+            out.push_str(mark);
+        }
+        out.push(digit);
+    }
+    out
 }
 
 /// What a feed's events are, named from their kinds: a feed of meetups says "meetups", one
