@@ -335,14 +335,28 @@ impl Shown {
 
 /// For each event of the feed, whether it is shown under `filters`.
 pub fn shown(feed: &Feed, prepared: &[Prepared], filters: &Filters, today: Day) -> Shown {
+    let tested = Shown(vec![false; feed.events.len().min(prepared.len())]);
+    retested(feed, prepared, filters, today, tested, None)
+}
+
+/// `was` with its events tested again under `filters`: all of them, or only those
+/// whose flag is `only`.
+fn retested(
+    feed: &Feed,
+    prepared: &[Prepared],
+    filters: &Filters,
+    today: Day,
+    was: Shown,
+    only: Option<bool>,
+) -> Shown {
     let words = search_words(&filters.search);
-    Shown(
-        feed.events
-            .iter()
-            .zip(prepared)
-            .map(|(event, p)| passes(p, query::timing(event.span, today), filters, &words))
-            .collect(),
-    )
+    let mut next = was;
+    for ((flag, event), p) in next.0.iter_mut().zip(&feed.events).zip(prepared) {
+        if only.is_none_or(|only| *flag == only) {
+            *flag = passes(p, query::timing(event.span, today), filters, &words);
+        }
+    }
+    next
 }
 
 /// `shown` under `filters`, from `was`, what `before` showed on the same `today`: when
@@ -366,13 +380,7 @@ pub fn shown_after(
         (true, _, true) => false,
         _ => return shown(feed, prepared, filters, today),
     };
-    let mut next = was.clone();
-    for ((flag, event), p) in next.0.iter_mut().zip(&feed.events).zip(prepared) {
-        if *flag == retest {
-            *flag = passes(p, query::timing(event.span, today), filters, &new);
-        }
-    }
-    next
+    retested(feed, prepared, filters, today, was.clone(), Some(retest))
 }
 
 /// The faceted-search count of each value of `facet`: how many events adding it would
