@@ -60,6 +60,28 @@ pub fn fingerprint(text: &str) -> String {
 
 /// Parses and validates feed text.
 pub fn load(text: &str) -> Result<Loaded, FeedError> {
+    read(text).map(Read::validate)
+}
+
+/// A feed's text read into the model, not yet validated: the two halves of `load`, for
+/// a caller that lets the browser breathe between them.
+pub struct Read {
+    raw: RawFeed,
+    problems: Vec<Problem>,
+    events_in_file: usize,
+}
+
+impl Read {
+    pub fn validate(self) -> Loaded {
+        let Read { raw, mut problems, events_in_file } = self;
+        let feed = validate::validate(raw, &mut problems);
+        let left_out_events = events_in_file - feed.events.len();
+        Loaded { feed, problems, left_out_events, failed: Vec::new() }
+    }
+}
+
+/// The first half of `load`: the text read, entry by entry.
+pub fn read(text: &str) -> Result<Read, FeedError> {
     let text = json_text(text)?;
     // One pass over the text for its shape, one per entry for its content.
     let mut problems = Vec::new();
@@ -92,9 +114,7 @@ pub fn load(text: &str) -> Result<Loaded, FeedError> {
         editions: entries(root.editions, "editions", &mut problems),
         events: entries(events, "events", &mut problems),
     };
-    let feed = validate::validate(raw, &mut problems);
-    let left_out_events = events_in_file - feed.events.len();
-    Ok(Loaded { feed, problems, left_out_events, failed: Vec::new() })
+    Ok(Read { raw, problems, events_in_file })
 }
 
 /// The feed's JSON text: refused past `MAX_FEED_BYTES`; a leading byte order mark is

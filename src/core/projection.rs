@@ -297,20 +297,52 @@ pub fn rings_path(projection: &Projection, rings: &[Vec<i32>], scale: f64, close
 }
 
 /// Writes `tenths / 10` as briefly as SVG reads it: "12", "-3.5", "0.5"; a space only
-/// where the number would otherwise run into the one before.
+/// where the number would otherwise run into the one before. By hand, not `write!`: a
+/// basemap has tens of thousands of them, and the take-over projects it (#23).
 fn push_tenths(d: &mut String, tenths: i64) {
-    use std::fmt::Write;
     if tenths >= 0 && d.ends_with(|c: char| c.is_ascii_digit() || c == '.') {
         d.push(' ');
     }
-    let sign = if tenths < 0 { "-" } else { "" };
-    let (whole, tenth) = (tenths.abs() / 10, tenths.abs() % 10);
-    let _ = if tenth == 0 { write!(d, "{sign}{whole}") } else { write!(d, "{sign}{whole}.{tenth}") };
+    if tenths < 0 {
+        d.push('-');
+    }
+    let magnitude = tenths.unsigned_abs();
+    let mut digits = [0_u8; 20];
+    let (mut rest, mut at) = (magnitude / 10, digits.len());
+    loop {
+        at -= 1;
+        digits[at] = b'0' + (rest % 10) as u8;
+        rest /= 10;
+        if rest == 0 {
+            break;
+        }
+    }
+    d.extend(digits[at..].iter().map(|&b| char::from(b)));
+    if magnitude % 10 != 0 {
+        d.push('.');
+        d.push(char::from(b'0' + (magnitude % 10) as u8));
+    }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn tenths_are_written_as_format_writes_them() {
+        for tenths in (-25_000_i64..25_000).chain([i64::MIN + 1, i64::MAX, -1_234_567_890, 9_876_543_210]) {
+            let (whole, tenth) = (tenths.unsigned_abs() / 10, tenths.unsigned_abs() % 10);
+            let sign = if tenths < 0 { "-" } else { "" };
+            let expected = if tenth == 0 { format!("{sign}{whole}") } else { format!("{sign}{whole}.{tenth}") };
+            let mut d = String::from("M");
+            push_tenths(&mut d, tenths);
+            assert_eq!(d, format!("M{expected}"), "{tenths}");
+        }
+        let mut d = String::from("l1.5");
+        push_tenths(&mut d, 20);
+        push_tenths(&mut d, -3);
+        assert_eq!(d, "l1.5 2-0.3");
+    }
 
     /// Ten far-apart cities: (name, lon, lat).
     const CITIES: [(&str, f64, f64); 10] = [

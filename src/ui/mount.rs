@@ -105,6 +105,8 @@ fn draw(host: web_sys::HtmlElement, setup: Setup) {
 /// DOM and only attach to it. Otherwise (another feed since, a saved copy, another
 /// language or set of views) the atlas is drawn afresh in its place, still at once.
 async fn take_over(host: web_sys::HtmlElement, mut setup: Setup, prerendered: Prerendered) {
+    // Apart from the wasm's instantiation, which is a long task of its own.
+    next_task().await;
     let performance = web_sys::window().and_then(|w| w.performance());
     if let Some(performance) = &performance {
         let _ = performance.mark(TAKE_OVER_START);
@@ -122,19 +124,22 @@ async fn take_over(host: web_sys::HtmlElement, mut setup: Setup, prerendered: Pr
         }
     };
     next_task().await;
-    let loaded = match load::load(&text) {
-        Ok(loaded) => loaded,
+    let read = match load::read(&text) {
+        Ok(read) => read,
         Err(error) => {
             setup.failed = Some(LoadError::Feed(error));
             return draw(host, setup);
         }
     };
+    next_task().await;
+    let loaded = read.validate();
     // The service worker may hold a newer basemap than the build's.
     let basemap_text = fetch_text(&setup.basemap_url).await.ok();
     next_task().await;
     let same_basemap = basemap_text.as_deref().map(load::fingerprint) == Some(prerendered.basemap);
-    let basemap =
-        basemap_text.and_then(|text| basemap::parse(&text, &query::map_projection(&loaded.feed)).ok()).map(Arc::new);
+    let unprojected = basemap_text.and_then(|text| basemap::Unprojected::read(&text).ok());
+    next_task().await;
+    let basemap = unprojected.map(|raw| Arc::new(raw.project(&query::map_projection(&loaded.feed))));
     let as_built = load::fingerprint(&text) == prerendered.feed
         && saved.is_none()
         && same_basemap

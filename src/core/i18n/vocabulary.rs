@@ -101,7 +101,7 @@ pub fn number(lang: Lang, n: usize) -> String {
     let mark = lang.pick(",", "\u{a0}");
     let mut out = String::with_capacity(digits.len() + digits.len() / 3 * mark.len());
     for (i, digit) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i) % 3 == 0 {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
             out.push_str(mark);
         }
         out.push(digit);
