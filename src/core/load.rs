@@ -104,8 +104,8 @@ pub fn read(text: &str) -> Result<Read, FeedError> {
     let events_in_file = events.len();
     let raw = RawFeed {
         title: field(root.title, "title", &mut problems).unwrap_or_default(),
-        description: root.description.and_then(|raw| value(raw, "description", &mut problems)),
-        source: root.source.and_then(|raw| value(raw, "source", &mut problems)),
+        description: root.description.and_then(|raw| value(raw, || "description".into(), &mut problems)),
+        source: root.source.and_then(|raw| value(raw, || "source".into(), &mut problems)),
         places: entries(root.places, "places", &mut problems),
         organizations: entries(root.organizations, "organizations", &mut problems),
         people: entries(root.people, "people", &mut problems),
@@ -193,9 +193,10 @@ fn message(error: &serde_json::Error) -> String {
     }
 }
 
-fn value<T: DeserializeOwned>(raw: &RawValue, path: &str, problems: &mut Vec<Problem>) -> Option<T> {
+/// One entry read; `path` (written only if it has a problem) says where it is.
+fn value<T: DeserializeOwned>(raw: &RawValue, path: impl FnOnce() -> String, problems: &mut Vec<Problem>) -> Option<T> {
     serde_json::from_str(raw.get())
-        .map_err(|e| problems.push(Problem::new(path, ProblemKind::Malformed(message(&e)))))
+        .map_err(|e| problems.push(Problem::new(path(), ProblemKind::Malformed(message(&e)))))
         .ok()
 }
 
@@ -205,7 +206,7 @@ fn field<T: DeserializeOwned>(raw: Option<&RawValue>, key: &str, problems: &mut 
             problems.push(Problem::new(key, ProblemKind::Missing));
             None
         }
-        Some(raw) => value(raw, key, problems),
+        Some(raw) => value(raw, || key.into(), problems),
     }
 }
 
@@ -226,6 +227,6 @@ fn entries<T: DeserializeOwned>(items: Vec<&RawValue>, key: &str, problems: &mut
     items
         .into_iter()
         .enumerate()
-        .filter_map(|(i, item)| value(item, &format!("{key}[{i}]"), problems).map(|entry| (i, entry)))
+        .filter_map(|(i, item)| value(item, || format!("{key}[{i}]"), problems).map(|entry| (i, entry)))
         .collect()
 }

@@ -22,17 +22,14 @@ pub fn SidePanel(
 ) -> impl IntoView {
     let selection = use_atlas().selection;
     let event_open = Memo::new(move |_| selection.with(|s| matches!(s, Some(Selection::Event(_)))));
-    let (slot, list_slot) = (NodeRef::new(), NodeRef::new());
-    // The details and the list take over in turns of their own.
+    let slot = NodeRef::new();
     view! {
         <aside id=ids().of("events") class="ma-panel" tabindex="-1" aria-label=t(Msg::Events) node_ref=slot>
             {in_turn(slot, move || view! {
                 <Details with_list />
                 {with_list.then(|| view! {
-                    <div class="ma-panel-list" hidden=event_open node_ref=list_slot>
-                        {in_turn(list_slot, move || view! {
-                            {move || list_drawn.get().then(|| view! { <EventList /> })}
-                        }.into_any())}
+                    <div class="ma-panel-list" hidden=event_open>
+                        {move || list_drawn.get().then(|| view! { <EventList /> })}
                     </div>
                 })}
             }.into_any())}

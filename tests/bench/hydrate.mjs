@@ -3,8 +3,10 @@
 // attached, tasks apart) and the longest task in that time, beside the longest of the
 // whole load (the first layout included); on the bundled feed and on generated feeds
 // prerendered the same way. Prints figures; asserts nothing.
-// Usage: [RUNS=5] [CPU=1] node tests/bench/hydrate.mjs [events…]   (run `trunk build --release` first;
-//        the default is the bundled feed and 1,000 events; CPU=4 slows the CPU as Lighthouse does)
+// Usage: [RUNS=5] [CPU=1] [DIST=dist] [JS_FLAGS=…] node tests/bench/hydrate.mjs [events…]
+//        (run `trunk build --release` first; the default is the bundled feed and 1,000 events;
+//        CPU=4 slows the CPU as Lighthouse does; DIST names another build to compare;
+//        JS_FLAGS=--no-wasm-lazy-compilation shows what V8's compiling on first call costs)
 import { createRequire } from "node:module";
 import { execFileSync, spawn } from "node:child_process";
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
@@ -33,7 +35,7 @@ function feed(count) {
 /** A copy of dist/ whose pages are prerendered from `text`, as the build would. */
 function site(text) {
   const dir = mkdtempSync(join(tmpdir(), "atlas-hydrate-"));
-  cpSync("dist", dir, { recursive: true });
+  cpSync(process.env.DIST ?? "dist", dir, { recursive: true });
   writeFileSync(join(dir, "feed.json"), text);
   for (const name of ["feed.json.br", "feed.json.gz"]) rmSync(join(dir, name), { force: true });
   // The pages, index.html among them, made again from dist/shell.html.
@@ -45,7 +47,7 @@ function site(text) {
 
 const browser = await chromium.launch({
   executablePath: "/usr/bin/chromium",
-  args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+  args: [...(process.env.JS_FLAGS ? [`--js-flags=${process.env.JS_FLAGS}`] : []), "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
 });
 const port = 4181;
 try {
