@@ -318,7 +318,7 @@ fn push_tenths(d: &mut String, tenths: i64) {
         }
     }
     d.extend(digits[at..].iter().map(|&b| char::from(b)));
-    if magnitude % 10 != 0 {
+    if !magnitude.is_multiple_of(10) {
         d.push('.');
         d.push(char::from(b'0' + (magnitude % 10) as u8));
     }
