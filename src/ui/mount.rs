@@ -105,7 +105,8 @@ fn draw(host: web_sys::HtmlElement, setup: Setup) {
 /// DOM and only attach to it. Otherwise (another feed since, a saved copy, another
 /// language or set of views) the atlas is drawn afresh in its place, still at once.
 async fn take_over(host: web_sys::HtmlElement, mut setup: Setup, prerendered: Prerendered) {
-    // Apart from the wasm's instantiation, which is a long task of its own.
+    // A task after the wasm's instantiation, which is a long one already (V8 compiles
+    // each function on its first call).
     next_task().await;
     let performance = web_sys::window().and_then(|w| w.performance());
     if let Some(performance) = &performance {
