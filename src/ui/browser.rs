@@ -37,37 +37,18 @@ fn local_storage() -> Option<web_sys::Storage> {
 /// changes (a window resize, a tab that becomes visible), without forcing a layout.
 /// Stops when the calling owner is cleaned up.
 pub fn observe_size(element: &web_sys::Element, on_size: impl Fn(f64, f64) + 'static) {
-    use std::cell::Cell;
-    use std::rc::Rc;
-    let (on_size, alive) = (Rc::new(on_size), Rc::new(Cell::new(true)));
-    let live = alive.clone();
     let callback = Closure::<dyn FnMut(js_sys::Array)>::new(move |entries: js_sys::Array| {
         if let Some(entry) = entries.get(0).dyn_ref::<web_sys::ResizeObserverEntry>() {
             let rect = entry.content_rect();
-            let (width, height) = (rect.width(), rect.height());
-            if width > 0.0 && height > 0.0 {
-                // In a task of its own, not in the frame's: after a take-over the map's and
-                // the timeline's first sizes, each redrawing its view, made one long task.
-                let (on_size, live) = (on_size.clone(), live.clone());
-                leptos::prelude::set_timeout(
-                    move || {
-                        if live.get() {
-                            on_size(width, height);
-                        }
-                    },
-                    std::time::Duration::ZERO,
-                );
+            if rect.width() > 0.0 && rect.height() > 0.0 {
+                on_size(rect.width(), rect.height());
             }
         }
     });
     let Ok(observer) = web_sys::ResizeObserver::new(callback.as_ref().unchecked_ref()) else { return };
     observer.observe(element);
-    let kept = send_wrapper::SendWrapper::new((observer, callback, alive));
-    leptos::prelude::on_cleanup(move || {
-        let (observer, _, alive) = kept.take();
-        alive.set(false);
-        observer.disconnect();
-    });
+    let kept = send_wrapper::SendWrapper::new((observer, callback));
+    leptos::prelude::on_cleanup(move || kept.take().0.disconnect());
 }
 
 /// Offers `text` as a file download, built in the browser.
