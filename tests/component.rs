@@ -329,11 +329,11 @@ async fn overlapping_events_beyond_six_lanes_are_stacked_and_listed() {
     assert_eq!(active.id(), "ma-tl-stack-title", "focus goes to the list it opened");
     let first: HtmlElement = listed.item(0).unwrap().dyn_into().unwrap();
     first.click();
-    // A size the observers report is applied a task later (`browser::observe_size`).
+    // Time for the timeline to follow the selection (and any new width of its strip).
     settle(20).await;
     assert_eq!(first.get_attribute("aria-pressed").as_deref(), Some("true"));
     assert!(element(&host, ".ma-details").text_content().unwrap().contains("Flybits"));
-    // The stack as the timeline shows it now: laid out again at its new width, its element is new.
+    // The stack as the timeline shows it now: a new layout may have drawn a new element.
     let more = element(&host, ".ma-tl-more");
     assert!(more.class_name().contains("ma-selected"), "the stack holding the selection says so");
 

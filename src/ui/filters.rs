@@ -148,7 +148,7 @@ fn FacetValue(
     value: String,
     count: Memo<std::collections::HashMap<String, usize>>,
 ) -> impl IntoView {
-    let (filters, lang) = (use_atlas().filters, use_atlas().lang);
+    let AtlasCtx { filters, lang, .. } = use_atlas();
     let checked = {
         let value = value.clone();
         move || filters.with(|f| f.chosen.contains(&(facet, value.clone())))
