@@ -207,7 +207,7 @@ impl View {
 /// A marker to draw: one place, or several that would overlap at this zoom.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Cluster {
-    /// Indexes of the places in it, the place with most events first.
+    /// Indexes of the places in it, the heaviest first.
     pub members: Vec<usize>,
     /// Where to draw it, on the plane: at its heaviest place. Clusters' seeds are at least
     /// the radius apart on screen; a weighted mean would pull two clusters together.

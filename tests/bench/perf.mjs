@@ -49,7 +49,7 @@ async function generate() {
 
 // The generated feed is served as a file beside a copy of dist/, as a static host would.
 const site = mkdtempSync(join(tmpdir(), "atlas-perf-"));
-cpSync("dist", site, { recursive: true });
+cpSync(process.env.DIST ?? "dist", site, { recursive: true });
 const body = await generate();
 writeFileSync(join(site, "feed.json"), body);
 const port = 4180;

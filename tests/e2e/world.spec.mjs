@@ -200,6 +200,38 @@ test("a facet of hundreds of cities has a box to find one, offers only cities wi
   await expect(atlas.locator(".ma-facet[data-facet=speaker] li")).toHaveCount(speakers.size);
 });
 
+test("a search that leaves every place an event changes the markers' counts, not the markers", async ({ page }) => {
+  // One event of each place gets a word no other text has: searching for it keeps every
+  // place on the map, with one event each.
+  const feed = worldwideFeed({ events: 1500, places: 300 });
+  const word = "Zephyrine";
+  const firstOf = new Map();
+  for (const e of feed.events) if (e.place && !firstOf.has(e.place)) firstOf.set(e.place, e);
+  for (const e of firstOf.values()) e.title = { en: `${e.title.en} ${word}`, fr: `${e.title.fr} ${word}` };
+  expect(JSON.stringify(feed).split(word).length - 1).toBe(2 * firstOf.size);
+  const placed = feed.events.filter((e) => e.place).length;
+  const number = (n) => new Intl.NumberFormat("en-CA").format(n);
+  await page.setViewportSize({ width: 1280, height: 900 });
+  await page.goto(hostWith("worldwide-steady", feed));
+  const atlas = page.locator("meetup-atlas");
+  await expect(atlas.locator(".ma-marker").first()).toBeVisible({ timeout: 15_000 });
+  const markers = atlas.locator(".ma-marker");
+  // The first view holds every place: the markers' counts add up to the placed events.
+  const counts = () => markers.evaluateAll((all) => all.reduce((sum, m) => sum + Number(m.textContent.replace(/\D/g, "")), 0));
+  expect(await counts()).toBe(placed);
+  const groups = await atlas.locator(".ma-marker-group").count();
+  expect(groups, "the first view groups places").toBeGreaterThan(0);
+  await markers.evaluateAll((all) => (window.__markersBefore = all));
+  const same = () => markers.evaluateAll((all) => all.length === window.__markersBefore.length && all.every((m) => window.__markersBefore.includes(m)));
+  for (const [typed, shown, sum] of [[word, firstOf.size, firstOf.size], ["", feed.events.length, placed]]) {
+    await atlas.getByRole("searchbox").fill(typed);
+    await expect(atlas.locator(".ma-result-count")).toHaveText(`${number(shown)} of ${number(feed.events.length)}\u00a0events`);
+    await expect.poll(counts).toBe(sum);
+    expect(await same(), `"${typed}": the same marker elements`).toBe(true);
+    await expect(atlas.locator(".ma-marker-group")).toHaveCount(groups);
+  }
+});
+
 test("an event opened from the list has its place centred on the map, after a glide", async ({ page }) => {
   const feed = worldwideFeed({ events: 1500, places: 300 });
   await page.setViewportSize({ width: 1280, height: 900 });

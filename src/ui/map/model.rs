@@ -12,6 +12,8 @@ pub struct MapPlace {
     pub name: Text,
     pub at: Point,
     pub events: usize,
+    /// Its events in the whole feed, whatever is shown: what orders the clustering.
+    pub in_feed: usize,
     pub timing: Option<Timing>,
     /// Whether none of its events has an exact date.
     pub uncertain: bool,
@@ -22,8 +24,8 @@ pub struct MapPlace {
 pub struct Marker {
     /// The member places' ids: the marker's identity across zooms and filters.
     pub ids: Vec<String>,
-    /// The first few members' names, most events first (clusters list their members so),
-    /// for its label.
+    /// The first few members' names, most events in the feed first (clusters list their
+    /// members so), for its label.
     pub names: Vec<Text>,
     pub points: Vec<Point>,
     pub at: Point,
@@ -41,13 +43,13 @@ impl Marker {
             names: members.iter().take(4).map(|p| p.name.clone()).collect(),
             points: members.iter().map(|p| p.at).collect(),
             at: cluster.at,
-            events: cluster.weight,
+            events: members.iter().map(|p| p.events).sum(),
             timing: members.iter().all(|p| p.timing == first_timing).then_some(first_timing).flatten(),
             uncertain: members.iter().all(|p| p.uncertain),
         }
     }
 
-    /// Its visible label: the place's name, or the area of its place with most events
+    /// Its visible label: the place's name, or the area of its place with most events in the feed
     /// (shortened on the map where the whole would not fit: `labels::shorten`).
     pub fn short_label(&self, lang: crate::core::Lang) -> String {
         let first = self.names.first().map_or("", |n| n.get(lang));

@@ -429,6 +429,15 @@ impl MapState {
 fn markers_on_screen(atlas: AtlasCtx, projection: Memo<Projection>, view: Memo<View>) -> Memo<Vec<Marker>> {
     let loaded = atlas.loaded();
     let (shown, today) = (atlas.shown, atlas.today);
+    // Places group by their events in the whole feed, not the shown ones: a search or a
+    // filter then changes a marker's count, not which places it holds or where it stands,
+    // so markers stay put (and keep their elements) while one types.
+    let in_feed: Arc<HashMap<String, usize>> = Arc::new(
+        query::places_with_events(&loaded.feed, |_| true)
+            .into_iter()
+            .map(|(p, spans)| (p.id.clone(), spans.len()))
+            .collect(),
+    );
     let places = Memo::new(move |_| {
         let projection = projection.get();
         shown.with(|shown| {
@@ -439,6 +448,7 @@ fn markers_on_screen(atlas: AtlasCtx, projection: Memo<Projection>, view: Memo<V
                     name: place.name.clone(),
                     at: projection.project(place.lon, place.lat),
                     events: spans.len(),
+                    in_feed: in_feed.get(&place.id).copied().unwrap_or(0),
                     uncertain: spans.iter().all(|s| s.uncertain),
                     timing: query::common_timing(spans, today.get()),
                 })
@@ -449,7 +459,7 @@ fn markers_on_screen(atlas: AtlasCtx, projection: Memo<Projection>, view: Memo<V
     let clusters = Memo::new(move |_| {
         places.with(|places| {
             let points: Vec<Point> = places.iter().map(|p| p.at).collect();
-            let weights: Vec<usize> = places.iter().map(|p| p.events).collect();
+            let weights: Vec<usize> = places.iter().map(|p| p.in_feed).collect();
             cluster(&points, &weights, scale.get(), CLUSTER_RADIUS_PX)
                 .iter()
                 .map(|c| Marker::of(c, places))
