@@ -120,7 +120,9 @@ proptest! {
     /// path, and whatever is kept refers only to what exists.
     #[test]
     fn generated_feeds_load_and_keep_only_what_holds(feed in generated_feed()) {
-        let loaded = load::load(&feed.to_string()).expect("an object with schema_version 1 is a feed");
+        let text = feed.to_string();
+        read_alike(&text);
+        let loaded = load::load(&text).expect("an object with schema_version 1 is a feed");
         prop_assert!(loaded.problems.iter().all(|p| !p.path.is_empty()));
         let f = &loaded.feed;
         for event in &f.events {
@@ -277,6 +279,7 @@ fn mutated_seed_feeds_never_panic() {
             Ok(Err(_)) => {}
             Err(_) => panic!("load::load panicked on case {done} (rng state {case_seed:#x}): {text}"),
         }
+        read_alike(&text);
         // Not-JSON is refused as such, never read as a feed.
         if serde_json::from_str::<Value>(load::json_text(&text).unwrap_or(&text)).is_err() {
             assert!(matches!(load::load(&text), Err(load::FeedError::NotJson(_))), "case {done}: {text}");
@@ -286,6 +289,52 @@ fn mutated_seed_feeds_never_panic() {
     println!("{done} mutated feeds loaded without a panic; {kept_problems} reported problems");
     assert!(done >= 100, "only {done} cases ran");
     assert!(kept_problems > 0, "the mutations never reached validation");
+}
+
+#[test]
+fn one_pass_reads_what_entry_by_entry_reads() {
+    let seed: Value = serde_json::from_str(SEED).unwrap();
+    let changed = |change: &dyn Fn(&mut serde_json::Map<String, Value>)| {
+        let mut feed = seed.clone();
+        change(feed.as_object_mut().unwrap());
+        feed.to_string()
+    };
+    let texts = [
+        SEED.to_owned(),
+        format!("\u{feff}{SEED}"),
+        changed(&|f| drop(f.remove("title"))),
+        changed(&|f| drop(f.insert("title".into(), Value::Null))),
+        changed(&|f| drop(f.insert("description".into(), Value::Null))),
+        changed(&|f| drop(f.insert("events".into(), Value::Null))),
+        changed(&|f| drop(f.insert("people".into(), json!({})))),
+        changed(&|f| drop(f.remove("places"))),
+        changed(&|f| drop(f.insert("unknown".into(), json!([1, 2])))),
+        changed(&|f| drop(f.insert("schema_version".into(), json!(2)))),
+        changed(&|f| drop(f.insert("schema_version".into(), json!("1")))),
+        changed(&|f| drop(f.remove("schema_version"))),
+        changed(&|f| f["events"][0]["when"] = json!({"type": "date", "date": "never"})),
+        changed(&|f| f["places"][0]["lat"] = json!("north")),
+    ];
+    for text in texts {
+        read_alike(&text);
+    }
+}
+
+/// `load::read` reads a well-formed feed in one pass: what it gives must be what reading
+/// entry by entry gives, for any text.
+fn read_alike(text: &str) {
+    // Everything but the index, a hash map whose order varies from run to run.
+    let outcome = |read: Result<load::Read, load::FeedError>| {
+        format!(
+            "{:?}",
+            read.map(load::Read::validate).map(|l| {
+                let f = l.feed;
+                let lists = (f.places, f.organizations, f.people, f.topics, f.series, f.editions, f.events);
+                (f.title, f.description, f.source, lists, f.merged_from, l.problems, l.left_out_events)
+            })
+        )
+    };
+    assert_eq!(outcome(load::read(text)), outcome(load::json_text(text).and_then(load::read_entries)), "{text}");
 }
 
 /// The two inputs the field reports named, exactly as they came.

@@ -83,7 +83,15 @@ impl Read {
 /// The first half of `load`: the text read, entry by entry.
 pub fn read(text: &str) -> Result<Read, FeedError> {
     let text = json_text(text)?;
-    // One pass over the text for its shape, one per entry for its content.
+    match serde_json::from_str::<Whole>(text) {
+        Ok(whole) => whole.read(),
+        Err(_) => read_entries(text),
+    }
+}
+
+/// `read` entry by entry, without its one-pass shortcut, of a `json_text`: one pass over
+/// the text for its shape, one per entry for its content.
+pub fn read_entries(text: &str) -> Result<Read, FeedError> {
     let mut problems = Vec::new();
     let root: Root = match serde_json::from_str(text) {
         Ok(root) => root,
@@ -94,11 +102,7 @@ pub fn read(text: &str) -> Result<Read, FeedError> {
             .lists(&mut problems),
         Err(e) => return Err(FeedError::NotJson(e.to_string())),
     };
-    match root.schema_version.map(|v| serde_json::from_str::<serde_json::Number>(v.get())) {
-        Some(Ok(v)) if v.as_u64() == Some(SCHEMA_VERSION) => {}
-        Some(Ok(v)) if v.as_u64().is_some() => return Err(FeedError::UnsupportedVersion(v.as_u64().unwrap_or(0))),
-        _ => return Err(FeedError::MissingVersion),
-    }
+    supported(root.schema_version.and_then(|v| serde_json::from_str(v.get()).ok()))?;
 
     let events = root.events;
     let events_in_file = events.len();
@@ -115,6 +119,67 @@ pub fn read(text: &str) -> Result<Read, FeedError> {
         events: entries(events, "events", &mut problems),
     };
     Ok(Read { raw, problems, events_in_file })
+}
+
+/// Whether this build reads a feed of that `schema_version`.
+fn supported(version: Option<serde_json::Number>) -> Result<(), FeedError> {
+    match version.map(|v| v.as_u64()) {
+        Some(Some(SCHEMA_VERSION)) => Ok(()),
+        Some(Some(other)) => Err(FeedError::UnsupportedVersion(other)),
+        _ => Err(FeedError::MissingVersion),
+    }
+}
+
+/// A whole feed read in one pass, when every part of it is well-formed, as most feeds
+/// are: reading each entry on its own takes a first pass over the text to find them.
+/// Anything malformed, and `read` goes entry by entry instead, to say where and keep the rest.
+#[derive(Deserialize)]
+struct Whole {
+    schema_version: Option<serde_json::Number>,
+    title: Option<Text>,
+    description: Option<Text>,
+    source: Option<Source>,
+    #[serde(default)]
+    places: Vec<Place>,
+    #[serde(default)]
+    organizations: Vec<Organization>,
+    #[serde(default)]
+    people: Vec<Person>,
+    #[serde(default)]
+    topics: Vec<Topic>,
+    #[serde(default)]
+    series: Vec<Series>,
+    #[serde(default)]
+    editions: Vec<Edition>,
+    #[serde(default)]
+    events: Vec<Event>,
+}
+
+impl Whole {
+    fn read(self) -> Result<Read, FeedError> {
+        supported(self.schema_version)?;
+        let mut problems = Vec::new();
+        if self.title.is_none() {
+            problems.push(Problem::new("title", ProblemKind::Missing));
+        }
+        fn indexed<T>(list: Vec<T>) -> Indexed<T> {
+            list.into_iter().enumerate().collect()
+        }
+        let events_in_file = self.events.len();
+        let raw = RawFeed {
+            title: self.title.unwrap_or_default(),
+            description: self.description,
+            source: self.source,
+            places: indexed(self.places),
+            organizations: indexed(self.organizations),
+            people: indexed(self.people),
+            topics: indexed(self.topics),
+            series: indexed(self.series),
+            editions: indexed(self.editions),
+            events: indexed(self.events),
+        };
+        Ok(Read { raw, problems, events_in_file })
+    }
 }
 
 /// The feed's JSON text: refused past `MAX_FEED_BYTES`; a leading byte order mark is
