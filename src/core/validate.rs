@@ -2,7 +2,9 @@
 //! only what is sound. Entries with a problem are left out; so are entries that
 //! refer to them, each with a problem of its own.
 
-use std::collections::HashSet;
+use rustc_hash::FxHashSet as HashSet;
+
+use std::fmt;
 
 use super::date::{Day, Moment};
 use super::feed::{Feed, Indexed, Link, RawFeed, Session, Span, Text, When, Written};
@@ -201,7 +203,7 @@ impl<'a> Check<'a> {
         day
     }
 
-    fn span(&mut self, path: &str, when: &When) -> Option<Span> {
+    fn span(&mut self, path: &At, when: &When) -> Option<Span> {
         let (first, last, uncertain) = match when {
             When::Datetime { start, end, time_zone } => {
                 if !is_plausible_time_zone(time_zone) {
@@ -222,7 +224,7 @@ impl<'a> Check<'a> {
                     None => start,
                 };
                 if end.epoch_seconds < start.epoch_seconds {
-                    self.report(|| path.to_owned(), ProblemKind::ReversedRange);
+                    self.report(|| path.to_string(), ProblemKind::ReversedRange);
                     return None;
                 }
                 (start.local_day, end.local_day, false)
@@ -241,10 +243,39 @@ impl<'a> Check<'a> {
             }
         };
         if last < first {
-            self.report(|| path.to_owned(), ProblemKind::ReversedRange);
+            self.report(|| path.to_string(), ProblemKind::ReversedRange);
             return None;
         }
         Some(Span { first, last, uncertain })
+    }
+}
+
+/// A place in the feed as a problem's path says it (`events[3]`, `events[3].sessions[1]`,
+/// `events[3].when`), written out only when a problem is reported: most entries have
+/// none, and writing every entry's path ahead was much of a large feed's validation.
+#[derive(Clone, Copy)]
+enum At<'a> {
+    Entry(&'a str, usize),
+    In(&'a At<'a>, &'a str, Option<usize>),
+}
+
+impl<'a> At<'a> {
+    fn entry(&'a self, list: &'a str, index: usize) -> At<'a> {
+        At::In(self, list, Some(index))
+    }
+
+    fn key(&'a self, key: &'a str) -> At<'a> {
+        At::In(self, key, None)
+    }
+}
+
+impl fmt::Display for At<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match *self {
+            At::Entry(list, index) => write!(f, "{list}[{index}]"),
+            At::In(within, key, Some(index)) => write!(f, "{within}.{key}[{index}]"),
+            At::In(within, key, None) => write!(f, "{within}.{key}"),
+        }
     }
 }
 
@@ -268,13 +299,13 @@ fn keep<T>(
     problems: &mut Vec<Problem>,
     known: &mut HashSet<String>,
     id_of: impl Fn(&T) -> &str,
-    mut check: impl FnMut(&mut Check, &str, &T),
+    mut check: impl FnMut(&mut Check, &At, &T),
 ) -> Vec<T> {
-    let mut seen = HashSet::new();
+    let mut seen = HashSet::default();
     // Entries are large (an event is hundreds of bytes): moved once, never regrown.
     let mut kept = Vec::with_capacity(entries.len());
     for (index, entry) in entries {
-        let path = format!("{list}[{index}]");
+        let path = At::Entry(list, index);
         let mut c = Check::new(problems);
         c.id(|| format!("{path}.id"), id_of(&entry), &mut seen);
         check(&mut c, &path, &entry);
@@ -286,7 +317,7 @@ fn keep<T>(
     kept
 }
 
-fn check_session(c: &mut Check, path: &str, session: &Session, known: &Known, seen_sessions: &mut HashSet<String>) {
+fn check_session(c: &mut Check, path: &At, session: &Session, known: &Known, seen_sessions: &mut HashSet<String>) {
     c.id(|| format!("{path}.id"), &session.id, seen_sessions);
     c.text(|| format!("{path}.title"), &session.title);
     if let Some(summary) = &session.summary {
@@ -309,7 +340,7 @@ fn check_session(c: &mut Check, path: &str, session: &Session, known: &Known, se
 /// Leaves out the links that may not reach a page, and the link titles that are empty,
 /// each said as a problem: a bad link is no reason to lose its event or session. Spaces
 /// around an address (as a copy from a spreadsheet brings) are trimmed first.
-fn clean_links(problems: &mut Vec<Problem>, path: &str, links: &mut Vec<Link>) {
+fn clean_links(problems: &mut Vec<Problem>, path: &At, links: &mut Vec<Link>) {
     let mut index = 0;
     links.retain_mut(|link| {
         let i = index;
@@ -335,8 +366,9 @@ fn clean_links(problems: &mut Vec<Problem>, path: &str, links: &mut Vec<Link>) {
 /// or `previous_start`.
 fn clean_extras(raw: &mut RawFeed, problems: &mut Vec<Problem>) {
     for (index, edition) in &mut raw.editions {
+        let at = At::Entry("editions", *index);
         for (j, session) in edition.sessions.iter_mut().enumerate() {
-            clean_links(problems, &format!("editions[{index}].sessions[{j}]"), &mut session.links);
+            clean_links(problems, &at.entry("sessions", j), &mut session.links);
         }
     }
     for (index, event) in &mut raw.events {
@@ -356,9 +388,10 @@ fn clean_extras(raw: &mut RawFeed, problems: &mut Vec<Problem>) {
             }
         }
         clean_url(problems, || format!("events[{index}].online_url"), &mut event.online_url);
-        clean_links(problems, &format!("events[{index}]"), &mut event.links);
+        let at = At::Entry("events", *index);
+        clean_links(problems, &at, &mut event.links);
         for (j, session) in event.sessions.iter_mut().enumerate() {
-            clean_links(problems, &format!("events[{index}].sessions[{j}]"), &mut session.links);
+            clean_links(problems, &at.entry("sessions", j), &mut session.links);
         }
     }
     for (index, org) in &mut raw.organizations {
@@ -477,9 +510,9 @@ pub fn validate(mut raw: RawFeed, problems: &mut Vec<Problem>) -> Feed {
         .chain(raw.events.iter().flat_map(|(_, e)| &e.sessions))
         .map(|s| s.id.clone())
         .collect();
-    let mut seen_sessions = HashSet::new();
+    let mut seen_sessions = HashSet::default();
 
-    let mut edition_ids = HashSet::new();
+    let mut edition_ids = HashSet::default();
     let editions = keep(
         "editions",
         raw.editions,
@@ -498,7 +531,7 @@ pub fn validate(mut raw: RawFeed, problems: &mut Vec<Problem>) -> Feed {
                 c.reference(|| format!("{path}.sponsors[{j}]"), Target::Organization, sponsor, &known.organizations);
             }
             for (j, session) in edition.sessions.iter().enumerate() {
-                check_session(c, &format!("{path}.sessions[{j}]"), session, &known, &mut seen_sessions);
+                check_session(c, &path.entry("sessions", j), session, &known, &mut seen_sessions);
             }
         },
     );
@@ -506,7 +539,7 @@ pub fn validate(mut raw: RawFeed, problems: &mut Vec<Problem>) -> Feed {
     known.editions = edition_ids;
 
     let mut spans = Vec::with_capacity(raw.events.len());
-    let mut event_ids = HashSet::new();
+    let mut event_ids = HashSet::default();
     let mut events = keep(
         "events",
         raw.events,
@@ -535,9 +568,9 @@ pub fn validate(mut raw: RawFeed, problems: &mut Vec<Problem>) -> Feed {
                 c.reference(|| format!("{path}.host"), Target::Organization, host, &known.organizations);
             }
             for (j, session) in event.sessions.iter().enumerate() {
-                check_session(c, &format!("{path}.sessions[{j}]"), session, &known, &mut seen_sessions);
+                check_session(c, &path.entry("sessions", j), session, &known, &mut seen_sessions);
             }
-            let span = c.span(&format!("{path}.when"), &event.when);
+            let span = c.span(&path.key("when"), &event.when);
             // Same condition as `keep`'s, so `spans` lines up with the kept events.
             if let (true, Some(span)) = (c.ok(), span) {
                 spans.push(span);
