@@ -11,39 +11,38 @@ use super::state::{MapState, GLIDE_MS};
 use crate::ui::browser;
 use crate::ui::placed::{placed, Edge};
 
-/// Whether the marker is the selected place (pressed), and whether it is a group holding
-/// it: ringed too, more lightly, so that the selection is always somewhere in view, even
-/// before a zoom separates it.
+/// Whether a marker of `ids` is the selected place (pressed), and whether it is a group
+/// holding it: ringed too, more lightly, so that the selection is always somewhere in
+/// view, even before a zoom separates it.
 fn selection_rings(
     map: MapState,
-    current: Memo<Marker>,
-) -> (impl Fn() -> bool + Copy + Send + Sync + 'static, impl Fn() -> bool + Copy + Send + Sync + 'static) {
-    let pressed =
-        move || map.selected_place.with(|p| p.as_deref().is_some_and(|p| current.with(|m| m.single() == Some(p))));
-    let holds = move || {
-        map.selected_place.with(|p| p.as_ref().is_some_and(|p| current.with(|m| m.ids.len() > 1 && m.ids.contains(p))))
-    };
+    ids: &[String],
+) -> (impl Fn() -> bool + Clone + Send + Sync + 'static, impl Fn() -> bool + Send + Sync + 'static) {
+    let single = ids.first().filter(|_| ids.len() == 1).cloned();
+    let members = ids.to_vec();
+    let pressed = move || single.is_some() && map.selected_place.with(|p| p.as_deref() == single.as_deref());
+    let holds =
+        move || members.len() > 1 && map.selected_place.with(|p| p.as_ref().is_some_and(|p| members.contains(p)));
     (pressed, holds)
 }
 
 /// A single place toggles its selection; a group zooms in until it comes apart. Kept
-/// across zooms and filter changes while its first place leads a marker (keyed by it):
-/// what it shows follows `current`, so a keystroke that changes counts, or which places
-/// a group holds, updates markers rather than redrawing them.
+/// across filter changes (keyed by its places): what it shows follows `current`, so a
+/// keystroke that changes counts updates markers rather than redrawing them.
 #[component]
 pub fn MarkerButton(map: MapState, marker: Marker) -> impl IntoView {
     let (lang, hovered, view) = (map.atlas.lang, map.hovered, map.view);
-    let first = marker.ids[0].clone();
+    let ids = marker.ids.clone();
     let current = {
-        let first = first.clone();
+        let ids = ids.clone();
         Memo::new(move |previous: Option<&Marker>| {
             map.on_screen
-                .with(|all| all.iter().find(|m| m.ids[0] == first).cloned())
+                .with(|all| all.iter().find(|m| m.ids == ids).cloned())
                 .unwrap_or_else(|| previous.cloned().unwrap_or_else(|| marker.clone()))
         })
     };
-    let single = move || current.with(|m| m.single().map(str::to_owned));
-    let is_group = move || current.with(|m| m.ids.len() > 1);
+    let single = ids.first().filter(|_| ids.len() == 1).cloned();
+    let is_group = single.is_none();
     let label = move || {
         let lang = lang.get();
         current.with(|m| {
@@ -51,13 +50,24 @@ pub fn MarkerButton(map: MapState, marker: Marker) -> impl IntoView {
             i18n::marker_label(lang, map.things, &names, m.ids.len(), m.events, m.timing)
         })
     };
-    let (pressed, holds_selected) = selection_rings(map, current);
-    let aria_pressed = move || (!is_group()).then(|| if pressed() { "true" } else { "false" });
-    let hover_on = move || hovered.set(Some(current.with_untracked(|m| m.ids.clone())));
-    let is_hovered = move || hovered.with(|h| h.as_ref().is_some_and(|h| current.with(|m| *h == m.ids)));
+    let (pressed, holds_selected) = selection_rings(map, &ids);
+    let aria_pressed = {
+        let (pressed, single) = (pressed.clone(), single.is_some());
+        move || single.then(|| if pressed() { "true" } else { "false" })
+    };
+    let hover_on = {
+        let ids = ids.clone();
+        move || hovered.set(Some(ids.clone()))
+    };
+    let hover_on_focus = hover_on.clone();
+    let is_hovered = {
+        let ids = ids.clone();
+        move || hovered.with(|h| h.as_ref() == Some(&ids))
+    };
     let at = move || current.with(|m| view.with(|v| v.to_screen(m.at)));
     let (x, y) = (move || at().0, move || at().1);
     let timing = move || current.with(|m| m.timing);
+    let first = ids[0].clone();
     let spot = Memo::new(move |_| map.labels.with(|l| l.cities.get(&first).copied()));
     let side = move || spot.get().map(|s| s.side);
     let short = move || {
@@ -67,13 +77,15 @@ pub fn MarkerButton(map: MapState, marker: Marker) -> impl IntoView {
             _ => text,
         }
     };
-    let select = move |e: leptos::ev::MouseEvent| {
-        let marker = current.get_untracked();
-        map.select(&marker);
-        // A group zooms in and is gone: focus goes to a marker of its places.
-        if marker.ids.len() > 1 {
-            let places = marker.ids.iter().map(|id| format!(".ma-marker[data-place=\"{id}\"]"));
-            browser::refocus_after(&e, places.chain([".ma-marker".to_owned()]).collect(), GLIDE_MS);
+    let select = {
+        let ids = ids.clone();
+        move |e: leptos::ev::MouseEvent| {
+            map.select(&current.get_untracked());
+            // A group zooms in and is gone: focus goes to a marker of its places.
+            if ids.len() > 1 {
+                let places = ids.iter().map(|id| format!(".ma-marker[data-place=\"{id}\"]"));
+                browser::refocus_after(&e, places.chain([".ma-marker".to_owned()]).collect(), GLIDE_MS);
+            }
         }
     };
     view! {
@@ -86,12 +98,12 @@ pub fn MarkerButton(map: MapState, marker: Marker) -> impl IntoView {
             class:ma-marker-past=move || timing() == Some(Timing::Past)
             class:ma-marker-upcoming=move || timing() == Some(Timing::Upcoming)
             class:ma-marker-uncertain=move || current.with(|m| m.uncertain)
-            class:ma-selected=pressed
+            class:ma-selected=pressed.clone()
             class:ma-holds-selected=holds_selected
             data-place=single
             aria-label=label
             aria-pressed=aria_pressed
-            on:click=select
+            on:click=select.clone()
             // A mouse's hover or the keyboard's focus; not a tap, whose focus would keep it up.
             on:pointerenter=move |e| {
                 if e.pointer_type() == "mouse" {
@@ -100,7 +112,7 @@ pub fn MarkerButton(map: MapState, marker: Marker) -> impl IntoView {
             }
             on:focus=move |e| {
                 if browser::target_of(&e).is_some_and(|el| el.matches(":focus-visible").unwrap_or(true)) {
-                    hover_on()
+                    hover_on_focus()
                 }
             }
             on:mouseleave=move |_| hovered.set(None)

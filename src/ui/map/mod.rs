@@ -63,7 +63,7 @@ pub fn Map(
                             {move || map.countries.get().map(|w| region_names(&w, map, |l, i| l.countries.get(i).copied().unwrap_or(false)))}
                         </svg>
                         <div class="ma-markers">
-                            <For each=move || map.on_screen.get() key=|m| m.ids[0].clone() let:marker>
+                            <For each=move || map.on_screen.get() key=|m| m.ids.clone() let:marker>
                                 <MarkerButton map marker />
                             </For>
                         </div>
