@@ -173,8 +173,8 @@ test.describe("desktop behaviours", () => {
     await page.goto("./?event=quebec-spring-2019&map=-88.0000,47.0000,1.5000");
     await expect(page.locator(".ma-details h3")).toBeVisible();
     const surface = await box(page.locator(".ma-map-surface"));
-    const quebec = await box(page.locator(".ma-marker[data-place=quebec]"));
-    expect(inside(quebec, surface)).toBe(true);
+    // Once the map has glided there (450 ms; at once for a reader who prefers reduced motion).
+    await expect.poll(async () => inside(await box(page.locator(".ma-marker[data-place=quebec]")), surface)).toBe(true);
   });
 
   test("the timeline pans by dragging and by a sideways wheel", async ({ page }) => {

@@ -49,8 +49,8 @@ impl Marker {
         }
     }
 
-    /// Its visible label: the place's name, or the area of its place with most events in the feed
-    /// (shortened on the map where the whole would not fit: `labels::shorten`).
+    /// Its visible label: the place's name, or the area of its place with most events in
+    /// the feed (shortened on the map where the whole would not fit: `labels::shorten`).
     pub fn short_label(&self, lang: crate::core::Lang) -> String {
         let first = self.names.first().map_or("", |n| n.get(lang));
         match self.ids.len() {
