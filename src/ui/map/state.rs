@@ -432,8 +432,10 @@ fn markers_on_screen(atlas: AtlasCtx, projection: Memo<Projection>, view: Memo<V
     // Places group by their events in the whole feed, not the shown ones: a search or a
     // filter then changes a marker's count, not which places it holds or where it stands,
     // so markers stay put (and keep their elements) while one types.
-    let in_feed: HashMap<String, usize> =
-        query::places_with_events(&loaded.feed, |_| true).into_iter().map(|(p, spans)| (p.id.clone(), spans.len())).collect();
+    let in_feed: HashMap<String, usize> = query::places_with_events(&loaded.feed, |_| true)
+        .into_iter()
+        .map(|(p, spans)| (p.id.clone(), spans.len()))
+        .collect();
     let places = Memo::new(move |_| {
         let projection = projection.get();
         shown.with(|shown| {
