@@ -80,7 +80,8 @@ impl Read {
     }
 }
 
-/// The first half of `load`: the text read, entry by entry.
+/// The first half of `load`: the text read into the model, in one pass when all of it is
+/// well-formed, entry by entry otherwise.
 pub fn read(text: &str) -> Result<Read, FeedError> {
     let text = json_text(text)?;
     match serde_json::from_str::<Whole>(text) {
