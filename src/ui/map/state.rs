@@ -11,6 +11,7 @@ use crate::core::basemap::{self, Basemap};
 use std::collections::HashMap;
 
 use crate::core::explore::Facet;
+use crate::core::feed::{Place, Span};
 use crate::core::i18n::Things;
 use crate::core::labels::{place, shorten, text_width, Placed, Rect, Side, Wanted};
 use crate::core::map::{cluster, Bounds, Insets, Point, View, MAX_SCALE, MIN_SCALE};
@@ -62,13 +63,11 @@ pub struct Frame {
 }
 
 impl Frame {
-    /// The feed's own: every place with an event, whatever the filters, and the basemap's region.
-    fn home(feed: &crate::core::feed::Feed) -> Frame {
+    /// The feed's own: `every_place` with an event, whatever the filters, and the basemap's region.
+    fn home(feed: &crate::core::feed::Feed, every_place: &[(&Place, Vec<Span>)]) -> Frame {
         let projection = query::map_projection(feed);
         let region = region_bounds(&projection);
-        let every_place = query::places_with_events(feed, |_| true)
-            .into_iter()
-            .map(|(place, _)| projection.project(place.lon, place.lat));
+        let every_place = every_place.iter().map(|(place, _)| projection.project(place.lon, place.lat));
         Frame { projection, places: Bounds::around(every_place).unwrap_or(region), region }
     }
 
@@ -127,7 +126,12 @@ impl MapState {
     pub fn new(basemap_url: String, centre: RwSignal<Option<MapCentre>>, basemap: Option<Arc<Basemap>>) -> MapState {
         let atlas = use_atlas();
         let loaded = atlas.loaded();
-        let home = Frame::home(&loaded.feed);
+        let every_place = query::places_with_events(&loaded.feed, |_| true);
+        let home = Frame::home(&loaded.feed, &every_place);
+        // Places group by their events in the whole feed, not the shown ones: a search or a
+        // filter then changes a marker's count, not which places it holds or where it stands,
+        // so markers stay put (and keep their elements) while one types.
+        let in_feed = every_place.iter().map(|(place, spans)| (place.id.clone(), spans.len())).collect();
         let frame = RwSignal::new(home);
         let projection = Memo::new(move |_| frame.with(|f| f.projection));
         let size = RwSignal::new((800.0, 420.0));
@@ -158,7 +162,7 @@ impl MapState {
             let (loaded, selection) = (loaded.clone(), atlas.selection);
             Memo::new(move |_| selection.with(|s| query::selected_place(&loaded.feed, s.as_ref()).map(str::to_owned)))
         };
-        let on_screen = markers_on_screen(atlas, projection, view);
+        let on_screen = markers_on_screen(atlas, in_feed, projection, view);
         let always = Signal::stored(true);
         let far = loaded.feed.places.iter().any(|p| basemap::beyond_region(p.lon, p.lat));
         let world = far.then(|| layer(basemap::world_url(&basemap_url, false), always, projection));
@@ -426,16 +430,16 @@ impl MapState {
 }
 
 /// The shown places, clustered at the current zoom, and those of them on screen.
-fn markers_on_screen(atlas: AtlasCtx, projection: Memo<Projection>, view: Memo<View>) -> Memo<Vec<Marker>> {
+/// The markers on screen; `in_feed` is each place's events in the whole feed, which
+/// orders the grouping.
+fn markers_on_screen(
+    atlas: AtlasCtx,
+    in_feed: HashMap<String, usize>,
+    projection: Memo<Projection>,
+    view: Memo<View>,
+) -> Memo<Vec<Marker>> {
     let loaded = atlas.loaded();
     let (shown, today) = (atlas.shown, atlas.today);
-    // Places group by their events in the whole feed, not the shown ones: a search or a
-    // filter then changes a marker's count, not which places it holds or where it stands,
-    // so markers stay put (and keep their elements) while one types.
-    let in_feed: HashMap<String, usize> = query::places_with_events(&loaded.feed, |_| true)
-        .into_iter()
-        .map(|(p, spans)| (p.id.clone(), spans.len()))
-        .collect();
     let places = Memo::new(move |_| {
         let projection = projection.get();
         shown.with(|shown| {
