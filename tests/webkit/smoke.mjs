@@ -311,6 +311,9 @@ describe("WebKit smoke", { concurrency: 1 }, () => {
       assert.ok(chosen.events.length > 0, "the feed has a place with events");
       await driver.get(`${atlas}/atlas/`);
       await live(driver);
+      // The map takes its real size once live, and its markers move with it: a click
+      // aimed before that can land beside the marker.
+      await settled(driver, "document");
       await driver.findElement(By.css(`.ma-marker[data-place="${chosen.id}"]`)).click();
       const n = chosen.events.length;
       await waitFor(driver, `${n} events of ${chosen.id}`, (n) => document.querySelectorAll(".ma-panel .ma-event").length === n, [n]);
