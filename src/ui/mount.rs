@@ -164,13 +164,23 @@ async fn take_over(host: web_sys::HtmlElement, mut setup: Setup, prerendered: Pr
             })
         });
         atlas.forget();
-        // The big parts, each in a task of its own (`ui::turns`).
+        // The big parts, each in a task of its own (`ui::turns`). Then the views' first
+        // sizes, which their observers report with a frame, each in a turn of its own too
+        // (`size_in_turn`): the page is live once the map's markers stand where they stay.
+        // A view not laid out (in a hidden box) never reports one: at most some 3 s.
+        let mut frames = 0;
         loop {
             next_task().await;
-            if !super::intl::while_taking_over(|| turns.attach_next()) {
+            if super::intl::while_taking_over(|| turns.attach_next()) {
+                continue;
+            }
+            if !turns.waiting_for_sizes() || frames == 30 {
                 break;
             }
+            next_frame().await;
+            frames += 1;
         }
+        turns.end();
         // From the feed's fetch to the last part attached (tasks apart), for DevTools and
         // tests/bench/hydrate.mjs (which finds the longest task in between).
         if let Some(performance) = performance {
@@ -238,6 +248,18 @@ pub fn mount_element(target: web_sys::HtmlElement, options: wasm_bindgen::JsValu
 
 /// Lets the browser paint and answer input before the next step: the parse of the feed,
 /// that of the basemap and each part of the take-over are tasks of their own.
+/// The next frame (its callbacks run before the frame's layout and size observers), or
+/// 100 ms, whichever comes first: a hidden tab draws no frame.
+async fn next_frame() {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        if let Some(window) = web_sys::window() {
+            let _ = window.request_animation_frame(&resolve);
+            let _ = window.set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 100);
+        }
+    });
+    let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
+}
+
 async fn next_task() {
     let promise = js_sys::Promise::new(&mut |resolve, _| {
         if let Some(window) = web_sys::window() {

@@ -24,27 +24,52 @@ use wasm_bindgen::JsCast;
 
 type Attach = Box<dyn FnOnce()>;
 
-/// The parts left to attach, in page order, and whether every part is attached (the
-/// take-over is over: a part drawn again later is drawn at once). Provided only while a
-/// page is taken over.
+/// A page's take-over: the parts left to attach, in page order; whether every part is
+/// attached (a part drawn again later is drawn at once); the views whose first size the
+/// take-over still waits for (`size_in_turn`); and whether it is over. Provided only while
+/// a page is taken over.
 #[derive(Clone, Copy)]
-pub struct Turns(StoredValue<Vec<Attach>, LocalStorage>, RwSignal<bool>);
+pub struct Turns {
+    parts: StoredValue<Vec<Attach>, LocalStorage>,
+    attached: RwSignal<bool>,
+    unsized_views: StoredValue<usize>,
+    over: StoredValue<bool>,
+}
 
 // Only the page's start-up (wasm) takes over.
 #[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
 impl Turns {
     pub fn new() -> Turns {
-        Turns(StoredValue::new_local(Vec::new()), RwSignal::new(false))
+        Turns {
+            parts: StoredValue::new_local(Vec::new()),
+            attached: RwSignal::new(false),
+            unsized_views: StoredValue::new(0),
+            over: StoredValue::new(false),
+        }
     }
 
-    /// Attaches the next part left; `false` (and the take-over over) once none is left.
+    /// Attaches the next part left; `false` (and every part attached) once none is left.
     pub fn attach_next(self) -> bool {
-        let next = self.0.try_update_value(|parts| (!parts.is_empty()).then(|| parts.remove(0)));
+        let next = self.parts.try_update_value(|parts| (!parts.is_empty()).then(|| parts.remove(0)));
         let attached = next.flatten().map(|attach| attach()).is_some();
-        if !attached {
-            self.1.set(true);
+        if !attached && self.attached.try_get_untracked() == Some(false) {
+            self.attached.set(true);
         }
         attached
+    }
+
+    /// Whether a view attached has not had its first size yet.
+    pub fn waiting_for_sizes(self) -> bool {
+        self.unsized_views.try_get_value().unwrap_or(0) > 0
+    }
+
+    /// Ends the take-over: from now on sizes are applied at once.
+    pub fn end(self) {
+        self.over.try_set_value(true);
+    }
+
+    fn on(self) -> bool {
+        self.over.try_get_value() == Some(false)
     }
 }
 
@@ -53,8 +78,29 @@ impl Turns {
 /// visitor's day) waits for it, so that each part attaches to the nodes it would draw.
 pub fn all_attached() -> Signal<bool> {
     match use_context::<Turns>() {
-        Some(turns) => turns.1.into(),
+        Some(turns) => turns.attached.into(),
         None => Signal::stored(true),
+    }
+}
+
+/// Applies a view's sizes (`work`, for each size its observer reports): while a page is
+/// taken over in a turn of its own, and the page is live only once each view has had its
+/// first size, so that its markers and items stand where they stay; at once otherwise.
+/// Made where the atlas' context is at hand, called from anywhere.
+pub fn size_in_turn() -> impl Fn(Box<dyn FnOnce()>) + Clone + Send + Sync + 'static {
+    let turns = use_context::<Turns>().filter(|turns| turns.on());
+    if let Some(turns) = turns {
+        turns.unsized_views.update_value(|n| *n += 1);
+    }
+    let first = std::sync::Arc::new(std::sync::atomic::AtomicBool::new(true));
+    move |work| match turns.filter(|turns| turns.on()) {
+        Some(turns) => {
+            if first.swap(false, std::sync::atomic::Ordering::Relaxed) {
+                turns.unsized_views.update_value(|n| *n = n.saturating_sub(1));
+            }
+            turns.parts.update_value(|parts| parts.push(work));
+        }
+        None => work(),
     }
 }
 
@@ -65,7 +111,7 @@ where
     E: leptos::tachys::html::element::ElementType,
     E::Output: JsCast + Clone + 'static,
 {
-    let taking_over = use_context::<Turns>().filter(|turns| !turns.1.get_untracked());
+    let taking_over = use_context::<Turns>().filter(|turns| !turns.attached.get_untracked());
     let (Some(turns), Some(owner)) = (taking_over, Owner::current()) else {
         return Part::Now(children());
     };
@@ -77,7 +123,7 @@ where
         let state = owner.with(|| children().hydrate::<true>(&cursor, &PositionState::new(Position::FirstChild)));
         *cell.borrow_mut() = Some(state);
     };
-    turns.0.update_value(|parts| parts.push(Box::new(attach)));
+    turns.parts.update_value(|parts| parts.push(Box::new(attach)));
     Part::Later(SendWrapper::new(attached))
 }
 

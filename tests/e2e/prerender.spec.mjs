@@ -116,6 +116,34 @@ for (const viewport of [{ width: 390, height: 844 }, { width: 1280, height: 900 
   });
 }
 
+for (const viewport of [{ width: 390, height: 844 }, { width: 1280, height: 900 }]) {
+  test(`at ${viewport.width}×${viewport.height} the map is at its real size once live: its markers stand where they stay`, async ({ page }) => {
+    await page.setViewportSize(viewport);
+    // The markers' boxes at the moment the page is marked live (a microtask after it).
+    await page.addInitScript(() => {
+      const boxes = () => Object.fromEntries([...document.querySelectorAll(".ma-marker")].map((m) => {
+        const { x, y, width, height } = m.getBoundingClientRect();
+        return [m.dataset.place, [x, y, width, height]];
+      }));
+      window.__markerBoxes = boxes;
+      new MutationObserver((_, observer) => {
+        if (!document.querySelector("[data-meetup-atlas-live]")) return;
+        window.__atLive = boxes();
+        observer.disconnect();
+      }).observe(document, { subtree: true, attributes: true, attributeFilter: ["data-meetup-atlas-live"] });
+    });
+    await page.goto("./");
+    await expect(page.locator(`${live} .ma-panel .ma-event`)).toHaveCount(EVENTS);
+    await page.waitForTimeout(600);
+    const { atLive, after } = await page.evaluate(() => ({ atLive: window.__atLive, after: window.__markerBoxes() }));
+    expect(Object.keys(atLive).length).toBeGreaterThan(0);
+    expect(Object.keys(atLive).sort()).toEqual(Object.keys(after).sort());
+    for (const [place, box] of Object.entries(after)) {
+      box.forEach((value, i) => expect(Math.abs(value - atLive[place][i]), `${place} [x, y, width, height][${i}]`).toBeLessThan(0.5));
+    }
+  });
+}
+
 test.describe("a French-preferring visitor", () => {
   test.use({ locale: "fr-CA" });
   test("opening the root lands on the French page; ?lang=en there returns to English", async ({ page, baseURL }) => {

@@ -311,9 +311,12 @@ describe("WebKit smoke", { concurrency: 1 }, () => {
       assert.ok(chosen.events.length > 0, "the feed has a place with events");
       await driver.get(`${atlas}/atlas/`);
       await live(driver);
-      // The map takes its real size once live, and its markers move with it: a click
-      // aimed before that can land beside the marker.
+      // The map has its real size by the time the page is live: its markers stand where
+      // they stay, and a click aimed at once finds them.
+      const viewBox = () => document.querySelector(".ma-map-svg")?.getAttribute("viewBox");
+      const atLive = await driver.executeScript(viewBox);
       await settled(driver, "document");
+      assert.equal(await driver.executeScript(viewBox), atLive, "the map's view once live, and after");
       await driver.findElement(By.css(`.ma-marker[data-place="${chosen.id}"]`)).click();
       const n = chosen.events.length;
       await waitFor(driver, `${n} events of ${chosen.id}`, (n) => document.querySelectorAll(".ma-panel .ma-event").length === n, [n]);

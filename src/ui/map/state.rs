@@ -23,6 +23,7 @@ use super::model::{MapPlace, Marker};
 use crate::ui::browser::{self, observe_size};
 use crate::ui::context::{use_atlas, AtlasCtx};
 use crate::ui::fetch::fetch_text;
+use crate::ui::turns::size_in_turn;
 
 /// Markers closer than this on screen merge into one.
 pub const CLUSTER_RADIUS_PX: f64 = 36.0;
@@ -215,9 +216,11 @@ impl MapState {
         map.follow_selection();
         map.follow_shown();
         let surface = map.surface;
+        let soon = size_in_turn();
         Effect::new(move |_| {
             if let Some(el) = surface.get() {
-                observe_size(&el, move |w, h| size.set((w, h)));
+                let soon = soon.clone();
+                observe_size(&el, move |w, h| soon(Box::new(move || _ = size.try_set((w, h)))));
             }
         });
         map

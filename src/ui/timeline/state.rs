@@ -15,6 +15,7 @@ use crate::core::timeline::{self as tl, band_px, day_number, TimeScale};
 use crate::ui::browser::{focus_in, observe_size};
 use crate::ui::context::{use_atlas, AtlasCtx};
 use crate::ui::ids::ids;
+use crate::ui::turns::size_in_turn;
 
 pub const LANE_HEIGHT_PX: f64 = 44.0;
 pub const AXIS_HEIGHT_PX: f64 = 34.0;
@@ -180,21 +181,22 @@ impl TimelineState {
         // opening view holds (a whole short season) still fits.
         let opening = StoredValue::new(scale.get_untracked());
         let (spans, first) = (self.spans, current.get_untracked());
+        let resize = move |w: f64| {
+            // Gone if the atlas was taken down before this size's turn came.
+            let Some(s) = scale.try_get_untracked().filter(|s| s.width != w) else { return };
+            if s == opening.get_value() && w < PRERENDER_WIDTH_PX {
+                let reopened = spans.with_value(|all| tl::opening_scale(all, first, w));
+                opening.set_value(reopened);
+                scale.set(reopened);
+            } else {
+                scale.set(s.resized(w));
+            }
+        };
+        let soon = size_in_turn();
         Effect::new(move |_| {
             if let Some(el) = ruler.get() {
-                observe_size(&el, move |w, _| {
-                    let s = scale.get_untracked();
-                    if s.width == w {
-                        return;
-                    }
-                    if s == opening.get_value() && w < PRERENDER_WIDTH_PX {
-                        let reopened = spans.with_value(|all| tl::opening_scale(all, first, w));
-                        opening.set_value(reopened);
-                        scale.set(reopened);
-                    } else {
-                        scale.set(s.resized(w));
-                    }
-                });
+                let soon = soon.clone();
+                observe_size(&el, move |w, _| soon(Box::new(move || resize(w))));
             }
         });
         let loaded = self.atlas.loaded();
