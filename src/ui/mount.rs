@@ -246,8 +246,6 @@ pub fn mount_element(target: web_sys::HtmlElement, options: wasm_bindgen::JsValu
     MountedAtlas(Some(Box::new(handle)), target)
 }
 
-/// Lets the browser paint and answer input before the next step: the parse of the feed,
-/// that of the basemap and each part of the take-over are tasks of their own.
 /// The next frame (its callbacks run before the frame's layout and size observers), or
 /// 100 ms, whichever comes first: a hidden tab draws no frame.
 async fn next_frame() {
@@ -260,6 +258,8 @@ async fn next_frame() {
     let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
 }
 
+/// Lets the browser paint and answer input before the next step: the parse of the feed,
+/// that of the basemap and each part of the take-over are tasks of their own.
 async fn next_task() {
     let promise = js_sys::Promise::new(&mut |resolve, _| {
         if let Some(window) = web_sys::window() {
