@@ -432,9 +432,8 @@ impl MapState {
     }
 }
 
-/// The shown places, clustered at the current zoom, and those of them on screen.
-/// The markers on screen; `in_feed` is each place's events in the whole feed, which
-/// orders the grouping.
+/// The shown places, clustered at the current zoom, and those of them on screen;
+/// `in_feed` is each place's events in the whole feed, which orders the grouping.
 fn markers_on_screen(
     atlas: AtlasCtx,
     in_feed: HashMap<String, usize>,
