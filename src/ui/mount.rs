@@ -166,8 +166,9 @@ async fn take_over(host: web_sys::HtmlElement, mut setup: Setup, prerendered: Pr
         atlas.forget();
         // The big parts, each in a task of its own (`ui::turns`). Then the views' first
         // sizes, which their observers report with a frame, each in a turn of its own too
-        // (`size_in_turn`): the page is live once the map's markers stand where they stay.
-        // A view not laid out (in a hidden box) never reports one: at most some 3 s.
+        // (`observe_size_in_turn`): the page is live once the map's markers stand where
+        // they stay. A view not laid out (in a hidden box) never reports one: at most
+        // some 3 s.
         let mut frames = 0;
         loop {
             next_task().await;

@@ -8,7 +8,7 @@
 //! (so it is found where it was), its children later, from a cursor of their own, under
 //! the same owner (so with the same contexts, and taken down with the rest).
 
-use std::cell::RefCell;
+use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 
 use leptos::prelude::*;
@@ -22,12 +22,14 @@ use leptos::tachys::view::{Mountable, Position, PositionState, Render, RenderHtm
 use send_wrapper::SendWrapper;
 use wasm_bindgen::JsCast;
 
+use crate::ui::browser::observe_size;
+
 type Attach = Box<dyn FnOnce()>;
 
 /// A page's take-over: the parts left to attach, in page order; whether every part is
 /// attached (a part drawn again later is drawn at once); the views whose first size the
-/// take-over still waits for (`size_in_turn`); and whether it is over. Provided only while
-/// a page is taken over.
+/// take-over still waits for (`observe_size_in_turn`); and whether it is over. Provided
+/// only while a page is taken over.
 #[derive(Clone, Copy)]
 pub struct Turns {
     parts: StoredValue<Vec<Attach>, LocalStorage>,
@@ -83,19 +85,38 @@ pub fn all_attached() -> Signal<bool> {
     }
 }
 
-/// Applies a view's sizes (`work`, for each size its observer reports): while a page is
-/// taken over in a turn of its own, and the page is live only once each view has had its
-/// first size, so that its markers and items stand where they stay; at once otherwise.
-/// Made where the atlas' context is at hand, called from anywhere.
-pub fn size_in_turn() -> impl Fn(Box<dyn FnOnce()>) + Clone + Send + Sync + 'static {
+/// Calls `on_size(width, height)` for each size the element of `node` is laid out at
+/// (`browser::observe_size`). While a page is taken over, each size is applied in a turn
+/// of its own, and the page is live only once each view has had its first size, so that
+/// its markers and items stand where they stay; at once otherwise.
+pub fn observe_size_in_turn<E>(node: NodeRef<E>, on_size: impl Fn(f64, f64) + Clone + 'static)
+where
+    E: leptos::tachys::html::element::ElementType,
+    E::Output: JsCast + Clone + 'static,
+{
+    let soon = size_in_turn();
+    Effect::new(move |_| {
+        if let Some(element) = node.get() {
+            let (soon, on_size) = (soon.clone(), on_size.clone());
+            observe_size(element.unchecked_ref(), move |w, h| {
+                let on_size = on_size.clone();
+                soon(Box::new(move || on_size(w, h)));
+            });
+        }
+    });
+}
+
+/// Runs each `work` given to it as `observe_size_in_turn` says. Made where the atlas'
+/// context is at hand, called from an observer.
+fn size_in_turn() -> impl Fn(Attach) + Clone + 'static {
     let turns = use_context::<Turns>().filter(|turns| turns.on());
     if let Some(turns) = turns {
         turns.unsized_views.update_value(|n| *n += 1);
     }
-    let first = std::sync::Arc::new(std::sync::atomic::AtomicBool::new(true));
+    let first = Rc::new(Cell::new(true));
     move |work| match turns.filter(|turns| turns.on()) {
         Some(turns) => {
-            if first.swap(false, std::sync::atomic::Ordering::Relaxed) {
+            if first.replace(false) {
                 turns.unsized_views.update_value(|n| *n = n.saturating_sub(1));
             }
             turns.parts.update_value(|parts| parts.push(work));

@@ -20,10 +20,10 @@ use crate::core::query::{self, Selection};
 use crate::core::url_state::MapCentre;
 
 use super::model::{MapPlace, Marker};
-use crate::ui::browser::{self, observe_size};
+use crate::ui::browser;
 use crate::ui::context::{use_atlas, AtlasCtx};
 use crate::ui::fetch::fetch_text;
-use crate::ui::turns::size_in_turn;
+use crate::ui::turns::observe_size_in_turn;
 
 /// Markers closer than this on screen merge into one.
 pub const CLUSTER_RADIUS_PX: f64 = 36.0;
@@ -216,13 +216,7 @@ impl MapState {
         map.follow_selection();
         map.follow_shown();
         let surface = map.surface;
-        let soon = size_in_turn();
-        Effect::new(move |_| {
-            if let Some(el) = surface.get() {
-                let soon = soon.clone();
-                observe_size(&el, move |w, h| soon(Box::new(move || _ = size.try_set((w, h)))));
-            }
-        });
+        observe_size_in_turn(surface, move |w, h| _ = size.try_set((w, h)));
         map
     }
 

@@ -12,10 +12,10 @@ use crate::core::load::Loaded;
 use crate::core::query::{self, Selection};
 use crate::core::timeline::{self as tl, band_px, day_number, TimeScale};
 
-use crate::ui::browser::{focus_in, observe_size};
+use crate::ui::browser::focus_in;
 use crate::ui::context::{use_atlas, AtlasCtx};
 use crate::ui::ids::ids;
-use crate::ui::turns::size_in_turn;
+use crate::ui::turns::observe_size_in_turn;
 
 pub const LANE_HEIGHT_PX: f64 = 44.0;
 pub const AXIS_HEIGHT_PX: f64 = 34.0;
@@ -192,13 +192,7 @@ impl TimelineState {
                 scale.set(s.resized(w));
             }
         };
-        let soon = size_in_turn();
-        Effect::new(move |_| {
-            if let Some(el) = ruler.get() {
-                let soon = soon.clone();
-                observe_size(&el, move |w, _| soon(Box::new(move || resize(w))));
-            }
-        });
+        observe_size_in_turn(ruler, move |w, _| resize(w));
         let loaded = self.atlas.loaded();
         let (order, selection) = (self.order, self.atlas.selection);
         Effect::new(move |_| {
