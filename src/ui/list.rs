@@ -20,7 +20,8 @@ use super::context::{use_atlas, AtlasCtx};
 use super::ids::ids;
 use super::intl;
 
-const LIST_PAGE: usize = 50;
+/// The list draws this many events at a time (and the narrow timeline as many).
+pub const LIST_PAGE: usize = 50;
 /// A list opens at the event nearest today with at least this many events after it.
 const LIST_MIN: usize = 12;
 

@@ -31,8 +31,9 @@ const LABEL_WANT_PX: f64 = 220.0;
 pub const MAX_LANES: usize = 6;
 /// The stretch of the strip whose overflow goes into one stack (wider than a stack's button).
 const STACK_BIN_PX: f64 = 64.0;
-/// The narrow (vertical) timeline draws this many events at a time.
-pub const VERTICAL_PAGE: usize = 100;
+/// The narrow (vertical) timeline draws this many events at a time: the list's page, so
+/// that a phone builds no more of either at once (100 items took some 200 ms at 4× CPU).
+pub const VERTICAL_PAGE: usize = crate::ui::list::LIST_PAGE;
 /// The vertical timeline opens at the event nearest today, with at least this many in view.
 pub const VERTICAL_MIN: usize = 12;
 /// The strip's rows of density bars.
