@@ -335,6 +335,32 @@ fn read_alike(text: &str) {
         )
     };
     assert_eq!(outcome(load::read(text)), outcome(load::json_text(text).and_then(load::read_entries)), "{text}");
+    // And in steps (the page's take-over), whatever their size.
+    for bytes in [1, 300, usize::MAX] {
+        let stepwise = load::json_text(text).and_then(load::reading).map(|mut reading| {
+            while reading.step(bytes) {}
+            reading.done()
+        });
+        assert_eq!(outcome(load::read(text)), outcome(stepwise), "in steps of {bytes} bytes: {text}");
+    }
+}
+
+/// A step reads whole events, at least one, until its bytes are read; it says whether
+/// any are left, so a step of one byte per event reads the feed in as many steps.
+#[test]
+fn a_feed_is_read_in_steps_of_whole_events() {
+    let events = load::read(SEED).unwrap().validate().feed.events.len();
+    assert!(events > 1);
+    let mut reading = load::reading(SEED).unwrap();
+    let mut steps = 1;
+    while reading.step(1) {
+        steps += 1;
+    }
+    assert_eq!(steps, events);
+    assert!(!reading.step(1), "nothing left after the last");
+    assert_eq!(reading.done().validate().feed.events.len(), events);
+    // A step as long as the whole text reads it all at once.
+    assert!(!load::reading(SEED).unwrap().step(SEED.len()));
 }
 
 /// The two inputs the field reports named, exactly as they came.

@@ -93,6 +93,14 @@ pub fn read(text: &str) -> Result<Read, FeedError> {
 /// `read` entry by entry, without its one-pass shortcut, of a `json_text`: one pass over
 /// the text for its shape, one per entry for its content.
 pub fn read_entries(text: &str) -> Result<Read, FeedError> {
+    reading(text).map(Reading::done)
+}
+
+/// `read_entries` in steps, for a caller that lets the browser breathe between them (a
+/// page taking over: one pass over a feed of 1,000 rich events is a task of some 100 ms
+/// on a slow phone). `reading` finds the text's shape and reads all but the events, which
+/// `Reading::step` reads a slice of text at a time.
+pub fn reading(text: &str) -> Result<Reading<'_>, FeedError> {
     let mut problems = Vec::new();
     let root: Root = match serde_json::from_str(text) {
         Ok(root) => root,
@@ -105,8 +113,7 @@ pub fn read_entries(text: &str) -> Result<Read, FeedError> {
     };
     supported(root.schema_version.and_then(|v| serde_json::from_str(v.get()).ok()))?;
 
-    let events = root.events;
-    let events_in_file = events.len();
+    let events_in_file = root.events.len();
     let raw = RawFeed {
         title: field(root.title, "title", &mut problems).unwrap_or_default(),
         description: root.description.and_then(|raw| value(raw, || "description".into(), &mut problems)),
@@ -117,9 +124,37 @@ pub fn read_entries(text: &str) -> Result<Read, FeedError> {
         topics: entries(root.topics, "topics", &mut problems),
         series: entries(root.series, "series", &mut problems),
         editions: entries(root.editions, "editions", &mut problems),
-        events: entries(events, "events", &mut problems),
+        events: Vec::with_capacity(events_in_file),
     };
-    Ok(Read { raw, problems, events_in_file })
+    Ok(Reading { events: root.events.into_iter().enumerate(), read: Read { raw, problems, events_in_file } })
+}
+
+/// A feed being read in steps (`reading`): its events left as JSON text, in file order.
+pub struct Reading<'a> {
+    events: std::iter::Enumerate<std::vec::IntoIter<&'a RawValue>>,
+    read: Read,
+}
+
+impl Reading<'_> {
+    /// Reads events, each whole, until some `bytes` of their text are read; whether any
+    /// are left.
+    pub fn step(&mut self, bytes: usize) -> bool {
+        let mut taken = 0;
+        while taken < bytes {
+            let Some((i, item)) = self.events.next() else { return false };
+            taken += item.get().len();
+            if let Some(event) = value(item, || format!("events[{i}]"), &mut self.read.problems) {
+                self.read.raw.events.push((i, event));
+            }
+        }
+        self.events.len() > 0
+    }
+
+    /// The feed read, the events left read first.
+    pub fn done(mut self) -> Read {
+        self.step(usize::MAX);
+        self.read
+    }
 }
 
 /// Whether this build reads a feed of that `schema_version`.

@@ -7,7 +7,7 @@ use crate::core::date::Day;
 use crate::core::embed::{Hidden, Mode, Panels};
 use crate::core::explore::Filters;
 use crate::core::i18n::{self, Lang, Msg};
-use crate::core::load::{self, LoadError, Loaded};
+use crate::core::load::{LoadError, Loaded};
 use crate::core::merge;
 use crate::core::page::Page;
 use crate::core::query::Selection;
@@ -15,7 +15,7 @@ use crate::core::url_state::{MapCentre, UrlState};
 
 use super::context::{use_atlas, AtlasCtx};
 use super::embed::EmbedButton;
-use super::fetch::{fetch_text_saved, Abort, Saved};
+use super::fetch::{fetch_text_saved, load_in_steps, Abort, Saved};
 use super::intl;
 use super::lang_toggle::LangToggle;
 use super::map::Map;
@@ -246,7 +246,7 @@ async fn fetch_feed(url: &str, abort: &Abort) -> FeedLoad {
     let addresses = merge::addresses(url);
     if addresses.len() <= 1 {
         let (text, saved) = fetch_text_saved(url.trim(), abort).await?;
-        let loaded = load::load(&text).map_err(LoadError::Feed)?;
+        let loaded = load_in_steps(&text).await.map_err(LoadError::Feed)?;
         return Ok((Arc::new(loaded), saved));
     }
     let mut fetched = Vec::new();

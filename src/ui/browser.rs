@@ -158,3 +158,14 @@ pub fn focus_in(container: NodeRef<html::Section>, selector: &str) {
         }
     });
 }
+
+/// Lets the browser paint and answer input before the next step: the feed's read in
+/// slices, the basemap's and each part of a take-over are tasks of their own.
+pub async fn next_task() {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        if let Some(window) = web_sys::window() {
+            let _ = window.set_timeout_with_callback(&resolve);
+        }
+    });
+    let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
+}

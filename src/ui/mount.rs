@@ -15,8 +15,8 @@ use crate::core::url_state::HostQuery;
 use crate::core::Lang;
 
 use super::app::{App, Ready, Setup};
-use super::browser::initial_lang;
-use super::fetch::{fetch_text, fetch_text_saved, Abort};
+use super::browser::{initial_lang, next_task};
+use super::fetch::{fetch_text, fetch_text_saved, load_in_steps, Abort};
 use super::ids::Ids;
 use super::turns::Turns;
 
@@ -125,15 +125,13 @@ async fn take_over(host: web_sys::HtmlElement, mut setup: Setup, prerendered: Pr
         }
     };
     next_task().await;
-    let read = match load::read(&text) {
-        Ok(read) => read,
+    let loaded = match load_in_steps(&text).await {
+        Ok(loaded) => loaded,
         Err(error) => {
             setup.failed = Some(LoadError::Feed(error));
             return draw(host, setup);
         }
     };
-    next_task().await;
-    let loaded = read.validate();
     // The service worker may hold a newer basemap than the build's.
     let basemap_text = fetch_text(&setup.basemap_url).await.ok();
     next_task().await;
@@ -254,17 +252,6 @@ async fn next_frame() {
         if let Some(window) = web_sys::window() {
             let _ = window.request_animation_frame(&resolve);
             let _ = window.set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 100);
-        }
-    });
-    let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
-}
-
-/// Lets the browser paint and answer input before the next step: the parse of the feed,
-/// that of the basemap and each part of the take-over are tasks of their own.
-async fn next_task() {
-    let promise = js_sys::Promise::new(&mut |resolve, _| {
-        if let Some(window) = web_sys::window() {
-            let _ = window.set_timeout_with_callback(&resolve);
         }
     });
     let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
