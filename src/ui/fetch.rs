@@ -3,10 +3,10 @@
 
 use leptos::prelude::*;
 
-use super::browser::next_task;
-
 use crate::core::load::{self, FeedError, LoadError, Loaded};
 use crate::core::offline::{SavedBecause, SAVED_AT_HEADER, SAVED_BECAUSE_HEADER};
+
+use super::browser::next_task;
 
 /// GETs `url` as text with the browser's `fetch`.
 pub async fn fetch_text(url: &str) -> Result<String, LoadError> {
