@@ -192,3 +192,111 @@ fn what_is_shown_chooses_a_regional_conic_only_for_a_world_feed() {
     let regional = Projection::eastern_canada();
     assert_eq!(basemap::projection_for_shown(regional, &[(-71.2, 46.8)]), regional);
 }
+
+/// The rings of a drawn path (`M`, then `l` moves, then `Z` for a ring), as points.
+fn drawn_rings(d: &str) -> Vec<Vec<(f64, f64)>> {
+    d.split('M')
+        .filter(|piece| !piece.is_empty())
+        .map(|piece| {
+            let mut numbers = Vec::new();
+            let mut number = String::new();
+            for c in piece.chars() {
+                if c == '-' || c == ' ' || c == 'l' || c == 'Z' {
+                    numbers.extend(number.parse::<f64>().ok());
+                    number.clear();
+                }
+                if c == '-' || c == '.' || c.is_ascii_digit() {
+                    number.push(c);
+                }
+            }
+            numbers.extend(number.parse::<f64>().ok());
+            let mut at = (numbers[0], numbers[1]);
+            let mut ring = vec![at];
+            for step in numbers[2..].chunks_exact(2) {
+                at = (at.0 + step[0], at.1 + step[1]);
+                ring.push(at);
+            }
+            ring
+        })
+        .collect()
+}
+
+/// Whether `p` is inside a path's rings (even-odd), and how far it is from their edges.
+fn inside_and_distance(rings: &[Vec<(f64, f64)>], p: (f64, f64)) -> (bool, f64) {
+    let (mut inside, mut distance) = (false, f64::INFINITY);
+    for ring in rings {
+        for (i, &a) in ring.iter().enumerate() {
+            let b = ring[(i + 1) % ring.len()];
+            if (a.1 > p.1) != (b.1 > p.1) && p.0 < a.0 + (p.1 - a.1) / (b.1 - a.1) * (b.0 - a.0) {
+                inside = !inside;
+            }
+            let (dx, dy) = (b.0 - a.0, b.1 - a.1);
+            let t = (((p.0 - a.0) * dx + (p.1 - a.1) * dy) / (dx * dx + dy * dy).max(1e-12)).clamp(0.0, 1.0);
+            distance = distance.min((p.0 - a.0 - t * dx).hypot(p.1 - a.1 - t * dy));
+        }
+    }
+    (inside, distance)
+}
+
+/// The prerendered page draws the basemap only around its view (`Basemap::sketch`): the
+/// same land and water there, a fraction of the bytes, nothing beyond the window.
+#[test]
+fn a_sketch_draws_the_same_map_in_its_window_in_a_fraction_of_the_bytes() {
+    use meetup_atlas::core::map::{Bounds, View};
+    let projection = Projection::eastern_canada();
+    let map = basemap::parse(ASSET, &projection).unwrap();
+    // The bundled feed's places, Kitchener to Quebec City, as the prerendered map fits them.
+    let places = [(-80.49, 43.45), (-71.21, 46.81)].map(|(lon, lat)| projection.project(lon, lat));
+    let view = View::fit(Bounds::around(places).unwrap(), 800.0, 420.0, 40.0, 10.0);
+    let window = view.drawn_area(0.1);
+    let sketch = map.sketch(&window);
+    let ids = |m: &basemap::Basemap| m.regions.iter().map(|r| r.id.clone()).collect::<Vec<_>>();
+    assert_eq!(ids(&sketch), ids(&map), "every region, in order: names are found by index");
+    let bytes =
+        |m: &basemap::Basemap| m.regions.iter().map(|r| r.path.len()).sum::<usize>() + m.lakes.len() + m.rivers.len();
+    assert!(bytes(&sketch) * 3 < bytes(&map), "{} of {} bytes", bytes(&sketch), bytes(&map));
+    let (min, max) = (window.min, window.max);
+    let paths = |m: &basemap::Basemap| {
+        let mut all: Vec<String> = m.regions.iter().map(|r| r.path.clone()).collect();
+        all.extend([m.lakes.clone(), m.rivers.clone()]);
+        all
+    };
+    for d in paths(&sketch).iter().take(map.regions.len() + 1) {
+        for p in drawn_rings(d).into_iter().flatten() {
+            assert!(
+                (min.x - 0.51..=max.x + 0.51).contains(&p.0) && (min.y - 0.51..=max.y + 0.51).contains(&p.1),
+                "{p:?}"
+            );
+        }
+    }
+    // What the view shows is the same, a point at a time, but within a kilometre of an
+    // outline (the sketch is rounded to whole kilometres).
+    let shown = view.drawn_area(0.0);
+    let mut drawn = 0;
+    for (full, sketched) in paths(&map).iter().zip(paths(&sketch)).take(map.regions.len() + 1) {
+        let (full, sketched) = (drawn_rings(full), drawn_rings(&sketched));
+        for i in 0..=60 {
+            for j in 0..=30 {
+                let p = (
+                    shown.min.x + (shown.max.x - shown.min.x) * f64::from(i) / 60.0,
+                    shown.min.y + (shown.max.y - shown.min.y) * f64::from(j) / 30.0,
+                );
+                let (inside, distance) = inside_and_distance(&full, p);
+                if distance > 1.0 {
+                    assert_eq!(inside_and_distance(&sketched, p).0, inside, "{p:?}");
+                    drawn += usize::from(inside);
+                }
+            }
+        }
+    }
+    assert!(drawn > 1000, "the view is mostly land and lakes: {drawn}");
+    // The rivers within it are all there.
+    let river_points = |d: &str| drawn_rings(d).into_iter().flatten().collect::<Vec<_>>();
+    let sketched_rivers = river_points(&sketch.rivers);
+    for p in river_points(&map.rivers)
+        .into_iter()
+        .filter(|p| (min.x..=max.x).contains(&p.0) && (min.y..=max.y).contains(&p.1))
+    {
+        assert!(sketched_rivers.iter().any(|q| (q.0 - p.0).abs() < 0.51 && (q.1 - p.1).abs() < 0.51), "{p:?}");
+    }
+}

@@ -4,8 +4,8 @@
 use serde::Deserialize;
 
 use super::feed::Text;
-use super::map::Point;
-use super::projection::{rings_path, Projection};
+use super::map::{Bounds, Point};
+use super::projection::{rings_path, sketch_path, Projection};
 
 #[derive(Clone, Deserialize)]
 struct RawBasemap {
@@ -55,6 +55,27 @@ pub struct Basemap {
     pub regions: Vec<Region>,
     pub lakes: String,
     pub rivers: String,
+}
+
+impl Basemap {
+    /// The basemap as a prerendered page draws it: only what lies in `window`, in whole
+    /// kilometres (`projection::sketch_path`). Every region stays, in the same order (the
+    /// names are found by index), with an empty path if none of it is in the window.
+    pub fn sketch(&self, window: &Bounds) -> Basemap {
+        let regions = self.regions.iter().map(|r| Region {
+            id: r.id.clone(),
+            country: r.country.clone(),
+            name: r.name.clone(),
+            label: r.label,
+            room: r.room,
+            path: sketch_path(&r.path, window),
+        });
+        Basemap {
+            regions: regions.collect(),
+            lakes: sketch_path(&self.lakes, window),
+            rivers: sketch_path(&self.rivers, window),
+        }
+    }
 }
 
 /// The region the basemap covers, in degrees: `(west, south, east, north)`.

@@ -197,6 +197,17 @@ impl View {
     }
 
     /// The SVG `viewBox` that shows this view of the plane, with y flipped by the drawing.
+    /// What the view shows, in the drawing's coordinates (y down, as `view_box` gives
+    /// it), widened on each side by `margin` times its width and height.
+    pub fn drawn_area(&self, margin: f64) -> Bounds {
+        let (w, h) = (self.width / self.scale, self.height / self.scale);
+        let (x, y) = (self.centre.x - w / 2.0, -self.centre.y - h / 2.0);
+        Bounds {
+            min: Point { x: x - w * margin, y: y - h * margin },
+            max: Point { x: x + w * (1.0 + margin), y: y + h * (1.0 + margin) },
+        }
+    }
+
     pub fn view_box(&self) -> String {
         let w = self.width / self.scale;
         let h = self.height / self.scale;

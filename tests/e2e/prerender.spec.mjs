@@ -117,25 +117,37 @@ for (const viewport of [{ width: 390, height: 844 }, { width: 1280, height: 900 
 }
 
 for (const viewport of [{ width: 390, height: 844 }, { width: 1280, height: 900 }]) {
-  test(`at ${viewport.width}×${viewport.height} the map is at its real size once live: its markers stand where they stay`, async ({ page }) => {
+  test(`at ${viewport.width}×${viewport.height} the map is at its real size once live: its markers stand where they stay, its outlines are whole`, async ({ page }) => {
     await page.setViewportSize(viewport);
-    // The markers' boxes at the moment the page is marked live (a microtask after it).
+    // The markers' boxes and the outlines at the moment the page is marked live (a
+    // microtask after it).
     await page.addInitScript(() => {
       const boxes = () => Object.fromEntries([...document.querySelectorAll(".ma-marker")].map((m) => {
         const { x, y, width, height } = m.getBoundingClientRect();
         return [m.dataset.place, [x, y, width, height]];
       }));
       window.__markerBoxes = boxes;
+      window.__outlines = () => [...document.querySelectorAll(".ma-map-svg path")].map((p) => p.getAttribute("d"));
       new MutationObserver((_, observer) => {
         if (!document.querySelector("[data-meetup-atlas-live]")) return;
         window.__atLive = boxes();
+        window.__outlinesAtLive = window.__outlines();
         observer.disconnect();
       }).observe(document, { subtree: true, attributes: true, attributeFilter: ["data-meetup-atlas-live"] });
     });
-    await page.goto("./");
+    const response = await page.goto("./");
     await expect(page.locator(`${live} .ma-panel .ma-event`)).toHaveCount(EVENTS);
     await page.waitForTimeout(600);
     const { atLive, after } = await page.evaluate(() => ({ atLive: window.__atLive, after: window.__markerBoxes() }));
+    // The page as served draws only the part of the basemap its first view shows (a
+    // sketch, in whole kilometres: most of the page's bytes were outlines); by the time it
+    // is live, the map holds every outline, to be panned and zoomed out.
+    const svg = (await response.text()).match(/<svg[^>]*class="ma-map-svg"[\s\S]*?<\/svg>/)[0];
+    const served = [...svg.matchAll(/<path[^>]* d="([^"]*)"/g)].map((m) => m[1]);
+    const outlines = await page.evaluate(() => window.__outlinesAtLive);
+    expect(outlines).toHaveLength(served.length);
+    const bytes = (ds) => ds.reduce((sum, d) => sum + d.length, 0);
+    expect(bytes(served) * 3).toBeLessThan(bytes(outlines));
     expect(Object.keys(atLive).length).toBeGreaterThan(0);
     expect(Object.keys(atLive).sort()).toEqual(Object.keys(after).sort());
     for (const [place, box] of Object.entries(after)) {
