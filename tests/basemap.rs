@@ -249,7 +249,7 @@ fn a_sketch_draws_the_same_map_in_its_window_in_a_fraction_of_the_bytes() {
     let places = [(-80.49, 43.45), (-71.21, 46.81)].map(|(lon, lat)| projection.project(lon, lat));
     let view = View::fit(Bounds::around(places).unwrap(), 800.0, 420.0, 40.0, 10.0);
     let window = view.drawn_area(0.1);
-    let sketch = map.sketch(&window);
+    let sketch = map.sketch(&window, 1);
     let ids = |m: &basemap::Basemap| m.regions.iter().map(|r| r.id.clone()).collect::<Vec<_>>();
     assert_eq!(ids(&sketch), ids(&map), "every region, in order: names are found by index");
     let bytes =

@@ -58,22 +58,22 @@ pub struct Basemap {
 }
 
 impl Basemap {
-    /// The basemap as a prerendered page draws it: only what lies in `window`, in whole
-    /// kilometres (`projection::sketch_path`). Every region stays, in the same order (the
-    /// names are found by index), with an empty path if none of it is in the window.
-    pub fn sketch(&self, window: &Bounds) -> Basemap {
+    /// The basemap as a prerendered page draws it: only what lies in `window`, rounded to
+    /// `step` kilometres (`projection::sketch_path`). Every region stays, in the same order
+    /// (the names are found by index), with an empty path if none of it is in the window.
+    pub fn sketch(&self, window: &Bounds, step: i64) -> Basemap {
         let regions = self.regions.iter().map(|r| Region {
             id: r.id.clone(),
             country: r.country.clone(),
             name: r.name.clone(),
             label: r.label,
             room: r.room,
-            path: sketch_path(&r.path, window),
+            path: sketch_path(&r.path, window, step),
         });
         Basemap {
             regions: regions.collect(),
-            lakes: sketch_path(&self.lakes, window),
-            rivers: sketch_path(&self.rivers, window),
+            lakes: sketch_path(&self.lakes, window, step),
+            rivers: sketch_path(&self.rivers, window, step),
         }
     }
 }

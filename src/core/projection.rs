@@ -320,11 +320,11 @@ fn push_subpath(d: &mut String, tenths: impl Iterator<Item = (i64, i64)>, closed
 }
 
 /// `d`, a path as `rings_path` writes it, cut to `window` (the drawing's coordinates, y
-/// down) and rounded to whole kilometres: the map of a prerendered page, which shows only
-/// that window until the atlas takes over, in a third of the bytes (#23). Closed rings
-/// are clipped exactly (Sutherland–Hodgman on each side); lines keep their points within
-/// and the one on each side of those.
-pub fn sketch_path(d: &str, window: &Bounds) -> String {
+/// down) and rounded to multiples of `step` kilometres (at least 1): the map of a
+/// prerendered page, which shows only that window until the atlas takes over, in a
+/// fraction of the bytes (#23). Closed rings are clipped exactly (Sutherland–Hodgman on
+/// each side); lines keep their points within and the one on each side of those.
+pub fn sketch_path(d: &str, window: &Bounds, step: i64) -> String {
     let mut out = String::new();
     for (points, closed) in subpaths(d) {
         let kept = if closed {
@@ -342,7 +342,7 @@ pub fn sketch_path(d: &str, window: &Bounds) -> String {
             lines_within(&points, window)
         };
         for piece in kept {
-            push_whole(&mut out, &piece, closed);
+            push_rounded(&mut out, &piece, step.max(1), closed);
         }
     }
     out
@@ -366,10 +366,11 @@ fn lines_within(points: &[(f64, f64)], window: &Bounds) -> Vec<Vec<(f64, f64)>> 
     pieces
 }
 
-/// Appends one subpath in whole units, without repeated points; nothing if too few are
-/// left to draw (a ring of under three points, a line of one).
-fn push_whole(d: &mut String, points: &[(f64, f64)], closed: bool) {
-    let mut whole: Vec<(i64, i64)> = points.iter().map(|p| (p.0.round() as i64, p.1.round() as i64)).collect();
+/// Appends one subpath rounded to multiples of `step` units, without repeated points;
+/// nothing if too few are left to draw (a ring of under three points, a line of one).
+fn push_rounded(d: &mut String, points: &[(f64, f64)], step: i64, closed: bool) {
+    let round = |v: f64| (v / step as f64).round() as i64 * step;
+    let mut whole: Vec<(i64, i64)> = points.iter().map(|p| (round(p.0), round(p.1))).collect();
     whole.dedup();
     if closed && whole.len() > 1 && whole.first() == whole.last() {
         whole.pop();
@@ -675,24 +676,32 @@ mod tests {
     fn a_sketch_keeps_a_ring_within_its_window_in_whole_units() {
         // A square from (10.4, 10.4) to (20.6, 20.6) in tenths' moves, as rings_path writes.
         let d = "M10.4 10.4l10.2 0 0 10.2-10.2 0Z";
-        assert_eq!(sketch_path(d, &window()), "M10 10l11 0 0 11-11 0Z");
+        assert_eq!(sketch_path(d, &window(), 1), "M10 10l11 0 0 11-11 0Z");
+    }
+
+    #[test]
+    fn a_sketch_rounds_to_its_step_and_drops_the_points_that_meet() {
+        // (10.4, 10.4), (12, 10.4), (20.6, 10.4), (20.6, 20.6), (10.4, 20.6) by tens.
+        let d = "M10.4 10.4l1.6 0 8.6 0 0 10.2-10.2 0Z";
+        assert_eq!(sketch_path(d, &window(), 10), "M10 10l10 0 0 10-10 0Z");
+        assert_eq!(sketch_path(d, &window(), 0), sketch_path(d, &window(), 1));
     }
 
     #[test]
     fn a_sketch_of_a_ring_around_its_window_is_the_window() {
         let d = "M-500-500l1000 0 0 1000-1000 0Z";
-        assert_eq!(sketch_path(d, &window()), "M0 50l0-50 100 0 0 50Z");
+        assert_eq!(sketch_path(d, &window(), 1), "M0 50l0-50 100 0 0 50Z");
         // Two subpaths: one cut at the window's right edge, one wholly out of it.
         let d = "M90 10l20 0 0 10-20 0ZM200 200l5 0 0 5Z";
-        assert_eq!(sketch_path(d, &window()), "M90 10l10 0 0 10-10 0Z");
+        assert_eq!(sketch_path(d, &window(), 1), "M90 10l10 0 0 10-10 0Z");
     }
 
     #[test]
     fn a_sketch_keeps_the_parts_of_a_line_in_its_window_and_a_point_beyond() {
         // Points at x = -30, -20, -10, 10, 20, 130, 140, 150, 50 (back in), 60 (y = 25).
         let d = "M-30 25l10 0 10 0 20 0 10 0 110 0 10 0 10 0-100 0 10 0";
-        assert_eq!(sketch_path(d, &window()), "M-10 25l20 0 10 0 110 0M150 25l-100 0 10 0");
-        assert_eq!(sketch_path("M-30 25l10 0", &window()), "");
+        assert_eq!(sketch_path(d, &window(), 1), "M-10 25l20 0 10 0 110 0M150 25l-100 0 10 0");
+        assert_eq!(sketch_path("M-30 25l10 0", &window(), 1), "");
     }
 
     #[test]

@@ -148,14 +148,15 @@ fn draw_world(world: &Basemap) -> impl IntoView {
 }
 
 /// The basemap as the map draws it. The prerender draws only what its first view shows,
-/// in whole kilometres (`Basemap::sketch`): the page's HTML is what the first paint waits
-/// for, and that is most of its bytes. The browser draws it whole from the start: taking
+/// to about half a pixel (`Basemap::sketch`): the page's HTML is what the first paint
+/// waits for, and the outlines were most of its bytes. The browser draws it whole from the start: taking
 /// over the page writes every outline's `d` anew (Leptos writes an SVG element's
 /// attributes, which it does not know by name, rather than adopt them), so that nothing
 /// is missing when the map is panned or zoomed out.
 #[cfg(not(target_arch = "wasm32"))]
 fn as_drawn(basemap: &Basemap, map: MapState) -> Cow<'_, Basemap> {
-    Cow::Owned(basemap.sketch(&map.view.with_untracked(|v| v.drawn_area(SKETCH_MARGIN))))
+    let (window, km_per_px) = map.view.with_untracked(|v| (v.drawn_area(SKETCH_MARGIN), 1.0 / v.scale));
+    Cow::Owned(basemap.sketch(&window, (km_per_px / 2.0) as i64))
 }
 
 /// See the native `as_drawn`.
