@@ -81,6 +81,11 @@ impl Bounds {
         })
     }
 
+    /// Whether `other` lies wholly within.
+    pub fn holds(&self, other: &Bounds) -> bool {
+        self.min.x <= other.min.x && self.min.y <= other.min.y && other.max.x <= self.max.x && other.max.y <= self.max.y
+    }
+
     pub fn centre(&self) -> Point {
         Point { x: (self.min.x + self.max.x) / 2.0, y: (self.min.y + self.max.y) / 2.0 }
     }

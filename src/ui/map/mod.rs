@@ -6,8 +6,6 @@ mod marker;
 mod model;
 mod state;
 
-use std::borrow::Cow;
-
 use leptos::prelude::*;
 
 use crate::core::basemap::Basemap;
@@ -60,7 +58,10 @@ pub fn Map(
                     >
                         <svg class="ma-map-svg" class:ma-handover=move || map.handing_over.get() data-projection=move || map.projection.get().kind() viewBox=move || view.get().view_box() preserveAspectRatio="none" aria-hidden="true" focusable="false">
                             {move || map.world_layer().map(|w| draw_world(&w))}
-                            {move || basemap.get().and_then(Result::ok).map(|b| draw_basemap(&as_drawn(&b, map), map))}
+                            {move || basemap.get().and_then(Result::ok).map(|b| match map.sketch.get() {
+                                Some((window, step)) => draw_basemap(&b.sketch(&window, step), map),
+                                None => draw_basemap(&b, map),
+                            })}
                             // The countries' names (the coarse layer has them) over every outline.
                             {move || map.countries.get().map(|w| region_names(&w, map, |l, i| l.countries.get(i).copied().unwrap_or(false)))}
                         </svg>
@@ -146,29 +147,6 @@ fn Legend(lang: ReadSignal<Lang>) -> impl IntoView {
 fn draw_world(world: &Basemap) -> impl IntoView {
     world.regions.iter().map(|r| view! { <path class="ma-region ma-world" d=r.path.clone() /> }).collect_view()
 }
-
-/// The basemap as the map draws it. The prerender draws only what its first view shows,
-/// to about half a pixel (`Basemap::sketch`): the page's HTML is what the first paint
-/// waits for, and the outlines were most of its bytes. The browser draws it whole from the start: taking
-/// over the page writes every outline's `d` anew (Leptos writes an SVG element's
-/// attributes, which it does not know by name, rather than adopt them), so that nothing
-/// is missing when the map is panned or zoomed out.
-#[cfg(not(target_arch = "wasm32"))]
-fn as_drawn(basemap: &Basemap, map: MapState) -> Cow<'_, Basemap> {
-    let (window, km_per_px) = map.view.with_untracked(|v| (v.drawn_area(SKETCH_MARGIN), 1.0 / v.scale));
-    Cow::Owned(basemap.sketch(&window, (km_per_px / 2.0) as i64))
-}
-
-/// See the native `as_drawn`.
-#[cfg(target_arch = "wasm32")]
-fn as_drawn(basemap: &Basemap, _map: MapState) -> Cow<'_, Basemap> {
-    Cow::Borrowed(basemap)
-}
-
-/// How much of the basemap around its view the prerendered map draws, on each side, as a
-/// share of the view's width and height: the cut outlines' strokes end out of sight.
-#[cfg(not(target_arch = "wasm32"))]
-const SKETCH_MARGIN: f64 = 0.1;
 
 fn draw_basemap(basemap: &Basemap, map: MapState) -> impl IntoView {
     let regions = basemap

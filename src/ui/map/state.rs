@@ -37,6 +37,13 @@ const CITY_PADDING_PX: f64 = 12.0;
 const CITY_LABEL_HEIGHT_PX: f64 = 22.0;
 const REGION_PX_PER_CHAR: f64 = 8.0;
 const REGION_LABEL_HEIGHT_PX: f64 = 16.0;
+/// The size a map is drawn at before the browser gives it its own: the prerender's.
+const PRERENDERED_SIZE: (f64, f64) = (800.0, 420.0);
+/// About the size of the map on a phone, whose first view shows more of the basemap.
+const PHONE_MAP_SIZE: (f64, f64) = (360.0, 330.0);
+/// How much of the basemap around those views a prerendered map draws, on each side, as
+/// a share of their width and height: the cut outlines' strokes end out of sight.
+const SKETCH_MARGIN: f64 = 0.1;
 /// Closest zoom when fitting places (px per km): a lone city still shows its region.
 const FIT_MAX_SCALE: f64 = 1.2;
 const FIT_PADDING_PX: f64 = 60.0;
@@ -120,6 +127,9 @@ pub struct MapState {
     world_detail: Option<Memo<Layer>>,
     /// Whether the map is zoomed in far enough for the finer outlines.
     detailed: Memo<bool>,
+    /// The part of the basemap drawn while the map shows no more than it, and how finely
+    /// (`sketch_while_in_view`); `None` once the whole basemap is drawn.
+    pub sketch: Memo<Option<(Bounds, i64)>>,
 }
 
 impl MapState {
@@ -135,7 +145,9 @@ impl MapState {
         let in_feed = every_place.iter().map(|(place, spans)| (place.id.clone(), spans.len())).collect();
         let frame = RwSignal::new(home);
         let projection = Memo::new(move |_| frame.with(|f| f.projection));
-        let size = RwSignal::new((800.0, 420.0));
+        let size = RwSignal::new(PRERENDERED_SIZE);
+        // Set with the first real size: before it, the map is the prerendered one.
+        let sized = RwSignal::new(false);
         let min_scale = Memo::new(move |_| {
             let ((width, height), f) = (size.get(), frame.get());
             let region = View::fit(f.region, width, height, 0.0, MAX_SCALE).scale;
@@ -172,6 +184,7 @@ impl MapState {
         let zoomed_in = Memo::new(move |before: Option<&bool>| before.copied().unwrap_or(false) || detailed.get());
         let world_detail = far.then(|| layer(basemap::world_url(&basemap_url, true), zoomed_in.into(), projection));
         let countries = Signal::derive(move || world.and_then(|w| w.get()).and_then(Result::ok));
+        let sketch = sketch_while_in_view(basemap.is_some().then_some(home.places), view, sized);
         let basemap = match basemap {
             // Drawn by the build in the feed's projection; fetched again for another.
             Some(built) => {
@@ -212,11 +225,15 @@ impl MapState {
             countries,
             world_detail,
             detailed,
+            sketch,
         };
         map.follow_selection();
         map.follow_shown();
         let surface = map.surface;
-        observe_size_in_turn(surface, move |w, h| _ = size.try_set((w, h)));
+        observe_size_in_turn(surface, move |w, h| {
+            _ = size.try_set((w, h));
+            _ = sized.try_set(true);
+        });
         map
     }
 
@@ -605,6 +622,33 @@ fn labels(
 /// column of controls on the right is kept free, or the zoom buttons' narrow column and a
 /// band at the bottom as tall as the pan buttons; whichever shows the places larger (a wide
 /// map takes the first, a phone's the second). A margin elsewhere, narrower on a phone.
+/// What a prerendered map draws of its basemap (`Basemap::sketch`): the part around the
+/// views that fit `places` on a wide screen (the prerender's) and on a phone, its points
+/// rounded to about half a pixel of the wide one. The page's HTML is what the first paint
+/// waits for, and the whole basemap's outlines were most of it. The live map keeps that
+/// drawing while it shows no more than it: writing the whole basemap into the page would
+/// cost the take-over its parsing. The first time it shows more, a pan or a zoom out, or
+/// a first real size the sketch does not cover, the whole basemap is drawn, for good.
+/// `places` is `None` when the basemap is not the build's (a page not prerendered).
+fn sketch_while_in_view(
+    places: Option<Bounds>,
+    view: Memo<View>,
+    sized: RwSignal<bool>,
+) -> Memo<Option<(Bounds, i64)>> {
+    let sketch = places.and_then(|places| {
+        let [wide, phone] =
+            [PRERENDERED_SIZE, PHONE_MAP_SIZE].map(|(width, height)| fit_clear_of_controls(places, width, height));
+        let [a, b] = [wide, phone].map(|v| v.drawn_area(SKETCH_MARGIN));
+        let step = (0.5 / wide.scale) as i64;
+        Bounds::around([a.min, a.max, b.min, b.max]).map(|window| (window, step))
+    });
+    Memo::new(move |before: Option<&Option<(Bounds, i64)>>| {
+        let sketch = sketch.filter(|_| before.is_none_or(Option::is_some))?;
+        let shown = view.with(|v| v.drawn_area(0.0));
+        (!sized.get() || sketch.0.holds(&shown)).then_some(sketch)
+    })
+}
+
 fn fit_clear_of_controls(bounds: Bounds, width: f64, height: f64) -> View {
     let margin = if width < 600.0 { FIT_PADDING_PX / 2.0 } else { FIT_PADDING_PX };
     let beside = |controls: f64| (controls + GROUP_RADIUS_PX + 4.0).max(margin);
