@@ -201,7 +201,6 @@ impl View {
         }
     }
 
-    /// The SVG `viewBox` that shows this view of the plane, with y flipped by the drawing.
     /// What the view shows, in the drawing's coordinates (y down, as `view_box` gives
     /// it), widened on each side by `margin` times its width and height.
     pub fn drawn_area(&self, margin: f64) -> Bounds {
@@ -213,6 +212,7 @@ impl View {
         }
     }
 
+    /// The SVG `viewBox` that shows this view of the plane, with y flipped by the drawing.
     pub fn view_box(&self) -> String {
         let w = self.width / self.scale;
         let h = self.height / self.scale;

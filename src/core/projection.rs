@@ -264,6 +264,7 @@ fn clip(ring: &[(f64, f64)], axis: Axis, at: f64, keep_greater: bool) -> Vec<(f6
     out
 }
 
+/// Which coordinate `clip` cuts along.
 #[derive(Clone, Copy)]
 enum Axis {
     X,
@@ -276,7 +277,7 @@ enum Axis {
 ///
 /// Points are rounded to 0.1 km and written as moves from the one before (`l`), whose
 /// small numbers take a third of the bytes of absolute ones: the prerendered page carries
-/// the basemap in its HTML. The moves are between rounded points, so nothing drifts.
+/// outlines in its HTML (a sketch of them, `sketch_path`), the take-over all of them. The moves are between rounded points, so nothing drifts.
 pub fn rings_path(projection: &Projection, rings: &[Vec<i32>], scale: f64, closed: bool) -> String {
     let mut d = String::new();
     let lon0 = projection.central_meridian();
@@ -418,7 +419,7 @@ fn subpaths(d: &str) -> Vec<(Vec<(f64, f64)>, bool)> {
     subpaths
 }
 
-/// Reads a number as `push_tenths` writes it ("12", "-3.5", ".5"), in tenths; a second
+/// Reads a number as `push_tenths` writes it ("12", "-3.5", "0.5"), in tenths; a second
 /// decimal, which it never writes, is dropped.
 fn read_tenths(bytes: &[u8], i: &mut usize) -> i64 {
     let negative = bytes[*i] == b'-';

@@ -618,10 +618,6 @@ fn labels(
     })
 }
 
-/// The view that shows `bounds` whole with no marker under a control: either the whole
-/// column of controls on the right is kept free, or the zoom buttons' narrow column and a
-/// band at the bottom as tall as the pan buttons; whichever shows the places larger (a wide
-/// map takes the first, a phone's the second). A margin elsewhere, narrower on a phone.
 /// What a prerendered map draws of its basemap (`Basemap::sketch`): the part around the
 /// views that fit `places` on a wide screen (the prerender's) and on a phone, its points
 /// rounded to about half a pixel of the wide one. The page's HTML is what the first paint
@@ -649,6 +645,10 @@ fn sketch_while_in_view(
     })
 }
 
+/// The view that shows `bounds` whole with no marker under a control: either the whole
+/// column of controls on the right is kept free, or the zoom buttons' narrow column and a
+/// band at the bottom as tall as the pan buttons; whichever shows the places larger (a wide
+/// map takes the first, a phone's the second). A margin elsewhere, narrower on a phone.
 fn fit_clear_of_controls(bounds: Bounds, width: f64, height: f64) -> View {
     let margin = if width < 600.0 { FIT_PADDING_PX / 2.0 } else { FIT_PADDING_PX };
     let beside = |controls: f64| (controls + GROUP_RADIUS_PX + 4.0).max(margin);
