@@ -62,8 +62,39 @@ async function instance() {
 }
 
 // The hosted page works offline; an element on someone else's page leaves their site alone.
-if (document.querySelector("[data-meetup-atlas][data-offline]") && "serviceWorker" in navigator) {
-  started.then(() => navigator.serviceWorker.register(here("sw.js"))).catch(() => {});
+// Its service worker is installed once the atlas is live and the page idle: installing
+// fetches and saves the shell and the feed again, and during the take-over that slowed
+// it (a 10,000-event feed ready some 100 ms later, tests/bench/perf.mjs).
+const offline = document.querySelector("[data-meetup-atlas][data-offline]");
+if (offline && "serviceWorker" in navigator) {
+  // An atlas that never comes to life (a crash) still gets it, later.
+  const later = started.then(() => new Promise((resolve) => setTimeout(resolve, 10000)));
+  Promise.race([live(offline), later])
+    .then(idle)
+    .then(() => navigator.serviceWorker.register(here("sw.js")))
+    .catch(() => {});
+}
+
+/** Resolves once the atlas in `host` is live (`data-meetup-atlas-live`, set by the wasm). */
+function live(host) {
+  const isLive = () => host.hasAttribute("data-meetup-atlas-live");
+  return new Promise((resolve) => {
+    if (isLive()) return resolve();
+    const observer = new MutationObserver(() => {
+      if (!isLive()) return;
+      observer.disconnect();
+      resolve();
+    });
+    observer.observe(host, { attributes: true, attributeFilter: ["data-meetup-atlas-live"] });
+  });
+}
+
+/** Resolves when the browser has nothing else to do (at most a second on). */
+function idle() {
+  return new Promise((resolve) => {
+    if ("requestIdleCallback" in window) requestIdleCallback(() => resolve(), { timeout: 1000 });
+    else setTimeout(resolve, 200);
+  });
 }
 
 // In an iframe (?embed=frame): tell the parent page how tall the content is, so its

@@ -99,6 +99,19 @@ test("offline, an event's page once shown opens again; one never shown opens as 
   await context.setOffline(false);
 });
 
+test("the service worker is installed once the atlas is live, not during its take-over", async ({ page }) => {
+  // Installing it fetches and saves the shell and the feed: not while the page comes to life.
+  await page.addInitScript(() => {
+    const register = navigator.serviceWorker.register.bind(navigator.serviceWorker);
+    navigator.serviceWorker.register = (...args) => {
+      window.__liveWhenRegistered = document.querySelector("[data-meetup-atlas]").hasAttribute("data-meetup-atlas-live");
+      return register(...args);
+    };
+  });
+  await visited(page);
+  expect(await page.evaluate(() => window.__liveWhenRegistered)).toBe(true);
+});
+
 test("a new version is picked up on the next visit and the old caches are removed", async ({ page }) => {
   // A copy of the site under its own sub-path (its own scope), to change between visits.
   const copy = new URL("versioned/", atlasRoot);
