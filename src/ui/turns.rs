@@ -85,6 +85,11 @@ pub fn all_attached() -> Signal<bool> {
     }
 }
 
+/// Whether a prerendered page is being taken over now.
+pub fn taking_over() -> bool {
+    use_context::<Turns>().is_some_and(Turns::on)
+}
+
 /// Calls `on_size(width, height)` for each size the element of `node` is laid out at
 /// (`browser::observe_size`). While a page is taken over, each size is applied in a turn
 /// of its own, and the page is live only once each view has had its first size, so that

@@ -140,6 +140,33 @@ for (const [width, height] of [
   });
 }
 
+test("a map drawn afresh places its markers once, at its own size: none is drawn and removed again", async ({ page }) => {
+  // The hosted page prerendered with the bundled feed, and a worldwide feed since: the
+  // atlas is drawn afresh in its place, its map sized only once it is laid out.
+  const feed = worldwideFeed({ events: 1500, places: 300 });
+  await page.setViewportSize({ width: 1280, height: 900 });
+  await page.route("**/atlas/feed.json", (route) => route.fulfill({ json: feed }));
+  await page.addInitScript(() => {
+    window.__markersRemoved = 0;
+    new MutationObserver((records) => {
+      for (const record of records) {
+        // The prerendered atlas, taken away whole from its host, is not counted.
+        if (record.target.hasAttribute?.("data-meetup-atlas")) continue;
+        for (const node of record.removedNodes) {
+          if (node.nodeType === 1) window.__markersRemoved += Number(node.matches(".ma-marker")) + node.querySelectorAll(".ma-marker").length;
+        }
+      }
+    }).observe(document, { childList: true, subtree: true });
+  });
+  await page.goto("./");
+  const markers = page.locator("[data-meetup-atlas-live] .ma-map .ma-marker");
+  await expect(markers.first()).toBeVisible({ timeout: 15_000 });
+  // Settled: two frames and a moment on, the same markers.
+  await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(resolve, 300)))));
+  expect(await markers.count()).toBeGreaterThan(1);
+  expect(await page.evaluate(() => window.__markersRemoved)).toBe(0);
+});
+
 test("a search for a city far from the view brings its markers into view", async ({ page }) => {
   const feed = worldwideFeed({ events: 1500, places: 300 });
   await page.setViewportSize({ width: 1280, height: 900 });

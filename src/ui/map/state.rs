@@ -23,7 +23,7 @@ use super::model::{MapPlace, Marker};
 use crate::ui::browser;
 use crate::ui::context::{use_atlas, AtlasCtx};
 use crate::ui::fetch::fetch_text;
-use crate::ui::turns::observe_size_in_turn;
+use crate::ui::turns::{observe_size_in_turn, taking_over};
 
 /// Markers closer than this on screen merge into one.
 pub const CLUSTER_RADIUS_PX: f64 = 36.0;
@@ -175,7 +175,12 @@ impl MapState {
             let (loaded, selection) = (loaded.clone(), atlas.selection);
             Memo::new(move |_| selection.with(|s| query::selected_place(&loaded.feed, s.as_ref()).map(str::to_owned)))
         };
-        let on_screen = markers_on_screen(atlas, in_feed, projection, view);
+        // A map drawn afresh in the browser places its markers once it has its size:
+        // placed at the prerender's first, a map of a thousand places clustered and drew
+        // them twice (#23). The prerender, and a take-over of its page, place them at
+        // the prerendered size, which the page shows.
+        let placed = if cfg!(target_arch = "wasm32") && !taking_over() { sized.into() } else { Signal::stored(true) };
+        let on_screen = markers_on_screen(atlas, in_feed, projection, view, placed);
         let always = Signal::stored(true);
         let far = loaded.feed.places.iter().any(|p| basemap::beyond_region(p.lon, p.lat));
         let world = far.then(|| layer(basemap::world_url(&basemap_url, false), always, projection));
@@ -450,6 +455,7 @@ fn markers_on_screen(
     in_feed: HashMap<String, usize>,
     projection: Memo<Projection>,
     view: Memo<View>,
+    placed: Signal<bool>,
 ) -> Memo<Vec<Marker>> {
     let loaded = atlas.loaded();
     let (shown, today) = (atlas.shown, atlas.today);
@@ -472,6 +478,9 @@ fn markers_on_screen(
     });
     let scale = Memo::new(move |_| view.get().scale);
     let clusters = Memo::new(move |_| {
+        if !placed.get() {
+            return Vec::new();
+        }
         places.with(|places| {
             let points: Vec<Point> = places.iter().map(|p| p.at).collect();
             let weights: Vec<usize> = places.iter().map(|p| p.in_feed).collect();
