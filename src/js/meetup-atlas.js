@@ -64,7 +64,8 @@ async function instance() {
 // The hosted page works offline; an element on someone else's page leaves their site alone.
 // Its service worker is installed once the atlas is live and the page idle: installing
 // fetches and saves the shell and the feed again, and during the take-over that slowed
-// it (a 10,000-event feed ready some 100 ms later, tests/bench/perf.mjs).
+// it (a 10,000-event feed ready some 100 ms later in tests/bench/perf.mjs; Lighthouse's
+// blocking time about doubled; docs/decisions.md).
 const offline = document.querySelector("[data-meetup-atlas][data-offline]");
 if (offline && "serviceWorker" in navigator) {
   // An atlas that never comes to life (a crash) still gets it, later.

@@ -176,9 +176,9 @@ impl MapState {
             Memo::new(move |_| selection.with(|s| query::selected_place(&loaded.feed, s.as_ref()).map(str::to_owned)))
         };
         // A map drawn afresh in the browser places its markers once it has its size:
-        // placed at the prerender's first, a map of a thousand places clustered and drew
-        // them twice (#23). The prerender, and a take-over of its page, place them at
-        // the prerendered size, which the page shows.
+        // placed at the prerender's size first, then at its own, a map of a thousand
+        // places clustered and drew them twice (#23). The prerender, and a take-over of
+        // its page, place them at the prerendered size, which the page shows.
         let placed = if cfg!(target_arch = "wasm32") && !taking_over() { sized.into() } else { Signal::stored(true) };
         let on_screen = markers_on_screen(atlas, in_feed, projection, view, placed);
         let always = Signal::stored(true);
