@@ -384,7 +384,9 @@ pub fn Atlas(
                 {panels.map.then_some({
                     move || map_drawn.get().then(|| view! { <Map basemap_url=basemap_url.clone() centre basemap=basemap.clone() /> })
                 })}
-                <SidePanel with_list=panels.list list_drawn />
+                // Made as the map is, when the tree is attached, not when it is built: the
+                // take-over then attaches its parts in page order (`ui::turns`).
+                {move || view! { <SidePanel with_list=panels.list list_drawn /> }}
             </div>
             {panels.timeline.then_some({
                 move || timeline_drawn.get().then(|| view! { <Timeline /> })

@@ -155,6 +155,7 @@ async fn take_over(host: web_sys::HtmlElement, mut setup: Setup, prerendered: Pr
     next_task().await;
     if as_built {
         let turns = Turns::new();
+        turn_starts(performance.as_ref());
         let atlas = super::intl::while_taking_over(|| {
             leptos::mount::hydrate_from(host.clone(), move || {
                 provide_context(turns);
@@ -162,6 +163,7 @@ async fn take_over(host: web_sys::HtmlElement, mut setup: Setup, prerendered: Pr
             })
         });
         atlas.forget();
+        turn_done(performance.as_ref(), "app");
         // The big parts, each in a task of its own (`ui::turns`). Then the views' first
         // sizes, which their observers report with a frame, each in a turn of its own too
         // (`observe_size_in_turn`): the page is live once the map's markers stand where
@@ -170,7 +172,9 @@ async fn take_over(host: web_sys::HtmlElement, mut setup: Setup, prerendered: Pr
         let mut frames = 0;
         loop {
             next_task().await;
-            if super::intl::while_taking_over(|| turns.attach_next()) {
+            turn_starts(performance.as_ref());
+            if let Some(name) = super::intl::while_taking_over(|| turns.attach_next()) {
+                turn_done(performance.as_ref(), name);
                 continue;
             }
             if !turns.waiting_for_sizes() || frames == 30 {
@@ -188,6 +192,22 @@ async fn take_over(host: web_sys::HtmlElement, mut setup: Setup, prerendered: Pr
         let _ = host.set_attribute(LIVE, "");
     } else {
         draw(host, setup);
+    }
+}
+
+const TURN_START: &str = "meetup-atlas turn start";
+
+fn turn_starts(performance: Option<&web_sys::Performance>) {
+    if let Some(performance) = performance {
+        let _ = performance.mark(TURN_START);
+    }
+}
+
+/// The take-over's turn since `turn_starts`, as the measure "meetup-atlas turn: `name`":
+/// each part's time, for DevTools and tests/bench/hydrate.mjs.
+fn turn_done(performance: Option<&web_sys::Performance>, name: &str) {
+    if let Some(performance) = performance {
+        let _ = performance.measure_with_start_mark(&format!("meetup-atlas turn: {name}"), TURN_START);
     }
 }
 

@@ -25,7 +25,7 @@ pub fn SidePanel(
     let slot = NodeRef::new();
     view! {
         <aside id=ids().of("events") class="ma-panel" tabindex="-1" aria-label=t(Msg::Events) node_ref=slot>
-            {in_turn(slot, move || view! {
+            {in_turn(slot, "panel", move || view! {
                 <Details with_list />
                 {with_list.then(|| view! {
                     <div class="ma-panel-list" hidden=event_open>

@@ -41,7 +41,7 @@ pub fn Toolbar(
     let slot = NodeRef::new();
     view! {
         <section class="ma-toolbar" aria-label=t(Msg::FindEvents) node_ref=slot>
-            {in_turn(slot, move || view! {
+            {in_turn(slot, "toolbar", move || view! {
                 <div class="ma-toolbar-row">
                     <div class="ma-search">
                         <label for=ids.of("search-input") class="ma-live">{t(Msg::Search)}</label>

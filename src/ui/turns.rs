@@ -26,13 +26,16 @@ use crate::ui::browser::observe_size;
 
 type Attach = Box<dyn FnOnce()>;
 
+/// What a turn attaches, by name (`"map"`, `"size"`: for DevTools, see `ui::mount`).
+type Named = (&'static str, Attach);
+
 /// A page's take-over: the parts left to attach, in page order; whether every part is
 /// attached (a part drawn again later is drawn at once); the views whose first size the
 /// take-over still waits for (`observe_size_in_turn`); and whether it is over. Provided
 /// only while a page is taken over.
 #[derive(Clone, Copy)]
 pub struct Turns {
-    parts: StoredValue<Vec<Attach>, LocalStorage>,
+    parts: StoredValue<Vec<Named>, LocalStorage>,
     attached: RwSignal<bool>,
     unsized_views: StoredValue<usize>,
     over: StoredValue<bool>,
@@ -50,11 +53,15 @@ impl Turns {
         }
     }
 
-    /// Attaches the next part left; `false` (and every part attached) once none is left.
-    pub fn attach_next(self) -> bool {
+    /// Attaches the next part left and says which; `None` (and every part attached) once
+    /// none is left.
+    pub fn attach_next(self) -> Option<&'static str> {
         let next = self.parts.try_update_value(|parts| (!parts.is_empty()).then(|| parts.remove(0)));
-        let attached = next.flatten().map(|attach| attach()).is_some();
-        if !attached && self.attached.try_get_untracked() == Some(false) {
+        let attached = next.flatten().map(|(name, attach)| {
+            attach();
+            name
+        });
+        if attached.is_none() && self.attached.try_get_untracked() == Some(false) {
             self.attached.set(true);
         }
         attached
@@ -124,15 +131,15 @@ fn size_in_turn() -> impl Fn(Attach) + Clone + 'static {
             if first.replace(false) {
                 turns.unsized_views.update_value(|n| *n = n.saturating_sub(1));
             }
-            turns.parts.update_value(|parts| parts.push(work));
+            turns.parts.update_value(|parts| parts.push(("size", work)));
         }
         None => work(),
     }
 }
 
 /// The children of the element `slot` is given to: drawn with it, or during a take-over
-/// attached in a turn of their own.
-pub fn in_turn<E>(slot: NodeRef<E>, children: impl FnOnce() -> AnyView + 'static) -> Part
+/// attached in a turn of their own, called `name`.
+pub fn in_turn<E>(slot: NodeRef<E>, name: &'static str, children: impl FnOnce() -> AnyView + 'static) -> Part
 where
     E: leptos::tachys::html::element::ElementType,
     E::Output: JsCast + Clone + 'static,
@@ -149,7 +156,7 @@ where
         let state = owner.with(|| children().hydrate::<true>(&cursor, &PositionState::new(Position::FirstChild)));
         *cell.borrow_mut() = Some(state);
     };
-    turns.parts.update_value(|parts| parts.push(Box::new(attach)));
+    turns.parts.update_value(|parts| parts.push((name, Box::new(attach))));
     Part::Later(SendWrapper::new(attached))
 }
 

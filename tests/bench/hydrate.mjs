@@ -1,8 +1,9 @@
 // Take-over benchmark: how long the wasm takes to bring the prerendered page to life (the
 // "meetup-atlas take-over" User Timing measure, from the feed's fetch to the last part
 // attached, tasks apart) and the longest task in that time, beside the longest of the
-// whole load (the first layout included); on the bundled feed and on generated feeds
-// prerendered the same way. Prints figures; asserts nothing.
+// whole load (the first layout included), and the time of each of its turns (the app's
+// first tree, then each part and size: "meetup-atlas turn: …"); on the bundled feed and
+// on generated feeds prerendered the same way. Prints figures; asserts nothing.
 // Usage: [RUNS=5] [CPU=1] [DIST=dist] [JS_FLAGS=…] node tests/bench/hydrate.mjs [events…]
 //        (run `trunk build --release` first; the default is the bundled feed and 1,000 events;
 //        CPU=4 slows the CPU as Lighthouse does; DIST names another build to compare;
@@ -62,6 +63,8 @@ try {
         const takeOver = [];
         const longest = [];
         const longestPage = [];
+        // Each turn's time (src/ui/mount.rs: "meetup-atlas turn: app", ": toolbar", ": map", …), by name.
+        const turns = new Map();
         for (let run = 0; run < runCount; run++) {
           const page = await browser.newPage({ viewport });
           const cdp = await page.context().newCDPSession(page);
@@ -81,16 +84,21 @@ try {
               takeOver: measure?.duration ?? null,
               longest: Math.max(0, ...during.map((t) => t.duration)),
               longestPage: Math.max(0, ...window.__tasks.map((t) => t.duration)),
+              turns: performance.getEntriesByType("measure").filter((m) => m.name.startsWith("meetup-atlas turn: ")).map((m) => [m.name.slice(19), m.duration]),
             };
           });
           if (figures.takeOver === null) throw new Error(`${count} events: the page was drawn afresh, not taken over`);
           takeOver.push(figures.takeOver);
           longest.push(figures.longest);
           longestPage.push(figures.longestPage);
+          // The longest of each name in a run (a view's size turn may come twice).
+          const ofRun = new Map();
+          for (const [name, duration] of figures.turns) ofRun.set(name, Math.max(ofRun.get(name) ?? 0, duration));
+          for (const [name, duration] of ofRun) turns.set(name, [...(turns.get(name) ?? []), duration]);
           await page.close();
         }
         const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
-        results.push(`${viewport.width}×${viewport.height}: take-over median ${median(takeOver).toFixed(0)} ms (runs ${takeOver.map((t) => t.toFixed(0)).join(", ")}), longest task in it median ${median(longest).toFixed(0)} ms (runs ${longest.map((t) => t.toFixed(0)).join(", ")}); longest of the whole load ${median(longestPage).toFixed(0)} ms`);
+        results.push(`${viewport.width}×${viewport.height}: take-over median ${median(takeOver).toFixed(0)} ms (runs ${takeOver.map((t) => t.toFixed(0)).join(", ")}), longest task in it median ${median(longest).toFixed(0)} ms (runs ${longest.map((t) => t.toFixed(0)).join(", ")}); longest of the whole load ${median(longestPage).toFixed(0)} ms;\n    its turns, medians: ${[...turns].map(([name, ms]) => `${name} ${median(ms).toFixed(0)} ms`).join(", ")}`);
       }
       console.log(`${count === 0 ? `bundled feed (${seed.events.length} events)` : `${count} events`}, CPU ×${cpu}:\n  ${results.join("\n  ")}`);
     } finally {

@@ -49,6 +49,23 @@ test.describe("without JavaScript", () => {
   }
 });
 
+test("the take-over attaches the app, then the toolbar, the map, the panel and the timeline, each in a turn of its own", async ({ page }) => {
+  await page.goto("./");
+  await expect(page.locator("[data-meetup-atlas-live]")).toHaveCount(1);
+  const turns = await page.evaluate(() =>
+    performance.getEntriesByType("measure").filter((m) => m.name.startsWith("meetup-atlas turn: ")).map((m) => ({ name: m.name.slice(19), start: m.startTime, end: m.startTime + m.duration })),
+  );
+  expect(turns.slice(0, 5).map((t) => t.name)).toEqual(["app", "toolbar", "map", "panel", "timeline"]);
+  // Then the views' first sizes; nothing else.
+  expect(turns.slice(5).every((t) => t.name === "size")).toBe(true);
+  // One after the other, none inside another: separate turns.
+  for (let i = 1; i < turns.length; i++) expect(turns[i].start).toBeGreaterThanOrEqual(turns[i - 1].end);
+  // Within the take-over's own measure.
+  const takeOver = await page.evaluate(() => performance.getEntriesByName("meetup-atlas take-over")[0].toJSON());
+  expect(turns[0].start).toBeGreaterThanOrEqual(takeOver.startTime);
+  expect(turns.at(-1).end).toBeLessThanOrEqual(takeOver.startTime + takeOver.duration + 0.001);
+});
+
 test("the nodes of the first paint are the ones that come to life, with no error and no layout shift", async ({ page, context }) => {
   const errors = [];
   page.on("pageerror", (e) => errors.push(e.message));

@@ -34,7 +34,7 @@ pub fn Map(
     view! {
         <section class="ma-map" aria-label=t(Msg::MapLabel) node_ref=slot>
             // Its state too is made in its turn: the take-over's first task stays short.
-            {in_turn(slot, move || {
+            {in_turn(slot, "map", move || {
                 let map = MapState::new(basemap_url, centre, basemap);
                 let (lang, view, basemap, hint) = (map.atlas.lang, map.view, map.basemap, map.hint);
                 let handlers = gestures::handlers(map);

@@ -32,7 +32,7 @@ pub fn Timeline() -> impl IntoView {
     view! {
         <section class="ma-timeline" aria-labelledby=ids.of("timeline-title") node_ref=container>
             // Its state too is made in its turn: the take-over's first task stays short.
-            {in_turn(container, move || {
+            {in_turn(container, "timeline", move || {
                 let tl = TimelineState::new(container);
                 view! {
                     <h2 id=ids.of("timeline-title") class="ma-section-title" node_ref=tl.ruler>{t(Msg::Timeline)}</h2>
