@@ -195,6 +195,7 @@ async fn take_over(host: web_sys::HtmlElement, mut setup: Setup, prerendered: Pr
     }
 }
 
+/// The User Timing mark each turn of a take-over is measured from (`turn_done`).
 const TURN_START: &str = "meetup-atlas turn start";
 
 fn turn_starts(performance: Option<&web_sys::Performance>) {
