@@ -277,7 +277,8 @@ enum Axis {
 ///
 /// Points are rounded to 0.1 km and written as moves from the one before (`l`), whose
 /// small numbers take a third of the bytes of absolute ones: the prerendered page carries
-/// outlines in its HTML (a sketch of them, `sketch_path`), the take-over all of them. The moves are between rounded points, so nothing drifts.
+/// outlines in its HTML (a sketch of them, `sketch_path`, which the live map keeps until
+/// it shows more). The moves are between rounded points, so nothing drifts.
 pub fn rings_path(projection: &Projection, rings: &[Vec<i32>], scale: f64, closed: bool) -> String {
     let mut d = String::new();
     let lon0 = projection.central_meridian();

@@ -84,7 +84,7 @@ try {
               takeOver: measure?.duration ?? null,
               longest: Math.max(0, ...during.map((t) => t.duration)),
               longestPage: Math.max(0, ...window.__tasks.map((t) => t.duration)),
-              turns: performance.getEntriesByType("measure").filter((m) => m.name.startsWith("meetup-atlas turn: ")).map((m) => [m.name.slice(19), m.duration]),
+              turns: performance.getEntriesByType("measure").filter((m) => m.name.startsWith("meetup-atlas turn: ")).map((m) => [m.name.replace("meetup-atlas turn: ", ""), m.duration]),
             };
           });
           if (figures.takeOver === null) throw new Error(`${count} events: the page was drawn afresh, not taken over`);

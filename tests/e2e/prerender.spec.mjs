@@ -53,7 +53,7 @@ test("the take-over attaches the app, then the toolbar, the map, the panel and t
   await page.goto("./");
   await expect(page.locator("[data-meetup-atlas-live]")).toHaveCount(1);
   const turns = await page.evaluate(() =>
-    performance.getEntriesByType("measure").filter((m) => m.name.startsWith("meetup-atlas turn: ")).map((m) => ({ name: m.name.slice(19), start: m.startTime, end: m.startTime + m.duration })),
+    performance.getEntriesByType("measure").filter((m) => m.name.startsWith("meetup-atlas turn: ")).map((m) => ({ name: m.name.replace("meetup-atlas turn: ", ""), start: m.startTime, end: m.startTime + m.duration })),
   );
   expect(turns.slice(0, 5).map((t) => t.name)).toEqual(["app", "toolbar", "map", "panel", "timeline"]);
   // Then the views' first sizes; nothing else.
