@@ -25,7 +25,7 @@ use super::timeline::Timeline;
 use super::toolbar::Toolbar;
 use super::url_sync::{sync_url, url_state, Addressing};
 use crate::ui::ids::Ids;
-use crate::ui::turns::all_attached;
+use crate::ui::turns::{all_attached, in_turn};
 use crate::ui::words::{t, ShownLang};
 
 /// Everything an atlas is told when it is mounted.
@@ -166,17 +166,22 @@ pub fn App(setup: Setup) -> impl IntoView {
             {move || matches!(outcome.get(), Some(Ok(_))).then(|| view! {
                 <a class="ma-skip" href=format!("#{}", ids.of("events")) on:click=skip_to_events>{t(Msg::SkipToEvents)}</a>
             })}
-            {(!hidden.header).then(|| view! {
-                <header class="ma-header">
-                    <h1 class="ma-title">{title}</h1>
-                    {(mode == Mode::Page).then(|| {
-                        let root = Signal::derive(move || {
-                            shown_page.map_or_else(|| "./".to_owned(), |page| page.with(|page| page.link_to(&Page::atlas(Lang::En))))
-                        });
-                        view! { <EmbedButton lang feed_url=feed_url.clone() panels root /> }
-                    })}
-                    <LangToggle lang remember=mode.owns_page() page=shown_page.map(Signal::from) />
-                </header>
+            {(!hidden.header).then(|| {
+                let (slot, feed_url) = (NodeRef::new(), feed_url.clone());
+                view! {
+                    <header class="ma-header" node_ref=slot>
+                        {in_turn(slot, "header", move || view! {
+                            <h1 class="ma-title">{title}</h1>
+                            {(mode == Mode::Page).then(|| {
+                                let root = Signal::derive(move || {
+                                    shown_page.map_or_else(|| "./".to_owned(), |page| page.with(|page| page.link_to(&Page::atlas(Lang::En))))
+                                });
+                                view! { <EmbedButton lang feed_url panels root /> }
+                            })}
+                            <LangToggle lang remember=mode.owns_page() page=shown_page.map(Signal::from) />
+                        }.into_any())}
+                    </header>
+                }
             })}
             {move || match outcome.get() {
                 None => view! { <Loading slow /> }.into_any(),
@@ -478,5 +483,6 @@ fn About() -> impl IntoView {
             }
         })
     };
-    view! { <footer class="ma-about">{summary} {source}</footer> }
+    let slot = NodeRef::new();
+    view! { <footer class="ma-about" node_ref=slot>{in_turn(slot, "about", move || view! { {summary} {source} }.into_any())}</footer> }
 }

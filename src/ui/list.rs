@@ -20,8 +20,10 @@ use super::context::{use_atlas, AtlasCtx};
 use super::ids::ids;
 use super::intl;
 
-/// The list draws this many events at a time (and the narrow timeline as many).
-pub const LIST_PAGE: usize = 50;
+/// The list draws this many events at a time (and the narrow timeline as many): a
+/// screenful or three, and a page's take-over attaches them in one turn (#23: at 50, the
+/// longest of a 1,000-event page's take-over).
+pub const LIST_PAGE: usize = 25;
 /// A list opens at the event nearest today with at least this many events after it.
 const LIST_MIN: usize = 12;
 

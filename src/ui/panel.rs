@@ -27,10 +27,16 @@ pub fn SidePanel(
         <aside id=ids().of("events") class="ma-panel" tabindex="-1" aria-label=t(Msg::Events) node_ref=slot>
             {in_turn(slot, "panel", move || view! {
                 <Details with_list />
-                {with_list.then(|| view! {
-                    <div class="ma-panel-list" hidden=event_open>
-                        {move || list_drawn.get().then(|| view! { <EventList /> })}
-                    </div>
+                {with_list.then(|| {
+                    // The list's cards, in a turn of their own: on a long feed they are most of the panel.
+                    let list = NodeRef::new();
+                    view! {
+                        <div class="ma-panel-list" hidden=event_open node_ref=list>
+                            {in_turn(list, "list", move || view! {
+                                {move || list_drawn.get().then(|| view! { <EventList /> })}
+                            }.into_any())}
+                        </div>
+                    }
                 })}
             }.into_any())}
         </aside>

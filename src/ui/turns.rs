@@ -2,7 +2,8 @@
 //! page already shows (hydration), and one tree attaches in one task. The big parts (the
 //! toolbar, the map, the events panel, the timeline) each attach in a task of their own,
 //! in page order, so that a phone answers input between them (#23: no long task in the
-//! take-over).
+//! take-over). A part may hold parts of its own (the map's outlines and its markers):
+//! they come right after it.
 //!
 //! A part is the children of an element: the element itself is attached with the rest
 //! (so it is found where it was), its children later, from a cursor of their own, under
@@ -29,13 +30,15 @@ type Attach = Box<dyn FnOnce()>;
 /// What a turn attaches, by name (`"map"`, `"size"`: for DevTools, see `ui::mount`).
 type Named = (&'static str, Attach);
 
-/// A page's take-over: the parts left to attach, in page order; whether every part is
-/// attached (a part drawn again later is drawn at once); the views whose first size the
-/// take-over still waits for (`observe_size_in_turn`); and whether it is over. Provided
-/// only while a page is taken over.
+/// A page's take-over: the parts left to attach, in page order; where a part met while
+/// attaching another goes (next, after those met before it: it is inside that part);
+/// whether every part is attached (a part drawn again later is drawn at once); the views
+/// whose first size the take-over still waits for (`observe_size_in_turn`); and whether
+/// it is over. Provided only while a page is taken over.
 #[derive(Clone, Copy)]
 pub struct Turns {
     parts: StoredValue<Vec<Named>, LocalStorage>,
+    inner_at: StoredValue<Option<usize>>,
     attached: RwSignal<bool>,
     unsized_views: StoredValue<usize>,
     over: StoredValue<bool>,
@@ -47,6 +50,7 @@ impl Turns {
     pub fn new() -> Turns {
         Turns {
             parts: StoredValue::new_local(Vec::new()),
+            inner_at: StoredValue::new(None),
             attached: RwSignal::new(false),
             unsized_views: StoredValue::new(0),
             over: StoredValue::new(false),
@@ -58,7 +62,9 @@ impl Turns {
     pub fn attach_next(self) -> Option<&'static str> {
         let next = self.parts.try_update_value(|parts| (!parts.is_empty()).then(|| parts.remove(0)));
         let attached = next.flatten().map(|(name, attach)| {
+            self.inner_at.set_value(Some(0));
             attach();
+            self.inner_at.set_value(None);
             name
         });
         if attached.is_none() && self.attached.try_get_untracked() == Some(false) {
@@ -75,6 +81,16 @@ impl Turns {
     /// Ends the take-over: from now on sizes are applied at once.
     pub fn end(self) {
         self.over.try_set_value(true);
+    }
+
+    /// A part to attach in a turn of its own, in page order.
+    fn add(self, name: &'static str, attach: Attach) {
+        let at = self.inner_at.get_value();
+        self.parts.update_value(|parts| match at {
+            Some(at) => parts.insert(at, (name, attach)),
+            None => parts.push((name, attach)),
+        });
+        self.inner_at.set_value(at.map(|at| at + 1));
     }
 
     fn on(self) -> bool {
@@ -156,7 +172,7 @@ where
         let state = owner.with(|| children().hydrate::<true>(&cursor, &PositionState::new(Position::FirstChild)));
         *cell.borrow_mut() = Some(state);
     };
-    turns.parts.update_value(|parts| parts.push((name, Box::new(attach))));
+    turns.add(name, Box::new(attach));
     Part::Later(SendWrapper::new(attached))
 }
 

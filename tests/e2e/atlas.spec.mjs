@@ -168,15 +168,17 @@ test("axe finds no violations in the error and problem states", async ({ page })
 });
 
 test("a long feed is listed a page at a time", async ({ page }) => {
+  const PAGE = 25; // ui::list::LIST_PAGE
+  const total = 2 * PAGE + 20;
   const feed = structuredClone(seed);
   const template = feed.events[0];
-  feed.events = Array.from({ length: 120 }, (_, i) => ({ ...structuredClone(template), id: `event-${i}`, sessions: [] }));
+  feed.events = Array.from({ length: total }, (_, i) => ({ ...structuredClone(template), id: `event-${i}`, sessions: [] }));
   await page.route("**/feed.json", (route) => route.fulfill({ json: feed }));
   await page.goto("./");
-  await expect(page.locator(".ma-event")).toHaveCount(50);
-  await page.getByRole("button", { name: "Show 50 more (70 left)" }).click();
-  await expect(page.locator(".ma-event")).toHaveCount(100);
+  await expect(page.locator(".ma-event")).toHaveCount(PAGE);
+  await page.getByRole("button", { name: `Show ${PAGE} more (${total - PAGE} left)` }).click();
+  await expect(page.locator(".ma-event")).toHaveCount(2 * PAGE);
   await page.getByRole("button", { name: "Show 20 more (20 left)" }).click();
-  await expect(page.locator(".ma-event")).toHaveCount(120);
+  await expect(page.locator(".ma-event")).toHaveCount(total);
   await expect(page.locator(".ma-more")).toHaveCount(0);
 });

@@ -49,15 +49,16 @@ test.describe("without JavaScript", () => {
   }
 });
 
-test("the take-over attaches the app, then the toolbar, the map, the panel and the timeline, each in a turn of its own", async ({ page }) => {
+test("the take-over attaches the app, then its parts in page order (the header, the toolbar, the map, its outlines, its markers, the panel, its list, the timeline, the footer), each in a turn of its own", async ({ page }) => {
   await page.goto("./");
   await expect(page.locator("[data-meetup-atlas-live]")).toHaveCount(1);
   const turns = await page.evaluate(() =>
     performance.getEntriesByType("measure").filter((m) => m.name.startsWith("meetup-atlas turn: ")).map((m) => ({ name: m.name.replace("meetup-atlas turn: ", ""), start: m.startTime, end: m.startTime + m.duration })),
   );
-  expect(turns.slice(0, 5).map((t) => t.name)).toEqual(["app", "toolbar", "map", "panel", "timeline"]);
+  const parts = ["app", "header", "toolbar", "map", "outlines", "markers", "panel", "list", "timeline", "about"];
+  expect(turns.slice(0, parts.length).map((t) => t.name)).toEqual(parts);
   // Then the views' first sizes; nothing else.
-  expect(turns.slice(5).every((t) => t.name === "size")).toBe(true);
+  expect(turns.slice(parts.length).every((t) => t.name === "size")).toBe(true);
   // One after the other, none inside another: separate turns.
   for (let i = 1; i < turns.length; i++) expect(turns[i].start).toBeGreaterThanOrEqual(turns[i - 1].end);
   // Within the take-over's own measure.

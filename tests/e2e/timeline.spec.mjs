@@ -187,16 +187,17 @@ for (const [lang, more, heading] of [["en", "40\u00a0more events here", "40\u00a
 
 test.describe("on a phone, a long season", () => {
   test.use({ viewport: { width: 390, height: 844 }, hasTouch: true });
-  test("the vertical timeline draws a page of 50 events, as the list does, and offers the rest", async ({ page }) => {
-    await overlapping(page, 150);
+  test("the vertical timeline draws a page of events, as the list does, and offers the rest", async ({ page }) => {
+    const PAGE = 25; // ui::list::LIST_PAGE
+    await overlapping(page, 3 * PAGE);
     await page.goto("./");
     const items = page.locator(".ma-timeline-vertical .ma-tl-event");
-    await expect(items).toHaveCount(50);
-    const more = (left) => page.locator(".ma-timeline").getByRole("button", { name: `Show 50 more (${left} left)` });
-    await more(100).click();
-    await expect(items).toHaveCount(100);
-    await more(50).click();
-    await expect(items).toHaveCount(150);
+    await expect(items).toHaveCount(PAGE);
+    const more = (left) => page.locator(".ma-timeline").getByRole("button", { name: `Show ${PAGE} more (${left} left)` });
+    await more(2 * PAGE).click();
+    await expect(items).toHaveCount(2 * PAGE);
+    await more(PAGE).click();
+    await expect(items).toHaveCount(3 * PAGE);
     await expect(page.locator(".ma-timeline .ma-more")).toHaveCount(0);
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
   });

@@ -38,6 +38,7 @@ pub fn Map(
                 let map = MapState::new(basemap_url, centre, basemap);
                 let (lang, view, basemap, hint) = (map.atlas.lang, map.view, map.basemap, map.hint);
                 let handlers = gestures::handlers(map);
+                let (outlines, markers) = (NodeRef::new(), NodeRef::new());
                 view! {
                     <div class="ma-map-frame">
                     <div
@@ -56,19 +57,24 @@ pub fn Map(
                         on:dblclick=handlers.double_click
                         on:keydown=move |e| gestures::keydown(map, e)
                     >
-                        <svg class="ma-map-svg" class:ma-handover=move || map.handing_over.get() data-projection=move || map.projection.get().kind() viewBox=move || view.get().view_box() preserveAspectRatio="none" aria-hidden="true" focusable="false">
-                            {move || map.world_layer().map(|w| draw_world(&w))}
-                            {move || basemap.get().and_then(Result::ok).map(|b| match map.sketch.get() {
-                                Some((window, step)) => draw_basemap(&b.sketch(&window, step), map),
-                                None => draw_basemap(&b, map),
-                            })}
-                            // The countries' names (the coarse layer has them) over every outline.
-                            {move || map.countries.get().map(|w| region_names(&w, map, |l, i| l.countries.get(i).copied().unwrap_or(false)))}
+                        // The outlines, then the markers, each attached in a turn of its own.
+                        <svg class="ma-map-svg" class:ma-handover=move || map.handing_over.get() data-projection=move || map.projection.get().kind() viewBox=move || view.get().view_box() preserveAspectRatio="none" aria-hidden="true" focusable="false" node_ref=outlines>
+                            {in_turn(outlines, "outlines", move || view! {
+                                {move || map.world_layer().map(|w| draw_world(&w))}
+                                {move || basemap.get().and_then(Result::ok).map(|b| match map.sketch.get() {
+                                    Some((window, step)) => draw_basemap(&b.sketch(&window, step), map),
+                                    None => draw_basemap(&b, map),
+                                })}
+                                // The countries' names (the coarse layer has them) over every outline.
+                                {move || map.countries.get().map(|w| region_names(&w, map, |l, i| l.countries.get(i).copied().unwrap_or(false)))}
+                            }.into_any())}
                         </svg>
-                        <div class="ma-markers">
-                            <For each=move || map.on_screen.get() key=|m| m.ids.clone() let:marker>
-                                <MarkerButton map marker />
-                            </For>
+                        <div class="ma-markers" node_ref=markers>
+                            {in_turn(markers, "markers", move || view! {
+                                <For each=move || map.on_screen.get() key=|m| m.ids.clone() let:marker>
+                                    <MarkerButton map marker />
+                                </For>
+                            }.into_any())}
                         </div>
                         <p class="ma-hint" aria-live="polite">{move || hint.get().then(|| Msg::WheelHint.text(lang.get()))}</p>
                     </div>
