@@ -163,3 +163,33 @@ fn a_search_changed_a_little_shows_what_a_fresh_one_does() {
         assert!(changes > 100, "the searches change what is shown ({changes})");
     }
 }
+
+/// The search index built a slice at a time (as the page does, a task per slice) finds
+/// what the index built at once finds, whatever the slice and wherever it stops.
+#[test]
+fn an_index_built_in_slices_is_the_index_built_at_once() {
+    let feed = load::load(SEED).unwrap().feed;
+    let whole = explore::prepare(&feed);
+    let today = Day::parse("2026-11-25").unwrap();
+    let searches = ["kubernetes", "montreal", "argo", "ubisoft", "é", "o"];
+    for slice in [1, 2, 4, feed.events.len()] {
+        let mut prepared = Vec::new();
+        let mut steps = 0;
+        while !explore::prepare_more(&feed, &mut prepared, slice) {
+            steps += 1;
+            assert_eq!(prepared.len(), steps * slice, "a slice adds {slice} events");
+        }
+        assert_eq!(prepared.len(), feed.events.len());
+        // Done: a further call adds nothing and still says so.
+        assert!(explore::prepare_more(&feed, &mut prepared, slice));
+        assert_eq!(prepared.len(), feed.events.len());
+        for search in searches {
+            let filters = Filters { search: search.into(), ..Filters::default() };
+            let at_once = explore::shown(&feed, &whole, &filters, today);
+            assert_eq!(explore::shown(&feed, &prepared, &filters, today), at_once, "{search:?}, slices of {slice}");
+        }
+    }
+    // At least one search tells events apart, so that a wrong index would show.
+    let some = explore::shown(&feed, &whole, &Filters { search: "montreal".into(), ..Filters::default() }, today);
+    assert!(some.indices().count() > 0 && some.indices().count() < feed.events.len());
+}

@@ -169,7 +169,17 @@ impl Prepared {
 }
 
 pub fn prepare(feed: &Feed) -> Vec<Prepared> {
-    feed.events.iter().map(|event| prepare_event(feed, event)).collect()
+    let mut prepared = Vec::with_capacity(feed.events.len());
+    prepare_more(feed, &mut prepared, usize::MAX);
+    prepared
+}
+
+/// `prepare`, a slice at a time: adds the next `count` events' (at most) to `prepared`,
+/// which holds the first ones'; whether every event's is there now.
+pub fn prepare_more(feed: &Feed, prepared: &mut Vec<Prepared>, count: usize) -> bool {
+    let rest = feed.events.iter().skip(prepared.len()).take(count);
+    prepared.extend(rest.map(|event| prepare_event(feed, event)));
+    prepared.len() == feed.events.len()
 }
 
 fn prepare_event(feed: &Feed, event: &Event) -> Prepared {
