@@ -166,6 +166,7 @@ pub fn App(setup: Setup) -> impl IntoView {
             {move || matches!(outcome.get(), Some(Ok(_))).then(|| view! {
                 <a class="ma-skip" href=format!("#{}", ids.of("events")) on:click=skip_to_events>{t(Msg::SkipToEvents)}</a>
             })}
+            // Its content, like the footer's, attached in a turn of its own (`ui::turns`).
             {(!hidden.header).then(|| {
                 let (slot, feed_url) = (NodeRef::new(), feed_url.clone());
                 view! {

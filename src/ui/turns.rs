@@ -2,8 +2,8 @@
 //! page already shows (hydration), and one tree attaches in one task. The big parts (the
 //! toolbar, the map, the events panel, the timeline) each attach in a task of their own,
 //! in page order, so that a phone answers input between them (#23: no long task in the
-//! take-over). A part may hold parts of its own (the map's outlines and its markers):
-//! they come right after it.
+//! take-over). A part may hold parts of its own (the map's outlines and its markers, the
+//! panel's list): they come right after it.
 //!
 //! A part is the children of an element: the element itself is attached with the rest
 //! (so it is found where it was), its children later, from a cursor of their own, under
@@ -62,9 +62,9 @@ impl Turns {
     pub fn attach_next(self) -> Option<&'static str> {
         let next = self.parts.try_update_value(|parts| (!parts.is_empty()).then(|| parts.remove(0)));
         let attached = next.flatten().map(|(name, attach)| {
-            self.inner_at.set_value(Some(0));
+            self.inner_at.try_set_value(Some(0));
             attach();
-            self.inner_at.set_value(None);
+            self.inner_at.try_set_value(None);
             name
         });
         if attached.is_none() && self.attached.try_get_untracked() == Some(false) {
