@@ -87,7 +87,7 @@ impl AtlasCtx {
                     // Stops early if the atlas is gone (it held the other references).
                     while Arc::strong_count(&prepared) > 1 {
                         super::browser::next_task().await;
-                        if prepare_slice(&prepared, &loaded) {
+                        if gather(&prepared, &loaded, INDEX_SLICE) {
                             break;
                         }
                     }
@@ -142,23 +142,17 @@ impl AtlasCtx {
 
 /// The whole index, its rest gathered now if need be.
 fn prepared_of(index: &Index, loaded: &Loaded) -> Arc<Vec<Prepared>> {
-    index
-        .done
-        .get_or_init(|| {
-            let mut all = std::mem::take(&mut *index.partial.lock().unwrap_or_else(std::sync::PoisonError::into_inner));
-            crate::core::explore::prepare_more(&loaded.feed, &mut all, usize::MAX);
-            Arc::new(all)
-        })
-        .clone()
+    gather(index, loaded, usize::MAX);
+    index.done.get().cloned().unwrap_or_default()
 }
 
-/// Gathers one more slice of the index; whether it is whole.
-fn prepare_slice(index: &Index, loaded: &Loaded) -> bool {
+/// Gathers `count` more events of the index (at most); whether it is whole.
+fn gather(index: &Index, loaded: &Loaded, count: usize) -> bool {
     if index.done.get().is_some() {
         return true;
     }
     let mut partial = index.partial.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
-    if !crate::core::explore::prepare_more(&loaded.feed, &mut partial, INDEX_SLICE) {
+    if !crate::core::explore::prepare_more(&loaded.feed, &mut partial, count) {
         return false;
     }
     let all = std::mem::take(&mut *partial);

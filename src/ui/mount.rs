@@ -204,11 +204,14 @@ fn turn_starts(performance: Option<&web_sys::Performance>) {
     }
 }
 
+/// What each turn's measure is named, followed by the part's name (`turn_done`).
+const TURN_MEASURE: &str = "meetup-atlas turn: ";
+
 /// The take-over's turn since `turn_starts`, as the measure "meetup-atlas turn: `name`":
 /// each part's time, for DevTools and tests/bench/hydrate.mjs.
 fn turn_done(performance: Option<&web_sys::Performance>, name: &str) {
     if let Some(performance) = performance {
-        let _ = performance.measure_with_start_mark(&format!("meetup-atlas turn: {name}"), TURN_START);
+        let _ = performance.measure_with_start_mark(&format!("{TURN_MEASURE}{name}"), TURN_START);
     }
 }
 

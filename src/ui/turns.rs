@@ -147,7 +147,7 @@ fn size_in_turn() -> impl Fn(Attach) + Clone + 'static {
             if first.replace(false) {
                 turns.unsized_views.update_value(|n| *n = n.saturating_sub(1));
             }
-            turns.parts.update_value(|parts| parts.push(("size", work)));
+            turns.add("size", work);
         }
         None => work(),
     }
