@@ -159,6 +159,18 @@ pub fn focus_in(container: NodeRef<html::Section>, selector: &str) {
     });
 }
 
+/// The next frame (its callbacks run before the frame's layout and size observers), or
+/// 100 ms, whichever comes first: a hidden tab draws no frame.
+pub async fn next_frame() {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        if let Some(window) = web_sys::window() {
+            let _ = window.request_animation_frame(&resolve);
+            let _ = window.set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 100);
+        }
+    });
+    let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
+}
+
 /// Lets the browser paint and answer input before the next step: the feed's read in
 /// slices, the basemap's and each part of a take-over are tasks of their own.
 pub async fn next_task() {

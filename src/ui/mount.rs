@@ -15,7 +15,7 @@ use crate::core::url_state::HostQuery;
 use crate::core::Lang;
 
 use super::app::{App, Ready, Setup};
-use super::browser::{initial_lang, next_task};
+use super::browser::{initial_lang, next_frame, next_task};
 use super::fetch::{fetch_text, fetch_text_saved, load_in_steps, Abort};
 use super::ids::Ids;
 use super::turns::Turns;
@@ -267,16 +267,4 @@ pub fn mount_element(target: web_sys::HtmlElement, options: wasm_bindgen::JsValu
     super::crash::watch(&target);
     let handle = leptos::mount::mount_to(target.clone(), move || view! { <App setup=setup.clone() /> });
     MountedAtlas(Some(Box::new(handle)), target)
-}
-
-/// The next frame (its callbacks run before the frame's layout and size observers), or
-/// 100 ms, whichever comes first: a hidden tab draws no frame.
-async fn next_frame() {
-    let promise = js_sys::Promise::new(&mut |resolve, _| {
-        if let Some(window) = web_sys::window() {
-            let _ = window.request_animation_frame(&resolve);
-            let _ = window.set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 100);
-        }
-    });
-    let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
 }

@@ -55,6 +55,33 @@ test("search ignores accents and narrows the list, the map and the timeline at o
   await expect(page.getByRole("searchbox", { name: "Search" })).toHaveValue("");
 });
 
+test("a keystroke's frame shows its list; the map and the timeline follow the last keystroke a frame later", async ({ page }) => {
+  await page.goto("./");
+  await ready(page);
+  const montreal = feed.events.filter((e) => e.place === "montreal");
+  expect(montreal.length, "the feed has events in Montréal").toBeGreaterThan(0);
+  const search = page.getByRole("searchbox", { name: "Search" });
+  const seen = await search.evaluate(async (input) => {
+    const count = (selector) => document.querySelectorAll(`[data-meetup-atlas-live] ${selector}`).length;
+    const views = () => ({ cards: count(".ma-event"), markers: count(".ma-marker"), items: count(".ma-tl-event") });
+    const frame = () => new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
+    const before = views();
+    // Two keystrokes between two frames: the map and the timeline draw only the last.
+    for (const text of ["mont", "montreal"]) {
+      input.value = text;
+      input.dispatchEvent(new Event("input", { bubbles: true }));
+    }
+    // Before that frame is painted: its list is the answer, the map and timeline as they were.
+    const painting = await new Promise((resolve) => requestAnimationFrame(() => resolve(views())));
+    await frame();
+    await frame();
+    return { before, painting, after: views() };
+  });
+  expect(seen.before.markers, "the whole feed's markers first").toBeGreaterThan(1);
+  expect(seen.painting).toEqual({ cards: montreal.length, markers: seen.before.markers, items: seen.before.items });
+  expect(seen.after).toEqual({ cards: montreal.length, markers: 1, items: montreal.length });
+});
+
 test("facets show counts and combine; the map and timeline follow", async ({ page }) => {
   await page.goto("./");
   await ready(page);

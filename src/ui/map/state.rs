@@ -461,7 +461,9 @@ fn markers_on_screen(
     let (shown, today) = (atlas.shown, atlas.today);
     let places = Memo::new(move |_| {
         let projection = projection.get();
-        shown.with(|shown| {
+        // A frame after the list (`AtlasCtx::painted`).
+        atlas.painted.track();
+        shown.with_untracked(|shown| {
             query::places_with_events(&loaded.feed, |i| shown.contains(i))
                 .into_iter()
                 .map(|(place, spans)| MapPlace {

@@ -109,7 +109,9 @@ impl TimelineState {
             let order = order.clone();
             let shown = atlas.shown;
             Memo::new(move |_| {
-                shown.with(|s| (0..order.len()).filter(|&p| s.contains(order[p])).collect::<Vec<usize>>())
+                // A frame after the list (`AtlasCtx::painted`).
+                atlas.painted.track();
+                shown.with_untracked(|s| (0..order.len()).filter(|&p| s.contains(order[p])).collect::<Vec<usize>>())
             })
         };
         let layout = layout(&loaded, order.clone(), atlas, scale, shown_positions);
