@@ -36,7 +36,8 @@ pub struct AtlasCtx {
     /// The place or event selected, shared by the map, the timeline, the list and the details.
     pub selection: RwSignal<Option<Selection>>,
     pub filters: RwSignal<Filters>,
-    /// Which events the filters let through: what the map and the timeline show.
+    /// Which events the filters let through: what the map and the timeline show (a
+    /// frame after the list answers: `painted`).
     pub shown: Memo<Shown>,
     /// Notifies once a change of `shown` has been painted, for the views that follow it a
     /// frame behind the list: the map and the timeline (`after_paint`).

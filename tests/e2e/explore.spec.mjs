@@ -27,7 +27,7 @@ test("a match the card does not show is said: a sponsor, a topic, the other lang
   await expect(page.locator(".ma-event .ma-matched")).toHaveCount(0);
 });
 
-test("search ignores accents and narrows the list, the map and the timeline at once", async ({ page }) => {
+test("search ignores accents and narrows the list, the map and the timeline", async ({ page }) => {
   await page.goto("./");
   await ready(page);
   await page.getByRole("searchbox", { name: "Search" }).fill("montreal");
