@@ -259,6 +259,44 @@ test("a search that leaves every place an event changes the markers' counts, not
   }
 });
 
+test("a group's glide draws markers as it starts and as it ends, not at each of its frames", async ({ page }) => {
+  const feed = worldwideFeed({ events: 1500, places: 300 });
+  await page.setViewportSize({ width: 1280, height: 900 });
+  await page.goto(hostWith("worldwide-glide", feed));
+  const atlas = page.locator("meetup-atlas");
+  await expect(atlas.locator(".ma-marker").first()).toBeVisible({ timeout: 15_000 });
+  const seen = await atlas.evaluate(async (host) => {
+    const layer = host.shadowRoot.querySelector(".ma-markers");
+    const markers = () => new Set(layer.querySelectorAll(".ma-marker"));
+    const frame = () => new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
+    // The group nearest the map's centre: the glide into it stays within the first view,
+    // so no marker comes into view on the way.
+    const box = layer.getBoundingClientRect();
+    const off = (m) => {
+      const r = m.getBoundingClientRect();
+      return Math.hypot(r.x + r.width / 2 - (box.x + box.width / 2), r.y + r.height / 2 - (box.y + box.height / 2));
+    };
+    const group = [...layer.querySelectorAll(".ma-marker-group")].sort((a, b) => off(a) - off(b))[0];
+    const before = markers();
+    let added = 0;
+    const observer = new MutationObserver((records) => {
+      for (const r of records) for (const n of r.addedNodes) added += n.classList?.contains("ma-marker") ? 1 : 0;
+    });
+    observer.observe(layer, { childList: true });
+    group.click();
+    await frame();
+    const starting = markers();
+    await new Promise((resolve) => setTimeout(resolve, 1500));
+    observer.disconnect();
+    const ended = markers();
+    const newIn = (set, than) => [...set].filter((m) => !than.has(m)).length;
+    return { before: before.size, added, atStart: newIn(starting, before), atEnd: newIn(ended, starting) };
+  });
+  expect(seen.before, "the first view groups places").toBeGreaterThan(1);
+  expect(seen.atEnd, "the group came apart once the glide ended").toBeGreaterThan(0);
+  expect(seen.added, "every marker added was added as the glide started or ended").toBe(seen.atStart + seen.atEnd);
+});
+
 test("an event opened from the list has its place centred on the map, after a glide", async ({ page }) => {
   const feed = worldwideFeed({ events: 1500, places: 300 });
   await page.setViewportSize({ width: 1280, height: 900 });
