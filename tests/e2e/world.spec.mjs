@@ -276,23 +276,24 @@ test("a group's glide draws markers as it starts and as it ends, not at each of 
       const r = m.getBoundingClientRect();
       return Math.hypot(r.x + r.width / 2 - (box.x + box.width / 2), r.y + r.height / 2 - (box.y + box.height / 2));
     };
-    const group = [...layer.querySelectorAll(".ma-marker-group")].sort((a, b) => off(a) - off(b))[0];
+    const groups = [...layer.querySelectorAll(".ma-marker-group")].sort((a, b) => off(a) - off(b));
+    if (!groups.length) return { groups: 0 };
     const before = markers();
     let added = 0;
     const observer = new MutationObserver((records) => {
       for (const r of records) for (const n of r.addedNodes) added += n.classList?.contains("ma-marker") ? 1 : 0;
     });
     observer.observe(layer, { childList: true });
-    group.click();
+    groups[0].click();
     await frame();
     const starting = markers();
     await new Promise((resolve) => setTimeout(resolve, 1500));
     observer.disconnect();
     const ended = markers();
     const newIn = (set, than) => [...set].filter((m) => !than.has(m)).length;
-    return { before: before.size, added, atStart: newIn(starting, before), atEnd: newIn(ended, starting) };
+    return { groups: groups.length, added, atStart: newIn(starting, before), atEnd: newIn(ended, starting) };
   });
-  expect(seen.before, "the first view groups places").toBeGreaterThan(1);
+  expect(seen.groups, "the first view groups places").toBeGreaterThan(0);
   expect(seen.atEnd, "the group came apart once the glide ended").toBeGreaterThan(0);
   expect(seen.added, "every marker added was added as the glide started or ended").toBe(seen.atStart + seen.atEnd);
 });
