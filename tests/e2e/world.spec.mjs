@@ -21,6 +21,15 @@ function hostWith(name, feed, lang = "en") {
   return `http://127.0.0.1:4174/hosts/${name}.html`;
 }
 
+/** `feed` in a host page at 1280×900, once its markers are drawn; returns the element. */
+async function openWide(page, name, feed) {
+  await page.setViewportSize({ width: 1280, height: 900 });
+  await page.goto(hostWith(name, feed));
+  const atlas = page.locator("meetup-atlas");
+  await expect(atlas.locator(".ma-marker").first()).toBeVisible({ timeout: 15_000 });
+  return atlas;
+}
+
 /** Ten far-apart cities, one meetup each. */
 const TEN = [
   ["vancouver", "Vancouver", "BC", "CA", -123.12, 49.28],
@@ -169,10 +178,7 @@ test("a map drawn afresh places its markers once, at its own size: none is drawn
 
 test("a search for a city far from the view brings its markers into view", async ({ page }) => {
   const feed = worldwideFeed({ events: 1500, places: 300 });
-  await page.setViewportSize({ width: 1280, height: 900 });
-  await page.goto(hostWith("worldwide-search", feed));
-  const atlas = page.locator("meetup-atlas");
-  await expect(atlas.locator(".ma-marker").first()).toBeVisible({ timeout: 15_000 });
+  const atlas = await openWide(page, "worldwide-search", feed);
   // Zoomed in on one side of the world first.
   const zoomIn = atlas.locator(".ma-controls").getByRole("button").first();
   for (let i = 0; i < 4; i++) await zoomIn.click();
@@ -196,10 +202,7 @@ test("a search for a city far from the view brings its markers into view", async
 
 test("a facet of hundreds of cities has a box to find one, offers only cities with events, names groups by their biggest", async ({ page }) => {
   const feed = worldwideFeed({ events: 1500, places: 300 });
-  await page.setViewportSize({ width: 1280, height: 900 });
-  await page.goto(hostWith("worldwide-facets", feed));
-  const atlas = page.locator("meetup-atlas");
-  await expect(atlas.locator(".ma-marker").first()).toBeVisible({ timeout: 15_000 });
+  const atlas = await openWide(page, "worldwide-facets", feed);
   // A group's label is its biggest place's area; its accessible name lists the places.
   const group = atlas.locator(".ma-marker-group").first();
   const name = await group.getAttribute("aria-label");
@@ -238,10 +241,7 @@ test("a search that leaves every place an event changes the markers' counts, not
   expect(JSON.stringify(feed).split(word).length - 1).toBe(2 * firstOf.size);
   const placed = feed.events.filter((e) => e.place).length;
   const number = (n) => new Intl.NumberFormat("en-CA").format(n);
-  await page.setViewportSize({ width: 1280, height: 900 });
-  await page.goto(hostWith("worldwide-steady", feed));
-  const atlas = page.locator("meetup-atlas");
-  await expect(atlas.locator(".ma-marker").first()).toBeVisible({ timeout: 15_000 });
+  const atlas = await openWide(page, "worldwide-steady", feed);
   const markers = atlas.locator(".ma-marker");
   // The first view holds every place: the markers' counts add up to the placed events.
   const counts = () => markers.evaluateAll((all) => all.reduce((sum, m) => sum + Number(m.textContent.replace(/\D/g, "")), 0));
@@ -261,10 +261,7 @@ test("a search that leaves every place an event changes the markers' counts, not
 
 test("a group's glide draws markers as it starts and as it ends, not at each of its frames", async ({ page }) => {
   const feed = worldwideFeed({ events: 1500, places: 300 });
-  await page.setViewportSize({ width: 1280, height: 900 });
-  await page.goto(hostWith("worldwide-glide", feed));
-  const atlas = page.locator("meetup-atlas");
-  await expect(atlas.locator(".ma-marker").first()).toBeVisible({ timeout: 15_000 });
+  const atlas = await openWide(page, "worldwide-glide", feed);
   const seen = await atlas.evaluate(async (host) => {
     const layer = host.shadowRoot.querySelector(".ma-markers");
     const markers = () => new Set(layer.querySelectorAll(".ma-marker"));
@@ -300,10 +297,7 @@ test("a group's glide draws markers as it starts and as it ends, not at each of 
 
 test("an event opened from the list has its place centred on the map, after a glide", async ({ page }) => {
   const feed = worldwideFeed({ events: 1500, places: 300 });
-  await page.setViewportSize({ width: 1280, height: 900 });
-  await page.goto(hostWith("worldwide-centre", feed));
-  const atlas = page.locator("meetup-atlas");
-  await expect(atlas.locator(".ma-marker").first()).toBeVisible({ timeout: 15_000 });
+  const atlas = await openWide(page, "worldwide-centre", feed);
   for (let i = 0; i < 3; i++) await atlas.locator(".ma-map .ma-zoom-in").click();
   const fromCentre = async (place) => {
     const { surface, markers: drawn } = await markers(page);
