@@ -49,13 +49,13 @@ test.describe("without JavaScript", () => {
   }
 });
 
-test("the take-over attaches the app, then its parts in page order (the header, the toolbar, the map, its outlines, its markers, the panel, its list, the timeline, the footer), each in a turn of its own", async ({ page }) => {
+test("the take-over attaches the app, then its parts in page order (the header, the toolbar, the map, its outlines, its markers, the panel, its list, the timeline, its events, the footer), each in a turn of its own", async ({ page }) => {
   await page.goto("./");
   await expect(page.locator("[data-meetup-atlas-live]")).toHaveCount(1);
   const turns = await page.evaluate(() =>
     performance.getEntriesByType("measure").filter((m) => m.name.startsWith("meetup-atlas turn: ")).map((m) => ({ name: m.name.replace("meetup-atlas turn: ", ""), start: m.startTime, end: m.startTime + m.duration })),
   );
-  const parts = ["app", "header", "toolbar", "map", "outlines", "markers", "panel", "list", "timeline", "about"];
+  const parts = ["app", "header", "toolbar", "map", "outlines", "markers", "panel", "list", "timeline", "timeline events", "about"];
   expect(turns.slice(0, parts.length).map((t) => t.name)).toEqual(parts);
   // Then the views' first sizes; nothing else.
   expect(turns.slice(parts.length).every((t) => t.name === "size")).toBe(true);
