@@ -436,25 +436,39 @@ async fn a_panic_asks_each_atlas_of_the_instance_for_its_notice() {
     assert_eq!(removed.text_content().unwrap(), "host content", "an unmounted atlas' host is not touched");
 }
 
-/// The build's prerender writes days without `Intl` (`i18n::plain_day`); the browser then
-/// takes the page over without redrawing its text, so the two must agree to the letter.
+/// The build's prerender writes days without `Intl` (`i18n::plain_day`), and so does the
+/// browser until it is idle (`ui::intl::use_intl_when_idle`); the browser takes the page
+/// over without redrawing its text, so the two must agree to the letter.
 #[wasm_bindgen_test]
 fn prerendered_days_read_as_the_browser_writes_them() {
     use meetup_atlas::core::date::Day;
     use meetup_atlas::core::i18n::plain_day;
-    use meetup_atlas::ui::intl::format_day;
+    use meetup_atlas::ui::intl::intl_day;
     let first = Day::parse("2018-12-25").unwrap().days_since_epoch();
     let mut compared = 0;
     for days in (first..first + 800).step_by(7).chain([Day::parse("2019-06-01").unwrap().days_since_epoch()]) {
         let day = Day::from_days_since_epoch(days);
         for lang in Lang::ALL {
             for with_year in [true, false] {
-                assert_eq!(plain_day(lang, day, with_year), format_day(lang, day, with_year), "{day} {lang:?}");
+                assert_eq!(plain_day(lang, day, with_year), intl_day(lang, day, with_year), "{day} {lang:?}");
                 compared += 1;
             }
         }
     }
     assert!(compared > 400 && plain_day(Lang::Fr, Day::parse("2019-06-01").unwrap(), true) == "1er juin 2019");
+}
+
+/// Days are written by `Intl` once the browser has been idle (at most a second after).
+#[wasm_bindgen_test]
+async fn days_go_through_intl_once_the_browser_is_idle() {
+    use meetup_atlas::ui::intl::{intl_in_use, use_intl_when_idle};
+    use_intl_when_idle(Lang::Fr);
+    let mut waited = 0;
+    while !intl_in_use() && waited < 30 {
+        settle(50).await;
+        waited += 1;
+    }
+    assert!(intl_in_use(), "days still written without Intl 1.5 s after the atlas asked for it");
 }
 
 /// Counts are written in the core (the prerender has no `Intl`), grouped as the browser's

@@ -95,8 +95,10 @@ fn page_feeds(asked: Option<&str>, own: Option<String>) -> String {
 /// prerendered atlas that cannot be taken over as it is).
 fn draw(host: web_sys::HtmlElement, setup: Setup) {
     host.set_text_content(None);
+    let lang = setup.lang;
     leptos::mount::mount_to(host.clone(), move || view! { <App setup=setup.clone() /> }).forget();
     let _ = host.set_attribute(LIVE, "");
+    super::intl::use_intl_when_idle(lang);
 }
 
 /// A prerendered atlas comes to life on the nodes it was drawn with (hydration): the
@@ -156,11 +158,10 @@ async fn take_over(host: web_sys::HtmlElement, mut setup: Setup, prerendered: Pr
     if as_built {
         let turns = Turns::new();
         turn_starts(performance.as_ref());
-        let atlas = super::intl::while_taking_over(|| {
-            leptos::mount::hydrate_from(host.clone(), move || {
-                provide_context(turns);
-                view! { <App setup /> }
-            })
+        let lang = setup.lang;
+        let atlas = leptos::mount::hydrate_from(host.clone(), move || {
+            provide_context(turns);
+            view! { <App setup /> }
         });
         atlas.forget();
         turn_done(performance.as_ref(), "app");
@@ -173,7 +174,7 @@ async fn take_over(host: web_sys::HtmlElement, mut setup: Setup, prerendered: Pr
         loop {
             next_task().await;
             turn_starts(performance.as_ref());
-            if let Some(name) = super::intl::while_taking_over(|| turns.attach_next()) {
+            if let Some(name) = turns.attach_next() {
                 turn_done(performance.as_ref(), name);
                 continue;
             }
@@ -190,6 +191,7 @@ async fn take_over(host: web_sys::HtmlElement, mut setup: Setup, prerendered: Pr
             let _ = performance.measure_with_start_mark("meetup-atlas take-over", TAKE_OVER_START);
         }
         let _ = host.set_attribute(LIVE, "");
+        super::intl::use_intl_when_idle(lang);
     } else {
         draw(host, setup);
     }
@@ -265,6 +267,7 @@ impl ElementOptions {
 pub fn mount_element(target: web_sys::HtmlElement, options: wasm_bindgen::JsValue) -> MountedAtlas {
     let setup = ElementOptions::read(&options).setup();
     super::crash::watch(&target);
+    super::intl::use_intl_when_idle(setup.lang);
     let handle = leptos::mount::mount_to(target.clone(), move || view! { <App setup=setup.clone() /> });
     MountedAtlas(Some(Box::new(handle)), target)
 }

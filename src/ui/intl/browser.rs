@@ -23,18 +23,37 @@ fn day_to_js(day: Day) -> Date {
 }
 
 thread_local! {
-    /// Set while a prerendered page is taken over (see `while_taking_over`).
-    static TAKING_OVER: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+    /// Whether `Intl`'s day formats may be made: not before the atlas is live and the
+    /// browser idle (`use_intl_when_idle`).
+    static INTL_READY: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
 }
 
-/// Runs `f` (the take-over of a prerendered page) with days written as the build wrote
-/// them (`i18n::plain_day`, which a component test holds equal to `Intl`'s): the page
-/// shows them already, and a first `Intl.DateTimeFormat` costs some 30 ms of it.
-pub fn while_taking_over<T>(f: impl FnOnce() -> T) -> T {
-    TAKING_OVER.with(|flag| flag.set(true));
-    let result = f();
-    TAKING_OVER.with(|flag| flag.set(false));
-    result
+/// Until the atlas is live and the browser idle, days are written as the build writes
+/// them (`i18n::plain_day`, which a component test holds equal to `Intl`'s): a first
+/// `Intl.DateTimeFormat` costs some 25 ms (100 with the CPU slowed 4×), and the first
+/// drawing, a take-over or a drawing afresh, does not wait for it. Then `lang`'s formats
+/// are made, so that a search or a filter does not wait for them either (at most a
+/// second on; 200 ms where the browser cannot say it is idle).
+pub fn use_intl_when_idle(lang: Lang) {
+    let Some(window) = web_sys::window() else { return };
+    let ready = wasm_bindgen::closure::Closure::once_into_js(move || {
+        INTL_READY.with(|ready| ready.set(true));
+        for with_year in [true, false] {
+            DAY_FORMATS.with(|formats| {
+                formats.borrow_mut().entry((lang, with_year)).or_insert_with(|| day_format(lang, with_year));
+            });
+        }
+    });
+    let options = web_sys::IdleRequestOptions::new();
+    options.set_timeout(1000);
+    if window.request_idle_callback_with_options(ready.unchecked_ref(), &options).is_err() {
+        let _ = window.set_timeout_with_callback_and_timeout_and_arguments_0(ready.unchecked_ref(), 200);
+    }
+}
+
+/// Whether days are written by `Intl` now (`use_intl_when_idle`).
+pub fn intl_in_use() -> bool {
+    INTL_READY.with(std::cell::Cell::get)
 }
 
 thread_local! {
@@ -42,21 +61,28 @@ thread_local! {
     static DAY_FORMATS: RefCell<HashMap<(Lang, bool), Intl::DateTimeFormat>> = RefCell::new(HashMap::new());
 }
 
+fn day_format(lang: Lang, with_year: bool) -> Intl::DateTimeFormat {
+    let mut pairs = vec![("timeZone", "UTC"), ("day", "numeric"), ("month", "long")];
+    if with_year {
+        pairs.push(("year", "numeric"));
+    }
+    let locales = Array::of1(&JsValue::from_str(lang.locale()));
+    Intl::DateTimeFormat::new(&locales, options(&pairs).unchecked_ref())
+}
+
 /// "May 24, 2019" / « 24 mai 2019 »; the year left out when the context gives it.
 pub fn format_day(lang: Lang, day: Day, with_year: bool) -> String {
-    if TAKING_OVER.with(std::cell::Cell::get) {
+    if !intl_in_use() {
         return i18n::plain_day(lang, day, with_year);
     }
+    intl_day(lang, day, with_year)
+}
+
+/// `format_day` through `Intl`, whether or not the atlas is live.
+pub fn intl_day(lang: Lang, day: Day, with_year: bool) -> String {
     DAY_FORMATS.with(|formats| {
         let mut formats = formats.borrow_mut();
-        let format = formats.entry((lang, with_year)).or_insert_with(|| {
-            let mut pairs = vec![("timeZone", "UTC"), ("day", "numeric"), ("month", "long")];
-            if with_year {
-                pairs.push(("year", "numeric"));
-            }
-            let locales = Array::of1(&JsValue::from_str(lang.locale()));
-            Intl::DateTimeFormat::new(&locales, options(&pairs).unchecked_ref())
-        });
+        let format = formats.entry((lang, with_year)).or_insert_with(|| day_format(lang, with_year));
         let text = format.format().call1(&JsValue::NULL, &day_to_js(day)).ok().and_then(|s| s.as_string());
         i18n::typeset_date(lang, &text.unwrap_or_default())
     })
