@@ -413,7 +413,7 @@ pub fn facet_counts(
     filters: &Filters,
     today: Day,
     facet: Facet,
-) -> std::collections::HashMap<String, usize> {
+) -> rustc_hash::FxHashMap<String, usize> {
     counts(prepared, &shown(feed, prepared, &filters.without(facet), today), facet).into_iter().collect()
 }
 

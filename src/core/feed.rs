@@ -1,7 +1,7 @@
 //! The feed model, as published in `public/feed.json` (documented in `docs/feed.md`).
 //! Reading it from JSON is `load`'s work; checking it, `validate`'s.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 
 use serde::{Deserialize, Serialize};
 

@@ -1,7 +1,7 @@
 //! Map geometry: the projection, the view (zoom and pan), fitting, and the
 //! clustering of markers. Pure arithmetic; the map view draws what it computes.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 
 /// A point on the projected plane, in kilometres (y grows northwards).
 #[derive(Clone, Copy, Debug, PartialEq, Default)]
@@ -239,7 +239,7 @@ pub fn cluster(points: &[Point], weights: &[usize], scale: f64, radius_px: f64) 
     let cell = radius_px / scale;
     let order = super::order::sorted_positions(points.len(), &|a, b| weights[b].cmp(&weights[a]).then(a.cmp(&b)));
     let key = |p: Point| ((p.x / cell).floor() as i64, (p.y / cell).floor() as i64);
-    let mut seeds: HashMap<(i64, i64), Vec<usize>> = HashMap::new();
+    let mut seeds: HashMap<(i64, i64), Vec<usize>> = HashMap::default();
     let mut clusters: Vec<Cluster> = Vec::new();
     for index in order {
         let p = points[index];

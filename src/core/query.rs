@@ -58,7 +58,7 @@ pub fn by_edition(feed: &Feed) -> Vec<(Option<&Edition>, Vec<&Event>)> {
 
 /// `by_edition` as positions in `feed.editions` and `feed.events`, for views that keep it.
 pub fn by_edition_indices(feed: &Feed) -> Vec<(Option<usize>, Vec<usize>)> {
-    let position: std::collections::HashMap<&str, usize> =
+    let position: rustc_hash::FxHashMap<&str, usize> =
         feed.editions.iter().enumerate().map(|(i, e)| (e.id.as_str(), i)).collect();
     let mut groups: Vec<Vec<usize>> = vec![Vec::new(); feed.editions.len() + 1];
     for (i, event) in feed.events.iter().enumerate() {
@@ -93,7 +93,7 @@ pub fn map_projection(feed: &Feed) -> Projection {
 /// each with its events' spans.
 pub fn places_with_events(feed: &Feed, keep: impl Fn(usize) -> bool) -> Vec<(&Place, Vec<Span>)> {
     let mut spans: Vec<Vec<Span>> = vec![Vec::new(); feed.places.len()];
-    let index: std::collections::HashMap<&str, usize> =
+    let index: rustc_hash::FxHashMap<&str, usize> =
         feed.places.iter().enumerate().map(|(i, p)| (p.id.as_str(), i)).collect();
     for (_, event) in feed.events.iter().enumerate().filter(|(i, _)| keep(*i)) {
         if let Some(&i) = event.place.as_deref().and_then(|id| index.get(id)) {

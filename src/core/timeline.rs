@@ -267,7 +267,7 @@ pub struct Stack {
 
 pub fn stacks(extents: &[(f64, f64)], lanes: &[usize], max_lanes: usize, bin_px: f64) -> Vec<Stack> {
     let mut stacks: Vec<Stack> = Vec::new();
-    let mut bins: std::collections::HashMap<i64, usize> = std::collections::HashMap::new();
+    let mut bins: rustc_hash::FxHashMap<i64, usize> = rustc_hash::FxHashMap::default();
     for (i, (&(start, _), &lane)) in extents.iter().zip(lanes).enumerate() {
         if lane < max_lanes {
             continue;

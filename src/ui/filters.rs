@@ -146,7 +146,7 @@ fn FacetValue(
     facet: Facet,
     name: String,
     value: String,
-    count: Memo<std::collections::HashMap<String, usize>>,
+    count: Memo<rustc_hash::FxHashMap<String, usize>>,
 ) -> impl IntoView {
     let AtlasCtx { filters, lang, .. } = use_atlas();
     let checked = {

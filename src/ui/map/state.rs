@@ -8,7 +8,7 @@ use leptos::html;
 use leptos::prelude::*;
 
 use crate::core::basemap::{self, Basemap};
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 
 use crate::core::explore::Facet;
 use crate::core::feed::{Place, Span};
