@@ -2,8 +2,9 @@
 // "meetup-atlas take-over" User Timing measure, from the feed's fetch to the last part
 // attached, tasks apart) and the longest task in that time, beside the longest of the
 // whole load (the first layout included), and the time of each of its turns (the app's
-// first tree, then each part and size: "meetup-atlas turn: …"); on the bundled feed and
-// on generated feeds prerendered the same way. Prints figures; asserts nothing.
+// first tree, then each part and size: "meetup-atlas turn: …"), then a first search a
+// second later; on the bundled feed and on generated feeds prerendered the same way.
+// Prints figures; asserts nothing.
 // Usage: [RUNS=5] [CPU=1] [DIST=dist] [JS_FLAGS=…] node tests/bench/hydrate.mjs [events…]
 //        (run `trunk build --release` first; the default is the bundled feed and 1,000 events;
 //        CPU=4 slows the CPU as Lighthouse does; DIST names another build to compare;
@@ -63,6 +64,7 @@ try {
         const takeOver = [];
         const longest = [];
         const longestPage = [];
+        const searches = [];
         // Each turn's time (src/ui/mount.rs: "meetup-atlas turn: app", ": toolbar", ": map", …), by name.
         const turns = new Map();
         for (let run = 0; run < runCount; run++) {
@@ -88,6 +90,22 @@ try {
             };
           });
           if (figures.takeOver === null) throw new Error(`${count} events: the page was drawn afresh, not taken over`);
+          // The first search a second after: one that finds nothing, then cleared, which
+          // draws the list again (input → next frame, each).
+          await page.waitForTimeout(1000);
+          searches.push(await page.evaluate(async () => {
+            const input = document.querySelector("[data-meetup-atlas-live] input[type=search]");
+            const times = [];
+            for (const text of ["zz", ""]) {
+              const start = performance.now();
+              input.value = text;
+              input.dispatchEvent(new Event("input", { bubbles: true }));
+              await new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
+              times.push(performance.now() - start);
+              await new Promise((resolve) => setTimeout(resolve, 300));
+            }
+            return times;
+          }));
           takeOver.push(figures.takeOver);
           longest.push(figures.longest);
           longestPage.push(figures.longestPage);
@@ -98,7 +116,7 @@ try {
           await page.close();
         }
         const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
-        results.push(`${viewport.width}×${viewport.height}: take-over median ${median(takeOver).toFixed(0)} ms (runs ${takeOver.map((t) => t.toFixed(0)).join(", ")}), longest task in it median ${median(longest).toFixed(0)} ms (runs ${longest.map((t) => t.toFixed(0)).join(", ")}); longest of the whole load ${median(longestPage).toFixed(0)} ms;\n    its turns, medians: ${[...turns].map(([name, ms]) => `${name} ${median(ms).toFixed(0)} ms`).join(", ")}`);
+        results.push(`${viewport.width}×${viewport.height}: take-over median ${median(takeOver).toFixed(0)} ms (runs ${takeOver.map((t) => t.toFixed(0)).join(", ")}), longest task in it median ${median(longest).toFixed(0)} ms (runs ${longest.map((t) => t.toFixed(0)).join(", ")}); longest of the whole load ${median(longestPage).toFixed(0)} ms;\n    a second later, a search that finds nothing ${searches.map((t) => t[0].toFixed(0)).join(", ")} ms, then cleared ${searches.map((t) => t[1].toFixed(0)).join(", ")} ms (input → next frame, runs);\n    its turns, medians: ${[...turns].map(([name, ms]) => `${name} ${median(ms).toFixed(0)} ms`).join(", ")}`);
       }
       console.log(`${count === 0 ? `bundled feed (${seed.events.length} events)` : `${count} events`}, CPU ×${cpu}:\n  ${results.join("\n  ")}`);
     } finally {
