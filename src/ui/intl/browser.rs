@@ -23,17 +23,16 @@ fn day_to_js(day: Day) -> Date {
 }
 
 thread_local! {
-    /// Whether `Intl`'s day formats may be made: not before the atlas is live and the
-    /// browser idle (`use_intl_when_idle`).
+    /// Whether days are written by `Intl` (`use_intl_when_idle`).
     static INTL_READY: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
 }
 
-/// Until the atlas is live and the browser idle, days are written as the build writes
-/// them (`i18n::plain_day`, which a component test holds equal to `Intl`'s): a first
-/// `Intl.DateTimeFormat` costs some 25 ms (100 with the CPU slowed 4×), and the first
-/// drawing, a take-over or a drawing afresh, does not wait for it. Then `lang`'s formats
-/// are made, so that a search or a filter does not wait for them either (at most a
-/// second on; 200 ms where the browser cannot say it is idle).
+/// Until an atlas is drawn or taken over and the browser idle, days are written as the
+/// build writes them (`i18n::plain_day`, which a component test holds equal to `Intl`'s):
+/// a first `Intl.DateTimeFormat` costs some 25 ms (100 with the CPU slowed 4×), and the
+/// first drawing does not wait for it. Then `lang`'s formats are made, so that a search
+/// or a filter does not wait for them either (at most a second on; 200 ms where the
+/// browser cannot say it is idle).
 pub fn use_intl_when_idle(lang: Lang) {
     let Some(window) = web_sys::window() else { return };
     let ready = wasm_bindgen::closure::Closure::once_into_js(move || {

@@ -48,8 +48,8 @@ pub fn Strip(tl: TimelineState) -> impl IntoView {
         >
             <Axis tl />
             <ol class="ma-tl-events" aria-label=t(Msg::Timeline) node_ref=events>
-                // The events, in a turn of their own: with the axis, a task of some 60 ms
-                // with the CPU slowed 4×.
+                // The events, in a turn of their own: with the axis, the take-over's
+                // longest turn (31–58 ms with the CPU slowed 4×).
                 {in_turn(events, "timeline events", move || view! {
                     <For each=move || tl.visible.get() key=|p| *p let:position>
                         <TimelineItem tl position vertical=false />
