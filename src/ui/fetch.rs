@@ -30,14 +30,23 @@ pub async fn load_in_steps(text: &str) -> Result<Loaded, FeedError> {
 /// by the allocator's small steps: V8 takes some 0.1–0.2 ms a step, and the load of a
 /// 10,000-event feed (3.5 MB) took 158 of them, 13–35 ms in all (*measured* 2026-12-05; 3
 /// steps and 0.1 ms when grown first). The allocator keeps what is freed for what comes
-/// next; `black_box`, or the compiler drops an allocation that nothing uses.
+/// next; `black_box`, or the compiler drops an allocation that nothing uses. A browser
+/// that refuses the memory refuses it quietly here: the reading then grows it as before.
 fn reserve_for_reading(text_bytes: usize) {
-    drop(std::hint::black_box(Vec::<u8>::with_capacity(text_bytes.saturating_mul(READ_MEMORY_PER_TEXT_BYTE))));
+    let bytes = text_bytes.saturating_mul(READ_MEMORY_PER_TEXT_BYTE).min(READ_MEMORY_RESERVED_AT_MOST);
+    let mut reserved = Vec::<u8>::new();
+    if reserved.try_reserve_exact(bytes).is_ok() {
+        drop(std::hint::black_box(reserved));
+    }
 }
 
 /// The memory a feed takes once read, per byte of its text: a little under the 4.6–4.9
 /// measured at 1,000 and 10,000 events, so that none is grown for nothing.
 const READ_MEMORY_PER_TEXT_BYTE: usize = 4;
+
+/// Past 64 MB (a feed of some 16 MB), the rest grows as it comes: a feed of long texts
+/// takes less than four times its text, and the wasm's memory never shrinks.
+const READ_MEMORY_RESERVED_AT_MOST: usize = 64 * 1024 * 1024;
 
 /// The events' text read in one task: some 20 ms with the CPU slowed 4×.
 const READ_STEP_BYTES: usize = 512 * 1024;
