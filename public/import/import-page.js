@@ -8,17 +8,22 @@ const params = new URLSearchParams(location.search);
 const lang = (params.get("lang") ?? navigator.language ?? "en").toLowerCase().startsWith("fr") ? "fr" : "en";
 let preview = null;
 
-await init({ module_or_path: new URL("wasm/import_bg.wasm", import.meta.url) });
-const words = JSON.parse(page_words(lang));
-document.documentElement.lang = lang;
-document.title = `${words.ImportTitle} — Meetup Atlas`;
-for (const element of document.querySelectorAll("[data-word]")) element.textContent = words[element.dataset.word];
-Object.assign($("other-lang"), { textContent: words.other, href: `?lang=${words.otherTag}`, lang: words.otherTag, hreflang: words.otherTag });
-$("other-lang").setAttribute("hreflang", words.otherTag);
-$("language").value = lang;
+// The page's words, once the wasm is in. Files chosen before then are read once it is:
+// the listeners below are there from the start, so no choice is lost while it loads.
+const started = init({ module_or_path: new URL("wasm/import_bg.wasm", import.meta.url) }).then(() => {
+  const words = JSON.parse(page_words(lang));
+  document.documentElement.lang = lang;
+  document.title = `${words.ImportTitle} — Meetup Atlas`;
+  for (const element of document.querySelectorAll("[data-word]")) element.textContent = words[element.dataset.word];
+  Object.assign($("other-lang"), { textContent: words.other, href: `?lang=${words.otherTag}`, lang: words.otherTag, hreflang: words.otherTag });
+  $("other-lang").setAttribute("hreflang", words.otherTag);
+  $("language").value = lang;
+  return words;
+});
 
 async function importFiles(files) {
   if (!files.length) return;
+  const words = await started;
   $("result").hidden = false;
   $("summary").textContent = words.ImportReading;
   const texts = await Promise.all([...files].map((file) => file.text()));
