@@ -7,6 +7,8 @@ mod controls;
 pub mod crash;
 mod details;
 mod embed;
+#[cfg(target_arch = "wasm32")]
+mod executor;
 mod fetch;
 mod filters;
 mod ids;

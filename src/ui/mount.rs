@@ -37,6 +37,7 @@ const LIVE: &str = "data-meetup-atlas-live";
 /// With `?embed=frame` the page is an iframe's content: compact and self-contained.
 pub fn start() {
     super::crash::install();
+    super::executor::init();
     let Some(window) = web_sys::window() else { return };
     let Some(document) = window.document() else { return };
     let Ok(hosts) = document.query_selector_all("[data-meetup-atlas]") else { return };
@@ -159,9 +160,12 @@ async fn take_over(host: web_sys::HtmlElement, mut setup: Setup, prerendered: Pr
         let turns = Turns::new();
         turn_starts(performance.as_ref());
         let lang = setup.lang;
-        let atlas = leptos::mount::hydrate_from(host.clone(), move || {
-            provide_context(turns);
-            view! { <App setup /> }
+        // Its effects' first runs come at the start of the next turn (`ui::executor`).
+        let atlas = super::executor::holding(|| {
+            leptos::mount::hydrate_from(host.clone(), move || {
+                provide_context(turns);
+                view! { <App setup /> }
+            })
         });
         atlas.forget();
         turn_done(performance.as_ref(), "app");
@@ -173,6 +177,7 @@ async fn take_over(host: web_sys::HtmlElement, mut setup: Setup, prerendered: Pr
         let mut frames = 0;
         loop {
             next_task().await;
+            super::executor::release_held();
             turn_starts(performance.as_ref());
             if let Some(name) = turns.attach_next() {
                 turn_done(performance.as_ref(), name);
@@ -266,6 +271,7 @@ impl ElementOptions {
 #[wasm_bindgen::prelude::wasm_bindgen(js_name = mountElement)]
 pub fn mount_element(target: web_sys::HtmlElement, options: wasm_bindgen::JsValue) -> MountedAtlas {
     let setup = ElementOptions::read(&options).setup();
+    super::executor::init();
     super::crash::watch(&target);
     super::intl::use_intl_when_idle(setup.lang);
     let handle = leptos::mount::mount_to(target.clone(), move || view! { <App setup=setup.clone() /> });
