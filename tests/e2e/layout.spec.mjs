@@ -251,7 +251,8 @@ test("at 1280×900 an event's details show its first talk and speaker without sc
   await ready(page);
   // The event with most to say: its first talk is furthest down.
   const opens = page.locator(".ma-panel .ma-event-open");
-  const titles = await opens.allInnerTexts();
+  // Their text, not their rendered text: a card out of sight is not rendered (`content-visibility`).
+  const titles = (await opens.allTextContents()).map((title) => title.trim());
   for (const title of titles) {
     await page.locator(".ma-panel .ma-event-open", { hasText: title }).click();
     const details = page.locator(".ma-details-host");
