@@ -337,7 +337,11 @@ describe("WebKit smoke", { concurrency: 1 }, () => {
       assert.ok(names.length > 0, "the feed has an event with speakers");
       await driver.get(`${atlas}/atlas/`);
       await live(driver);
-      await driver.findElement(By.css(`.ma-panel .ma-event[data-event="${event.id}"] .ma-event-open`)).click();
+      // Scrolled to first, as a reader would: a card out of sight is not rendered
+      // (`content-visibility: auto`), and WebKit's driver finds nothing there to click.
+      const open = await driver.findElement(By.css(`.ma-panel .ma-event[data-event="${event.id}"] .ma-event-open`));
+      await driver.executeScript((button) => button.scrollIntoView({ block: "center" }), open);
+      await open.click();
       await waitFor(driver, "the details", () => !!document.querySelector(".ma-details h3"));
       const details = await driver.executeScript(() => ({
         title: document.querySelector(".ma-details h3").textContent.trim(),
