@@ -28,8 +28,8 @@ pub async fn load_in_steps(text: &str) -> Result<Loaded, FeedError> {
 
 /// Grows the wasm's memory at once by about what reading a feed's text takes, rather than
 /// by the allocator's small steps: V8 takes some 0.1–0.2 ms a step, and the load of a
-/// 10,000-event feed (3.5 MB) took 158 of them, 13–35 ms in all (*measured* 2026-12-05; 3
-/// steps and 0.1 ms when grown first). The allocator keeps what is freed for what comes
+/// 10,000-event feed (3.5 MB) took 158 of them, 13–35 ms in all (*measured* 2026-12-05; 5
+/// steps and 0.1–0.2 ms when grown first). The allocator keeps what is freed for what comes
 /// next; `black_box`, or the compiler drops an allocation that nothing uses. A browser
 /// that refuses the memory refuses it quietly here: the reading then grows it as before.
 fn reserve_for_reading(text_bytes: usize) {
