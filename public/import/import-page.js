@@ -19,11 +19,17 @@ const started = init({ module_or_path: new URL("wasm/import_bg.wasm", import.met
   $("other-lang").setAttribute("hreflang", words.otherTag);
   $("language").value = lang;
   return words;
+}, (error) => {
+  // Said in the visitor's language; the files chosen after are not read.
+  console.error("meetup-atlas import:", error);
+  $(`failed-${lang}`).hidden = false;
+  return null;
 });
 
 async function importFiles(files) {
   if (!files.length) return;
   const words = await started;
+  if (!words) return;
   $("result").hidden = false;
   $("summary").textContent = words.ImportReading;
   const texts = await Promise.all([...files].map((file) => file.text()));

@@ -10,6 +10,7 @@ use any_spawner::{CustomExecutor, Executor, PinnedFuture, PinnedLocalFuture};
 
 thread_local! {
     static HOLDING: Cell<bool> = const { Cell::new(false) };
+    /// What is spawned while `holding` runs.
     static HELD: RefCell<Vec<PinnedLocalFuture<()>>> = const { RefCell::new(Vec::new()) };
 }
 
@@ -38,17 +39,22 @@ pub fn init() {
     let _ = Executor::init_custom_executor(Spawner);
 }
 
-/// Runs `f`, holding what it spawns until `release_held`.
-pub fn holding<T>(f: impl FnOnce() -> T) -> T {
+/// Runs `f`, holding what it spawns: the second half, for `release`.
+pub fn holding<T>(f: impl FnOnce() -> T) -> (T, Held) {
     HOLDING.with(|holding| holding.set(true));
     let out = f();
     HOLDING.with(|holding| holding.set(false));
-    out
+    (out, Held(HELD.with(|held| held.take())))
 }
 
-/// Spawns what `holding` held, in the order it was spawned.
-pub fn release_held() {
-    for fut in HELD.with(|held| std::mem::take(&mut *held.borrow_mut())) {
-        wasm_bindgen_futures::spawn_local(fut);
+/// What `holding` held, not yet run.
+pub struct Held(Vec<PinnedLocalFuture<()>>);
+
+impl Held {
+    /// Spawns it, in the order it was spawned.
+    pub fn release(self) {
+        for fut in self.0 {
+            wasm_bindgen_futures::spawn_local(fut);
+        }
     }
 }

@@ -161,7 +161,7 @@ async fn take_over(host: web_sys::HtmlElement, mut setup: Setup, prerendered: Pr
         turn_starts(performance.as_ref());
         let lang = setup.lang;
         // Its effects' first runs come at the start of the next turn (`ui::executor`).
-        let atlas = super::executor::holding(|| {
+        let (atlas, held) = super::executor::holding(|| {
             leptos::mount::hydrate_from(host.clone(), move || {
                 provide_context(turns);
                 view! { <App setup /> }
@@ -175,19 +175,19 @@ async fn take_over(host: web_sys::HtmlElement, mut setup: Setup, prerendered: Pr
         // they stay. A view not laid out (in a hidden box) never reports one: at most
         // some 3 s.
         let mut frames = 0;
+        next_task().await;
+        held.release();
         loop {
-            next_task().await;
-            super::executor::release_held();
             turn_starts(performance.as_ref());
             if let Some(name) = turns.attach_next() {
                 turn_done(performance.as_ref(), name);
-                continue;
-            }
-            if !turns.waiting_for_sizes() || frames == 30 {
+            } else if !turns.waiting_for_sizes() || frames == 30 {
                 break;
+            } else {
+                next_frame().await;
+                frames += 1;
             }
-            next_frame().await;
-            frames += 1;
+            next_task().await;
         }
         turns.end();
         // From the feed's fetch to the last part attached (tasks apart), for DevTools and

@@ -54,6 +54,27 @@ for (const lang of ["en", "fr"]) {
   });
 }
 
+for (const [lang, other] of [["en", "fr"], ["fr", "en"]]) {
+  test(`an importer that cannot start is said, in the visitor's language, and files chosen then are not read (${lang})`, async ({ page }) => {
+    const errors = [];
+    page.on("pageerror", (e) => errors.push(e.message));
+    await page.route("**/import/wasm/import_bg.wasm", (route) => route.abort());
+    await page.goto(`./import/?lang=${lang}`);
+    const failed = page.locator(`#failed-${lang}`);
+    await expect(failed).toBeVisible();
+    await expect(failed).toHaveAttribute("role", "alert");
+    await expect(failed).toHaveAttribute("lang", lang);
+    await expect(failed).toContainText(lang === "fr" ? "Rechargez la page" : "Reload the page");
+    await expect(page.locator(`#failed-${other}`)).toBeHidden();
+    await page.locator("#files").setInputFiles([fixture("meetup.ics")]);
+    // A file chosen now: nothing read, no result box, no unhandled rejection.
+    await page.evaluate(() => new Promise((done) => setTimeout(done, 300)));
+    await expect(page.locator("#result")).toBeHidden();
+    expect(errors).toEqual([]);
+    expect((await new AxeBuilder({ page }).analyze()).violations).toEqual([]);
+  });
+}
+
 test("the atlas' own wasm does not carry the importer; the import page's does", () => {
   const dist = new URL("../../dist/", import.meta.url);
   const atlas = readdirSync(dist).find((name) => /^meetup-atlas-[0-9a-f]+_bg\.wasm$/.test(name));
