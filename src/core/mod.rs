@@ -21,6 +21,7 @@ pub mod lang;
 pub mod load;
 pub mod map;
 pub mod merge;
+pub mod number;
 pub mod offline;
 pub mod order;
 pub mod page;

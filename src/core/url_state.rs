@@ -5,6 +5,7 @@
 use super::embed::Mode;
 use super::explore::{Facet, Filters};
 use super::lang::Lang;
+use super::number::read_decimal;
 use super::query::{Selection, Timing};
 
 /// A map view as a link carries it: centre in degrees and zoom in px per km.
@@ -85,7 +86,7 @@ impl UrlState {
                 "place" if !value.is_empty() => state.selection = Some(Selection::Place(value)),
                 "event" if !value.is_empty() => state.selection = Some(Selection::Event(value)),
                 "map" => {
-                    let numbers: Vec<f64> = value.split(',').filter_map(|n| n.parse().ok()).collect();
+                    let numbers: Vec<f64> = value.split(',').filter_map(read_decimal).collect();
                     if let [lon, lat, scale] = numbers[..] {
                         if lon.is_finite() && lat.is_finite() && scale.is_finite() && scale > 0.0 {
                             state.map = Some(MapCentre { lon, lat, scale });

@@ -4,6 +4,7 @@
 use leptos::prelude::*;
 
 use crate::core::load::{self, FeedError, LoadError, Loaded};
+use crate::core::number::read_decimal;
 use crate::core::offline::{SavedBecause, SAVED_AT_HEADER, SAVED_BECAUSE_HEADER};
 
 use super::browser::next_task;
@@ -133,7 +134,7 @@ async fn fetch_bytes(url: &str, abort: &Abort) -> Result<(String, Option<Saved>)
     let headers = response.headers();
     let saved = headers
         .get(SAVED_AT_HEADER)
-        .and_then(|value| value.parse::<f64>().ok())
+        .and_then(|value| read_decimal(&value))
         .map(|at| Saved { at, because: SavedBecause::parse(headers.get(SAVED_BECAUSE_HEADER).as_deref()) });
     // Refused before reading when the server says it is too big; checked again after.
     let too_large = |bytes: usize| LoadError::Feed(FeedError::TooLarge(bytes));
