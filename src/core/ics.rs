@@ -94,7 +94,11 @@ fn vevent(lang: Lang, out: &mut String, feed: &Feed, event: &Event, stamps: Stam
     }
     if let When::Between { note, .. } = &event.when {
         let range = i18n::fuzzy_range(lang, event.span);
-        description.push(format!("{} ({range}). {}", capitalized(Msg::ExactDayUnknown.text(lang)), note.get(lang)));
+        description.push(format!(
+            "{} ({range}). {}",
+            i18n::capitalized(Msg::ExactDayUnknown.text(lang)),
+            note.get(lang)
+        ));
         // Not a booked day: tentative (unless cancelled), and it leaves the calendar free.
         if event.status != Status::Cancelled {
             push_line(out, "STATUS:TENTATIVE");
@@ -149,11 +153,6 @@ fn vevent(lang: Lang, out: &mut String, feed: &Feed, event: &Event, stamps: Stam
         push_line(out, &format!("URL:{url}"));
     }
     push_line(out, "END:VEVENT");
-}
-
-fn capitalized(text: &str) -> String {
-    let mut chars = text.chars();
-    chars.next().map(|c| c.to_uppercase().chain(chars).collect()).unwrap_or_default()
 }
 
 fn date(day: Day) -> String {

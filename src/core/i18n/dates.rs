@@ -165,9 +165,21 @@ pub fn bar_period(lang: Lang, unit: Period, start: Day, day: &str) -> String {
     }
 }
 
-fn capitalized(word: &str) -> String {
+/// One of our own words with a capital: a French month heading a period, a message
+/// opening a sentence. Our words are Latin-1, so Latin-1's capitals do (a test holds them
+/// to std's), and std's Unicode case table stays out of the wasm (docs/decisions.md).
+pub fn capitalized(word: &str) -> String {
     let mut chars = word.chars();
-    chars.next().map(|c| c.to_uppercase().chain(chars).collect()).unwrap_or_default()
+    chars.next().map(|c| std::iter::once(latin1_capital(c)).chain(chars).collect()).unwrap_or_default()
+}
+
+fn latin1_capital(c: char) -> char {
+    match c {
+        'a'..='z' => c.to_ascii_uppercase(),
+        // à…þ are À…Þ 0x20 before, but for ÷ (after ×).
+        'à'..='þ' if c != '÷' => char::from_u32(c as u32 - 0x20).unwrap_or(c),
+        _ => c,
+    }
 }
 
 /// A density bar's name: "Week of Oct 6, 2026: 14 events".

@@ -26,6 +26,30 @@ mod tests {
     use crate::core::offline::SavedBecause;
 
     #[test]
+    fn our_words_take_the_capitals_std_gives_them() {
+        let std_capital = |word: &str| {
+            let mut chars = word.chars();
+            chars.next().map(|c| c.to_uppercase().chain(chars).collect::<String>()).unwrap_or_default()
+        };
+        let months = (1..=12).flat_map(|m| [month_name(Lang::En, m), month_name(Lang::Fr, m)]);
+        let messages = Msg::ALL.iter().flat_map(|m| [m.text(Lang::En), m.text(Lang::Fr)]);
+        let latin1 = ('\u{a0}'..='\u{ff}').map(String::from).collect::<Vec<_>>();
+        let mut checked = 0;
+        for word in months.chain(messages).chain(latin1.iter().map(String::as_str)) {
+            // µ, ß and ÿ have no Latin-1 capital; none of our words starts with one.
+            if word.starts_with(['µ', 'ß', 'ÿ']) {
+                continue;
+            }
+            assert_eq!(capitalized(word), std_capital(word), "{word:?}");
+            checked += 1;
+        }
+        assert!(checked > 24 + 2 * Msg::ALL.len() - 1, "{checked}");
+        assert_eq!(capitalized("été"), "Été");
+        assert_eq!(capitalized("août"), "Août");
+        assert_eq!(capitalized(""), "");
+    }
+
+    #[test]
     fn french_dates_say_1er_and_8_h_24() {
         assert_eq!(typeset_date(Lang::Fr, "1 décembre 2019 à 08 h 24 HNE"), "1er décembre 2019 à 8 h 24 HNE");
         assert_eq!(typeset_date(Lang::Fr, "Entre le 1 mai et le 14 juin 2019"), "Entre le 1er mai et le 14 juin 2019");
