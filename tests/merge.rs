@@ -111,6 +111,21 @@ fn the_same_event_in_two_feeds_is_shown_once() {
 }
 
 #[test]
+fn the_same_event_written_with_other_case_accents_or_spacing_is_shown_once() {
+    // Two chapters list June's meetup, one of them typed without accents, in capitals,
+    // spaced otherwise. July's is another event in the second ("July meetup 2").
+    let one = chapter().replace("\"June meetup\"", "\"Rencontre de juin à Montréal\"");
+    let two = chapter()
+        .replace("\"June meetup\"", "\"RENCONTRE de Juin a  Montreal \"")
+        .replace("\"July meetup\"", "\"July meetup 2\"");
+    let merged = load_all(vec![("a/feed.json".into(), Ok(one)), ("b/feed.json".into(), Ok(two))]).unwrap();
+    let copies: Vec<_> = merged.problems.iter().filter(|p| matches!(p.kind, ProblemKind::CopyOf(_))).collect();
+    assert_eq!(copies.len(), 1, "{copies:?}");
+    assert_eq!(copies[0].kind, ProblemKind::CopyOf("a-feed-june".into()));
+    assert_eq!(merged.feed.events.len(), 3);
+}
+
+#[test]
 fn each_event_says_which_feed_it_comes_from() {
     let merged = load_all(vec![("feed.json".into(), Ok(bundled())), ("ottawa.json".into(), Ok(chapter()))]).unwrap();
     let feed = &merged.feed;

@@ -122,6 +122,18 @@ pub enum Facet {
 impl Facet {
     pub const ALL: [Facet; 6] =
         [Facet::Place, Facet::Topic, Facet::Speaker, Facet::Organization, Facet::Format, Facet::Attendance];
+
+    /// Its name in the page's markup (`data-facet`), for styles and tests.
+    pub fn name(self) -> &'static str {
+        match self {
+            Facet::Place => "place",
+            Facet::Topic => "topic",
+            Facet::Speaker => "speaker",
+            Facet::Organization => "organization",
+            Facet::Format => "format",
+            Facet::Attendance => "attendance",
+        }
+    }
 }
 
 /// What the visitor asked for: values chosen per facet (any of them), a timing, words.

@@ -8,6 +8,7 @@
 
 use std::collections::HashMap;
 
+use super::explore;
 use super::feed::*;
 use super::lang::Lang;
 use super::load::{self, LoadError, Loaded};
@@ -18,7 +19,7 @@ const SAME_PLACE_KM: f64 = 1.0;
 
 /// Case, accents and spacing aside, for comparing names.
 fn fold(text: &str) -> String {
-    text.split_whitespace().map(str::to_lowercase).collect::<Vec<_>>().join(" ")
+    explore::fold(text).split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
 /// Great-circle distance (haversine), in km.

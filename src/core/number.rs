@@ -3,14 +3,10 @@
 //! rather than `str::parse::<f64>`, which would bring core's own (its tables and code,
 //! some 15 KB of the wasm, docs/decisions.md).
 
-/// A JSON number (`-73.5673`, `1e3`, `1764990000000`), finite; `None` for anything else
-/// (`+1`, `.5`, `NaN`, `inf`, text around it).
+/// A JSON number (`-73.5673`, `1e3`, `1764990000000`, spaces around it), finite; `None`
+/// for anything else (`+1`, `.5`, `NaN`, `inf`, `"1"`, text around it).
 pub fn read_decimal(text: &str) -> Option<f64> {
-    let text = text.trim();
-    // serde_json reads `1e999` as infinity with no error; and a JSON value may be a string.
-    if !text.starts_with(|c: char| c == '-' || c.is_ascii_digit()) {
-        return None;
-    }
+    // serde_json refuses what JSON does not write (and `1e999`, out of range).
     serde_json::from_str::<f64>(text).ok().filter(|n| n.is_finite())
 }
 

@@ -39,7 +39,7 @@ pub fn init() {
     let _ = Executor::init_custom_executor(Spawner);
 }
 
-/// Runs `f`, holding what it spawns: the second half, for `release`.
+/// Runs `f`; returns its result and what it spawned, held until `Held::release`.
 pub fn holding<T>(f: impl FnOnce() -> T) -> (T, Held) {
     HOLDING.with(|holding| holding.set(true));
     let out = f();

@@ -109,7 +109,7 @@ fn FacetGroup(facet: Facet) -> impl IntoView {
     offered.then(|| view! {
         <details
             class="ma-facet"
-            data-facet=format!("{facet:?}").to_lowercase()
+            data-facet=facet.name()
             on:toggle=move |e| open.set(event_target::<web_sys::HtmlDetailsElement>(&e).open())
         >
             <summary>
