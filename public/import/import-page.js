@@ -20,9 +20,10 @@ const started = init({ module_or_path: new URL("wasm/import_bg.wasm", import.met
   $("language").value = lang;
   return words;
 }, (error) => {
-  // Said in the visitor's language; the files chosen after are not read.
+  // Said in the visitor's language; nothing is offered that cannot be read.
   console.error("meetup-atlas import:", error);
   $(`failed-${lang}`).hidden = false;
+  $("files").disabled = $("language").disabled = true;
   return null;
 });
 

@@ -55,7 +55,7 @@ for (const lang of ["en", "fr"]) {
 }
 
 for (const [lang, other] of [["en", "fr"], ["fr", "en"]]) {
-  test(`an importer that cannot start is said, in the visitor's language, and files chosen then are not read (${lang})`, async ({ page }) => {
+  test(`an importer that cannot start is said in the visitor's language; its file choice is disabled, and a file dropped is not read (${lang})`, async ({ page }) => {
     const errors = [];
     page.on("pageerror", (e) => errors.push(e.message));
     await page.route("**/import/wasm/import_bg.wasm", (route) => route.abort());
@@ -66,12 +66,33 @@ for (const [lang, other] of [["en", "fr"], ["fr", "en"]]) {
     await expect(failed).toHaveAttribute("lang", lang);
     await expect(failed).toContainText(lang === "fr" ? "Rechargez la page" : "Reload the page");
     await expect(page.locator(`#failed-${other}`)).toBeHidden();
-    await page.locator("#files").setInputFiles([fixture("meetup.ics")]);
-    // A file chosen now: nothing read, no result box, no unhandled rejection.
+    // Nothing is offered that cannot be read; a file dropped all the same is not read
+    // (no result box, no unhandled rejection).
+    await expect(page.locator("#files")).toBeDisabled();
+    await expect(page.locator("#language")).toBeDisabled();
+    await page.evaluate(() => {
+      const dataTransfer = new DataTransfer();
+      dataTransfer.items.add(new File(["BEGIN:VCALENDAR\r\nEND:VCALENDAR\r\n"], "a.ics", { type: "text/calendar" }));
+      document.getElementById("drop").dispatchEvent(new DragEvent("drop", { dataTransfer, bubbles: true, cancelable: true }));
+    });
     await page.evaluate(() => new Promise((done) => setTimeout(done, 300)));
     await expect(page.locator("#result")).toBeHidden();
     expect(errors).toEqual([]);
     expect((await new AxeBuilder({ page }).analyze()).violations).toEqual([]);
+  });
+}
+
+for (const [width, height] of [[390, 844], [1280, 900]]) {
+  test(`at ${width}×${height} the import page fits the screen: no sideways scroll, the drop zone and the language inside it`, async ({ page }) => {
+    await page.setViewportSize({ width, height });
+    await page.goto("./import/?lang=fr");
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText(words.fr.title);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(width);
+    for (const part of ["#drop", "#files", ".import-language", "#language"]) {
+      const box = await page.locator(part).boundingBox();
+      expect(box.x, part).toBeGreaterThanOrEqual(0);
+      expect(box.x + box.width, part).toBeLessThanOrEqual(width);
+    }
   });
 }
 
