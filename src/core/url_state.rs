@@ -88,7 +88,8 @@ impl UrlState {
                 "map" => {
                     let numbers: Vec<f64> = value.split(',').filter_map(read_decimal).collect();
                     if let [lon, lat, scale] = numbers[..] {
-                        if lon.is_finite() && lat.is_finite() && scale.is_finite() && scale > 0.0 {
+                        // `read_decimal` gives finite numbers only.
+                        if scale > 0.0 {
                             state.map = Some(MapCentre { lon, lat, scale });
                         }
                     }
