@@ -1,7 +1,8 @@
 //! What the wasm and the page's scripts must agree on, held equal: the service worker's
 //! headers and the largest feed it keeps, the key of the saved language, and the words
 //! of the crash notice that the script draws for the traps the wasm cannot see, and of
-//! its notice that the wasm could not start.
+//! its notice that the wasm could not start, and the browser's date formatting: the
+//! events an atlas asks for it and is told with, and the formats the page's worker makes.
 #![cfg(not(target_arch = "wasm32"))]
 
 use meetup_atlas::core::i18n::{self, Lang, Msg};
@@ -9,6 +10,7 @@ use meetup_atlas::core::lang::SAVED_LANG_KEY;
 use meetup_atlas::core::load::MAX_FEED_BYTES;
 use meetup_atlas::core::offline::{SavedBecause, SAVED_AT_HEADER, SAVED_BECAUSE_HEADER};
 use meetup_atlas::ui::crash::CRASH_EVENT;
+use meetup_atlas::ui::intl::{DAY_OPTIONS, INTL_READY_EVENT, INTL_WANTED_EVENT, YEAR_OPTION};
 
 fn script(name: &str) -> String {
     std::fs::read_to_string(format!("src/js/{name}")).unwrap()
@@ -93,4 +95,31 @@ fn the_scripts_notice_that_the_wasm_could_not_start_is_worded_in_i18n() {
 fn the_script_draws_the_notice_the_panic_hook_asks_for() {
     let element = script("meetup-atlas.js");
     assert!(element.contains(&format!("document.addEventListener(\"{CRASH_EVENT}\"")), "{element}");
+}
+
+/// `{ key: "value", … }`, as the scripts write an object of strings.
+fn js_object(pairs: &[(&str, &str)]) -> String {
+    let fields: Vec<String> = pairs.iter().map(|(key, value)| format!("{key}: \"{value}\"")).collect();
+    format!("{{ {} }}", fields.join(", "))
+}
+
+#[test]
+fn the_worker_makes_ahead_the_day_formats_the_atlas_makes() {
+    let worker = script("intl-warm.js");
+    let locales: Vec<String> = Lang::ALL.iter().map(|lang| format!("\"{}\"", lang.locale())).collect();
+    assert_eq!(constant(&worker, "LOCALES"), format!("[{}]", locales.join(", ")));
+    assert_eq!(constant(&worker, "DAY"), js_object(&DAY_OPTIONS));
+    assert_eq!(constant(&worker, "YEAR"), js_object(&[YEAR_OPTION]));
+    // Both shapes, with the year and without, in every locale.
+    assert!(worker.contains("for (const options of [{ ...DAY, ...YEAR }, DAY])"), "{worker}");
+    assert!(worker.contains("for (const locale of LOCALES)"), "{worker}");
+}
+
+#[test]
+fn the_script_answers_an_atlas_asking_for_the_date_formatting() {
+    let element = script("meetup-atlas.js");
+    assert_eq!(constant(&element, "INTL_WANTED"), format!("\"{INTL_WANTED_EVENT}\""));
+    assert_eq!(constant(&element, "INTL_READY"), format!("\"{INTL_READY_EVENT}\""));
+    assert!(element.contains("document.addEventListener(INTL_WANTED,"), "{element}");
+    assert!(element.contains("document.dispatchEvent(new Event(INTL_READY))"), "{element}");
 }

@@ -72,14 +72,14 @@ execFileSync("cargo", ["run", "--quiet", "--locked", "--bin", "feed-publish", "-
 // every page (the prerender names the file by its content).
 const placesCss = readdirSync(dir).find((name) => /^places-[0-9a-f]+\.css$/.test(name));
 if (!placesCss) throw new Error("the prerender wrote no places-*.css");
-writeFileSync(join(dir, "lang-redirect.js"), readFileSync(join(sources, "lang-redirect.js")));
+for (const script of ["lang-redirect.js", "intl-warm.js"]) writeFileSync(join(dir, script), readFileSync(join(sources, script)));
 
 const fill = (template, values) =>
   Object.entries(values).reduce((text, [key, value]) => text.replaceAll(key, value), readFileSync(join(sources, template), "utf8"));
 
 writeFileSync(join(dir, "meetup-atlas.js"), fill("meetup-atlas.js", { __GLUE__: glue, __WASM__: wasm, __CSS__: widgetCss }));
 
-const shell = ["./", "fr/", "lang-redirect.js", "meetup-atlas.js", glue, wasm, widgetCss, ...pageCss, placesCss, "favicon.svg", "manifest.webmanifest", "basemap.json", "feed.json"];
+const shell = ["./", "fr/", "lang-redirect.js", "meetup-atlas.js", "intl-warm.js", glue, wasm, widgetCss, ...pageCss, placesCss, "favicon.svg", "manifest.webmanifest", "basemap.json", "feed.json"];
 const version = createHash("sha256");
 for (const path of shell) version.update(readFileSync(join(dir, path.endsWith("/") ? `${path}index.html` : path)));
 writeFileSync(

@@ -34,6 +34,26 @@ if (prerendered) {
 // Compiled once; the page's hosts share the first instance, each element gets its own
 // (see instance() below), so an element that crashes leaves the others working.
 const compiled = painted.then(() => compile(here("__WASM__")));
+// The browser's date formatting: an atlas asks for it once live, and writes days as the
+// build does until it is loaded (src/ui/intl/browser.rs). Loading it costs a slow phone's
+// main thread some 100 ms the first time a page uses it, most of it locale data that all
+// the page's threads share: a worker loads it on another core (intl-warm.js). A worker
+// comes from the page's own origin only: on another site's page the answer is at once.
+const INTL_WANTED = "meetup-atlas-intl-wanted";
+const INTL_READY = "meetup-atlas-intl-ready";
+let intl;
+document.addEventListener(INTL_WANTED, () => {
+  intl ??= new Promise((resolve) => {
+    if (new URL(import.meta.url).origin !== location.origin) return resolve();
+    try {
+      const worker = new Worker(here("intl-warm.js"));
+      worker.onmessage = worker.onerror = () => resolve();
+    } catch {
+      resolve();
+    }
+  });
+  intl.then(() => document.dispatchEvent(new Event(INTL_READY)));
+});
 const started = init({ module_or_path: compiled });
 const STYLESHEET = here("__CSS__");
 

@@ -67,6 +67,51 @@ test("the take-over attaches the app, then its parts in page order (the header, 
   expect(turns.at(-1).end).toBeLessThanOrEqual(takeOver.startTime + takeOver.duration + 0.001);
 });
 
+test("once the atlas is live, a worker loads the browser's date formatting, then the atlas is told; on another site's page it is told at once", async ({ page, browserName }) => {
+  const errors = [];
+  page.on("pageerror", (e) => errors.push(e.message));
+  page.on("console", (m) => m.type() === "error" && errors.push(m.text()));
+  await page.addInitScript(() => {
+    const Original = window.Worker;
+    window.__workers = [];
+    window.Worker = class extends Original {
+      constructor(url, options) {
+        super(url, options);
+        window.__workers.push({ url: new URL(url, location.href).href, at: performance.now() });
+      }
+    };
+    window.__told = [];
+    document.addEventListener("meetup-atlas-intl-ready", () => window.__told.push(performance.now()));
+  });
+  // It runs to its end (`close()`), so every format it makes was made without an error.
+  const closed = [];
+  if (browserName === "chromium") page.on("worker", (worker) => closed.push(new Promise((resolve) => worker.on("close", () => resolve(performance.now())))));
+  await page.goto("./");
+  await expect(page.locator(live)).toHaveCount(1);
+  await page.waitForFunction(() => window.__told.length > 0);
+  const { workers, told, takeOver } = await page.evaluate(() => ({
+    workers: window.__workers,
+    told: window.__told,
+    takeOver: performance.getEntriesByName("meetup-atlas take-over")[0].toJSON(),
+  }));
+  expect(workers.map((w) => w.url)).toEqual([new URL("intl-warm.js", page.url()).href]);
+  // Not during the take-over: after it, and the atlas told once, after the worker started.
+  expect(workers[0].at).toBeGreaterThanOrEqual(takeOver.startTime + takeOver.duration);
+  expect(told).toHaveLength(1);
+  expect(told[0]).toBeGreaterThan(workers[0].at);
+  if (browserName === "chromium") {
+    expect(closed).toHaveLength(1);
+    await closed[0];
+  }
+  // On another site's page the atlas' script is from another origin: no worker, and
+  // each atlas is told at once.
+  await page.goto("http://127.0.0.1:4174/blog/events/");
+  await expect(page.locator("meetup-atlas").first().locator(".ma-box .ma-event")).toHaveCount(EVENTS);
+  await page.waitForFunction(() => window.__told.length >= 2);
+  expect(await page.evaluate(() => window.__workers)).toEqual([]);
+  expect(errors).toEqual([]);
+});
+
 test("the nodes of the first paint are the ones that come to life, with no error and no layout shift", async ({ page, context }) => {
   const errors = [];
   page.on("pageerror", (e) => errors.push(e.message));

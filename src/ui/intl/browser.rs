@@ -27,15 +27,19 @@ thread_local! {
     static INTL_READY: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
 }
 
-/// Until an atlas is drawn or taken over and the browser idle, days are written as the
-/// build writes them (`i18n::plain_day`, which a component test holds equal to `Intl`'s):
-/// a first `Intl.DateTimeFormat` costs some 25 ms (100 with the CPU slowed 4×), and the
-/// first drawing does not wait for it. Then `lang`'s formats are made, so that a search
-/// or a filter does not wait for them either (at most a second on; 200 ms where the
-/// browser cannot say it is idle).
+/// Until an atlas is drawn or taken over, days are written as the build writes them
+/// (`i18n::plain_day`, which a component test holds equal to `Intl`'s): a page's first
+/// `Intl.DateTimeFormat` costs some 25 ms (100 with the CPU slowed 4×), and the first
+/// drawing does not wait for it. Most of that is the browser loading its locale data,
+/// once for all the page's threads: the page's script has a worker load it on another
+/// core, asked with `INTL_WANTED_EVENT`, and answers with `INTL_READY_EVENT` (at once
+/// where it cannot: on another site's page). Then, when the browser is idle, `lang`'s
+/// formats are made, in a few ms, so that a search or a filter does not wait for them.
+/// Without that script (a bare wasm) days stay as the build writes them: the same words.
 pub fn use_intl_when_idle(lang: Lang) {
     let Some(window) = web_sys::window() else { return };
-    let ready = wasm_bindgen::closure::Closure::once_into_js(move || {
+    let Some(document) = window.document() else { return };
+    let make = wasm_bindgen::closure::Closure::once_into_js(move || {
         INTL_READY.with(|ready| ready.set(true));
         for with_year in [true, false] {
             DAY_FORMATS.with(|formats| {
@@ -43,10 +47,23 @@ pub fn use_intl_when_idle(lang: Lang) {
             });
         }
     });
-    let options = web_sys::IdleRequestOptions::new();
-    options.set_timeout(1000);
-    if window.request_idle_callback_with_options(ready.unchecked_ref(), &options).is_err() {
-        let _ = window.set_timeout_with_callback_and_timeout_and_arguments_0(ready.unchecked_ref(), 200);
+    let when_idle = wasm_bindgen::closure::Closure::once_into_js(move || {
+        let Some(window) = web_sys::window() else { return };
+        let options = web_sys::IdleRequestOptions::new();
+        options.set_timeout(1000);
+        if window.request_idle_callback_with_options(make.unchecked_ref(), &options).is_err() {
+            let _ = window.set_timeout_with_callback_and_timeout_and_arguments_0(make.unchecked_ref(), 200);
+        }
+    });
+    let once = web_sys::AddEventListenerOptions::new();
+    once.set_once(true);
+    let _ = document.add_event_listener_with_callback_and_add_event_listener_options(
+        super::INTL_READY_EVENT,
+        when_idle.unchecked_ref(),
+        &once,
+    );
+    if let Ok(event) = web_sys::Event::new(super::INTL_WANTED_EVENT) {
+        let _ = document.dispatch_event(&event);
     }
 }
 
@@ -61,9 +78,9 @@ thread_local! {
 }
 
 fn day_format(lang: Lang, with_year: bool) -> Intl::DateTimeFormat {
-    let mut pairs = vec![("timeZone", "UTC"), ("day", "numeric"), ("month", "long")];
+    let mut pairs = super::DAY_OPTIONS.to_vec();
     if with_year {
-        pairs.push(("year", "numeric"));
+        pairs.push(super::YEAR_OPTION);
     }
     let locales = Array::of1(&JsValue::from_str(lang.locale()));
     Intl::DateTimeFormat::new(&locales, options(&pairs).unchecked_ref())

@@ -16,6 +16,16 @@ use crate::core::date::{Day, Moment};
 use crate::core::feed::{Event, Span, When};
 use crate::core::i18n::{self, DateWriter, Lang};
 
+/// What an atlas asks the page's script once it is live, and what the script answers
+/// once the browser's date formatting is loaded (`use_intl_when_idle`; src/js/meetup-atlas.js).
+pub const INTL_WANTED_EVENT: &str = "meetup-atlas-intl-wanted";
+pub const INTL_READY_EVENT: &str = "meetup-atlas-intl-ready";
+
+/// The `Intl.DateTimeFormat` options of a day ("24 mai"), and what adds its year: the
+/// page's worker (src/js/intl-warm.js) makes the same formats ahead.
+pub const DAY_OPTIONS: [(&str, &str); 3] = [("timeZone", "UTC"), ("day", "numeric"), ("month", "long")];
+pub const YEAR_OPTION: (&str, &str) = ("year", "numeric");
+
 /// This platform's writer of dates.
 struct Dates;
 
