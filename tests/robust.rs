@@ -9,6 +9,7 @@ use meetup_atlas::core::basemap;
 use meetup_atlas::core::date::{Day, Moment};
 use meetup_atlas::core::embed::{self, Panels};
 use meetup_atlas::core::explore;
+use meetup_atlas::core::i18n::{self, Lang};
 use meetup_atlas::core::load;
 use meetup_atlas::core::projection::Projection;
 use meetup_atlas::core::url_state::{self, HostQuery, UrlState};
@@ -132,6 +133,33 @@ proptest! {
             prop_assert!(event.span.first <= event.span.last);
             for session in &event.sessions {
                 prop_assert!(session.speakers.iter().all(|s| f.person(s).is_some()));
+            }
+        }
+    }
+}
+
+proptest! {
+    /// The timeline lays its items out by their labels' lengths, counted without writing
+    /// them: the same count, whether the title names the place or not.
+    #[test]
+    fn a_label_is_as_long_as_counted(feed in generated_feed(), named in any::<bool>()) {
+        let mut feed = feed;
+        if named {
+            // Titles that name their place, in another case and without its accents.
+            let places: Vec<Value> = feed["places"].as_array().cloned().unwrap_or_default();
+            for (i, event) in feed["events"].as_array_mut().into_iter().flatten().enumerate() {
+                if let Some(place) = places.get(i % places.len().max(1)) {
+                    let name = place["name"]["en"].as_str().unwrap_or_default().to_uppercase().replace('É', "E");
+                    event["place"] = place["id"].clone();
+                    event["title"] = json!({"en": format!("{name} meetup"), "fr": format!("Rencontre {name}")});
+                }
+            }
+        }
+        let loaded = load::load(&feed.to_string()).expect("a feed");
+        for lang in Lang::ALL {
+            for event in &loaded.feed.events {
+                let label = i18n::event_label(lang, &loaded.feed, event);
+                prop_assert_eq!(i18n::event_label_chars(lang, &loaded.feed, event), label.chars().count(), "{}", label);
             }
         }
     }

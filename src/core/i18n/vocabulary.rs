@@ -294,14 +294,31 @@ pub fn event_label(lang: Lang, feed: &Feed, event: &Event) -> String {
     title_and_place(event.title.get(lang), event_place(lang, feed, event).as_deref())
 }
 
+/// `event_label(…).chars().count()`, without writing the label: the timeline measures
+/// every event's to lay them out, thousands at a time.
+pub fn event_label_chars(lang: Lang, feed: &Feed, event: &Event) -> usize {
+    let title = event.title.get(lang);
+    let place = event.place.as_deref().and_then(|id| feed.place(id)).map(|place| place.name.get(lang));
+    let place = place.filter(|place| adds_place(title, place));
+    title.chars().count() + place.map_or(0, |place| PLACE_AFTER.chars().count() + place.chars().count())
+}
+
+/// What comes between a label's title and its place.
+const PLACE_AFTER: &str = " — ";
+
 /// A timeline item's label: the event's title, then its place ("Dev Days — Fukuoka"),
 /// unless the title names it already ("Fukuoka meetup", "Montréal — spring 2019").
 pub fn title_and_place(title: &str, place: Option<&str>) -> String {
-    use crate::core::explore::fold;
-    match place.filter(|place| !fold(title).contains(&fold(place))) {
-        Some(place) => format!("{title} — {place}"),
+    match place.filter(|place| adds_place(title, place)) {
+        Some(place) => format!("{title}{PLACE_AFTER}{place}"),
         None => title.to_owned(),
     }
+}
+
+/// Whether a label says its place after its title: unless the title names it.
+fn adds_place(title: &str, place: &str) -> bool {
+    use crate::core::explore::fold;
+    !fold(title).contains(&fold(place))
 }
 
 /// A country's short name from its ISO 3166-1 code; an unknown code as it is.

@@ -300,7 +300,7 @@ fn layout(
             let lang = lang.get();
             order
                 .iter()
-                .map(|&i| i18n::event_label(lang, &loaded.feed, &loaded.feed.events[i]).chars().count())
+                .map(|&i| i18n::event_label_chars(lang, &loaded.feed, &loaded.feed.events[i]))
                 .collect::<Vec<_>>()
         })
     };
