@@ -458,17 +458,33 @@ fn prerendered_days_read_as_the_browser_writes_them() {
     assert!(compared > 400 && plain_day(Lang::Fr, Day::parse("2019-06-01").unwrap(), true) == "1er juin 2019");
 }
 
-/// Days are written by `Intl` once the browser has been idle (at most a second after).
+/// Days are written by `Intl` once the page's script (src/js/meetup-atlas.js) answers an
+/// atlas that asks for the browser's date formatting, and the browser is idle (at most a
+/// second after).
 #[wasm_bindgen_test]
-async fn days_go_through_intl_once_the_browser_is_idle() {
-    use meetup_atlas::ui::intl::{intl_in_use, use_intl_when_idle};
+async fn days_go_through_intl_once_the_page_says_the_formatting_is_loaded() {
+    use meetup_atlas::ui::intl::{intl_in_use, use_intl_when_idle, INTL_READY_EVENT, INTL_WANTED_EVENT};
+    use wasm_bindgen::closure::Closure;
+    let document = web_sys::window().unwrap().document().unwrap();
+    let asked = std::rc::Rc::new(std::cell::Cell::new(false));
+    // As the page's script answers (its worker done).
+    let answer = {
+        let (asked, document) = (asked.clone(), document.clone());
+        Closure::<dyn FnMut()>::new(move || {
+            asked.set(true);
+            let _ = document.dispatch_event(&web_sys::Event::new(INTL_READY_EVENT).unwrap());
+        })
+    };
+    document.add_event_listener_with_callback(INTL_WANTED_EVENT, answer.as_ref().unchecked_ref()).unwrap();
     use_intl_when_idle(Lang::Fr);
+    assert!(asked.get(), "the atlas did not ask the page for the date formatting");
     let mut waited = 0;
     while !intl_in_use() && waited < 30 {
         settle(50).await;
         waited += 1;
     }
-    assert!(intl_in_use(), "days still written without Intl 1.5 s after the atlas asked for it");
+    document.remove_event_listener_with_callback(INTL_WANTED_EVENT, answer.as_ref().unchecked_ref()).unwrap();
+    assert!(intl_in_use(), "days still written without Intl 1.5 s after the page answered");
 }
 
 /// Counts are written in the core (the prerender has no `Intl`), grouped as the browser's

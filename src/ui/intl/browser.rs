@@ -35,7 +35,7 @@ thread_local! {
 /// core, asked with `INTL_WANTED_EVENT`, and answers with `INTL_READY_EVENT` (at once
 /// where it cannot: on another site's page). Then, when the browser is idle, `lang`'s
 /// formats are made, in a few ms, so that a search or a filter does not wait for them.
-/// Without that script (a bare wasm) days stay as the build writes them: the same words.
+/// Unanswered (a wasm started without that script), they are made after `UNANSWERED_MS`.
 pub fn use_intl_when_idle(lang: Lang) {
     let Some(window) = web_sys::window() else { return };
     let Some(document) = window.document() else { return };
@@ -62,7 +62,18 @@ pub fn use_intl_when_idle(lang: Lang) {
         when_idle.unchecked_ref(),
         &once,
     );
-    if let Ok(event) = web_sys::Event::new(super::INTL_WANTED_EVENT) {
+    let unanswered = wasm_bindgen::closure::Closure::once_into_js(|| tell_document(super::INTL_READY_EVENT));
+    let _ = window.set_timeout_with_callback_and_timeout_and_arguments_0(unanswered.unchecked_ref(), UNANSWERED_MS);
+    tell_document(super::INTL_WANTED_EVENT);
+}
+
+/// How long an atlas waits for the page's script to say that the browser's date
+/// formatting is loaded (`use_intl_when_idle`).
+const UNANSWERED_MS: i32 = 3000;
+
+fn tell_document(event: &str) {
+    let document = web_sys::window().and_then(|window| window.document());
+    if let (Some(document), Ok(event)) = (document, web_sys::Event::new(event)) {
         let _ = document.dispatch_event(&event);
     }
 }
