@@ -47,12 +47,12 @@ pub fn use_intl_when_idle(lang: Lang) {
             });
         }
     });
-    let when_idle = wasm_bindgen::closure::Closure::once_into_js(move || {
-        let Some(window) = web_sys::window() else { return };
-        let options = web_sys::IdleRequestOptions::new();
-        options.set_timeout(1000);
-        if window.request_idle_callback_with_options(make.unchecked_ref(), &options).is_err() {
-            let _ = window.set_timeout_with_callback_and_timeout_and_arguments_0(make.unchecked_ref(), 200);
+    let answered = std::rc::Rc::new(std::cell::Cell::new(false));
+    let when_idle = wasm_bindgen::closure::Closure::once_into_js({
+        let answered = answered.clone();
+        move || {
+            answered.set(true);
+            make_when_idle(make);
         }
     });
     let once = web_sys::AddEventListenerOptions::new();
@@ -62,9 +62,25 @@ pub fn use_intl_when_idle(lang: Lang) {
         when_idle.unchecked_ref(),
         &once,
     );
-    let unanswered = wasm_bindgen::closure::Closure::once_into_js(|| tell_document(super::INTL_READY_EVENT));
+    // Told, when no answer comes, as the script would have told it.
+    let unanswered = wasm_bindgen::closure::Closure::once_into_js(move || {
+        if !answered.get() {
+            tell_document(super::INTL_READY_EVENT);
+        }
+    });
     let _ = window.set_timeout_with_callback_and_timeout_and_arguments_0(unanswered.unchecked_ref(), UNANSWERED_MS);
     tell_document(super::INTL_WANTED_EVENT);
+}
+
+/// Calls `make` when the browser is idle (at most a second on; 200 ms where the browser
+/// cannot say it is idle).
+fn make_when_idle(make: JsValue) {
+    let Some(window) = web_sys::window() else { return };
+    let options = web_sys::IdleRequestOptions::new();
+    options.set_timeout(1000);
+    if window.request_idle_callback_with_options(make.unchecked_ref(), &options).is_err() {
+        let _ = window.set_timeout_with_callback_and_timeout_and_arguments_0(make.unchecked_ref(), 200);
+    }
 }
 
 /// How long an atlas waits for the page's script to say that the browser's date
