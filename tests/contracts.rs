@@ -5,6 +5,7 @@
 //! events an atlas asks for it and is told with, and the formats the page's worker makes.
 #![cfg(not(target_arch = "wasm32"))]
 
+use meetup_atlas::core::head;
 use meetup_atlas::core::i18n::{self, Lang, Msg};
 use meetup_atlas::core::lang::SAVED_LANG_KEY;
 use meetup_atlas::core::load::MAX_FEED_BYTES;
@@ -64,6 +65,21 @@ fn the_service_worker_keeps_no_feed_the_atlas_would_refuse() {
 fn the_language_redirect_reads_the_choice_the_atlas_saves() {
     let redirect = script("lang-redirect.js");
     assert!(redirect.contains(&format!("localStorage.getItem(\"{SAVED_LANG_KEY}\")")), "{redirect}");
+}
+
+#[test]
+fn the_documented_policy_allows_the_pages_inline_redirect_by_its_hash() {
+    use base64::Engine;
+    use sha2::Digest;
+    let hash = base64::engine::general_purpose::STANDARD.encode(sha2::Sha256::digest(head::lang_redirect()));
+    let conf = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/docs/nginx/meetup-atlas.conf")).unwrap();
+    let policy = conf.lines().find(|l| l.contains("Content-Security-Policy")).unwrap();
+    let scripts = policy.split(';').find(|d| d.trim_start().starts_with("script-src")).unwrap();
+    assert!(scripts.split_whitespace().any(|s| s == format!("'sha256-{hash}'")), "{scripts} lacks 'sha256-{hash}'");
+    // The whole script: its code, and not its opening comment.
+    let redirect = head::lang_redirect();
+    assert!(redirect.starts_with("(() => {") && redirect.ends_with("})();"), "{redirect}");
+    assert!(!redirect.contains("</"), "{redirect}");
 }
 
 /// The strings a script's `const NAME = { en: …, fr: … };` gives `lang`.

@@ -5,8 +5,9 @@
 //! the atlas itself and the wasm only brings it to life. Writes into the build directory:
 //! - `fragment.en.html`, `fragment.fr.html`: the atlas of each language (also what the
 //!   Hugo shortcode puts in a site's own pages);
-//! - `places-<hash>.css`: the rules of the classes that place the pages' markers, labels
-//!   and timeline items (`ui::placed`: no style attribute, for a strict CSP);
+//! - `site-<hash>.css`: the pages' one style sheet, the shell's style sheets and the rules
+//!   of the classes that place the pages' markers, labels and timeline items
+//!   (`ui::placed`: no style attribute, for a strict CSP);
 //! - each page, `index.html` in its folder, made of `shell.html` (trunk's `index.html`,
 //!   as the build's hook leaves it: `core::shell`):
 //!   its `<head>` (`core::head`), its atlas, and what the atlas was drawn from
@@ -85,10 +86,18 @@ fn prerender(dir: &Path, site: Option<&Site>) -> Result<(), String> {
         write(&fragment, &prerender::page_atlas(loaded.clone(), basemap.clone(), page, day))?;
         drawn.push(fragment);
     }
-    let rules = placed::stylesheet();
-    let places = format!("places-{}.css", load::fingerprint(&rules));
-    write(&places, &rules)?;
-    let shell = Shell::new(read("shell.html")?)?.with_stylesheet(&places)?;
+    // The pages' one style sheet: the shell's (the widget's and the page's), then the
+    // placing rules, named by its content.
+    let shell = Shell::new(read("shell.html")?)?;
+    let mut css = String::new();
+    for href in shell.stylesheets() {
+        css += &read(href.trim_start_matches("./"))?;
+        css.push('\n');
+    }
+    css += &placed::stylesheet();
+    let site_css = format!("site-{}.css", load::fingerprint(&css));
+    write(&site_css, &css)?;
+    let shell = shell.with_one_stylesheet(&site_css)?;
     for (page, fragment) in pages.iter().zip(&drawn) {
         let drawn_from =
             Prerendered { page: page.clone(), day, feed: feed_print.clone(), basemap: basemap_print.clone() };
@@ -97,6 +106,6 @@ fn prerender(dir: &Path, site: Option<&Site>) -> Result<(), String> {
     }
     // The atlas' fragments stay for the Hugo shortcode; the event pages' are in their pages.
     let _ = std::fs::remove_dir_all(dir.join("prerender"));
-    println!("prerender: {} pages written ({} events, 2 languages), and {places}", pages.len(), pages.len() / 2 - 1);
+    println!("prerender: {} pages written ({} events, 2 languages), and {site_css}", pages.len(), pages.len() / 2 - 1);
     Ok(())
 }

@@ -1,7 +1,7 @@
 //! The two languages of the interface and of every text of the feed.
 
 /// Where the visitor's choice of language is kept (`localStorage`), by the atlas and by
-/// the pages' language redirect (`lang-redirect.js`).
+/// the pages' language redirect (`src/js/lang-redirect.js`, inline in each page).
 pub const SAVED_LANG_KEY: &str = "meetup-atlas.lang";
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Default)]

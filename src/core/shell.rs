@@ -123,15 +123,25 @@ impl Shell {
         Ok(Shell { html, tags })
     }
 
-    /// With a style sheet linked after the shell's last one (the prerender's placing rules).
-    pub fn with_stylesheet(self, href: &str) -> Result<Shell, String> {
-        let last = self
-            .tags
-            .iter()
-            .rfind(|t| t.name == "link" && t.value("rel") == Some("stylesheet"))
-            .ok_or("index.html links no style sheet")?;
+    /// The addresses of the shell's style sheets, in order.
+    pub fn stylesheets(&self) -> Vec<&str> {
+        self.stylesheet_links().filter_map(|t| t.value("href")).collect()
+    }
+
+    fn stylesheet_links(&self) -> impl Iterator<Item = &Tag> {
+        self.tags.iter().filter(|t| t.name == "link" && t.value("rel") == Some("stylesheet"))
+    }
+
+    /// With one style sheet, `href`, in place of all of the shell's (which it holds, with
+    /// the prerender's placing rules): a page's first paint waits for one request, not
+    /// three (docs/decisions.md).
+    pub fn with_one_stylesheet(self, href: &str) -> Result<Shell, String> {
+        let mut links = self.stylesheet_links();
+        let first = links.next().ok_or("index.html links no style sheet")?;
         let link = format!("<link rel=\"stylesheet\" href=\"./{}\">", attr(href));
-        Shell::new(splice(&self.html, vec![((last.end, last.end), link)]))
+        let mut edits = vec![((first.start, first.end), link)];
+        edits.extend(links.map(|t| ((t.start, t.end), String::new())));
+        Shell::new(splice(&self.html, edits))
     }
 
     /// One page of the site: `head` (`core::head`) in place of the shell's title and
@@ -238,14 +248,17 @@ mod tests {
 
     #[test]
     fn an_event_page_sees_the_shell_from_its_folder_and_holds_its_atlas() {
-        let shell = Shell::new(SHELL.into()).unwrap().with_stylesheet("places-3.css").unwrap();
+        let shell = Shell::new(SHELL.into()).unwrap();
+        assert_eq!(shell.stylesheets(), ["./atlas-1.css", "page-2.css"]);
+        let shell = shell.with_one_stylesheet("site-3.css").unwrap();
+        assert_eq!(shell.stylesheets(), ["./site-3.css"]);
         let page = Page::event(Lang::Fr, "ottawa");
         let html = shell.page("<title>Ottawa</title>", "<div class=meetup-atlas></div>", &drawn(page.clone()));
         let up = page.up();
         assert_eq!(up, "../../../");
         assert!(html.contains("<html lang=\"fr\" data-other-lang=\"../../../events/ottawa/\">"), "{html}");
-        assert!(html.contains(&format!("href=\"{up}atlas-1.css\"")), "{html}");
-        assert!(html.contains(&format!("href=\"{up}page-2.css\"><link rel=\"stylesheet\" href=\"{up}places-3.css\">")));
+        assert!(html.contains(&format!("<link rel=\"stylesheet\" href=\"{up}site-3.css\"><script")), "{html}");
+        assert!(!html.contains("atlas-1.css") && !html.contains("page-2.css"), "{html}");
         assert!(html.contains(&format!("src=\"{up}lang-redirect.js\"")));
         assert!(html.contains("href=\"https://example.org/\"") && html.contains("href=#top"), "{html}");
         assert!(!html.contains("preload") && !html.contains("description"), "{html}");
@@ -278,7 +291,7 @@ mod tests {
                 .replace("<link rel=\"stylesheet\" href=\"page-2.css\">", "")
         )
         .unwrap()
-        .with_stylesheet("p.css")
+        .with_one_stylesheet("p.css")
         .is_err());
     }
 }

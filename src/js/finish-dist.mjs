@@ -34,7 +34,6 @@ function one(pattern) {
 const glue = one(/^meetup-atlas-[0-9a-f]+\.js$/);
 const wasm = one(/^meetup-atlas-[0-9a-f]+_bg\.wasm$/);
 const widgetCss = one(/^atlas-[0-9a-f]+\.css$/);
-const pageCss = files.filter((name) => /^page-[0-9a-f]+\.css$/.test(name));
 
 const indexPath = join(dir, "index.html");
 let index = readFileSync(indexPath, "utf8");
@@ -68,18 +67,18 @@ execFileSync("cargo", ["run", "--quiet", "--locked", "--bin", "feed-publish", "-
   cwd: join(sources, "..", ".."),
   stdio: "inherit",
 });
-// The rules that place the prerendered markers, labels and timeline items, linked from
-// every page (the prerender names the file by its content).
-const placesCss = readdirSync(dir).find((name) => /^places-[0-9a-f]+\.css$/.test(name));
-if (!placesCss) throw new Error("the prerender wrote no places-*.css");
-for (const script of ["lang-redirect.js", "intl-warm.js"]) writeFileSync(join(dir, script), readFileSync(join(sources, script)));
+// The pages' one style sheet: the widget's and the page's, and the rules that place the
+// prerendered markers, labels and timeline items (the prerender names it by its content).
+const siteCss = readdirSync(dir).find((name) => /^site-[0-9a-f]+\.css$/.test(name));
+if (!siteCss) throw new Error("the prerender wrote no site-*.css");
+writeFileSync(join(dir, "intl-warm.js"), readFileSync(join(sources, "intl-warm.js")));
 
 const fill = (template, values) =>
   Object.entries(values).reduce((text, [key, value]) => text.replaceAll(key, value), readFileSync(join(sources, template), "utf8"));
 
 writeFileSync(join(dir, "meetup-atlas.js"), fill("meetup-atlas.js", { __GLUE__: glue, __WASM__: wasm, __CSS__: widgetCss }));
 
-const shell = ["./", "fr/", "lang-redirect.js", "meetup-atlas.js", "intl-warm.js", glue, wasm, widgetCss, ...pageCss, placesCss, "favicon.svg", "manifest.webmanifest", "basemap.json", "feed.json"];
+const shell = ["./", "fr/", "meetup-atlas.js", "intl-warm.js", glue, wasm, widgetCss, siteCss, "favicon.svg", "manifest.webmanifest", "basemap.json", "feed.json"];
 const version = createHash("sha256");
 for (const path of shell) version.update(readFileSync(join(dir, path.endsWith("/") ? `${path}index.html` : path)));
 writeFileSync(

@@ -1,7 +1,9 @@
 // meetup-atlas: each page of the site is prerendered in each language (English at the
 // root, French in fr/; an event's page in events/<id>/ and fr/events/<id>/), and says
-// where its other language's page is (<html data-other-lang>). Loaded blocking in
-// <head>, before anything is drawn. The English address is the default: a visitor is
+// where its other language's page is (<html data-other-lang>). Inline in each page's
+// <head> (core::head, without this comment), run before anything is drawn; the
+// documented CSP allows it by its hash, which any change here changes (tests/contracts.rs
+// says the new one). The English address is the default: a visitor is
 // sent to the page of their language there, chosen as the app chooses (Lang::choose):
 // ?lang= → the saved choice → the browser's languages → English. A French address is
 // itself a choice (a shared link, a bookmark): only ?lang= leaves it.

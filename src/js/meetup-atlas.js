@@ -11,19 +11,30 @@ for (const name of ["__RESOLVED_RESOURCES", "__SERIALIZED_ERRORS", "__INCOMPLETE
 const here = (path) => new URL(path, import.meta.url).href;
 const GLUE = here("__GLUE__");
 // On a prerendered page the atlas is drawn already: the wasm, the feed and the basemap
-// that bring it to life are fetched once that first view is painted, not before it.
+// that bring it to life are fetched once that first view is painted, not before it. The
+// browser says when it was (first-contentful-paint): a frame's callbacks run some 30 ms
+// before its paint is shown, and the wasm's 400 KB then shared the link with it.
 const prerendered = document.querySelector("[data-meetup-atlas][data-prerendered]");
 const painted = prerendered
   ? new Promise((resolve) => {
-      requestAnimationFrame(() => setTimeout(resolve, 0));
-      setTimeout(resolve, 250); // a hidden tab draws no frame
+      if (PerformanceObserver.supportedEntryTypes?.includes("paint")) {
+        new PerformanceObserver((list, observer) => {
+          if (!list.getEntriesByName("first-contentful-paint").length) return;
+          observer.disconnect();
+          resolve();
+        }).observe({ type: "paint", buffered: true });
+      } else {
+        requestAnimationFrame(() => setTimeout(resolve, 0));
+      }
+      setTimeout(resolve, 1000); // a hidden tab paints nothing
     })
   : Promise.resolve();
 if (prerendered) {
-  // The atlas moves the address between the site's folders (an event's page is
-  // events/<id>/): the icon, which browsers look up again then, by its absolute address.
-  for (const link of document.querySelectorAll('link[rel~="icon"], link[rel="manifest"]')) link.setAttribute("href", link.href);
   painted.then(() => {
+    // The atlas moves the address between the site's folders (an event's page is
+    // events/<id>/): the icon, which browsers look up again then, by its absolute address.
+    // After the first paint: a browser fetches them again when they change.
+    for (const link of document.querySelectorAll('link[rel~="icon"], link[rel="manifest"]')) link.setAttribute("href", link.href);
     for (const [attribute, fallback] of [["data-feed", "feed.json"], ["data-basemap", "basemap.json"]]) {
       const link = Object.assign(document.createElement("link"), { rel: "preload", as: "fetch", crossOrigin: "anonymous" });
       link.href = prerendered.getAttribute(attribute) ?? fallback;

@@ -286,7 +286,12 @@ pub fn facet_name(lang: Lang, facet: crate::core::explore::Facet) -> &'static st
 
 /// The name of an event's place, if it has one.
 pub fn event_place(lang: Lang, feed: &Feed, event: &Event) -> Option<String> {
-    event.place.as_deref().and_then(|id| feed.place(id)).map(|place| place.name.get(lang).to_owned())
+    event_place_name(lang, feed, event).map(str::to_owned)
+}
+
+/// `event_place`, borrowed from the feed.
+fn event_place_name<'a>(lang: Lang, feed: &'a Feed, event: &Event) -> Option<&'a str> {
+    event.place.as_deref().and_then(|id| feed.place(id)).map(|place| place.name.get(lang))
 }
 
 /// What the timeline calls an event: its title, then its place ("… meetup — Fukuoka").
@@ -298,8 +303,7 @@ pub fn event_label(lang: Lang, feed: &Feed, event: &Event) -> String {
 /// every event's to lay them out, thousands at a time.
 pub fn event_label_chars(lang: Lang, feed: &Feed, event: &Event) -> usize {
     let title = event.title.get(lang);
-    let place = event.place.as_deref().and_then(|id| feed.place(id)).map(|place| place.name.get(lang));
-    let place = place.filter(|place| adds_place(title, place));
+    let place = event_place_name(lang, feed, event).filter(|place| adds_place(title, place));
     title.chars().count() + place.map_or(0, |place| PLACE_AFTER.chars().count() + place.chars().count())
 }
 
