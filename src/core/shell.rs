@@ -227,7 +227,7 @@ mod tests {
     const SHELL: &str = "<!doctype html><html lang=en><meta charset=utf-8><title>Atlas</title>\
         <meta name=\"description\" content=\"x\"><link rel=preload href=feed.json as=fetch>\
         <link rel=stylesheet href=./atlas-1.css><link rel=\"stylesheet\" href=\"page-2.css\">\
-        <script src=lang-redirect.js></script><a href=\"https://example.org/\">x</a><a href=#top>top</a>\
+        <script type=module src=./meetup-atlas.js></script><a href=\"https://example.org/\">x</a><a href=#top>top</a>\
         <main class=page data-feed=feed.json data-meetup-atlas></main>";
 
     fn drawn(page: Page) -> Prerendered {
@@ -259,7 +259,7 @@ mod tests {
         assert!(html.contains("<html lang=\"fr\" data-other-lang=\"../../../events/ottawa/\">"), "{html}");
         assert!(html.contains(&format!("<link rel=\"stylesheet\" href=\"{up}site-3.css\"><script")), "{html}");
         assert!(!html.contains("atlas-1.css") && !html.contains("page-2.css"), "{html}");
-        assert!(html.contains(&format!("src=\"{up}lang-redirect.js\"")));
+        assert!(html.contains(&format!("src=\"{up}meetup-atlas.js\"")));
         assert!(html.contains("href=\"https://example.org/\"") && html.contains("href=#top"), "{html}");
         assert!(!html.contains("preload") && !html.contains("description"), "{html}");
         assert!(html.contains("<title>Ottawa</title>") && !html.contains("<title>Atlas"));
