@@ -14,6 +14,7 @@ import { execFileSync, spawn } from "node:child_process";
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { until } from "./until.mjs";
 
 const require = createRequire(new URL("../e2e/package.json", import.meta.url));
 const { chromium } = require("playwright-core");
@@ -76,7 +77,7 @@ try {
             new PerformanceObserver((list) => window.__tasks.push(...list.getEntries().map((e) => ({ start: e.startTime, duration: e.duration })))).observe({ type: "longtask", buffered: true });
           });
           await page.goto(`http://127.0.0.1:${port}/`);
-          await page.waitForSelector("[data-meetup-atlas-live]", { timeout: 120000 });
+          await until(page, () => document.querySelector("[data-meetup-atlas-live]") !== null);
           await page.waitForTimeout(300);
           const figures = await page.evaluate(() => {
             const measure = performance.getEntriesByName("meetup-atlas take-over")[0];

@@ -12,6 +12,7 @@ import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:f
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { spreadFeed } from "./spread.mjs";
+import { until } from "./until.mjs";
 
 const require = createRequire(new URL("../e2e/package.json", import.meta.url));
 const { chromium } = require("playwright-core");
@@ -83,7 +84,7 @@ try {
       observer.observe(document, { childList: true, subtree: true });
     });
     await page.goto(`http://127.0.0.1:${port}/`);
-    await page.waitForFunction(() => window.__ready !== undefined, null, { timeout: 120000 });
+    await until(page, () => window.__ready !== undefined);
     const figures = await page.evaluate(async () => {
       const frame = () => new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0)));
       async function timeClicks(selector, n) {

@@ -16,6 +16,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { spreadFeed } from "./spread.mjs";
+import { until } from "./until.mjs";
 
 const require = createRequire(new URL("../e2e/package.json", import.meta.url));
 const { chromium } = require("playwright-core");
@@ -150,7 +151,7 @@ try {
       observer.observe(document, { childList: true, subtree: true });
     });
     await page.goto(atlasUrl, { timeout });
-    await page.waitForFunction(() => window.__ready !== undefined, null, { timeout });
+    await until(page, () => window.__ready !== undefined, timeout);
     const figures = await page.evaluate(() => ({
       ready: window.__ready,
       drawn: `${document.querySelectorAll("[data-meetup-atlas-live] .ma-marker").length} map markers, `
@@ -165,7 +166,7 @@ try {
   async function timelinejsRun() {
     const page = await open("timelinejs");
     await page.goto(timelineUrl, { timeout });
-    await page.waitForFunction(() => window.__ready !== undefined || window.__error !== undefined, null, { timeout, polling: 250 });
+    await until(page, () => window.__ready !== undefined || window.__error !== undefined, timeout);
     const figures = await page.evaluate(() => ({
       error: window.__error,
       ready: window.__ready,
