@@ -112,6 +112,22 @@ test("once the atlas is live, a worker loads the browser's date formatting, then
   expect(errors).toEqual([]);
 });
 
+test("the wasm, the feed and the basemap are fetched once the browser has shown the first view, not before", async ({ page }) => {
+  await page.goto("./");
+  await expect(page.locator("[data-meetup-atlas-live]")).toHaveCount(1);
+  const { painted, fetched } = await page.evaluate(() => ({
+    painted: performance.getEntriesByName("first-contentful-paint")[0]?.startTime,
+    fetched: performance
+      .getEntriesByType("resource")
+      .map((r) => ({ file: new URL(r.name).pathname.split("/").pop(), start: r.startTime }))
+      .filter((r) => /_bg\.wasm$|^feed\.json$|^basemap\.json$/.test(r.file)),
+  }));
+  expect(painted).toBeGreaterThan(0);
+  expect([...new Set(fetched.map((r) => r.file.replace(/^.*_bg\.wasm$/, "wasm")))].sort()).toEqual(["basemap.json", "feed.json", "wasm"]);
+  // A frame's callbacks run before its paint is shown: what the page waits for is the paint.
+  for (const { file, start } of fetched) expect(start, file).toBeGreaterThanOrEqual(painted);
+});
+
 test("the nodes of the first paint are the ones that come to life, with no error and no layout shift", async ({ page, context }) => {
   const errors = [];
   page.on("pageerror", (e) => errors.push(e.message));
