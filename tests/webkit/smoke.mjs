@@ -297,6 +297,14 @@ describe("WebKit smoke", { concurrency: 1 }, () => {
           // Measured only when the wasm took over the prerendered nodes (src/ui/mount.rs).
           takeOver: performance.getEntriesByName("meetup-atlas take-over", "measure").length,
         }));
+        // The wasm is fetched once WebKit has shown the first view (its first-contentful-paint
+        // entry), not by the loader's 1 s fallback for a page that never paints.
+        const { paint, wasm } = await driver.executeScript(() => ({
+          paint: performance.getEntriesByName("first-contentful-paint")[0]?.startTime,
+          wasm: performance.getEntriesByType("resource").find((r) => r.name.endsWith("_bg.wasm"))?.startTime,
+        }));
+        t.diagnostic(`${lang}: first-contentful-paint at ${paint} ms, the wasm fetched at ${wasm} ms`);
+        assert.ok(paint > 0 && wasm >= paint && wasm - paint < 600, `${lang}: paint ${paint}, wasm ${wasm}`);
         assert.deepEqual(page, { html: lang, atlas: lang, h1: text(feed.title, lang), takeOver: 1 }, `${lang} page`);
         assert.deepEqual((await driver.executeScript(listed, false)).sort(byId), expectedList(feed.events, lang), `${lang} list`);
         await screenshot(driver, `atlas-${lang}-1280x900.png`);
