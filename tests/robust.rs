@@ -12,6 +12,7 @@ use meetup_atlas::core::explore;
 use meetup_atlas::core::i18n::{self, Lang};
 use meetup_atlas::core::load;
 use meetup_atlas::core::projection::Projection;
+use meetup_atlas::core::query;
 use meetup_atlas::core::url_state::{self, HostQuery, UrlState};
 use meetup_atlas::core::validate::{is_safe_link, is_valid_id, Code};
 use proptest::prelude::*;
@@ -161,6 +162,28 @@ proptest! {
                 let label = i18n::event_label(lang, &loaded.feed, event);
                 prop_assert_eq!(i18n::event_label_chars(lang, &loaded.feed, event), label.chars().count(), "{}", label);
             }
+        }
+    }
+
+    /// The order the feed keeps for the views is `chronological`'s, each edition's group
+    /// in it too; whatever order the file gives the events in.
+    #[test]
+    fn the_kept_order_is_chronological(feed in generated_feed(), reversed in any::<bool>()) {
+        let mut feed = feed;
+        if reversed {
+            if let Some(events) = feed["events"].as_array_mut() {
+                events.reverse();
+            }
+        }
+        let loaded = load::load(&feed.to_string()).expect("a feed");
+        let events = &loaded.feed.events;
+        let mut by_sort: Vec<usize> = (0..events.len()).collect();
+        by_sort.sort_by(|&a, &b| query::chronological(&events[a], &events[b]));
+        prop_assert_eq!(&loaded.feed.in_time_order()[..], &by_sort[..]);
+        let groups = query::by_edition_indices(&loaded.feed);
+        prop_assert_eq!(groups.iter().map(|(_, g)| g.len()).sum::<usize>(), events.len());
+        for (_, group) in &groups {
+            prop_assert!(group.windows(2).all(|w| query::chronological(&events[w[0]], &events[w[1]]).is_lt()));
         }
     }
 }

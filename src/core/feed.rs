@@ -490,6 +490,9 @@ pub struct Index {
     series: HashMap<String, usize>,
     editions: HashMap<String, usize>,
     events: HashMap<String, usize>,
+    /// The events' positions in chronological order (`query::chronological`): the views
+    /// that show them in time take it from here, not each from a sort of their own.
+    in_time: Vec<usize>,
 }
 
 fn positions<T>(items: &[T], id: impl Fn(&T) -> &str) -> HashMap<String, usize> {
@@ -536,8 +539,19 @@ impl Feed {
             series: positions(&self.series, |s| &s.id),
             editions: positions(&self.editions, |e| &e.id),
             events: positions(&self.events, |e| &e.id),
+            in_time: chronological_positions(&self.events),
         };
         self
+    }
+
+    /// The events' positions in chronological order. Sorted once, when the feed was
+    /// indexed; a feed put together without that (a test's) is sorted here.
+    pub fn in_time_order(&self) -> std::borrow::Cow<'_, [usize]> {
+        if self.index.in_time.len() == self.events.len() {
+            std::borrow::Cow::Borrowed(&self.index.in_time)
+        } else {
+            std::borrow::Cow::Owned(chronological_positions(&self.events))
+        }
     }
 
     pub fn place(&self, id: &str) -> Option<&Place> {
@@ -565,6 +579,20 @@ impl Feed {
     pub fn event(&self, id: &str) -> Option<&Event> {
         self.events.get(self.event_position(id)?)
     }
+}
+
+/// Chronological order; the source's narration order breaks ties between
+/// events whose uncertain ranges coincide.
+pub fn chronological(a: &Event, b: &Event) -> std::cmp::Ordering {
+    (a.span.first, a.span.last)
+        .cmp(&(b.span.first, b.span.last))
+        .then_with(|| a.sequence.unwrap_or(u32::MAX).cmp(&b.sequence.unwrap_or(u32::MAX)))
+        .then_with(|| a.id.cmp(&b.id))
+}
+
+/// The positions of `events` in `chronological` order.
+fn chronological_positions(events: &[Event]) -> Vec<usize> {
+    super::order::sorted_positions(events.len(), &|a, b| chronological(&events[a], &events[b]))
 }
 
 /// Entries as parsed, each with its index in the file so problems name the right one.

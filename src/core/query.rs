@@ -1,7 +1,5 @@
 //! Questions the views ask of a feed.
 
-use std::cmp::Ordering;
-
 use super::basemap;
 use super::countries;
 use super::date::Day;
@@ -36,14 +34,7 @@ pub fn timing(span: Span, today: Day) -> Timing {
     }
 }
 
-/// Chronological order; the source's narration order breaks ties between
-/// events whose uncertain ranges coincide.
-pub fn chronological(a: &Event, b: &Event) -> Ordering {
-    (a.span.first, a.span.last)
-        .cmp(&(b.span.first, b.span.last))
-        .then_with(|| a.sequence.unwrap_or(u32::MAX).cmp(&b.sequence.unwrap_or(u32::MAX)))
-        .then_with(|| a.id.cmp(&b.id))
-}
+pub use super::feed::chronological;
 
 /// The events grouped by edition, editions by their first event, each in chronological
 /// order; the events of no edition (or of one left out) make a group of their own (`None`).
@@ -61,18 +52,16 @@ pub fn by_edition_indices(feed: &Feed) -> Vec<(Option<usize>, Vec<usize>)> {
     let position: rustc_hash::FxHashMap<&str, usize> =
         feed.editions.iter().enumerate().map(|(i, e)| (e.id.as_str(), i)).collect();
     let mut groups: Vec<Vec<usize>> = vec![Vec::new(); feed.editions.len() + 1];
-    for (i, event) in feed.events.iter().enumerate() {
-        let edition = event.edition.as_deref().and_then(|id| position.get(id).copied());
+    // Taken in time, so each group is in time too.
+    for &i in feed.in_time_order().iter() {
+        let edition = feed.events[i].edition.as_deref().and_then(|id| position.get(id).copied());
         groups[edition.unwrap_or(feed.editions.len())].push(i);
     }
     let groups: Vec<(Option<usize>, Vec<usize>)> = groups
         .into_iter()
         .enumerate()
         .filter(|(_, events)| !events.is_empty())
-        .map(|(e, mut events)| {
-            order::sort_positions(&mut events, &|a, b| chronological(&feed.events[a], &feed.events[b]));
-            ((e < feed.editions.len()).then_some(e), events)
-        })
+        .map(|(e, events)| ((e < feed.editions.len()).then_some(e), events))
         .collect();
     order::sorted(groups, &|(_, a), (_, b)| feed.events[a[0]].span.first.cmp(&feed.events[b[0]].span.first))
 }

@@ -128,7 +128,10 @@ async fn take_over(host: web_sys::HtmlElement, mut setup: Setup, prerendered: Pr
         }
     };
     next_task().await;
-    let loaded = match load_in_steps(&text).await {
+    Timed::Phase.starts(performance.as_ref());
+    let loaded = load_in_steps(&text).await;
+    Timed::Phase.done(performance.as_ref(), "read");
+    let loaded = match loaded {
         Ok(loaded) => loaded,
         Err(error) => {
             setup.failed = Some(LoadError::Feed(error));
@@ -136,12 +139,14 @@ async fn take_over(host: web_sys::HtmlElement, mut setup: Setup, prerendered: Pr
         }
     };
     // The service worker may hold a newer basemap than the build's.
+    Timed::Phase.starts(performance.as_ref());
     let basemap_text = fetch_text(&setup.basemap_url).await.ok();
     next_task().await;
     let same_basemap = basemap_text.as_deref().map(load::fingerprint) == Some(prerendered.basemap);
     let unprojected = basemap_text.and_then(|text| basemap::Unprojected::read(&text).ok());
     next_task().await;
     let basemap = unprojected.map(|raw| Arc::new(raw.project(&query::map_projection(&loaded.feed))));
+    Timed::Phase.done(performance.as_ref(), "basemap");
     let as_built = load::fingerprint(&text) == prerendered.feed
         && saved.is_none()
         && same_basemap
@@ -158,7 +163,7 @@ async fn take_over(host: web_sys::HtmlElement, mut setup: Setup, prerendered: Pr
     next_task().await;
     if as_built {
         let turns = Turns::new();
-        turn_starts(performance.as_ref());
+        Timed::Turn.starts(performance.as_ref());
         let lang = setup.lang;
         // Its effects' first runs come at the start of the next turn (`ui::executor`).
         let (atlas, held) = super::executor::holding(|| {
@@ -168,7 +173,7 @@ async fn take_over(host: web_sys::HtmlElement, mut setup: Setup, prerendered: Pr
             })
         });
         atlas.forget();
-        turn_done(performance.as_ref(), "app");
+        Timed::Turn.done(performance.as_ref(), "app");
         // The big parts, each in a task of its own (`ui::turns`). Then the views' first
         // sizes, which their observers report with a frame, each in a turn of its own too
         // (`observe_size_in_turn`): the page is live once the map's markers stand where
@@ -178,9 +183,9 @@ async fn take_over(host: web_sys::HtmlElement, mut setup: Setup, prerendered: Pr
         next_task().await;
         held.release();
         loop {
-            turn_starts(performance.as_ref());
+            Timed::Turn.starts(performance.as_ref());
             if let Some(name) = turns.attach_next() {
-                turn_done(performance.as_ref(), name);
+                Timed::Turn.done(performance.as_ref(), name);
             } else if !turns.waiting_for_sizes() || frames == 30 {
                 break;
             } else {
@@ -198,27 +203,44 @@ async fn take_over(host: web_sys::HtmlElement, mut setup: Setup, prerendered: Pr
         let _ = host.set_attribute(LIVE, "");
         super::intl::use_intl_when_idle(lang);
     } else {
+        Timed::Phase.starts(performance.as_ref());
         draw(host, setup);
+        Timed::Phase.done(performance.as_ref(), "draw");
     }
 }
 
-/// The User Timing mark each turn of a take-over is measured from (`turn_done`).
-const TURN_START: &str = "meetup-atlas turn start";
-
-fn turn_starts(performance: Option<&web_sys::Performance>) {
-    if let Some(performance) = performance {
-        let _ = performance.mark(TURN_START);
-    }
+/// What the take-over measures, each as User Timing measures "meetup-atlas `kind`: `name`"
+/// from the last mark "meetup-atlas `kind` start", for DevTools and the benchmarks:
+/// - `turn`: each part of a hydration, a task apiece (tests/bench/hydrate.mjs);
+/// - `phase`: reading the feed (tasks apart), the basemap, drawing afresh (tests/bench/perf.mjs).
+#[derive(Clone, Copy)]
+enum Timed {
+    Turn,
+    Phase,
 }
 
-/// What each turn's measure is named, followed by the part's name (`turn_done`).
-const TURN_MEASURE: &str = "meetup-atlas turn: ";
+impl Timed {
+    fn kind(self) -> &'static str {
+        match self {
+            Timed::Turn => "turn",
+            Timed::Phase => "phase",
+        }
+    }
 
-/// The take-over's turn since `turn_starts`, as the measure "meetup-atlas turn: `name`":
-/// each part's time, for DevTools and tests/bench/hydrate.mjs.
-fn turn_done(performance: Option<&web_sys::Performance>, name: &str) {
-    if let Some(performance) = performance {
-        let _ = performance.measure_with_start_mark(&format!("{TURN_MEASURE}{name}"), TURN_START);
+    fn starts(self, performance: Option<&web_sys::Performance>) {
+        if let Some(performance) = performance {
+            let _ = performance.mark(&format!("meetup-atlas {} start", self.kind()));
+        }
+    }
+
+    fn done(self, performance: Option<&web_sys::Performance>, name: &str) {
+        if let Some(performance) = performance {
+            let kind = self.kind();
+            let _ = performance.measure_with_start_mark(
+                &format!("meetup-atlas {kind}: {name}"),
+                &format!("meetup-atlas {kind} start"),
+            );
+        }
     }
 }
 

@@ -7,7 +7,7 @@ use leptos::prelude::*;
 use crate::core::explore::{Filters, Shown};
 use crate::core::i18n::{self, Msg};
 use crate::core::ics;
-use crate::core::query::{self, Selection, Timing};
+use crate::core::query::{Selection, Timing};
 
 use super::browser::{self, copy_to_clipboard, download, now_seconds};
 use super::context::{use_atlas, AtlasCtx};
@@ -187,8 +187,9 @@ fn Actions(flush_url: Option<Callback<()>>, calendars: Option<String>) -> impl I
     let download_listed = move |_| {
         let lang = lang.get_untracked();
         let feed = &loaded.feed;
-        let events: Vec<_> = listed.with_untracked(|s| s.indices().map(|i| &feed.events[i]).collect());
-        let events = crate::core::order::sorted(events, &|a, b| query::chronological(a, b));
+        let events: Vec<_> = listed.with_untracked(|s| {
+            feed.in_time_order().iter().filter(|&&i| s.contains(i)).map(|&i| &feed.events[i]).collect()
+        });
         download("meetups.ics", "text/calendar", &ics::calendar(lang, feed, &events, now_seconds()));
     };
     let copied = RwSignal::new(false);

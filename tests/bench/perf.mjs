@@ -121,6 +121,8 @@ try {
       }
       return {
         ready: window.__ready,
+        // The take-over's phases (src/ui/mount.rs: "meetup-atlas phase: read", ": basemap", ": draw").
+        phases: performance.getEntriesByType("measure").filter((m) => m.name.startsWith("meetup-atlas phase: ")).map((m) => [m.name.replace("meetup-atlas phase: ", ""), m.duration]),
         firstMarker: window.__firstMarker,
         markers: document.querySelectorAll(".ma-marker").length,
         timelineItems: document.querySelectorAll(".ma-tl-event").length,
@@ -146,6 +148,10 @@ try {
   console.log(`feed: ${events} events at ${where2} (${(body.length / 1048576).toFixed(1)} MB)${cpuSlowdown > 1 ? `, CPU slowed ${cpuSlowdown}×` : ""}`);
   console.log(`first marker (navigation → drawn), ${runCount} runs: ${runs.map((x) => x.firstMarker.toFixed(0)).join(", ")} ms; median ${median(runs.map((x) => x.firstMarker)).toFixed(0)} ms`);
   console.log(`ready (navigation → drawn), ${runCount} runs: ${runs.map((x) => x.ready.toFixed(0)).join(", ")} ms; median ${median(runs.map((x) => x.ready)).toFixed(0)} ms`);
+  for (const name of [...new Set(runs.flatMap((x) => x.phases.map(([n]) => n)))]) {
+    const times = runs.map((x) => x.phases.find(([n]) => n === name)?.[1]).filter((t) => t !== undefined);
+    console.log(`  ${name} (in the take-over), ${times.length} runs: ${times.map((t) => t.toFixed(0)).join(", ")} ms; median ${median(times).toFixed(0)} ms`);
+  }
   console.log(`drawn: ${r.markers} map markers, ${r.timelineItems} timeline items in view, ${r.listItems} list items, ${r.domNodes} DOM elements`);
   for (const [name, key] of [["back to back", "search"], ["150 ms apart", "typing"]]) {
     console.log(`search keystroke, ${name} (input → next frame), median per run: ${runs.map((x) => x[key].median.toFixed(1)).join(", ")} ms; max ${r[key].max.toFixed(1)} ms`);

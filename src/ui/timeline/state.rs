@@ -9,7 +9,7 @@ use leptos::prelude::*;
 use crate::core::feed::Span;
 use crate::core::i18n;
 use crate::core::load::Loaded;
-use crate::core::query::{self, Selection};
+use crate::core::query::Selection;
 use crate::core::timeline::{self as tl, band_px, day_number, TimeScale};
 
 use crate::ui::browser::focus_in;
@@ -95,10 +95,7 @@ impl TimelineState {
         let atlas = use_atlas();
         let loaded = atlas.loaded();
         // Chronological order, fixed for the feed.
-        let order: Arc<Vec<usize>> = Arc::new({
-            let events = &loaded.feed.events;
-            crate::core::order::sorted_positions(events.len(), &|a, b| query::chronological(&events[a], &events[b]))
-        });
+        let order: Arc<Vec<usize>> = Arc::new(loaded.feed.in_time_order().into_owned());
         let spans: Arc<Vec<Span>> = Arc::new(order.iter().map(|&i| loaded.feed.events[i].span).collect());
         let today = atlas.today.get_untracked();
         let opening = tl::nearest_today(&spans, today).unwrap_or(0);
