@@ -225,6 +225,21 @@ fn dangling_reference_is_reported_with_its_path_and_the_event_left_out() {
 }
 
 #[test]
+fn an_id_taken_by_an_entry_left_out_is_still_taken() {
+    // events[0] is left out for its place; events[1] then takes its id, and is a duplicate.
+    let (loaded, lines) = problems_after(|v| {
+        let first = v["events"][0]["id"].clone();
+        v["events"][0]["place"] = json!("nowhere");
+        v["events"][1]["id"] = first;
+    });
+    let first_id = seed()["events"][0]["id"].as_str().expect("an id").to_owned();
+    assert!(lines.iter().any(|l| l.starts_with("events[0].place: unknown place")), "{lines:#?}");
+    assert!(lines.iter().any(|l| *l == format!("events[1].id: duplicate id \"{first_id}\"")), "{lines:#?}");
+    assert!(loaded.feed.events.iter().all(|e| e.id != first_id));
+    assert_eq!(loaded.left_out_events, 2);
+}
+
+#[test]
 fn all_problems_are_reported_at_once() {
     let (loaded, lines) = problems_after(|v| {
         v["events"][0]["id"] = json!("quebec-spring-2019"); // duplicate of events[1]

@@ -182,10 +182,21 @@ impl<'a> Check<'a> {
     }
 
     fn id(&mut self, path: impl FnOnce() -> String, id: &str, seen: &mut HashSet<String>) {
+        if self.new_id(path, id, |id| seen.contains(id)) {
+            seen.insert(id.to_owned());
+        }
+    }
+
+    /// Whether `id` is a valid id not `taken` already: else a problem.
+    fn new_id(&mut self, path: impl FnOnce() -> String, id: &str, taken: impl FnOnce(&str) -> bool) -> bool {
         if !is_valid_id(id) {
             self.report(path, ProblemKind::BadId(id.to_owned()));
-        } else if !seen.insert(id.to_owned()) {
+            false
+        } else if taken(id) {
             self.report(path, ProblemKind::DuplicateId(id.to_owned()));
+            false
+        } else {
+            true
         }
     }
 
@@ -301,17 +312,27 @@ fn keep<T>(
     id_of: impl Fn(&T) -> &str,
     mut check: impl FnMut(&mut Check, &At, &T),
 ) -> Vec<T> {
-    let mut seen = HashSet::default();
+    debug_assert!(known.is_empty(), "`known` holds this list's ids alone");
+    // The ids of entries left out: a later entry may not take one either. With `known`,
+    // every id seen, each written once (thousands of events).
+    let mut left_out = HashSet::default();
     // Entries are large (an event is hundreds of bytes): moved once, never regrown.
     let mut kept = Vec::with_capacity(entries.len());
     for (index, entry) in entries {
         let path = At::Entry(list, index);
         let mut c = Check::new(problems);
-        c.id(|| format!("{path}.id"), id_of(&entry), &mut seen);
+        let id = id_of(&entry);
+        let new = c.new_id(|| format!("{path}.id"), id, |id| known.contains(id) || left_out.contains(id));
         check(&mut c, &path, &entry);
-        if c.ok() {
-            known.insert(id_of(&entry).to_owned());
-            kept.push(entry);
+        match (c.ok(), new) {
+            (true, _) => {
+                known.insert(id.to_owned());
+                kept.push(entry);
+            }
+            (false, true) => {
+                left_out.insert(id.to_owned());
+            }
+            (false, false) => {}
         }
     }
     kept
