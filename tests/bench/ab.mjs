@@ -10,6 +10,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { spreadFeed } from "./spread.mjs";
 import { until } from "./until.mjs";
+import { noteReady } from "./ready.mjs";
 
 const require = createRequire(new URL("../e2e/package.json", import.meta.url));
 const { chromium } = require("playwright-core");
@@ -40,17 +41,7 @@ try {
     // A first, then B first: neither always follows the other.
     for (const build of i % 2 ? [...builds].reverse() : builds) {
       const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-      // Ready as in perf.mjs: the live atlas's markers, timeline items and list drawn, and a frame.
-      await page.addInitScript(() => {
-        const observer = new MutationObserver(() => {
-          const live = (selector) => document.querySelector(`[data-meetup-atlas-live] ${selector}`);
-          if (live(".ma-marker") && live(".ma-tl-event") && live(".ma-event")) {
-            observer.disconnect();
-            requestAnimationFrame(() => setTimeout(() => (window.__ready = performance.now()), 0));
-          }
-        });
-        observer.observe(document, { childList: true, subtree: true });
-      });
+      await noteReady(page);
       await page.goto(build.url);
       await until(page, () => window.__ready !== undefined);
       build.runs.push(await page.evaluate(() => ({

@@ -13,6 +13,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { spreadFeed } from "./spread.mjs";
 import { until } from "./until.mjs";
+import { noteReady } from "./ready.mjs";
 
 const require = createRequire(new URL("../e2e/package.json", import.meta.url));
 const { chromium } = require("playwright-core");
@@ -68,21 +69,7 @@ try {
       const cdp = await page.context().newCDPSession(page);
       await cdp.send("Emulation.setCPUThrottlingRate", { rate: cpuSlowdown });
     }
-    // Ready = the map's markers, the timeline's items and the list of the live atlas (not
-    // the page's prerendered one, of the bundled feed) are in the DOM and a frame has been drawn.
-    await page.addInitScript(() => {
-      const observer = new MutationObserver(() => {
-        const live = (selector) => document.querySelector(`[data-meetup-atlas-live] ${selector}`);
-        if (window.__firstMarker === undefined && live(".ma-marker")) {
-          requestAnimationFrame(() => setTimeout(() => (window.__firstMarker ??= performance.now()), 0));
-        }
-        if (live(".ma-marker") && live(".ma-tl-event") && live(".ma-event")) {
-          observer.disconnect();
-          requestAnimationFrame(() => setTimeout(() => (window.__ready = performance.now()), 0));
-        }
-      });
-      observer.observe(document, { childList: true, subtree: true });
-    });
+    await noteReady(page);
     await page.goto(`http://127.0.0.1:${port}/`);
     await until(page, () => window.__ready !== undefined);
     const figures = await page.evaluate(async () => {

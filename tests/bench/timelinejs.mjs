@@ -17,6 +17,7 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { spreadFeed } from "./spread.mjs";
 import { until } from "./until.mjs";
+import { noteReady } from "./ready.mjs";
 
 const require = createRequire(new URL("../e2e/package.json", import.meta.url));
 const { chromium } = require("playwright-core");
@@ -137,19 +138,7 @@ try {
 
   async function atlasRun() {
     const page = await open("atlas");
-    // Ready = the map's markers, the timeline's items and the list of the live atlas (not
-    // the page's prerendered one, of the bundled feed) are in the DOM and a frame has been drawn.
-    // (As in perf.mjs.)
-    await page.addInitScript(() => {
-      const observer = new MutationObserver(() => {
-        const live = (selector) => document.querySelector(`[data-meetup-atlas-live] ${selector}`);
-        if (live(".ma-marker") && live(".ma-tl-event") && live(".ma-event")) {
-          observer.disconnect();
-          requestAnimationFrame(() => setTimeout(() => (window.__ready = performance.now()), 0));
-        }
-      });
-      observer.observe(document, { childList: true, subtree: true });
-    });
+    await noteReady(page);
     await page.goto(atlasUrl, { timeout });
     await until(page, () => window.__ready !== undefined, timeout);
     const figures = await page.evaluate(() => ({
