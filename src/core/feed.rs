@@ -490,8 +490,8 @@ pub struct Index {
     series: HashMap<String, usize>,
     editions: HashMap<String, usize>,
     events: HashMap<String, usize>,
-    /// The events' positions in chronological order (`query::chronological`): the views
-    /// that show them in time take it from here, not each from a sort of their own.
+    /// The events' positions in `chronological` order: the views that show them in time
+    /// take it from here, not each from a sort of their own.
     in_time: Vec<usize>,
 }
 
