@@ -25,7 +25,7 @@ use super::timeline::Timeline;
 use super::toolbar::Toolbar;
 use super::url_sync::{sync_url, url_state, Addressing};
 use crate::ui::ids::Ids;
-use crate::ui::turns::{all_attached, in_turn};
+use crate::ui::turns::{all_attached, in_turn, LaidOut};
 use crate::ui::words::{t, ShownLang};
 
 /// Everything an atlas is told when it is mounted.
@@ -63,6 +63,8 @@ pub struct Ready {
     pub basemap: Option<Arc<Basemap>>,
     /// The day to draw first (the build's, on a prerendered page); the visitor's follows.
     pub today: Day,
+    /// Drawn afresh over a prerendered page: the sizes its views were laid out at.
+    pub laid_out: LaidOut,
 }
 
 impl Setup {
@@ -110,6 +112,7 @@ type FeedLoad = Result<(Arc<Loaded>, Option<Saved>), LoadError>;
 pub fn App(setup: Setup) -> impl IntoView {
     let Setup { feed_url, basemap_url, lang, panels, hidden, mode, ready, page, event_pages, failed, ids } = setup;
     provide_context(ids);
+    provide_context(ready.as_ref().map(|r| r.laid_out).unwrap_or_default());
     let lang = RwSignal::new(lang);
     provide_context(ShownLang(lang.read_only()));
     // Each press of Try again is a new attempt; what is shown is the current attempt's result.

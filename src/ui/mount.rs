@@ -18,7 +18,7 @@ use super::app::{App, Ready, Setup};
 use super::browser::{initial_lang, next_frame, next_task};
 use super::fetch::{fetch_text, fetch_text_saved, load_in_steps, Abort};
 use super::ids::Ids;
-use super::turns::Turns;
+use super::turns::{LaidOut, Turns};
 
 const DEFAULT_FEED: &str = "feed.json";
 const DEFAULT_BASEMAP: &str = "basemap.json";
@@ -156,7 +156,7 @@ async fn take_over(host: web_sys::HtmlElement, mut setup: Setup, prerendered: Pr
         && setup.panels == Panels::default()
         && setup.hidden == Hidden::default();
     let today = if as_built { prerendered.day } else { super::intl::today() };
-    setup.ready = Some(Ready { feed: Arc::new(loaded), saved, basemap, today });
+    setup.ready = Some(Ready { feed: Arc::new(loaded), saved, basemap, today, laid_out: LaidOut::default() });
     setup.page = Some(prerendered.page);
     // Its events have pages of their own only as the build drew them.
     setup.event_pages = as_built;
@@ -204,6 +204,9 @@ async fn take_over(host: web_sys::HtmlElement, mut setup: Setup, prerendered: Pr
         super::intl::use_intl_when_idle(lang);
     } else {
         Timed::Phase.starts(performance.as_ref());
+        if let Some(ready) = &mut setup.ready {
+            ready.laid_out = LaidOut::read(&host);
+        }
         draw(host, setup);
         Timed::Phase.done(performance.as_ref(), "draw");
     }

@@ -18,7 +18,7 @@ use super::app::{App, Ready, Setup};
 pub fn page_atlas(feed: Arc<Loaded>, basemap: Arc<Basemap>, page: &Page, today: Day) -> String {
     let lang = page.lang;
     let setup = Setup {
-        ready: Some(Ready { feed, saved: None, basemap: Some(basemap), today }),
+        ready: Some(Ready { feed, saved: None, basemap: Some(basemap), today, laid_out: Default::default() }),
         page: Some(page.clone()),
         event_pages: true,
         ..Setup::page(lang, format!("{}feed.json", page.up()))

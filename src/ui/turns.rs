@@ -113,6 +113,41 @@ pub fn taking_over() -> bool {
     use_context::<Turns>().is_some_and(Turns::on)
 }
 
+/// The sizes a prerendered page's map and timeline were laid out at, read before an atlas
+/// is drawn afresh in their place (`ui::mount`): the views it draws start from them rather
+/// than from the build's guesses, so the map places its markers and the timeline its items
+/// once, in the draw, not again a frame later when the browser reports their sizes. The
+/// same views in the same page are laid out the same; where not, the report corrects them.
+#[derive(Clone, Copy, Debug, Default, PartialEq)]
+pub struct LaidOut {
+    /// The map's surface, inside its border: what its observer reports.
+    pub map: Option<(f64, f64)>,
+    /// The width of the timeline's title, which the timeline measures itself by.
+    pub timeline: Option<f64>,
+}
+
+impl LaidOut {
+    /// The sizes drawn in this atlas' page, if any.
+    pub fn here() -> LaidOut {
+        use_context::<LaidOut>().unwrap_or_default()
+    }
+
+    /// The sizes the page's prerendered views have in `host`, before it is drawn afresh.
+    pub fn read(host: &web_sys::Element) -> LaidOut {
+        // The content box, as a `ResizeObserver` reports it: the border box less the
+        // borders (these views have no padding).
+        let inner = |selector: &str| {
+            let element = host.query_selector(selector).ok().flatten()?.dyn_into::<web_sys::HtmlElement>().ok()?;
+            let rect = element.get_bounding_client_rect();
+            let borders_x = f64::from(element.offset_width() - element.client_width());
+            let borders_y = f64::from(element.offset_height() - element.client_height());
+            let size = (rect.width() - borders_x, rect.height() - borders_y);
+            (size.0 > 0.0 && size.1 > 0.0).then_some(size)
+        };
+        LaidOut { map: inner(".ma-map-surface"), timeline: inner(".ma-timeline .ma-section-title").map(|(w, _)| w) }
+    }
+}
+
 /// Calls `on_size(width, height)` for each size the element of `node` is laid out at
 /// (`browser::observe_size`). While a page is taken over, each size is applied in a turn
 /// of its own, and the page is live only once each view has had its first size, so that

@@ -23,7 +23,7 @@ use super::model::{MapPlace, Marker};
 use crate::ui::browser;
 use crate::ui::context::{use_atlas, AtlasCtx};
 use crate::ui::fetch::fetch_text;
-use crate::ui::turns::{observe_size_in_turn, taking_over};
+use crate::ui::turns::{observe_size_in_turn, taking_over, LaidOut};
 
 /// Markers closer than this on screen merge into one.
 pub const CLUSTER_RADIUS_PX: f64 = 36.0;
@@ -151,9 +151,10 @@ impl MapState {
         let in_feed = every_place.iter().map(|(place, spans)| (place.id.clone(), spans.len())).collect();
         let frame = RwSignal::new(home);
         let projection = Memo::new(move |_| frame.with(|f| f.projection));
-        let size = RwSignal::new(PRERENDERED_SIZE);
+        let laid_out = LaidOut::here().map;
+        let size = RwSignal::new(laid_out.unwrap_or(PRERENDERED_SIZE));
         // Set with the first real size: before it, the map is the prerendered one.
-        let sized = RwSignal::new(false);
+        let sized = RwSignal::new(laid_out.is_some());
         let min_scale = Memo::new(move |_| {
             let ((width, height), f) = (size.get(), frame.get());
             let region = View::fit(f.region, width, height, 0.0, MAX_SCALE).scale;

@@ -15,7 +15,7 @@ use crate::core::timeline::{self as tl, band_px, day_number, TimeScale};
 use crate::ui::browser::focus_in;
 use crate::ui::context::{use_atlas, AtlasCtx};
 use crate::ui::ids::ids;
-use crate::ui::turns::observe_size_in_turn;
+use crate::ui::turns::{observe_size_in_turn, LaidOut};
 
 pub const LANE_HEIGHT_PX: f64 = 44.0;
 pub const AXIS_HEIGHT_PX: f64 = 34.0;
@@ -100,8 +100,9 @@ impl TimelineState {
         let today = atlas.today.get_untracked();
         let opening = tl::nearest_today(&spans, today).unwrap_or(0);
         // About a desktop strip's width, until the strip is measured: the prerendered page's
-        // items then barely move as they come to life.
-        let scale = RwSignal::new(tl::opening_scale(&spans, opening, PRERENDER_WIDTH_PX));
+        // items then barely move as they come to life. Drawn afresh over that page: its width.
+        let width = LaidOut::here().timeline.unwrap_or(PRERENDER_WIDTH_PX);
+        let scale = RwSignal::new(tl::opening_scale(&spans, opening, width));
         let shown_positions = {
             let order = order.clone();
             let shown = atlas.shown;
