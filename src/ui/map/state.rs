@@ -153,7 +153,8 @@ impl MapState {
         let projection = Memo::new(move |_| frame.with(|f| f.projection));
         let laid_out = LaidOut::here().map;
         let size = RwSignal::new(laid_out.unwrap_or(PRERENDERED_SIZE));
-        // Set with the first real size: before it, the map is the prerendered one.
+        // Set with the first real size (at once, drawn over a page that had one): before
+        // it, the map is the prerendered one.
         let sized = RwSignal::new(laid_out.is_some());
         let min_scale = Memo::new(move |_| {
             let ((width, height), f) = (size.get(), frame.get());
