@@ -182,9 +182,8 @@ impl<'a> Check<'a> {
     }
 
     fn id(&mut self, path: impl FnOnce() -> String, id: &str, seen: &mut HashSet<String>) {
-        if self.new_id(path, id, |id| seen.contains(id)) {
-            seen.insert(id.to_owned());
-        }
+        // Recorded as it is checked: one look-up in `seen`.
+        self.new_id(path, id, |id| !seen.insert(id.to_owned()));
     }
 
     /// Whether `id` is a valid id not `taken` already: else a problem.

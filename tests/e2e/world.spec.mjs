@@ -177,50 +177,47 @@ test("a map drawn afresh places its markers once, at its own size: none is drawn
 });
 
 for (const [width, height] of [[1280, 900], [390, 844]]) {
-test(`a map and a timeline drawn afresh over the prerendered page start at the sizes that page was laid out at, ${width} px`, async ({ page }) => {
-  // As above: the bundled feed's page, a worldwide feed since. The markers are placed in
-  // the draw itself, where they stay; the timeline's items (a strip, or on a phone a
-  // list down the page) are drawn once.
-  const feed = worldwideFeed({ events: 1500, places: 300 });
-  await page.setViewportSize({ width, height });
-  await page.route("**/atlas/feed.json", (route) => route.fulfill({ json: feed }));
-  await page.addInitScript(() => {
-    window.__itemsRemoved = 0;
-    new MutationObserver((records) => {
-      for (const record of records) {
-        if (record.type === "attributes" && record.attributeName === "data-meetup-atlas-live" && !window.__atLive) {
-          // The moment the atlas is drawn: its markers and items, where they are then.
-          // Each within its view: what is above the views may still grow.
-          const boxes = (view, selector) => [...record.target.querySelectorAll(`${view} ${selector}`)].map((m) => {
-            const [b, v] = [m.getBoundingClientRect(), m.closest(view).getBoundingClientRect()];
-            return [m.textContent, Math.round(b.x - v.x), Math.round(b.y - v.y)].join(" ");
-          });
-          window.__atLive = { markers: boxes(".ma-map-surface", ".ma-marker"), items: boxes(".ma-timeline", ".ma-tl-event") };
+  test(`a map and a timeline drawn afresh over the prerendered page start at the sizes that page was laid out at, ${width} px`, async ({ page }) => {
+    // As above: the bundled feed's page, a worldwide feed since. The markers are placed in
+    // the draw itself, where they stay; the timeline's items (a strip, or on a phone a
+    // list down the page) are drawn once.
+    const feed = worldwideFeed({ events: 1500, places: 300 });
+    await page.setViewportSize({ width, height });
+    await page.route("**/atlas/feed.json", (route) => route.fulfill({ json: feed }));
+    await page.addInitScript(() => {
+      // Each marker and item within its view: what is above the views may still grow.
+      window.__placed = (atlas) => {
+        const boxes = (view, selector) => [...atlas.querySelectorAll(`${view} ${selector}`)].map((m) => {
+          const [b, v] = [m.getBoundingClientRect(), m.closest(view).getBoundingClientRect()];
+          return [m.textContent, Math.round(b.x - v.x), Math.round(b.y - v.y)].join(" ");
+        });
+        return { markers: boxes(".ma-map-surface", ".ma-marker"), items: boxes(".ma-timeline", ".ma-tl-event") };
+      };
+      window.__itemsRemoved = 0;
+      new MutationObserver((records) => {
+        for (const record of records) {
+          if (record.type === "attributes" && record.attributeName === "data-meetup-atlas-live" && !window.__atLive) {
+            // The moment the atlas is drawn: its markers and items, where they are then.
+            window.__atLive = window.__placed(record.target);
+          }
+          if (record.type !== "childList" || record.target.hasAttribute?.("data-meetup-atlas")) continue;
+          for (const node of record.removedNodes) {
+            if (node.nodeType === 1) window.__itemsRemoved += Number(node.matches(".ma-tl-event")) + node.querySelectorAll(".ma-tl-event").length;
+          }
         }
-        if (record.type !== "childList" || record.target.hasAttribute?.("data-meetup-atlas")) continue;
-        for (const node of record.removedNodes) {
-          if (node.nodeType === 1) window.__itemsRemoved += Number(node.matches(".ma-tl-event")) + node.querySelectorAll(".ma-tl-event").length;
-        }
-      }
-    }).observe(document, { childList: true, subtree: true, attributes: true, attributeFilter: ["data-meetup-atlas-live"] });
-  });
-  await page.goto("./");
-  await expect(page.locator("[data-meetup-atlas-live] .ma-map .ma-marker").first()).toBeVisible({ timeout: 15_000 });
-  await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(resolve, 300)))));
-  const atLive = await page.evaluate(() => window.__atLive);
-  const now = await page.evaluate(() => {
-    const boxes = (view, selector) => [...document.querySelectorAll(`[data-meetup-atlas-live] ${view} ${selector}`)].map((m) => {
-      const [b, v] = [m.getBoundingClientRect(), m.closest(view).getBoundingClientRect()];
-      return [m.textContent, Math.round(b.x - v.x), Math.round(b.y - v.y)].join(" ");
+      }).observe(document, { childList: true, subtree: true, attributes: true, attributeFilter: ["data-meetup-atlas-live"] });
     });
-    return { markers: boxes(".ma-map-surface", ".ma-marker"), items: boxes(".ma-timeline", ".ma-tl-event") };
+    await page.goto("./");
+    await expect(page.locator("[data-meetup-atlas-live] .ma-map .ma-marker").first()).toBeVisible({ timeout: 15_000 });
+    await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(resolve, 300)))));
+    const atLive = await page.evaluate(() => window.__atLive);
+    const now = await page.evaluate(() => window.__placed(document.querySelector("[data-meetup-atlas-live]")));
+    expect(atLive.markers.length).toBeGreaterThan(1);
+    expect(atLive.markers).toEqual(now.markers);
+    expect(atLive.items.length).toBeGreaterThan(1);
+    expect(atLive.items).toEqual(now.items);
+    expect(await page.evaluate(() => window.__itemsRemoved)).toBe(0);
   });
-  expect(atLive.markers.length).toBeGreaterThan(1);
-  expect(atLive.markers).toEqual(now.markers);
-  expect(atLive.items.length).toBeGreaterThan(1);
-  expect(atLive.items).toEqual(now.items);
-  expect(await page.evaluate(() => window.__itemsRemoved)).toBe(0);
-});
 }
 
 test("a search for a city far from the view brings its markers into view", async ({ page }) => {
