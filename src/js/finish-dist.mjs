@@ -35,16 +35,28 @@ const glue = one(/^meetup-atlas-[0-9a-f]+\.js$/);
 const wasm = one(/^meetup-atlas-[0-9a-f]+_bg\.wasm$/);
 const widgetCss = one(/^atlas-[0-9a-f]+\.css$/);
 
+// favicon.svg as a data: address (its characters that an address or an attribute does
+// not take as they are, escaped).
+const iconData = `data:image/svg+xml,${readFileSync(join(dir, "favicon.svg"), "utf8")
+  .trim()
+  .replace(/[\s]+/g, " ")
+  .replace(/[<>#%"&]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase().padStart(2, "0")}`)}`;
 const indexPath = join(dir, "index.html");
 let index = readFileSync(indexPath, "utf8");
 // Minified or not: <script type="module"> or <script type=module>.
 const startup = /<script type="?module"?>\s*import init, \* as bindings from[\s\S]*?<\/script>/;
 if (!startup.test(index)) throw new Error(`trunk's start-up script was not found in index.html: ${index.match(/<script[\s\S]{0,200}/g)}`);
 index = index.replace(startup, '<script type="module" src="./meetup-atlas.js"></script>');
-// Chromium ignores integrity on a fetch preload and warns about it in the console.
-index = index.replace(/<link\b[^>]*>/g, (link) =>
-  /\srel="?preload\b/.test(link) && /\sas="?fetch\b/.test(link) ? link.replace(/\sintegrity=("[^"]*"|\S+?(?=[\s>]))/, "") : link,
-);
+index = index.replace(/<link\b[^>]*>/g, (link) => {
+  // Chromium ignores integrity on a fetch preload and warns about it in the console.
+  if (/\srel="?preload\b/.test(link) && /\sas="?fetch\b/.test(link)) return link.replace(/\sintegrity=("[^"]*"|\S+?(?=[\s>]))/, "");
+  // meetup-atlas.js imports the glue once the page is painted (the wasm with it).
+  if (/\srel="?modulepreload\b/.test(link)) return "";
+  // The icon in the page: a request of its own would end before the first paint, and a
+  // browser counts it in the largest paint's time.
+  if (/\srel="?icon\b/.test(link)) return link.replace(/\shref=("[^"]*"|\S+?(?=[\s>]))/, ` href="${iconData}"`);
+  return link;
+});
 const inline = index.match(/<script(?![^>]*\ssrc=)(?![^>]*type="application\/ld\+json")[^>]*>/g);
 if (inline) throw new Error(`inline script left in index.html (a strict CSP would block it): ${inline.join(" ")}`);
 

@@ -2,7 +2,6 @@
 // (elements marked data-meetup-atlas) and defines <meetup-atlas> for other sites.
 // Source: src/js/meetup-atlas.js; the build (src/js/finish-dist.mjs) fills in the
 // hashed file names, so this file itself is served with no-cache.
-import init from "./__GLUE__";
 
 // Leptos' hydration reads what a server streamed along with a page; a prerendered page
 // has none of it (and no inline script to carry it under a strict CSP).
@@ -31,10 +30,12 @@ const painted = prerendered
   : Promise.resolve();
 if (prerendered) {
   painted.then(() => {
-    // The atlas moves the address between the site's folders (an event's page is
-    // events/<id>/): the icon, which browsers look up again then, by its absolute address.
-    // After the first paint: a browser fetches them again when they change.
-    for (const link of document.querySelectorAll('link[rel~="icon"], link[rel="manifest"]')) link.setAttribute("href", link.href);
+    // The manifest (installing the atlas, which its service worker keeps offline), named
+    // here and not in the page: a browser fetches it while the page loads, and each
+    // request that ends before the first paint counts in the largest paint's time. By its
+    // absolute address: the atlas moves the page's address between the site's folders (an
+    // event's page is events/<id>/). (The icon is in the page, as a data: address.)
+    document.head.append(Object.assign(document.createElement("link"), { rel: "manifest", href: here("manifest.webmanifest") }));
     for (const [attribute, fallback] of [["data-feed", "feed.json"], ["data-basemap", "basemap.json"]]) {
       const link = Object.assign(document.createElement("link"), { rel: "preload", as: "fetch", crossOrigin: "anonymous" });
       link.href = prerendered.getAttribute(attribute) ?? fallback;
@@ -65,7 +66,8 @@ document.addEventListener(INTL_WANTED, () => {
   });
   intl.then(() => document.dispatchEvent(new Event(INTL_READY)));
 });
-const started = init({ module_or_path: compiled });
+// The wasm-bindgen glue too: imported once the page is painted, for the same reason.
+const started = painted.then(() => import(GLUE)).then((glue) => glue.default({ module_or_path: compiled }));
 const STYLESHEET = here("__CSS__");
 
 async function compile(url) {

@@ -112,7 +112,7 @@ test("once the atlas is live, a worker loads the browser's date formatting, then
   expect(errors).toEqual([]);
 });
 
-test("the wasm, the feed and the basemap are fetched once the browser has shown the first view, not before", async ({ page }) => {
+test("the wasm, its glue, the feed and the basemap are fetched once the browser has shown the first view, not before", async ({ page }) => {
   await page.goto("./");
   await expect(page.locator("[data-meetup-atlas-live]")).toHaveCount(1);
   const { painted, fetched } = await page.evaluate(() => ({
@@ -120,12 +120,37 @@ test("the wasm, the feed and the basemap are fetched once the browser has shown 
     fetched: performance
       .getEntriesByType("resource")
       .map((r) => ({ file: new URL(r.name).pathname.split("/").pop(), start: r.startTime }))
-      .filter((r) => /_bg\.wasm$|^feed\.json$|^basemap\.json$/.test(r.file)),
+      .filter((r) => /^meetup-atlas-[0-9a-f]+(_bg\.wasm|\.js)$|^feed\.json$|^basemap\.json$/.test(r.file)),
   }));
   expect(painted).toBeGreaterThan(0);
-  expect([...new Set(fetched.map((r) => r.file.replace(/^.*_bg\.wasm$/, "wasm")))].sort()).toEqual(["basemap.json", "feed.json", "wasm"]);
+  const named = (file) => file.replace(/^.*_bg\.wasm$/, "wasm").replace(/^meetup-atlas-.*\.js$/, "glue");
+  expect([...new Set(fetched.map((r) => named(r.file)))].sort()).toEqual(["basemap.json", "feed.json", "glue", "wasm"]);
   // A frame's callbacks run before its paint is shown: what the page waits for is the paint.
   for (const { file, start } of fetched) expect(start, file).toBeGreaterThanOrEqual(painted);
+});
+
+test("a page asks for nothing before its first paint but its style sheet and script: its icon is in it, its manifest is named once it is painted", async ({ page, request, baseURL }) => {
+  const icon = (await (await request.get("favicon.svg")).text()).trim().replace(/\s+/g, " ");
+  for (const path of ["./", "fr/", `events/${seed.events[0].id}/`]) {
+    const html = await (await request.get(path)).text();
+    const links = html.match(/<link\b[^>]*>/g);
+    const rel = (link) => link.match(/\srel="?([^"\s>]+)/)?.[1];
+    expect(links.map(rel).filter((r) => !["alternate", "canonical", "stylesheet"].includes(r)), path).toEqual(["icon"]);
+    const href = links.find((l) => rel(l) === "icon").match(/\shref="([^"]*)"/)[1];
+    expect(href.startsWith("data:image/svg+xml,"), path).toBe(true);
+    expect(decodeURIComponent(href.slice(href.indexOf(",") + 1)), path).toBe(icon);
+
+    await page.goto(path);
+    await expect(page.locator(live)).toHaveCount(1);
+    // By its absolute address: the atlas moves the page's address between folders.
+    const manifest = page.locator('link[rel="manifest"]');
+    await expect(manifest).toHaveCount(1);
+    const address = new URL("manifest.webmanifest", baseURL).href;
+    expect(await manifest.evaluate((link) => link.getAttribute("href"))).toBe(address);
+    const served = await request.get(address);
+    expect(served.headers()["content-type"]).toContain("application/manifest+json");
+    expect((await served.json()).icons.map((i) => i.src)).toEqual(["favicon.svg"]);
+  }
 });
 
 test("the nodes of the first paint are the ones that come to life, with no error and no layout shift", async ({ page, context }) => {
