@@ -172,11 +172,20 @@ pub async fn next_frame() {
 }
 
 /// Lets the browser paint and answer input before the next step: the feed's read in
-/// slices, the basemap's and each part of a take-over are tasks of their own.
+/// slices, the basemap's and each part of a take-over are tasks of their own. A message
+/// to itself, not `setTimeout(0)`: from the fifth nested timer on, a browser waits at
+/// least 4 ms for each, and a take-over is some 15 of them (docs/decisions.md).
 pub async fn next_task() {
-    let promise = js_sys::Promise::new(&mut |resolve, _| {
-        if let Some(window) = web_sys::window() {
-            let _ = window.set_timeout_with_callback(&resolve);
+    let promise = js_sys::Promise::new(&mut |resolve, _| match web_sys::MessageChannel::new() {
+        Ok(channel) => {
+            // The port is kept while its listener waits for the message.
+            channel.port1().set_onmessage(Some(&resolve));
+            let _ = channel.port2().post_message(&wasm_bindgen::JsValue::UNDEFINED);
+        }
+        Err(_) => {
+            if let Some(window) = web_sys::window() {
+                let _ = window.set_timeout_with_callback(&resolve);
+            }
         }
     });
     let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
