@@ -75,6 +75,22 @@ proptest! {
     }
 
     #[test]
+    fn what_a_page_says_it_was_drawn_from_names_one_text(
+        said in ".{0,30}",
+        // Short texts of two letters: many of the same length, not the same.
+        text in prop_oneof!["[ab]{0,4}", ".{0,30}"],
+        other in prop_oneof!["[ab]{0,4}", ".{0,30}"],
+    ) {
+        let drawn = load::drawn_from(&text);
+        prop_assert!(load::is_drawn_from(&drawn, &text));
+        // Another text, of the same length or not; and whatever a page's attribute says.
+        prop_assert_eq!(load::is_drawn_from(&drawn, &other), other == text);
+        prop_assert_eq!(load::is_drawn_from(&said, &text), said == drawn);
+        // The bare fingerprint (the form before the length) is never taken for it.
+        prop_assert!(!load::is_drawn_from(&load::fingerprint(&text), &text));
+    }
+
+    #[test]
     fn ids_and_links_are_judged_without_panic(text in ".{0,40}") {
         if is_valid_id(&text) {
             prop_assert!(text.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-'));

@@ -68,7 +68,7 @@ fn prerender(dir: &Path, site: Option<&Site>) -> Result<(), String> {
         .map_err(|e| format!("basemap.json: {e:?}"))?;
     let basemap = Arc::new(basemap);
     let day = intl::today();
-    let (feed_print, basemap_print) = (load::fingerprint(&text), load::fingerprint(&basemap_text));
+    let (feed_print, basemap_print) = (load::drawn_from(&text), load::drawn_from(&basemap_text));
     let events = loaded.feed.events.iter().map(|e| e.id.as_str()).filter(|id| is_page_id(id));
     let pages: Vec<Page> = Lang::ALL
         .into_iter()

@@ -58,6 +58,19 @@ pub fn fingerprint(text: &str) -> String {
     format!("{hash:016x}")
 }
 
+/// What the build says of a text it drew from (`page::Prerendered`): its length in bytes
+/// and its `fingerprint`, so that the browser tells another text of another length apart
+/// without hashing it (a 10,000-event feed's 3.3 MB took 6–10 ms).
+pub fn drawn_from(text: &str) -> String {
+    format!("{:x}-{}", text.len(), fingerprint(text))
+}
+
+/// Whether `text` is the one the build said it drew from (`drawn_from`).
+pub fn is_drawn_from(said: &str, text: &str) -> bool {
+    let length = said.split_once('-').and_then(|(length, _)| usize::from_str_radix(length, 16).ok());
+    length == Some(text.len()) && said == drawn_from(text)
+}
+
 /// Parses and validates feed text.
 pub fn load(text: &str) -> Result<Loaded, FeedError> {
     read(text).map(Read::validate)

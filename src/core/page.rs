@@ -136,12 +136,13 @@ pub fn card_path(lang: Lang, id: &str) -> String {
 }
 
 /// What the build drew a page's atlas from, written on its host (`data-prerendered`):
-/// `"<lang> <day> <feed fingerprint> <basemap fingerprint>[ <event id>]"`.
+/// `"<lang> <day> <feed> <basemap>[ <event id>]"`, the feed and the basemap as
+/// `load::drawn_from` names their texts.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Prerendered {
     pub page: Page,
     pub day: Day,
-    /// `load::fingerprint` of the feed's text and of the basemap's.
+    /// `load::drawn_from` of the feed's text and of the basemap's.
     pub feed: String,
     pub basemap: String,
 }

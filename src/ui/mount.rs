@@ -142,12 +142,12 @@ async fn take_over(host: web_sys::HtmlElement, mut setup: Setup, prerendered: Pr
     Timed::Phase.starts(performance.as_ref());
     let basemap_text = fetch_text(&setup.basemap_url).await.ok();
     next_task().await;
-    let same_basemap = basemap_text.as_deref().map(load::fingerprint) == Some(prerendered.basemap);
+    let same_basemap = basemap_text.as_deref().is_some_and(|text| load::is_drawn_from(&prerendered.basemap, text));
     let unprojected = basemap_text.and_then(|text| basemap::Unprojected::read(&text).ok());
     next_task().await;
     let basemap = unprojected.map(|raw| Arc::new(raw.project(&query::map_projection(&loaded.feed))));
     Timed::Phase.done(performance.as_ref(), "basemap");
-    let as_built = load::fingerprint(&text) == prerendered.feed
+    let as_built = load::is_drawn_from(&prerendered.feed, &text)
         && saved.is_none()
         && same_basemap
         && basemap.is_some()
