@@ -52,8 +52,8 @@ index = index.replace(/<link\b[^>]*>/g, (link) => {
   if (/\srel="?preload\b/.test(link) && /\sas="?fetch\b/.test(link)) return link.replace(/\sintegrity=("[^"]*"|\S+?(?=[\s>]))/, "");
   // meetup-atlas.js imports the glue once the page is painted (the wasm with it).
   if (/\srel="?modulepreload\b/.test(link)) return "";
-  // The icon in the page: a request of its own would end before the first paint, and a
-  // browser counts it in the largest paint's time.
+  // The icon in the page: a request of its own would end before the first paint, and
+  // Lighthouse counts each such request in the largest paint's time (docs/decisions.md).
   if (/\srel="?icon\b/.test(link)) return link.replace(/\shref=("[^"]*"|\S+?(?=[\s>]))/, ` href="${iconData}"`);
   return link;
 });

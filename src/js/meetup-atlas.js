@@ -31,8 +31,9 @@ const painted = prerendered
 if (prerendered) {
   painted.then(() => {
     // The manifest (installing the atlas, which its service worker keeps offline), named
-    // here and not in the page: a browser fetches it while the page loads, and each
-    // request that ends before the first paint counts in the largest paint's time. By its
+    // here and not in the page: Chromium fetches a linked one while the page loads, and
+    // Lighthouse counts each request that ends before the first paint in the largest
+    // paint's time (docs/decisions.md, "The largest paint is the first"). By its
     // absolute address: the atlas moves the page's address between the site's folders (an
     // event's page is events/<id>/). (The icon is in the page, as a data: address.)
     document.head.append(Object.assign(document.createElement("link"), { rel: "manifest", href: here("manifest.webmanifest") }));
