@@ -74,7 +74,12 @@ pub fn first_needs_year(span: Span) -> bool {
 /// The projection of the feed's map, chosen from its places with events (all of them,
 /// whatever the filters: the map keeps one projection while it is used).
 pub fn map_projection(feed: &Feed) -> Projection {
-    let places: Vec<(f64, f64)> = places_with_events(feed, |_| true).iter().map(|(p, _)| (p.lon, p.lat)).collect();
+    projection_of(&places_with_events(feed, |_| true))
+}
+
+/// `map_projection` of the places with events, found already (`places_with_events`).
+pub fn projection_of(places: &[(&Place, Vec<Span>)]) -> Projection {
+    let places: Vec<(f64, f64)> = places.iter().map(|(p, _)| (p.lon, p.lat)).collect();
     basemap::projection_for(&places)
 }
 

@@ -72,8 +72,8 @@ pub struct Frame {
 
 impl Frame {
     /// The feed's own: `every_place` with an event, whatever the filters, and the basemap's region.
-    fn home(feed: &crate::core::feed::Feed, every_place: &[(&Place, Vec<Span>)]) -> Frame {
-        let projection = query::map_projection(feed);
+    fn home(every_place: &[(&Place, Vec<Span>)]) -> Frame {
+        let projection = query::projection_of(every_place);
         let region = region_bounds(&projection);
         let every_place = every_place.iter().map(|(place, _)| projection.project(place.lon, place.lat));
         Frame { projection, places: Bounds::around(every_place).unwrap_or(region), region }
@@ -144,7 +144,7 @@ impl MapState {
         let atlas = use_atlas();
         let loaded = atlas.loaded();
         let every_place = query::places_with_events(&loaded.feed, |_| true);
-        let home = Frame::home(&loaded.feed, &every_place);
+        let home = Frame::home(&every_place);
         // Places group by their events in the whole feed, not the shown ones: a search or a
         // filter then changes a marker's count, not which places it holds or where it stands,
         // so markers stay put (and keep their elements) while one types.
