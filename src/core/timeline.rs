@@ -425,30 +425,41 @@ const MAX_OPENING_PX_PER_DAY: f64 = 120.0;
 /// zoomed out past every event of the feed with a margin (a three-week season fills the
 /// strip rather than sitting in 40 years of nothing); the view is kept over the feed.
 pub fn opening_scale(spans: &[Span], focus: usize, width: f64) -> TimeScale {
-    // Each span's days as numbers, once: the zoom below counts the spans it shows at each
-    // of its steps (some 20 for a feed of several years; 10,000 events took 9 ms when each
-    // step worked out every date again).
+    // Each span's days as numbers, once: the zoom counts the spans it shows at each of its
+    // steps (some 20 for a feed of several years; 10,000 events took 9 ms when each step
+    // worked out every date again).
     let days: Vec<(DayNumber, DayNumber)> =
         spans.iter().map(|s| (s.first.days_since_epoch() as f64, (s.last.days_since_epoch() + 1) as f64)).collect();
     let Some(first) = days.iter().map(|d| d.0).reduce(f64::min) else {
         return TimeScale::centred_on(0.0, 6.0, width);
     };
     let last = days.iter().map(|d| d.1).reduce(f64::max).unwrap_or(first + 1.0);
+    // More than `readable` shown: stops counting at the one past it.
+    let crowded = |scale: &TimeScale, readable: usize| {
+        days.iter().filter(|&&(a, b)| b >= scale.start && a <= scale.end()).nth(readable).is_some()
+    };
+    zoomed_in((first, last), spans.get(focus).copied(), width, crowded)
+}
+
+/// From every day of `first..last` (and a margin), zoomed in on `focus` by steps while
+/// `crowded` says more than a readable number of events are in view.
+fn zoomed_in(
+    (first, last): (DayNumber, DayNumber),
+    focus: Option<Span>,
+    width: f64,
+    crowded: impl Fn(&TimeScale, usize) -> bool,
+) -> TimeScale {
     let margin = ((last - first) * 0.08).max(2.0);
     let (from, to) = (first - margin, last + margin);
     let widest = (width / (to - from)).min(MAX_OPENING_PX_PER_DAY);
-    let centre = spans.get(focus).map_or((first + last) / 2.0, |s| midpoint(*s));
+    let centre = focus.map_or((first + last) / 2.0, midpoint);
     let readable = (width / READABLE_PX_PER_EVENT).max(1.0) as usize;
     // Events that share the focus's dates stay together: not zoomed in past its own band.
-    let focus_days =
-        spans.get(focus).map_or(1.0, |s| (s.last.days_since_epoch() + 1 - s.first.days_since_epoch()) as f64);
+    let focus_days = focus.map_or(1.0, |s| (s.last.days_since_epoch() + 1 - s.first.days_since_epoch()) as f64);
     let closest = (width * 0.8 / focus_days).clamp(widest, MAX_OPENING_PX_PER_DAY);
     let mut px = widest;
     let mut scale = over(TimeScale::centred_on(centre, px, width), from, to);
-    // More than `readable` shown: stops counting at the one past it.
-    let crowded =
-        |scale: &TimeScale| days.iter().filter(|&&(a, b)| b >= scale.start && a <= scale.end()).nth(readable).is_some();
-    while px < closest && crowded(&scale) {
+    while px < closest && crowded(&scale, readable) {
         px = (px * 1.25).min(closest);
         scale = over(TimeScale::centred_on(centre, px, width), from, to);
     }
@@ -837,22 +848,8 @@ mod tests {
             return TimeScale::centred_on(0.0, 6.0, width);
         };
         let last = spans.iter().map(|s| s.last.days_since_epoch() + 1).max().unwrap_or(first + 1);
-        let (first, last) = (first as f64, last as f64);
-        let margin = ((last - first) * 0.08).max(2.0);
-        let (from, to) = (first - margin, last + margin);
-        let widest = (width / (to - from)).min(MAX_OPENING_PX_PER_DAY);
-        let centre = spans.get(focus).map_or((first + last) / 2.0, |s| midpoint(*s));
-        let readable = (width / READABLE_PX_PER_EVENT).max(1.0) as usize;
-        let focus_days =
-            spans.get(focus).map_or(1.0, |s| (s.last.days_since_epoch() + 1 - s.first.days_since_epoch()) as f64);
-        let closest = (width * 0.8 / focus_days).clamp(widest, MAX_OPENING_PX_PER_DAY);
-        let mut px = widest;
-        let mut scale = over(TimeScale::centred_on(centre, px, width), from, to);
-        while px < closest && spans.iter().filter(|s| scale.shows(**s)).count() > readable {
-            px = (px * 1.25).min(closest);
-            scale = over(TimeScale::centred_on(centre, px, width), from, to);
-        }
-        scale
+        let crowded = |scale: &TimeScale, readable| spans.iter().filter(|s| scale.shows(**s)).count() > readable;
+        zoomed_in((first as f64, last as f64), spans.get(focus).copied(), width, crowded)
     }
 
     #[test]
