@@ -36,11 +36,11 @@ const wasm = one(/^meetup-atlas-[0-9a-f]+_bg\.wasm$/);
 const widgetCss = one(/^atlas-[0-9a-f]+\.css$/);
 
 // favicon.svg as a data: address (its characters that an address or an attribute does
-// not take as they are, escaped).
+// not take as they are, spaces among them, escaped).
 const iconData = `data:image/svg+xml,${readFileSync(join(dir, "favicon.svg"), "utf8")
   .trim()
-  .replace(/[\s]+/g, " ")
-  .replace(/[<>#%"&]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase().padStart(2, "0")}`)}`;
+  .replace(/\s+/g, " ")
+  .replace(/[ <>#%"&]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase().padStart(2, "0")}`)}`;
 const indexPath = join(dir, "index.html");
 let index = readFileSync(indexPath, "utf8");
 // Minified or not: <script type="module"> or <script type=module>.
