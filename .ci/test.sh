@@ -39,6 +39,14 @@ sum() { # word, log file: the sum of the numbers written before that word
 }
 count() { # layer name, log file: adds "name: N passed, M failed, K skipped (T s)" from the result lines
   summary+=("$1: $(sum passed "$2") passed, $(sum failed "$2") failed, $(sum skipped "$2") skipped ($((SECONDS - layer_started)) s)")
+  # Playwright's tests that failed once and passed on their retry, by name, under the layer.
+  local flaky
+  while IFS= read -r flaky; do summary+=("  flaky, passed on its retry: $flaky"); done < <(
+    awk '/^ +[0-9]+ flaky$/ {on = 1; next} on && /^ +\[/ {sub(/^ +/, ""); print; next} {on = 0}' "$2" | sed -E 's/ (─)+$//')
+  # and why their first run failed
+  if grep -qE "^ +[0-9]+ flaky$" "$2"; then
+    while IFS= read -r flaky; do summary+=("    $flaky"); done < <(grep -aE "^ +Error:" "$2" | sed -E 's/\x1b\[[0-9;]*m//g' | head -n 3)
+  fi
 }
 timed() { # layer name: adds "name (T s)" for a layer without counts
   summary+=("$1 ($((SECONDS - layer_started)) s)")
@@ -47,11 +55,13 @@ logs=$(mktemp -d)
 # A failing layer is remembered and the next ones still run, so that the summary says what
 # passed and what failed; the script exits non-zero at the end if any did.
 failed_layers=()
+failed_logs=()
 run() { # layer name, log file, command…: runs it, logging; a failure is noted, not fatal
   local name=$1 log=$2
   shift 2
   if ! "$@" 2>&1 | tee "$log"; then
     failed_layers+=("$name")
+    failed_logs+=("$log")
   fi
 }
 finish() { # prints the summary; exits non-zero if a layer failed
@@ -62,6 +72,10 @@ finish() { # prints the summary; exits non-zero if a layer failed
   echo " ($((SECONDS - started)) s)"
   if ((${#failed_layers[@]})); then
     echo "FAILED: ${failed_layers[*]}"
+    # What failed, last: whoever reads only the end of this output still sees which tests.
+    for log in "${failed_logs[@]}"; do
+      grep -aE "✘|^ *(Error|expect|Expected|Received|thread '.*' panicked|test .* FAILED|not ok)" "$log" | head -n 30
+    done
     exit 1
   fi
 }

@@ -13,7 +13,11 @@ export default defineConfig({
   reporter: [["list"]],
   fullyParallel: false,
   workers: 1,
-  retries: 0,
+  // One retry: a test that fails twice fails the run; one that passes on its retry is
+  // named "flaky" in the list reporter's result and in .ci/test.sh's summary, to be mended.
+  // (A run on a faster machine failed one Firefox test of 150 that no local run of the
+  // same build, 300 tests, reproduced.)
+  retries: 1,
   use: {
     baseURL: `http://127.0.0.1:${port}/atlas/`,
     locale: "en-CA",
