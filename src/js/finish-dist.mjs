@@ -35,12 +35,9 @@ const glue = one(/^meetup-atlas-[0-9a-f]+\.js$/);
 const wasm = one(/^meetup-atlas-[0-9a-f]+_bg\.wasm$/);
 const widgetCss = one(/^atlas-[0-9a-f]+\.css$/);
 
-// favicon.svg as a data: address (its characters that an address or an attribute does
-// not take as they are, spaces among them, escaped).
-const iconData = `data:image/svg+xml,${readFileSync(join(dir, "favicon.svg"), "utf8")
-  .trim()
-  .replace(/\s+/g, " ")
-  .replace(/[ <>#%"&]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase().padStart(2, "0")}`)}`;
+// favicon.svg as a data: address, escaped as a URL component: whatever an address or an
+// attribute does not take as it is (spaces, quotes, <, #, %, &) is escaped.
+const iconData = `data:image/svg+xml,${encodeURIComponent(readFileSync(join(dir, "favicon.svg"), "utf8").trim().replace(/\s+/g, " "))}`;
 const indexPath = join(dir, "index.html");
 let index = readFileSync(indexPath, "utf8");
 // Minified or not: <script type="module"> or <script type=module>.
