@@ -357,3 +357,25 @@ fn no_ui_function_is_over_120_lines() {
     let long: Vec<_> = lengths.iter().filter(|(_, n)| *n > 120).collect();
     assert!(long.is_empty(), "{long:?}");
 }
+
+/// Every sort in code the wasm carries goes through `core::order`: each `sort_by` of its
+/// own element and closure type is compiled anew, some 3 KB of wasm apiece (nine had crept
+/// back in, 34 KB of the wasm's code, before this test).
+#[test]
+fn sorts_go_through_one_function() {
+    let mut all = Vec::new();
+    collect_files(Path::new("src/core"), &mut all);
+    collect_files(Path::new("src/ui"), &mut all);
+    // Natively only: the importer and the schema checker are not in the atlas' wasm.
+    let native = |path: &Path| path.starts_with("src/core/import") || path.ends_with("schema.rs");
+    let mut found = Vec::new();
+    for path in all.iter().filter(|p| !p.ends_with("order.rs") && !native(p)) {
+        let code = code_of(&fs::read_to_string(path).unwrap());
+        for (n, line) in code.lines().enumerate() {
+            if [".sort(", ".sort_by(", ".sort_by_key(", ".sort_unstable", ".sort_by_cached_key("].iter().any(|s| line.contains(s)) {
+                found.push(format!("{}:{}: {}", path.display(), n + 1, line.trim()));
+            }
+        }
+    }
+    assert!(found.is_empty(), "sorts outside core::order:\n{}", found.join("\n"));
+}

@@ -16,6 +16,11 @@ pub fn sort_positions(positions: &mut [usize], compare: &dyn Fn(usize, usize) ->
     positions.sort_by(|&a, &b| compare(a, b));
 }
 
+/// Sorts `items` stably by `compare`, in place.
+pub fn sort<T>(items: &mut Vec<T>, compare: &dyn Fn(&T, &T) -> Ordering) {
+    *items = sorted(std::mem::take(items), compare);
+}
+
 /// `items` sorted stably by `compare`.
 pub fn sorted<T>(items: Vec<T>, compare: &dyn Fn(&T, &T) -> Ordering) -> Vec<T> {
     let order = sorted_positions(items.len(), &|a, b| compare(&items[a], &items[b]));
@@ -34,5 +39,8 @@ mod tests {
         let weights = [3, 1, 3, 2];
         assert_eq!(sorted_positions(4, &|a, b| weights[b].cmp(&weights[a])), [0, 2, 3, 1]);
         assert!(sorted(Vec::<u8>::new(), &|x, y| x.cmp(y)).is_empty());
+        let mut words = vec!["pear", "fig", "apple", "kiwi", "plum"];
+        sort(&mut words, &|a, b| a.len().cmp(&b.len()));
+        assert_eq!(words, ["fig", "pear", "kiwi", "plum", "apple"]);
     }
 }

@@ -180,7 +180,7 @@ pub fn longitude_arc(lons: impl Iterator<Item = f64>) -> (f64, f64) {
     if sorted.is_empty() {
         return (0.0, 0.0);
     }
-    sorted.sort_by(f64::total_cmp);
+    super::order::sort(&mut sorted, &|a, b| a.total_cmp(b));
     // The gap after each longitude, to the next one (the last one's wraps around to the first).
     let (widest, gap) = (0..sorted.len())
         .map(|i| (i, if i + 1 < sorted.len() { sorted[i + 1] - sorted[i] } else { sorted[0] + 360.0 - sorted[i] }))

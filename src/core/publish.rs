@@ -305,7 +305,7 @@ fn atom(lang: Lang, feed: &Feed, site: Option<&Site>) -> String {
     let self_path = format!("feeds/events.{}.atom", lang.tag());
     let title = feed.title.get(lang);
     let mut events: Vec<&Event> = feed.events.iter().collect();
-    events.sort_by(|a, b| b.span.first.cmp(&a.span.first).then_with(|| a.id.cmp(&b.id)));
+    super::order::sort(&mut events, &|a, b| b.span.first.cmp(&a.span.first).then_with(|| a.id.cmp(&b.id)));
     let updated = feed.events.iter().map(|e| ics::changed(feed, e)).max().unwrap_or(0);
     let author = feed
         .source

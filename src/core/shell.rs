@@ -90,7 +90,7 @@ fn tags(html: &str) -> Vec<Tag> {
 
 /// `html` with each range replaced by its text (ranges in order, not overlapping).
 fn splice(html: &str, mut edits: Vec<((usize, usize), String)>) -> String {
-    edits.sort_by_key(|((start, _), _)| *start);
+    super::order::sort(&mut edits, &|((a, _), _), ((b, _), _)| a.cmp(b));
     let mut out = String::with_capacity(html.len());
     let mut at = 0;
     for ((start, end), text) in edits {

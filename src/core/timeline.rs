@@ -279,7 +279,7 @@ pub fn stacks(extents: &[(f64, f64)], lanes: &[usize], max_lanes: usize, bin_px:
         });
         stacks[at].items.push(i);
     }
-    stacks.sort_by(|a, b| a.start.total_cmp(&b.start));
+    super::order::sort(&mut stacks, &|a, b| a.start.total_cmp(&b.start));
     stacks
 }
 
@@ -326,7 +326,9 @@ pub struct LabelWidths {
 /// for the last of a lane), in the extents' pixels. A label starts where its band does.
 pub fn label_ends(extents: &[(f64, f64)], lanes: &[usize]) -> Vec<f64> {
     let mut order: Vec<usize> = (0..extents.len()).collect();
-    order.sort_by(|&a, &b| lanes[a].cmp(&lanes[b]).then(extents[a].0.total_cmp(&extents[b].0)).then(a.cmp(&b)));
+    super::order::sort_positions(&mut order, &|a, b| {
+        lanes[a].cmp(&lanes[b]).then(extents[a].0.total_cmp(&extents[b].0)).then(a.cmp(&b))
+    });
     let mut ends = vec![f64::INFINITY; extents.len()];
     for pair in order.windows(2) {
         let (i, next) = (pair[0], pair[1]);

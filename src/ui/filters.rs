@@ -7,6 +7,7 @@ use leptos::prelude::*;
 use crate::core::explore::{self, Facet, Shown};
 use crate::core::feed::{Attendance, Feed, Format};
 use crate::core::i18n::{self, Lang, Msg};
+use crate::core::order;
 use crate::core::query::{self, Timing};
 
 use super::context::{use_atlas, AtlasCtx};
@@ -102,7 +103,7 @@ fn FacetGroup(facet: Facet) -> impl IntoView {
                     .collect()
             })
         });
-        named.sort_by(|a, b| explore::collate(&a.0, &b.0));
+        order::sort(&mut named, &|a, b| explore::collate(&a.0, &b.0));
         (named, hidden)
     });
     let chosen = move || filters.with(|f| f.chosen.iter().filter(|(g, _)| *g == facet).count());

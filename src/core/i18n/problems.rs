@@ -66,7 +66,7 @@ pub fn problems_by_kind(lang: Lang, problems: &[crate::core::validate::Problem])
             None => counts.push((name, 1)),
         }
     }
-    counts.sort_by_key(|&(_, n)| std::cmp::Reverse(n));
+    crate::core::order::sort(&mut counts, &|a, b| b.1.cmp(&a.1));
     let parts: Vec<String> = counts.iter().map(|(name, n)| format!("{name} ({})", number(lang, *n))).collect();
     format!("{} {}.", label(lang, lang.pick("By kind", "Par type")), parts.join(", "))
 }

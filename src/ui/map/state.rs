@@ -572,7 +572,7 @@ fn labels(
         let regional = over_region && v.width / v.scale < (r.max.x - r.min.x) * 2.0;
         on_screen.with(|markers| {
             let mut order: Vec<&Marker> = markers.iter().collect();
-            order.sort_by(|a, b| b.events.cmp(&a.events).then_with(|| a.ids.cmp(&b.ids)));
+            crate::core::order::sort(&mut order, &|a, b| b.events.cmp(&a.events).then_with(|| a.ids.cmp(&b.ids)));
             let anchors: Vec<(f64, f64, f64)> = order
                 .iter()
                 .map(|m| {
@@ -617,7 +617,7 @@ fn labels(
                 })
                 .unwrap_or_default();
             if !regional {
-                regions.sort_by(|a, b| b.3.total_cmp(&a.3));
+                crate::core::order::sort(&mut regions, &|a, b| b.3.total_cmp(&a.3));
             }
             let region_count = named.map_or(0, |b| b.regions.len());
             wanted.extend(regions.iter().map(|(_, name, at, _)| {
