@@ -110,7 +110,17 @@ try {
   await new Promise((r) => setTimeout(r, 800));
   browser = await chromium.launch({
     executablePath: "/usr/bin/chromium",
-    args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+    args: [
+      "--headless",
+      "--no-sandbox",
+      "--disable-gpu",
+      "--disable-quic",
+      "--no-first-run",
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--disable-sync",
+      "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1",
+    ],
   });
 
   const timeout = 600000; // TimelineJS at thousands of events takes tens of seconds
@@ -124,10 +134,13 @@ try {
       if (m.type() === "error" || m.type() === "warning") note(side, `console.${m.type()}: ${m.text().slice(0, 200)}`);
     });
     page.on("pageerror", (e) => note(side, `page error: ${String(e.message).slice(0, 200)}`));
-    // Nothing leaves the machine: any request to another host is refused, and counted.
-    await page.route((url) => url.hostname !== "127.0.0.1", (route) => {
-      note(side, `refused request to ${new URL(route.request().url()).host}`);
-      return route.abort();
+    // Nothing leaves the machine: the browser resolves no other host (--host-resolver-rules
+    // below), and each request to one is counted. Not by intercepting requests
+    // (page.route): that holds every request of either page for a round trip to this
+    // script, some 45–65 ms of the atlas' ready at 5,000 events (measured 2026-12-06).
+    page.on("requestfailed", (request) => {
+      const url = new URL(request.url());
+      if (url.hostname !== "127.0.0.1") note(side, `refused request to ${url.host}`);
     });
     if (cpuSlowdown > 1) {
       const cdp = await page.context().newCDPSession(page);
