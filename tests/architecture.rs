@@ -372,7 +372,10 @@ fn sorts_go_through_one_function() {
     for path in all.iter().filter(|p| !p.ends_with("order.rs") && !native(p)) {
         let code = code_of(&fs::read_to_string(path).unwrap());
         for (n, line) in code.lines().enumerate() {
-            if [".sort(", ".sort_by(", ".sort_by_key(", ".sort_unstable", ".sort_by_cached_key("].iter().any(|s| line.contains(s)) {
+            if [".sort(", ".sort_by(", ".sort_by_key(", ".sort_unstable", ".sort_by_cached_key("]
+                .iter()
+                .any(|s| line.contains(s))
+            {
                 found.push(format!("{}:{}: {}", path.display(), n + 1, line.trim()));
             }
         }
