@@ -14,11 +14,16 @@ pub async fn fetch_text(url: &str) -> Result<String, LoadError> {
     fetch_text_saved(url, &Abort::new()).await.map(|(text, _)| text)
 }
 
-/// Reads and validates a feed's text, a slice of its events per task and the validation
-/// in a task of its own: read in one go, 1,000 rich events are a task of some 100 ms on a
-/// slow phone, during which a page neither scrolls nor answers.
+/// Reads and validates a feed's text, the validation in a task of its own. A feed of up to
+/// `ONE_PASS_BYTES` is read in one pass; a larger one a slice of its events per task, as
+/// one pass over it would be a task longer than the draw's.
 pub async fn load_in_steps(text: &str) -> Result<Loaded, FeedError> {
     reserve_for_reading(text.len());
+    if text.len() <= ONE_PASS_BYTES {
+        let read = load::read(text)?;
+        next_task().await;
+        return Ok(read.validate());
+    }
     let mut reading = load::json_text(text).and_then(load::reading)?;
     while reading.step(READ_STEP_BYTES) {
         next_task().await;
@@ -48,6 +53,12 @@ const READ_MEMORY_PER_TEXT_BYTE: usize = 4;
 /// Past 64 MB (a feed of some 16 MB), the rest grows as it comes: a feed of long texts
 /// takes less than four times its text, and the wasm's memory never shrinks.
 const READ_MEMORY_RESERVED_AT_MOST: usize = 64 * 1024 * 1024;
+
+/// The largest feed read in one pass (`load::read`), some 12,000 events. Reading in steps
+/// takes a first pass over the text to find the events, 20 ms of a 10,000-event feed's
+/// (3.3 MB); its one pass is a task of 73–113 ms, no longer than the draw's one task that
+/// follows it (94–228 ms; docs/decisions.md, "A feed of up to 4 MB read in one pass").
+const ONE_PASS_BYTES: usize = 4 * 1024 * 1024;
 
 /// The events' text read in one task: some 20 ms with the CPU slowed 4×.
 const READ_STEP_BYTES: usize = 512 * 1024;
