@@ -3,17 +3,15 @@
 // between sittings falls on both. Prints each build's ready times and the medians of the
 // take-over's phases ("meetup-atlas phase: read", ": basemap", ": draw"). Asserts nothing.
 // Usage: node tests/bench/ab.mjs DIST_A DIST_B [loads of each] [events] [places]
-import { createRequire } from "node:module";
 import { spawn } from "node:child_process";
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { spreadFeed } from "./spread.mjs";
 import { until } from "./until.mjs";
+import { launchChromium } from "./browser.mjs";
 import { noteReady } from "./ready.mjs";
 
-const require = createRequire(new URL("../e2e/package.json", import.meta.url));
-const { chromium } = require("playwright-core");
 
 const [distA, distB] = process.argv.slice(2, 4);
 if (!distA || !distB) throw new Error("usage: node tests/bench/ab.mjs DIST_A DIST_B [loads] [events] [places]");
@@ -32,10 +30,7 @@ const builds = [distA, distB].map((dist, i) => {
   return { dist, site, server, url: `http://127.0.0.1:${port}/`, runs: [] };
 });
 await new Promise((r) => setTimeout(r, 800));
-const browser = await chromium.launch({
-  executablePath: "/usr/bin/chromium",
-  args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
-});
+const browser = await launchChromium();
 try {
   for (let i = 0; i < loads; i++) {
     // A first, then B first: neither always follows the other.

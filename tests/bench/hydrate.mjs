@@ -9,15 +9,13 @@
 //        (run `trunk build --release` first; the default is the bundled feed and 1,000 events;
 //        CPU=4 slows the CPU as Lighthouse does; DIST names another build to compare;
 //        JS_FLAGS=--no-wasm-lazy-compilation shows what V8's compiling on first call costs)
-import { createRequire } from "node:module";
 import { execFileSync, spawn } from "node:child_process";
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { until } from "./until.mjs";
+import { launchChromium } from "./browser.mjs";
 
-const require = createRequire(new URL("../e2e/package.json", import.meta.url));
-const { chromium } = require("playwright-core");
 const runCount = Number(process.env.RUNS ?? 5);
 const cpu = Number(process.env.CPU ?? 1);
 const sizes = process.argv.length > 2 ? process.argv.slice(2).map(Number) : [0, 1000];
@@ -48,10 +46,7 @@ function site(text) {
   return dir;
 }
 
-const browser = await chromium.launch({
-  executablePath: "/usr/bin/chromium",
-  args: [...(process.env.JS_FLAGS ? [`--js-flags=${process.env.JS_FLAGS}`] : []), "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
-});
+const browser = await launchChromium(process.env.JS_FLAGS ? [`--js-flags=${process.env.JS_FLAGS}`] : []);
 const port = 4181;
 try {
   for (const count of sizes) {

@@ -6,17 +6,15 @@
 // CPU=4 slows the page's CPU four times (Chromium's throttling), as a mid-range phone.
 // SHAPE=overlapping is a season like our own: the seed's events cloned, so they share the
 // same uncertain ranges, days and places, each with the seed's sessions.
-import { createRequire } from "node:module";
 import { spawn } from "node:child_process";
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { spreadFeed } from "./spread.mjs";
 import { until } from "./until.mjs";
+import { launchChromium } from "./browser.mjs";
 import { noteReady } from "./ready.mjs";
 
-const require = createRequire(new URL("../e2e/package.json", import.meta.url));
-const { chromium } = require("playwright-core");
 
 const events = Number(process.argv[2] ?? 10000);
 const places = Number(process.argv[3] ?? 1000);
@@ -57,10 +55,7 @@ writeFileSync(join(site, "feed.json"), body);
 const port = 4180;
 const server = spawn("python3", ["-m", "http.server", String(port), "--bind", "127.0.0.1", "--directory", site], { stdio: "ignore" });
 await new Promise((r) => setTimeout(r, 800));
-const browser = await chromium.launch({
-  executablePath: "/usr/bin/chromium",
-  args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
-});
+const browser = await launchChromium();
 try {
   const runs = [];
   for (let run = 0; run < runCount; run++) {

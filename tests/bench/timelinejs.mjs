@@ -9,7 +9,6 @@
 // (Timeline.js `_onDataLoaded`: `this.ready = true; this.fire("ready")`, fired after
 // `_initLayout` has built the time navigator and story slider, fired "loaded" and laid them
 // out) and then a frame drawn. Both are measured from navigation (performance.now()).
-import { createRequire } from "node:module";
 import { spawn } from "node:child_process";
 import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -17,10 +16,9 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { spreadFeed } from "./spread.mjs";
 import { until } from "./until.mjs";
+import { launchChromium } from "./browser.mjs";
 import { noteReady } from "./ready.mjs";
 
-const require = createRequire(new URL("../e2e/package.json", import.meta.url));
-const { chromium } = require("playwright-core");
 
 const events = Number(process.argv[2] ?? 5000);
 const places = Number(process.argv[3] ?? 1000);
@@ -55,6 +53,7 @@ const benchPage = `<!doctype html>
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
+<link rel="icon" href="data:,">
 <title>TimelineJS ${timelinejsVersion} benchmark</title>
 <link rel="stylesheet" href="css/timeline.css">
 <style>html, body { margin: 0; height: 100%; } #timeline { width: 100%; height: 100%; }</style>
@@ -108,20 +107,7 @@ try {
   const atlasUrl = serve(atlasSite, 4181);
   const timelineUrl = serve(timelineSite, 4182);
   await new Promise((r) => setTimeout(r, 800));
-  browser = await chromium.launch({
-    executablePath: "/usr/bin/chromium",
-    args: [
-      "--headless",
-      "--no-sandbox",
-      "--disable-gpu",
-      "--disable-quic",
-      "--no-first-run",
-      "--disable-background-networking",
-      "--disable-component-update",
-      "--disable-sync",
-      "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1",
-    ],
-  });
+  browser = await launchChromium(["--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1"]);
 
   const timeout = 600000; // TimelineJS at thousands of events takes tens of seconds
   const notes = { atlas: new Map(), timelinejs: new Map() };
