@@ -2,6 +2,7 @@
 // configuration (docs/nginx/meetup-atlas.conf) under a sub-path (/atlas/) to prove the
 // relative URLs. A second origin (port 4174) plays "someone else's site" for embedding.
 import { defineConfig } from "@playwright/test";
+import { chromiumPath, chromiumSwitches } from "./chromium.mjs";
 
 // E2E_PORT runs a second suite beside this one (serve.sh moves its origins too); specs
 // that name the other origins still assume 4173/4174.
@@ -34,18 +35,8 @@ export default defineConfig({
       use: {
         browserName: "chromium",
         launchOptions: {
-          executablePath: "/usr/bin/chromium",
-          args: [
-            "--headless",
-            "--no-sandbox",
-            "--disable-gpu",
-            "--disable-quic",
-            "--no-first-run",
-            "--disable-background-networking",
-            "--disable-component-update",
-            "--disable-sync",
-            "--disable-dev-shm-usage",
-          ],
+          executablePath: chromiumPath,
+          args: [...chromiumSwitches, "--disable-dev-shm-usage"],
         },
       },
     },
