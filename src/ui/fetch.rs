@@ -19,17 +19,17 @@ pub async fn fetch_text(url: &str) -> Result<String, LoadError> {
 /// one pass over it would be a task longer than the draw's.
 pub async fn load_in_steps(text: &str) -> Result<Loaded, FeedError> {
     reserve_for_reading(text.len());
-    if text.len() <= ONE_PASS_BYTES {
-        let read = load::read(text)?;
-        next_task().await;
-        return Ok(read.validate());
-    }
-    let mut reading = load::json_text(text).and_then(load::reading)?;
-    while reading.step(READ_STEP_BYTES) {
-        next_task().await;
-    }
+    let read = if text.len() <= ONE_PASS_BYTES {
+        load::read(text)?
+    } else {
+        let mut reading = load::json_text(text).and_then(load::reading)?;
+        while reading.step(READ_STEP_BYTES) {
+            next_task().await;
+        }
+        reading.done()
+    };
     next_task().await;
-    Ok(reading.done().validate())
+    Ok(read.validate())
 }
 
 /// Grows the wasm's memory at once by about what reading a feed's text takes, rather than
