@@ -105,6 +105,9 @@ pub struct MapState {
     gliding: RwSignal<Option<View>>,
     /// Which glide is current: a newer one, or any other change of view, ends an older.
     glide_id: StoredValue<u32>,
+    /// Which wait to follow what is shown is current (`follow_shown`): a newer change of
+    /// what is shown, or the reader moving the map meanwhile, cancels an older.
+    follow_id: StoredValue<u32>,
     /// While a glide lasts, the scale the markers group at: the farther out of its two
     /// ends, the one with fewer markers. They are drawn again at most once as it starts
     /// (gliding out) and once as it ends (gliding in), rather than at each of its frames'
@@ -222,6 +225,7 @@ impl MapState {
             centre,
             gliding,
             glide_id: StoredValue::new(0),
+            follow_id: StoredValue::new(0),
             grouping_scale,
             view,
             scale,
@@ -364,7 +368,14 @@ impl MapState {
 
     /// Changes the view by `change`, as a button, a key or a gesture does.
     pub fn update_view(self, change: impl FnOnce(View) -> View) {
+        self.keep_readers_view();
         self.set_view(change(self.view.get_untracked()));
+    }
+
+    /// The reader moved the map: a search's wait to follow what it shows (`follow_shown`)
+    /// no longer moves it, or a zoom right after clearing a search would be undone.
+    fn keep_readers_view(self) {
+        self.follow_id.update_value(|id| *id = id.wrapping_add(1));
     }
 
     /// Whether zooming in (`true`) or out can go any further.
@@ -398,11 +409,11 @@ impl MapState {
 
     /// When search or the filters change what is shown and some of it is off the map, the
     /// map fits what is shown, as a search on any map does: once the typing pauses (each
-    /// keystroke's results would send the map back and forth), and not when the atlas
-    /// opens (a link's own view stays).
+    /// keystroke's results would send the map back and forth), not if the reader moves the
+    /// map meanwhile, and not when the atlas opens (a link's own view stays).
     fn follow_shown(self) {
         let shown = self.atlas.shown;
-        let latest = StoredValue::new(0_u32);
+        let latest = self.follow_id;
         Effect::new(move |before: Option<()>| {
             shown.track();
             if before.is_none() {
@@ -447,6 +458,7 @@ impl MapState {
 
     /// Back to the view that fits every place, in the feed's own projection.
     pub fn reset(self) {
+        self.keep_readers_view();
         self.end_glide();
         if self.frame.get_untracked() != self.home {
             self.frame.set(self.home);
@@ -457,6 +469,7 @@ impl MapState {
 
     /// Zooms until `points` come apart.
     pub fn zoom_to(self, points: &[Point]) {
+        self.keep_readers_view();
         if let Some(b) = Bounds::around(points.iter().copied()) {
             let v = self.view.get_untracked();
             let fitted = View::fit(b, v.width, v.height, FIT_PADDING_PX * 2.0, MAX_SCALE);
