@@ -86,6 +86,10 @@ const fill = (template, values) =>
   Object.entries(values).reduce((text, [key, value]) => text.replaceAll(key, value), readFileSync(join(sources, template), "utf8"));
 
 writeFileSync(join(dir, "meetup-atlas.js"), fill("meetup-atlas.js", { __GLUE__: glue, __WASM__: wasm, __CSS__: widgetCss }));
+// Minified (npm terser, installed by .ci/setup.sh): every page loads it before its first
+// paint, and other sites' pages load it for the widget; its comments were half its bytes
+// (docs/decisions.md, "The page's script minified").
+execFileSync("terser", [join(dir, "meetup-atlas.js"), "--module", "--compress", "passes=2", "--mangle", "-o", join(dir, "meetup-atlas.js")], { stdio: "inherit" });
 
 const shell = ["./", "fr/", "meetup-atlas.js", "intl-warm.js", glue, wasm, widgetCss, siteCss, "favicon.svg", "manifest.webmanifest", "basemap.json", "feed.json"];
 const version = createHash("sha256");
