@@ -371,6 +371,38 @@ test("an event opened from the list has its place centred on the map, after a gl
   await expect.poll(() => fromCentre(place), { message: place }).toBeLessThan(3);
 });
 
+test("an event opened from a search's results as soon as they show keeps the map on its place: the map's wait to fit the search gives way", async ({ page }) => {
+  const feed = worldwideFeed({ events: 1500, places: 300 });
+  const atlas = await openWide(page, "worldwide-open-at-once", feed);
+  for (let i = 0; i < 3; i++) await atlas.locator(".ma-map .ma-zoom-in").click();
+  const svg = atlas.locator(".ma-map-svg");
+  const width = async () => Number((await svg.getAttribute("viewBox")).split(" ")[2]);
+  const zoomed = await width();
+  // A search whose events are in cities all over the world: most of them off this map.
+  const query = "Dev Days 2025";
+  expect(new Set(feed.events.filter((e) => e.title.en.includes(query)).map((e) => e.place)).size).toBeGreaterThan(20);
+  // Typed, and its first result opened a frame later: well within the typing pause the
+  // map waits for before it fits what a search shows.
+  const opened = await atlas.evaluate(async (host, text) => {
+    const root = host.shadowRoot;
+    const input = root.querySelector("#ma-search-input");
+    input.value = text;
+    input.dispatchEvent(new Event("input", { bubbles: true }));
+    await new Promise((resolve) => requestAnimationFrame(resolve));
+    const first = root.querySelector(".ma-panel .ma-event-open");
+    first.click();
+    return first.closest(".ma-event").dataset.event;
+  }, query);
+  expect(feed.events.find((e) => e.id === opened).title.en).toContain(query);
+  await expect(atlas.locator(".ma-details")).toBeVisible();
+  // The map glides to the event's place at the same zoom, and stays there.
+  await page.waitForTimeout(1200);
+  expect(await width()).toBeCloseTo(zoomed, 0);
+  const box = await svg.getAttribute("viewBox");
+  await page.waitForTimeout(600);
+  await expect(svg).toHaveAttribute("viewBox", box);
+});
+
 test("a search that leaves one region of a world feed redraws the map in that region's conic, and clearing it brings the world back", async ({ page }) => {
   const feed = worldwideFeed({ events: 1500, places: 300 });
   await page.setViewportSize({ width: 1280, height: 900 });

@@ -372,8 +372,9 @@ impl MapState {
         self.set_view(change(self.view.get_untracked()));
     }
 
-    /// The reader moved the map: a search's wait to follow what it shows (`follow_shown`)
-    /// no longer moves it, or a zoom right after clearing a search would be undone.
+    /// The reader moved the map or opened an event: a search's wait to follow what it shows
+    /// (`follow_shown`) no longer moves it, or a zoom right after clearing a search, or an
+    /// event opened from its results at once, would be undone.
     fn keep_readers_view(self) {
         self.follow_id.update_value(|id| *id = id.wrapping_add(1));
     }
@@ -402,6 +403,8 @@ impl MapState {
             let at = self.projection.get_untracked().project(place.lon, place.lat);
             let v = self.view.get_untracked();
             if event || !v.has_on_screen(at, CLUSTER_RADIUS_PX) {
+                // The reader's choice: a search's pending fit would take the map off it.
+                self.keep_readers_view();
                 self.glide_to(View { centre: at, ..v });
             }
         });
