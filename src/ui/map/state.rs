@@ -106,7 +106,7 @@ pub struct MapState {
     /// Which glide is current: a newer one, or any other change of view, ends an older.
     glide_id: StoredValue<u32>,
     /// Which wait to follow what is shown is current (`follow_shown`): a newer change of
-    /// what is shown, or the reader moving the map meanwhile, cancels an older.
+    /// what is shown, or the reader moving the map or opening an event meanwhile, cancels an older.
     follow_id: StoredValue<u32>,
     /// While a glide lasts, the scale the markers group at: the farther out of its two
     /// ends, the one with fewer markers. They are drawn again at most once as it starts
@@ -413,7 +413,7 @@ impl MapState {
     /// When search or the filters change what is shown and some of it is off the map, the
     /// map fits what is shown, as a search on any map does: once the typing pauses (each
     /// keystroke's results would send the map back and forth), not if the reader moves the
-    /// map meanwhile, and not when the atlas opens (a link's own view stays).
+    /// map or opens an event meanwhile, and not when the atlas opens (a link's own view stays).
     fn follow_shown(self) {
         let shown = self.atlas.shown;
         let latest = self.follow_id;
