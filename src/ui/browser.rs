@@ -119,16 +119,37 @@ pub fn refocus(pressed: &web_sys::Event, selectors: Vec<String>) {
 }
 
 /// `refocus`, once `ms` milliseconds have passed too: when the action moves the map.
+/// Not if the reader has put focus somewhere else meanwhile (a click in the search box
+/// right after Escape closed a menu): their focus stays.
 pub fn refocus_after(pressed: &web_sys::Event, selectors: Vec<String>, ms: f64) {
     let Some(Ok(Some(atlas))) = target_of(pressed).map(|el| el.closest(".meetup-atlas")) else { return };
+    let before = focused_deep();
     leptos::prelude::set_timeout(
         move || {
             leptos::prelude::request_animation_frame(move || {
-                selectors.iter().any(|selector| focus_first(&atlas, selector));
+                let now = focused_deep();
+                let moved = now.as_ref().is_some_and(|el| el.is_connected() && now != before && !is_body(el));
+                if !moved {
+                    selectors.iter().any(|selector| focus_first(&atlas, selector));
+                }
             })
         },
         std::time::Duration::from_millis(ms as u64),
     );
+}
+
+/// The focused element of the page, through the shadow roots it is in.
+fn focused_deep() -> Option<web_sys::Element> {
+    let mut el = leptos::prelude::document().active_element()?;
+    while let Some(inner) = el.shadow_root().and_then(|root| root.active_element()) {
+        el = inner;
+    }
+    Some(el)
+}
+
+/// Whether `el` is the page's body: where focus falls when its element goes away.
+fn is_body(el: &web_sys::Element) -> bool {
+    el.tag_name().eq_ignore_ascii_case("body")
 }
 
 /// The element an event was sent to.

@@ -61,6 +61,31 @@ test("Show all events keeps focus in the list", async ({ page }) => {
   await expect.poll(async () => (await focused(page)).className).toBe("ma-event-open");
 });
 
+test("a reader who moves focus right after closing a menu keeps it there: the menu's own refocus gives way", async ({ page }) => {
+  await page.goto("./");
+  await ready(page);
+  const toggle = page.locator(".ma-subscribe-toggle");
+  await toggle.click();
+  await expect(page.locator("#ma-subscribe-panel")).toBeVisible();
+  // Escape closes the menu and gives its button focus a frame later; the reader is
+  // quicker, and is in the search box by then (both in one script, so nothing waits between).
+  await toggle.evaluate((button) => {
+    button.focus();
+    button.dispatchEvent(new KeyboardEvent("keydown", { key: "Escape", bubbles: true }));
+    document.querySelector("#ma-search-input").focus();
+  });
+  await expect(page.locator("#ma-subscribe-panel")).toBeHidden();
+  await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(resolve, 200)))));
+  expect((await focused(page)).tag).toBe("input");
+  // What the reader types goes where they are.
+  await page.keyboard.type("ottawa");
+  await expect(page.locator("#ma-search-input")).toHaveValue("ottawa");
+  // Alone, Escape still brings focus back to the menu's button.
+  await toggle.click();
+  await page.keyboard.press("Escape");
+  await expect(toggle).toBeFocused();
+});
+
 test.describe("on a phone", () => {
   test.use({ viewport: { width: 390, height: 844 }, hasTouch: true });
 
