@@ -6,10 +6,9 @@
 //   cd tests/e2e && E2E_PORT=5173 node shots.mjs        → $OUT (/tmp/shots)/<feed>-<width>-<lang>.png
 // WHICH=bundled,world  SIZES=1280x900,1024x768,390x844  LANGS=en,fr  N=1500 (worldwide events)
 // Q=<query of the bundled page>  ACT=<script run on `p` before the shot>  TAG=<file name suffix>  FULL=1 (whole page)
-import { chromium } from "@playwright/test";
 import { mkdirSync, writeFileSync } from "node:fs";
+import { launchChromium } from "../bench/browser.mjs";
 import { worldwideFeed } from "../bench/worldwide.mjs";
-import { chromiumPath, chromiumSwitches } from "./chromium.mjs";
 
 const port = Number(process.env.E2E_PORT ?? 5173);
 const out = process.env.OUT ?? "/tmp/shots";
@@ -26,7 +25,7 @@ for (const lang of ["en", "fr"]) {
       `<script type="module" src="http://127.0.0.1:${port}/atlas/meetup-atlas.js"></script></body></html>`,
   );
 }
-const browser = await chromium.launch({ executablePath: chromiumPath, args: chromiumSwitches });
+const browser = await launchChromium();
 const which = (process.env.WHICH ?? "world,bundled").split(",");
 const sizes = (process.env.SIZES ?? "1280x900,1024x768,390x844").split(",").map((s) => s.split("x").map(Number));
 const langs = (process.env.LANGS ?? "en,fr").split(",");
